@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import * as zlib from 'node:zlib';
+import { readImageArchive } from '../../src/image/read-image.js';
+import { ImageArchiveError } from '../../src/image/archive-members.js';
+import { UnsafePathError } from '../../src/image/paths.js';
+import { chunked, makeImageArchive, tarBuffer, type TestLayer } from '../helpers/make-archive.js';
+
+const zstdCompressSync = (zlib as unknown as { zstdCompressSync(b: Buffer): Buffer }).zstdCompressSync;
+const bytes = (n: number, c = 'x'): string => c.repeat(n);
+
+// Three layers exercising every way a later layer changes an earlier one.
+const layers: TestLayer[] = [
+  {
+    createdBy: 'COPY base / # buildkit',
+    entries: [
+      { path: 'etc/', type: 'directory' },
+      { path: 'etc/keep', content: bytes(100) },
+      { path: 'etc/gone', content: bytes(200) },
+      { path: 'opq/', type: 'directory' },
+      { path: 'opq/a', content: bytes(300) },
+      { path: 'opq/sub/', type: 'directory' },
+      { path: 'opq/sub/b', content: bytes(400) },
+      { path: 'over', content: bytes(500) },
+      { path: 'bin/', type: 'directory' },
+      { path: 'bin/busybox', content: bytes(1000), mode: 0o755 },
+      { path: 'bin/sh', type: 'symlink', linkname: 'busybox' },
+      { path: 'bin/hl', type: 'link', linkname: 'bin/busybox' },
+      { path: 'dir-gone/', type: 'directory' },
+      { path: 'dir-gone/x', content: bytes(50) },
+    ],
+  },
+  {
+    createdBy: 'RUN /bin/sh -c rm -rf /etc/gone /dir-gone && echo hi > /over # buildkit',
+    entries: [
+      { path: 'etc/', type: 'directory' },
+      { path: 'etc/.wh.gone' },
+      { path: '.wh.dir-gone' },
+      { path: 'over', content: bytes(7) },
+      { path: 'opq/', type: 'directory' },
+      { path: 'opq/new', content: bytes(11) },
+      // the opaque marker after a sibling of the same layer: must not hide that sibling
+      { path: 'opq/.wh..wh..opq' },
+    ],
+  },
+  {
+    createdBy: 'COPY more / # buildkit',
+    entries: [
+      { path: 'usr/local/lib/deep', content: bytes(13) }, // parents not listed in the tar
+    ],
+  },
+];
+
+async function read(format: 'docker-save' | 'oci', extra: Partial<Parameters<typeof makeImageArchive>[0]> = {}) {
+  const made = await makeImageArchive({ format, layers, emptyHistoryBefore: { 0: ['ARG X=1'], 2: ['ENV A=b', 'LABEL x=y'], 3: ['CMD ["/app"]'] }, ...extra });
+  const model = await readImageArchive(chunked(made.archive));
+  return { made, model };
+}
+
+for (const format of ['docker-save', 'oci'] as const) {
+  describe(`reading a ${format} archive`, () => {
+    it('keeps layers in manifest order with their diffIDs and the right history instructions', async () => {
+      const { made, model } = await read(format);
+      assert.equal(model.archiveFormat, format);
+      assert.deepEqual(model.layers.map((l) => l.diffId), made.diffIds);
+      assert.deepEqual(model.layers.map((l) => l.instruction), [
+        'COPY base /',
+        'RUN rm -rf /etc/gone /dir-gone && echo hi > /over',
+        'COPY more /',
+      ]);
+      assert.equal(model.id, made.configDigest);
+      assert.equal(model.platform, 'linux/amd64');
+      assert.deepEqual(model.config.cmd, ['/app']);
+      assert.equal(model.history.length, 7);
+    });
+
+    it('measures layer sizes as regular-file bytes and counts non-directory entries', async () => {
+      const { model } = await read(format);
+      assert.deepEqual(model.layers.map((l) => l.size), [100 + 200 + 300 + 400 + 500 + 1000 + 50, 7 + 11, 13]);
+      // layer 0: 7 files + symlink + hardlink = 9; layer 1: over, opq/new (whiteouts not counted); layer 2: 1
+      assert.deepEqual(model.layers.map((l) => l.fileCount), [9, 2, 1]);
+      assert.equal(model.size, 2550 + 18 + 13);
+    });
+
+    it('applies file, directory and opaque whiteouts, overwrites and hardlinks to the final filesystem', async () => {
+      const { model } = await read(format);
+      const f = model.files;
+      assert.ok(f.has('/etc/keep'));
+      assert.ok(!f.has('/etc/gone'), 'file whiteout');
+      assert.ok(!f.has('/dir-gone') && !f.has('/dir-gone/x'), 'directory whiteout removes the subtree');
+      assert.ok(!f.has('/opq/a') && !f.has('/opq/sub') && !f.has('/opq/sub/b'), 'opaque dir hides lower contents');
+      assert.equal(f.get('/opq/new')?.size, 11, 'opaque marker keeps same-layer entries');
+      assert.deepEqual(
+        { size: f.get('/over')?.size, layer: f.get('/over')?.layer },
+        { size: 7, layer: 1 },
+        'overwritten file: size and layer of the last write',
+      );
+      assert.deepEqual(f.get('/bin/sh'), { path: '/bin/sh', type: 'symlink', size: 0, mode: 0o644, linkTarget: 'busybox', layer: 0 });
+      assert.equal(f.get('/bin/hl')?.type, 'hardlink');
+      assert.equal(f.get('/bin/hl')?.linkTarget, '/bin/busybox');
+      assert.equal(f.get('/bin/hl')?.size, 0, 'hardlinked content is counted under its first name only');
+      assert.equal(f.get('/bin/busybox')?.mode, 0o755);
+      assert.equal(f.get('/usr/local/lib/deep')?.layer, 2);
+      assert.equal(f.get('/usr/local')?.type, 'dir', 'missing parents are created');
+    });
+
+    it('computes final bytes, waste per layer and efficiency without counting survivors as waste', async () => {
+      const { model } = await read(format);
+      const final = 100 + 1000 + 7 + 11 + 13; // keep, busybox, over, opq/new, deep
+      assert.equal(model.finalBytes, final);
+      assert.equal(model.wastedBytes, model.size - final);
+      // layer 0 lost gone(200), opq/a(300), opq/sub/b(400), over(500), dir-gone/x(50)
+      assert.deepEqual(model.layers.map((l) => l.wastedBytes), [1450, 0, 0]);
+      assert.ok(Math.abs(model.efficiency - final / model.size) < 1e-12);
+      // non-directory paths: keep, over, opq/new, busybox, sh, hl, deep
+      assert.equal(model.fileCount, 7);
+    });
+
+    it('reads the archive the same whatever order its blobs come in', async () => {
+      const a = await read(format);
+      const b = await read(format, { metadataLast: true, reverseLayers: true });
+      assert.deepEqual(b.model.layers, a.model.layers);
+      assert.deepEqual([...b.model.files.entries()], [...a.model.files.entries()]);
+    });
+  });
+}
+
+describe('compressed layers', () => {
+  for (const compression of ['gzip', 'zstd'] as const) {
+    it(`reads ${compression} layers, out of order, with exact compressed sizes`, async () => {
+      const compressed = layers.map((l) => ({ ...l, compression }));
+      const made = await makeImageArchive({ format: 'oci', layers: compressed, metadataLast: true, reverseLayers: true });
+      const model = await readImageArchive(chunked(made.archive, 4096));
+      assert.deepEqual(model.layers.map((l) => l.compression), [compression, compression, compression]);
+      assert.deepEqual(model.layers.map((l) => l.compressedSize), made.blobSizes);
+      assert.equal(model.compressedSize, made.blobSizes.reduce((a, b) => a + b, 0));
+      assert.deepEqual(model.layers.map((l) => l.size), [2550, 18, 13]);
+      assert.ok(!model.files.has('/etc/gone') && model.files.has('/opq/new'));
+    });
+  }
+
+  it('reports null compressed sizes for uncompressed blobs', async () => {
+    const { model } = await read('oci');
+    assert.equal(model.compressedSize, null);
+    assert.ok(model.layers.every((l) => l.compressedSize === null && l.digest?.startsWith('sha256:')));
+  });
+});
+
+describe('long names and odd headers', () => {
+  it('reads paths longer than 100 bytes (pax) and long link targets', async () => {
+    const long = 'a/'.repeat(80) + 'file-with-a-long-name';
+    const target = '/' + 'b'.repeat(150);
+    const made = await makeImageArchive({
+      format: 'oci',
+      layers: [{ entries: [{ path: long, content: 'abc' }, { path: 'ln', type: 'symlink', linkname: target }] }],
+    });
+    const model = await readImageArchive(chunked(made.archive, 511));
+    assert.equal(model.files.get('/' + long)?.size, 3);
+    assert.equal(model.files.get('/ln')?.linkTarget, target);
+  });
+
+  it('treats an empty layer (an empty tar) as zero bytes', async () => {
+    const made = await makeImageArchive({ format: 'docker-save', layers: [{ entries: [] }, { entries: [{ path: 'f', content: 'x' }] }] });
+    const model = await readImageArchive(chunked(made.archive, 1000));
+    assert.deepEqual(model.layers.map((l) => [l.size, l.fileCount]), [[0, 0], [1, 1]]);
+  });
+
+  it('an image without layers has size 0 and efficiency 1', async () => {
+    const made = await makeImageArchive({ format: 'oci', layers: [] });
+    const model = await readImageArchive(chunked(made.archive, 1000));
+    assert.equal(model.size, 0);
+    assert.equal(model.efficiency, 1);
+    assert.equal(model.files.size, 0);
+  });
+});
+
+describe('bad input', () => {
+  const rejects = (p: Promise<unknown>, type: new (...a: never[]) => Error, re: RegExp) => assert.rejects(p, (err: Error) => {
+    assert.ok(err instanceof type, `expected ${type.name}, got ${err.constructor.name}: ${err.message}`);
+    assert.match(err.message, re);
+    return true;
+  });
+
+  it('rejects a truncated archive', async () => {
+    const { archive } = await makeImageArchive({ format: 'oci', layers });
+    await rejects(readImageArchive(chunked(archive.subarray(0, Math.floor(archive.length * 0.6)), 1000)), ImageArchiveError, /truncated/);
+  });
+
+  it('rejects a truncated gzip layer inside a complete archive', async () => {
+    const big = randomBytes(200_000);
+    const { archive } = await makeImageArchive({
+      format: 'oci',
+      layers: [{ entries: [{ path: 'big', content: big }], compression: 'gzip' }],
+      mangleBlob: (b) => b.subarray(0, b.length >> 1),
+    });
+    await rejects(readImageArchive(chunked(archive, 4096)), ImageArchiveError, /layer "blobs\/sha256\/[0-9a-f]+" is not valid gzip data \(unexpected end of file\)/);
+  });
+
+  it('rejects a zstd layer whose content is not a tar', async () => {
+    const { archive } = await makeImageArchive({
+      format: 'oci',
+      layers: [{ entries: [{ path: 'f', content: 'x' }], compression: 'zstd' }],
+      mangleBlob: () => zstdCompressSync(Buffer.from('plain text, not a tar stream '.repeat(40))),
+    });
+    await rejects(readImageArchive(chunked(archive, 4096)), ImageArchiveError, /layer "blobs\/sha256\/[0-9a-f]+": not a tar archive/);
+  });
+
+  it('rejects something that is not an archive', async () => {
+    await rejects(readImageArchive(Readable.from([Buffer.from('hello, this is not a tar file\n'.repeat(40))])), ImageArchiveError, /not an image archive/);
+  });
+
+  it('rejects an empty stream', async () => {
+    await rejects(readImageArchive(Readable.from([])), ImageArchiveError, /empty/);
+  });
+
+  it('rejects a tar without manifest', async () => {
+    const t = await tarBuffer([{ path: 'hello.txt', content: 'hi' }]);
+    await rejects(readImageArchive(Readable.from([t])), ImageArchiveError, /neither manifest.json nor index.json/);
+  });
+
+  it('rejects ".." and absolute member names in the archive', async () => {
+    for (const bad of ['../evil', 'blobs/../../evil', '/etc/passwd']) {
+      const t = await tarBuffer([{ path: bad, content: 'x' }]);
+      await rejects(readImageArchive(Readable.from([t])), UnsafePathError, /unsafe path in image archive/);
+    }
+  });
+
+  it('rejects ".." and absolute paths inside a layer', async () => {
+    for (const bad of ['../../etc/cron.d/x', '/abs/path']) {
+      const made = await makeImageArchive({ format: 'oci', layers: [{ entries: [{ path: bad, content: 'x' }] }] });
+      await rejects(readImageArchive(Readable.from([made.archive])), UnsafePathError, /unsafe path in layer/);
+    }
+  });
+
+  it('rejects a manifest that names a missing layer', async () => {
+    const { archive } = await makeImageArchive({ format: 'docker-save', layers });
+    // drop the first layer member by renaming it: rebuild with a mismatched manifest
+    const t = await tarBuffer([{ path: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', Layers: ['nope/layer.tar'] }]) }, { path: 'c.json', content: '{"rootfs":{"diff_ids":["sha256:00"]}}' }]);
+    assert.ok(archive.length > 0);
+    await rejects(readImageArchive(Readable.from([t])), ImageArchiveError, /lacks the layer "nope\/layer.tar"/);
+  });
+});

@@ -1,0 +1,55 @@
+// `image-size-guard inspect`: one image → its report.
+
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { classifySource, readImage, type ImageSource } from '../image/open-image.js';
+import { makeReport, toImageReport } from '../report/image-report.js';
+import { renderImageText } from '../report/text.js';
+import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
+import { makeProgress } from './progress.js';
+
+export interface InspectArgs {
+  target: string;
+  format: 'text' | 'json';
+  output: string | undefined;
+  platform: string | undefined;
+  name: string | undefined;
+}
+
+export async function runInspect(args: InspectArgs): Promise<number> {
+  const source = await classifySource(args.target);
+  const progress = makeProgress(`reading ${sourceLabel(source)}`);
+  const model = await readImage(source, { platform: args.platform, onProgress: (b) => progress.update(b) });
+  progress.done();
+  const name = args.name ?? defaultName(source);
+  const head = toImageReport(model, refOf(source));
+  const report = makeReport([
+    { name, platform: model.platform, head, base: null, diff: null, findings: [], budgets: [], passed: true },
+  ]);
+  const text =
+    args.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100 });
+  if (args.output) await writeFile(args.output, text);
+  else process.stdout.write(text);
+  return report.passed ? EXIT_PASSED : EXIT_FAILED;
+}
+
+export function parseFormat(value: string | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
+}
+
+function refOf(source: ImageSource): string {
+  return source.kind === 'docker' ? source.ref : source.kind === 'file' ? source.path : '-';
+}
+
+function sourceLabel(source: ImageSource): string {
+  return source.kind === 'docker' ? `docker save ${source.ref}` : source.kind === 'file' ? source.path : 'stdin';
+}
+
+function defaultName(source: ImageSource): string {
+  if (source.kind === 'docker') return source.ref;
+  if (source.kind === 'file') return basename(source.path).replace(/\.(tar|tar\.gz|tgz|oci)$/i, '');
+  return 'image';
+}

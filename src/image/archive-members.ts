@@ -1,0 +1,204 @@
+// Collects the members of an image archive (the outer tar) as they stream by. Archives order their blobs
+// freely — a manifest or config may come after the layers — so every member is classified by its first
+// bytes and summarised on the fly: layer blobs become ScannedLayers (content never kept), small JSON
+// documents are kept whole, links between members are remembered, and the rest is skipped.
+
+import { createGunzip, type Gunzip } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { LayerScan, type ScannedLayer } from './layer-scan.js';
+import { printable, safeArchivePath, resolveArchiveLink, UnsafePathError } from './paths.js';
+import { TarFormatError, type TarHeader, type TarSink } from './tar-scanner.js';
+import type { Compression } from './types.js';
+
+export class ImageArchiveError extends Error {}
+
+export type Member =
+  | { kind: 'json'; data: Buffer }
+  | { kind: 'layer'; result: Promise<ScannedLayer>; compression: Compression; blobBytes: number }
+  | { kind: 'link'; target: string }
+  | { kind: 'other'; bytes: number };
+
+const SNIFF_BYTES = 512;
+const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
+
+type Handler = { push(chunk: Buffer): void; end(): void };
+
+export class ArchiveMembers implements TarSink {
+  readonly members = new Map<string, Member>();
+  /** Set while a decompressor is full: the reader waits for it before pushing more input. */
+  waitFor: Promise<unknown> | null = null;
+  /** First failure of a layer that is decompressed asynchronously. */
+  failure: unknown = null;
+
+  private path = '';
+  private size = 0;
+  private sniff: Buffer[] = [];
+  private sniffed = 0;
+  private handler: Handler | null = null;
+  private skipping = false;
+
+  entry(h: TarHeader): void {
+    this.path = safeArchivePath(h.path);
+    this.size = h.size;
+    this.sniff = [];
+    this.sniffed = 0;
+    this.handler = null;
+    this.skipping = false;
+    if (h.type === 'symlink' || h.type === 'hardlink') {
+      const target = h.type === 'symlink' ? resolveArchiveLink(this.path, h.linkname) : safeArchivePath(h.linkname);
+      this.members.set(this.path, { kind: 'link', target });
+      this.skipping = true;
+    } else if (h.type !== 'file') {
+      this.skipping = true;
+    }
+  }
+
+  data(chunk: Buffer): void {
+    if (this.skipping) return;
+    if (this.handler) {
+      this.handler.push(chunk);
+      return;
+    }
+    this.sniff.push(chunk);
+    this.sniffed += chunk.length;
+    if (this.sniffed >= SNIFF_BYTES) this.classify();
+  }
+
+  entryEnd(): void {
+    if (this.skipping) return;
+    if (!this.handler) this.classify();
+    this.handler?.end();
+    this.handler = null;
+  }
+
+  private classify(): void {
+    const head = this.sniff.length === 1 ? (this.sniff[0] as Buffer) : Buffer.concat(this.sniff);
+    this.sniff = [];
+    const path = this.path;
+    const kind = sniffKind(head);
+    if (kind === 'json' && this.size <= MAX_JSON_BYTES) {
+      this.handler = this.jsonHandler(path);
+    } else if (kind === 'tar') {
+      this.handler = this.syncLayerHandler(path);
+    } else if (kind === 'gzip' || kind === 'zstd') {
+      this.handler = this.asyncLayerHandler(path, kind);
+    } else {
+      this.members.set(path, { kind: 'other', bytes: this.size });
+      this.skipping = true;
+      return;
+    }
+    this.handler.push(head);
+  }
+
+  private jsonHandler(path: string): Handler {
+    const parts: Buffer[] = [];
+    return {
+      push: (chunk) => parts.push(Buffer.from(chunk)),
+      end: () => this.members.set(path, { kind: 'json', data: Buffer.concat(parts) }),
+    };
+  }
+
+  /** Uncompressed layer tar: scanned synchronously, in the reader's own loop. */
+  private syncLayerHandler(path: string): Handler {
+    const scan = new LayerScan();
+    const blobBytes = this.size;
+    return {
+      push: (chunk) => {
+        try {
+          scan.push(chunk);
+        } catch (err) {
+          throw layerError(path, 'tar', err as Error);
+        }
+      },
+      end: () => {
+        let layer: ScannedLayer;
+        try {
+          layer = scan.finish();
+        } catch (err) {
+          throw layerError(path, 'tar', err as Error);
+        }
+        this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes });
+      },
+    };
+  }
+
+  /** Compressed layer: zlib inflates on libuv's thread pool while the reader goes on with the archive. */
+  private asyncLayerHandler(path: string, compression: 'gzip' | 'zstd'): Handler {
+    const dec = makeDecompressor(compression);
+    const scan = new LayerScan();
+    const result = new Promise<ScannedLayer>((resolve, reject) => {
+      dec.on('data', (chunk: Buffer) => {
+        try {
+          scan.push(chunk);
+        } catch (err) {
+          dec.destroy(err as Error);
+        }
+      });
+      dec.on('end', () => {
+        try {
+          resolve(scan.finish());
+        } catch (err) {
+          reject(layerError(path, compression, err as Error));
+        }
+      });
+      dec.on('error', (err: Error) => reject(layerError(path, compression, err)));
+    });
+    result.catch((err: unknown) => {
+      this.failure ??= err;
+    });
+    this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size });
+    return {
+      push: (chunk) => {
+        if (!dec.write(chunk)) this.waitFor ??= drained(dec);
+      },
+      end: () => dec.end(),
+    };
+  }
+}
+
+function drained(stream: Transform): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done); // the failure itself is reported through the layer's result
+    stream.on('close', done);
+  });
+}
+
+function makeDecompressor(compression: 'gzip' | 'zstd'): Transform {
+  if (compression === 'gzip') return createGunzip({ chunkSize: 256 * 1024 }) as Gunzip;
+  const create = (zlib as unknown as { createZstdDecompress?: (o?: object) => Transform }).createZstdDecompress;
+  if (!create) {
+    throw new ImageArchiveError(`zstd-compressed layers need Node.js 22.15 or newer (this is ${process.version})`);
+  }
+  return create({ chunkSize: 256 * 1024 });
+}
+
+function layerError(path: string, format: string, err: Error): Error {
+  if (err instanceof ImageArchiveError || err instanceof UnsafePathError) return err;
+  const layer = `layer "${printable(path)}"`;
+  if (err instanceof TarFormatError) return new ImageArchiveError(`${layer}: ${err.message.replace(/^the tar stream/, 'its tar')}`);
+  return new ImageArchiveError(`${layer} is not valid ${format} data (${err.message})`);
+}
+
+type SniffKind = 'json' | 'tar' | 'gzip' | 'zstd' | 'unknown';
+
+export function sniffKind(head: Buffer): SniffKind {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  if (head.length >= SNIFF_BYTES) {
+    if (head.toString('latin1', 257, 262) === 'ustar') return 'tar';
+    if (head.subarray(0, SNIFF_BYTES).every((b) => b === 0)) return 'tar'; // an empty layer
+  }
+  for (const b of head) {
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    return b === 0x7b || b === 0x5b ? 'json' : 'unknown';
+  }
+  return 'unknown';
+}

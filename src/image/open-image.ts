@@ -1,0 +1,73 @@
+// Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
+// never through a temporary file).
+
+import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { readImageArchive, type ReadOptions } from './read-image.js';
+import type { ImageModel } from './types.js';
+import { printable } from './paths.js';
+
+export class ImageSourceError extends Error {}
+
+export type ImageSource = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'docker'; ref: string };
+
+/** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
+export async function classifySource(arg: string): Promise<ImageSource> {
+  if (arg === '-') return { kind: 'stdin' };
+  const st = await stat(arg).catch(() => null);
+  if (st?.isFile()) return { kind: 'file', path: arg };
+  if (st?.isDirectory()) throw new ImageSourceError(`${printable(arg)} is a directory, not an image archive`);
+  if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
+    throw new ImageSourceError(`no such file: ${printable(arg)}`);
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg)) throw new ImageSourceError(`not an image reference: ${printable(arg)}`);
+  return { kind: 'docker', ref: arg };
+}
+
+export async function readImage(source: ImageSource, opts: ReadOptions = {}): Promise<ImageModel> {
+  switch (source.kind) {
+    case 'file':
+      return readImageArchive(createReadStream(source.path, { highWaterMark: 1 << 20 }), opts);
+    case 'stdin':
+      return readImageArchive(process.stdin, opts);
+    case 'docker':
+      return readFromDocker(source.ref, opts);
+  }
+}
+
+export function dockerCommand(): string {
+  return process.env.DOCKER_PATH || 'docker';
+}
+
+async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageModel> {
+  const child = spawn(dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 8192) stderr += d;
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  const saveFailed = (code: number): ImageSourceError => {
+    const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+    return new ImageSourceError(`docker save ${printable(ref)} failed: ${printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+  };
+  try {
+    const model = await readImageArchive(child.stdout, opts);
+    const code = await exited;
+    if (code !== 0) throw saveFailed(code);
+    return model;
+  } catch (err) {
+    child.kill();
+    const code = await exited.catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ENOENT'
+        ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${printable(ref)})`)
+        : e;
+    });
+    if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError)) throw saveFailed(code);
+    throw err;
+  }
+}

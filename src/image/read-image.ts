@@ -1,0 +1,41 @@
+// Reads an image archive stream into an ImageModel in one pass, holding no layer in memory or on disk.
+
+import { ArchiveMembers, ImageArchiveError } from './archive-members.js';
+import { resolveImage, type ResolveOptions } from './resolve-image.js';
+import { TarFormatError, TarScanner } from './tar-scanner.js';
+import type { ImageModel } from './types.js';
+
+export interface ReadOptions extends ResolveOptions {
+  /** Called with the number of archive bytes read so far (at most a few times a second is up to the caller). */
+  onProgress?: (bytes: number) => void;
+}
+
+export async function readImageArchive(input: AsyncIterable<Buffer>, opts: ReadOptions = {}): Promise<ImageModel> {
+  const members = new ArchiveMembers();
+  const outer = new TarScanner(members);
+  let bytes = 0;
+  try {
+    for await (const chunk of input) {
+      outer.push(chunk);
+      bytes += chunk.length;
+      opts.onProgress?.(bytes);
+      if (members.failure) throw members.failure;
+      if (members.waitFor) {
+        await members.waitFor;
+        members.waitFor = null;
+      }
+    }
+    if (bytes === 0) throw new ImageArchiveError('the image archive is empty');
+    outer.end();
+  } catch (err) {
+    if (err instanceof TarFormatError) {
+      throw new ImageArchiveError(
+        err.message === 'not a tar archive' ? 'not an image archive (not a tar file)' : `the image archive is ${err.message.replace(/^the tar stream is /, '')}`,
+      );
+    }
+    throw err;
+  }
+  const model = await resolveImage(members.members, opts);
+  if (members.failure) throw members.failure;
+  return model;
+}

@@ -1,0 +1,279 @@
+// Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
+// summaries in manifest order, attach history instructions, and apply the layers.
+
+import { createHash } from 'node:crypto';
+import { ImageArchiveError, type Member } from './archive-members.js';
+import { buildFinalFilesystem } from './final-filesystem.js';
+import { cleanInstruction } from './instruction.js';
+import type { ScannedLayer } from './layer-scan.js';
+import { printable, safeArchivePath } from './paths.js';
+import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+
+export interface ResolveOptions {
+  /** Wanted platform ("linux/arm64") when the archive holds several. */
+  platform?: string | undefined;
+}
+
+interface Selected {
+  configPath: string;
+  layerPaths: string[];
+  format: ImageModel['archiveFormat'];
+}
+
+interface RawConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  config?: {
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Healthcheck?: { Test?: string[] } | null;
+    User?: string;
+    WorkingDir?: string;
+  };
+  rootfs?: { diff_ids?: string[] };
+  history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest?: string;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+export async function resolveImage(members: Map<string, Member>, opts: ResolveOptions = {}): Promise<ImageModel> {
+  const archive = new Archive(members);
+  const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
+  const configBytes = archive.bytes(selected.configPath, 'image config');
+  const config = parseJson<RawConfig>(configBytes, selected.configPath);
+  const diffIds = config.rootfs?.diff_ids ?? [];
+  if (diffIds.length !== selected.layerPaths.length) {
+    throw new ImageArchiveError(
+      `the image config lists ${diffIds.length} layer(s) but the manifest ${selected.layerPaths.length}`,
+    );
+  }
+
+  const scanned: { layer: ScannedLayer; compression: Compression; blobBytes: number; digest: string | null }[] = [];
+  for (const path of selected.layerPaths) scanned.push({ ...(await archive.layer(path)), digest: digestOf(path) });
+
+  const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
+    created: h.created ?? null,
+    createdBy: h.created_by ?? '',
+    comment: h.comment ?? null,
+    emptyLayer: h.empty_layer === true,
+  }));
+  const layerHistory = history.filter((h) => !h.emptyLayer);
+
+  const fs = buildFinalFilesystem(scanned.map((s) => s.layer.ops));
+  const layers: LayerSummary[] = scanned.map((s, index) => {
+    const createdBy = layerHistory[index]?.createdBy ?? '';
+    return {
+      index,
+      diffId: diffIds[index] as string,
+      digest: s.digest,
+      instruction: cleanInstruction(createdBy),
+      createdBy,
+      size: s.layer.size,
+      fileCount: s.layer.fileCount,
+      compressedSize: s.compression === 'none' ? null : s.blobBytes,
+      compression: s.compression,
+      wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
+    };
+  });
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const allCompressed = layers.every((l) => l.compressedSize !== null);
+  return {
+    id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
+    platform: platformOf(config),
+    archiveFormat: selected.format,
+    config: configSummary(config),
+    history,
+    layers,
+    files: fs.files,
+    size,
+    fileCount: fs.fileCount,
+    finalBytes: fs.finalBytes,
+    wastedBytes: Math.max(0, size - fs.finalBytes),
+    efficiency: size === 0 ? 1 : fs.finalBytes / size,
+    compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
+  };
+}
+
+class Archive {
+  constructor(private readonly members: Map<string, Member>) {}
+
+  member(path: string, what: string): Member {
+    let p = safeArchivePath(path);
+    for (let hops = 0; hops < 16; hops++) {
+      const m = this.members.get(p);
+      if (!m) throw new ImageArchiveError(`the archive lacks the ${what} "${printable(path)}"`);
+      if (m.kind !== 'link') return m;
+      p = m.target;
+    }
+    throw new ImageArchiveError(`link loop in the archive at "${printable(path)}"`);
+  }
+
+  bytes(path: string, what: string): Buffer {
+    const m = this.member(path, what);
+    if (m.kind !== 'json') throw new ImageArchiveError(`the ${what} "${printable(path)}" is not JSON`);
+    return m.data;
+  }
+
+  json<T>(path: string, what: string): T {
+    return parseJson<T>(this.bytes(path, what), path);
+  }
+
+  async layer(path: string): Promise<{ layer: ScannedLayer; compression: Compression; blobBytes: number }> {
+    const m = this.member(path, 'layer');
+    if (m.kind === 'layer') return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
+    if (m.kind === 'other' && m.bytes === 0) {
+      return { layer: { ops: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+    }
+    throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
+  }
+
+  /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
+  fromDockerManifest(opts: ResolveOptions): Selected {
+    const manifest = this.json<{ Config?: string; Layers?: string[]; RepoTags?: string[] | null }[]>(
+      'manifest.json',
+      'manifest',
+    );
+    if (!Array.isArray(manifest) || manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
+    let entries = manifest;
+    if (entries.length > 1 && opts.platform) {
+      entries = entries.filter((e) => e.Config && samePlatform(platformOf(this.json<RawConfig>(e.Config, 'image config')), opts.platform as string));
+    }
+    if (entries.length !== 1) {
+      const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
+      throw new ImageArchiveError(`the archive holds ${manifest.length} images (${printable(names)}); save one image per archive`);
+    }
+    const entry = entries[0] as { Config?: string; Layers?: string[] };
+    if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) {
+      throw new ImageArchiveError('manifest.json has no Config or Layers');
+    }
+    const format = this.members.has('index.json') && this.members.has('oci-layout') ? 'oci' : 'docker-save';
+    return { configPath: entry.Config, layerPaths: entry.Layers, format };
+  }
+
+  /** OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. */
+  fromOciIndex(opts: ResolveOptions): Selected {
+    if (!this.members.has('index.json')) {
+      throw new ImageArchiveError('not an image archive: it has neither manifest.json nor index.json');
+    }
+    const candidates: { desc: Descriptor; platform: string }[] = [];
+    const visit = (indexPath: string, depth: number): void => {
+      const index = this.json<{ manifests?: Descriptor[] }>(indexPath, 'image index');
+      for (const desc of index.manifests ?? []) {
+        if (!desc.digest) continue;
+        if (desc.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
+        const blob = blobPath(desc.digest);
+        if (isIndex(desc.mediaType) || (!desc.mediaType && this.isIndexBlob(blob))) {
+          if (depth < 4) visit(blob, depth + 1);
+          continue;
+        }
+        const platform = desc.platform?.os
+          ? platformString(desc.platform.os, desc.platform.architecture, desc.platform.variant)
+          : this.platformOfManifest(blob);
+        if (platform.startsWith('unknown/')) continue;
+        candidates.push({ desc, platform });
+      }
+    };
+    visit('index.json', 0);
+    // The same manifest can be listed twice (index.json and a nested index).
+    const unique = [...new Map(candidates.map((c) => [c.desc.digest, c])).values()];
+    let picked = unique;
+    if (opts.platform) picked = unique.filter((c) => samePlatform(c.platform, opts.platform as string));
+    if (picked.length === 0) {
+      const have = unique.map((c) => c.platform).join(', ') || 'none';
+      throw new ImageArchiveError(
+        opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest',
+      );
+    }
+    if (picked.length > 1) {
+      throw new ImageArchiveError(
+        `the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`,
+      );
+    }
+    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[] }>(
+      blobPath((picked[0] as { desc: Descriptor }).desc.digest as string),
+      'image manifest',
+    );
+    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
+      throw new ImageArchiveError('the image manifest has no config or layers');
+    }
+    return {
+      configPath: blobPath(manifest.config.digest),
+      layerPaths: manifest.layers.map((l) => blobPath(l.digest ?? '')),
+      format: 'oci',
+    };
+  }
+
+  private isIndexBlob(path: string): boolean {
+    const m = this.members.get(path);
+    if (m?.kind !== 'json') return false;
+    const doc = parseJson<{ manifests?: unknown }>(m.data, path);
+    return Array.isArray(doc.manifests);
+  }
+
+  private platformOfManifest(path: string): string {
+    const manifest = this.json<{ config?: Descriptor }>(path, 'image manifest');
+    if (!manifest.config?.digest) return 'unknown/unknown';
+    const m = this.members.get(blobPath(manifest.config.digest));
+    if (m?.kind !== 'json') return 'unknown/unknown';
+    return platformOf(parseJson<RawConfig>(m.data, path));
+  }
+}
+
+function blobPath(digest: string): string {
+  const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
+  if (!m) throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
+  return `blobs/${m[1]}/${m[2]}`;
+}
+
+function digestOf(path: string): string | null {
+  const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(path);
+  return m ? `${m[1]}:${m[2]}` : null;
+}
+
+function isIndex(mediaType: string | undefined): boolean {
+  return mediaType === 'application/vnd.oci.image.index.v1+json' ||
+    mediaType === 'application/vnd.docker.distribution.manifest.list.v2+json';
+}
+
+function parseJson<T>(data: Buffer, path: string): T {
+  try {
+    return JSON.parse(data.toString('utf8')) as T;
+  } catch {
+    throw new ImageArchiveError(`"${printable(path)}" in the archive is not valid JSON`);
+  }
+}
+
+function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
+  return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+
+function platformOf(config: RawConfig): string {
+  return platformString(config.os, config.architecture, config.variant);
+}
+
+/** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
+export function samePlatform(a: string, b: string): boolean {
+  const norm = (p: string): string => {
+    const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
+    const v = (arch === 'arm64' && variant === 'v8') || (arch === 'amd64' && variant === 'v1') ? '' : variant;
+    return `${os}/${arch}/${v}`;
+  };
+  return norm(a) === norm(b);
+}
+
+function configSummary(config: RawConfig): ImageConfigSummary {
+  const c = config.config ?? {};
+  return {
+    entrypoint: c.Entrypoint ?? null,
+    cmd: c.Cmd ?? null,
+    healthcheck: c.Healthcheck?.Test ?? null,
+    user: c.User || null,
+    workingDir: c.WorkingDir || null,
+  };
+}

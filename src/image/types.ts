@@ -1,0 +1,77 @@
+// The typed model of one container image, as read from an archive. Everything downstream
+// (diff, findings, reports) works on these types only.
+
+export type FileType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'other';
+
+/** One path of the final filesystem (all layers applied). */
+export interface FileEntry {
+  path: string; // absolute, normalised: "/usr/bin/sh"
+  type: FileType;
+  /**
+   * Bytes of content this path accounts for. A hardlink counts 0: its content is counted once, under the
+   * first name (unless that name is gone from the final filesystem, then under the hardlink).
+   */
+  size: number;
+  mode: number;
+  linkTarget: string | null; // symlink target as written, or the absolute path a hardlink points at
+  layer: number; // index of the layer that last wrote this path
+}
+
+export type Compression = 'none' | 'gzip' | 'zstd';
+
+export interface LayerSummary {
+  index: number;
+  diffId: string;
+  /** Digest of the blob as stored (OCI layouts); null in the legacy docker-save layout. */
+  digest: string | null;
+  /** Cleaned instruction for display ("RUN apt-get install …"); "" when the history has none. */
+  instruction: string;
+  /** The history's created_by, verbatim. */
+  createdBy: string;
+  /** Bytes of regular-file content in the layer's tar. */
+  size: number;
+  /** Entries that add or replace a non-directory path (whiteouts excluded). */
+  fileCount: number;
+  /** Size of the compressed blob when the archive holds one (exact); null for uncompressed blobs. */
+  compressedSize: number | null;
+  compression: Compression;
+  /** Bytes this layer wrote that are not visible in the final filesystem (deleted or overwritten later). */
+  wastedBytes: number;
+}
+
+export interface HistoryEntry {
+  created: string | null;
+  createdBy: string;
+  comment: string | null;
+  emptyLayer: boolean;
+}
+
+export interface ImageConfigSummary {
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  healthcheck: string[] | null;
+  user: string | null;
+  workingDir: string | null;
+}
+
+export interface ImageModel {
+  /** Config digest, "sha256:…" (what `docker image inspect` calls Id). */
+  id: string;
+  platform: string; // "linux/amd64", "linux/arm64/v8"
+  archiveFormat: 'docker-save' | 'oci';
+  config: ImageConfigSummary;
+  history: HistoryEntry[];
+  layers: LayerSummary[];
+  /** Final filesystem by absolute path, directories included ("/" excluded). */
+  files: Map<string, FileEntry>;
+  /** Sum of layer sizes. */
+  size: number;
+  /** Non-directory paths in the final filesystem. */
+  fileCount: number;
+  /** Bytes of regular-file content visible in the final filesystem. */
+  finalBytes: number;
+  wastedBytes: number;
+  efficiency: number;
+  /** Sum of compressed blob sizes when every layer had one; null otherwise. */
+  compressedSize: number | null;
+}

@@ -1,0 +1,41 @@
+// ImageModel → the report's ImageReport and the envelope around it.
+
+import type { ImageModel } from '../image/types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { ImageEntry, ImageReport, Report } from './types.js';
+
+export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null): ImageReport {
+  return {
+    ref,
+    id: model.id,
+    size: model.size,
+    compressedSize: model.compressedSize,
+    compressedSizeExact: model.compressedSize !== null,
+    fileCount: model.fileCount,
+    wastedBytes: model.wastedBytes,
+    efficiency: round(model.efficiency, 6),
+    dockerfile,
+    layers: model.layers.map((l) => ({
+      diffId: l.diffId,
+      instruction: l.instruction,
+      size: l.size,
+      compressedSize: l.compressedSize,
+      fileCount: l.fileCount,
+      dockerfileLine: null,
+    })),
+  };
+}
+
+export function makeReport(images: ImageEntry[]): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    passed: images.every((i) => i.passed),
+    images,
+  };
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,59 @@
+// The terminal rendering of a report: one table per image, aligned, totals last.
+
+import type { ImageModel } from '../image/types.js';
+import { formatBytes, formatCount, formatPercent } from './format.js';
+import { terminalSafe } from './terminal-safe.js';
+import type { ImageReport } from './types.js';
+
+export interface TextOptions {
+  /** Terminal width; instructions are cut to fit. */
+  width?: number;
+}
+
+export function renderImageText(name: string, platform: string, report: ImageReport, model: ImageModel, opts: TextOptions = {}): string {
+  const width = Math.max(60, opts.width ?? 100);
+  const rows = report.layers.map((l, i) => ({
+    index: String(i + 1),
+    size: formatBytes(l.size),
+    files: formatCount(l.fileCount),
+    waste: model.layers[i]?.wastedBytes ? formatBytes(model.layers[i]!.wastedBytes) : '',
+    instruction: l.instruction || '(no history)',
+  }));
+  const total = {
+    index: '',
+    size: formatBytes(report.size),
+    files: formatCount(report.layers.reduce((n, l) => n + l.fileCount, 0)),
+    waste: report.wastedBytes ? formatBytes(report.wastedBytes) : '',
+    instruction: 'total',
+  };
+  const all = [...rows, total];
+  const w = {
+    index: Math.max(1, ...all.map((r) => r.index.length)),
+    size: Math.max(4, ...all.map((r) => r.size.length)),
+    files: Math.max(5, ...all.map((r) => r.files.length)),
+    waste: Math.max(6, ...all.map((r) => r.waste.length)),
+  };
+  const fixed = w.index + w.size + w.files + w.waste + 10;
+  const instrWidth = Math.max(20, width - fixed);
+  const line = (r: typeof total): string =>
+    [
+      r.index.padStart(w.index),
+      terminalSafe(r.instruction, instrWidth).padEnd(instrWidth),
+      r.size.padStart(w.size),
+      r.files.padStart(w.files),
+      r.waste.padStart(w.waste),
+    ].join('  ').trimEnd();
+
+  const out: string[] = [];
+  out.push(`${terminalSafe(name)}  ${platform}  ${report.id.slice(0, 19)}`);
+  out.push(
+    `size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
+      `${formatCount(report.fileCount)} files · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
+      ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`,
+  );
+  out.push('');
+  out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
+  for (const r of rows) out.push(line(r));
+  out.push(line(total));
+  return out.join('\n') + '\n';
+}
