@@ -3,3 +3,5 @@
 import { runCli } from './cli/run-cli.js';
 
 process.exitCode = await runCli(process.argv.slice(2));
+// ISG_STATS=1: peak RSS for `npm run bench` (exact, from the kernel's accounting of this process)
+if (process.env.ISG_STATS) process.stderr.write(`isg-stats: maxRSS=${process.resourceUsage().maxRSS}\n`);

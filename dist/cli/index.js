@@ -10,6 +10,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
+// ISG_STATS=1: peak RSS for `npm run bench` (exact, from the kernel's accounting of this process)
+if (process.env.ISG_STATS)
+    process.stderr.write(`isg-stats: maxRSS=${process.resourceUsage().maxRSS}\n`);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

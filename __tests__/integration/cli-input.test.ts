@@ -1,0 +1,126 @@
+// The bundled CLI (dist/cli/index.js, run as a child process) on good and bad input: archives on disk and
+// on stdin, and every kind of bad input → exit code 2 with one line on stderr, never a stack trace.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Report } from '../../src/report/types.js';
+import { DOCKER, buildImage, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
+import { makeImageArchive, tarBuffer } from '../helpers/make-archive.js';
+
+const tag = `isg-test/cli-input:${process.pid}`;
+let work = '';
+let saved = ''; // a real `docker save` archive
+const DOCKERFILE = 'FROM scratch\nCOPY f.bin /f.bin\nCOPY Dockerfile /Dockerfile\n';
+
+before(async () => {
+  await requireDocker();
+  work = mkdtempSync(join(tmpdir(), 'isg-cli-'));
+  await buildImage(tag, {
+    'f.bin': Buffer.alloc(200_000, 7),
+    Dockerfile: DOCKERFILE,
+  });
+  saved = join(work, 'image.tar');
+  execFileSync(DOCKER, ['save', '-o', saved, tag]);
+});
+
+after(async () => {
+  await removeImages(tag);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function assertOneLineError(r: CliResult, re: RegExp): void {
+  assert.equal(r.code, 2, `exit code 2 expected; stderr: ${r.stderr}`);
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line on stderr, got:\n${r.stderr}`);
+  assert.match(lines[0]!, /^image-size-guard: error: /);
+  assert.match(lines[0]!, re);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  assert.equal(r.stdout, '', 'nothing on stdout');
+}
+
+describe('inspect reads archives', () => {
+  it('reads a docker save archive from a file, the same as from the engine', async () => {
+    const fromFile = await runDistCli(['inspect', saved, '--format', 'json']);
+    const fromEngine = await runDistCli(['inspect', tag, '--format', 'json']);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    const a = JSON.parse(fromFile.stdout) as Report;
+    const b = JSON.parse(fromEngine.stdout) as Report;
+    assert.equal(a.images[0]!.name, 'image');
+    assert.equal(a.images[0]!.head.ref, saved);
+    assert.deepEqual(a.images[0]!.head.layers, b.images[0]!.head.layers);
+    assert.equal(a.images[0]!.head.size, 200_000 + DOCKERFILE.length);
+  });
+
+  it('reads an archive on stdin and writes --output', async () => {
+    const out = join(work, 'report.json');
+    const r = await runDistCli(['inspect', '-', '--format', 'json', '--output', out], { stdin: readFileSync(saved) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    assert.equal(report.images[0]!.head.layers.length, 2);
+  });
+});
+
+describe('bad input: exit 2, one line, no stack', () => {
+  it('a truncated archive', async () => {
+    const cut = join(work, 'cut.tar');
+    const bytes = readFileSync(saved);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    assertOneLineError(await runDistCli(['inspect', cut]), /truncated/);
+  });
+
+  it('a file that is not an archive', async () => {
+    const junk = join(work, 'junk.tar');
+    writeFileSync(junk, 'this is not a tar file\n'.repeat(100));
+    assertOneLineError(await runDistCli(['inspect', junk]), /not an image archive/);
+  });
+
+  it('a missing file and a missing image', async () => {
+    assertOneLineError(await runDistCli(['inspect', './nope.tar']), /no such file: \.\/nope\.tar/);
+    assertOneLineError(await runDistCli(['inspect', 'isg-test/does-not-exist:never']), /docker save isg-test\/does-not-exist:never failed: /);
+  });
+
+  it('an archive member named with ".." or an absolute path, without writing anything', async () => {
+    const cwd = mkdtempSync(join(work, 'cwd-'));
+    for (const [i, name] of ['../escaped', '/tmp/isg-absolute-escape'].entries()) {
+      const file = join(work, `evil${i}.tar`);
+      writeFileSync(file, await tarBuffer([{ path: name, content: 'x' }, { path: 'manifest.json', content: '[]' }]));
+      assertOneLineError(await runDistCli(['inspect', file], { cwd }), /unsafe path in image archive/);
+    }
+    assert.ok(!existsSync(join(work, 'escaped')) && !existsSync('/tmp/isg-absolute-escape'));
+  });
+
+  it('a layer entry with ".." or an absolute path', async () => {
+    for (const [i, name] of ['a/../../etc/passwd', '/etc/shadow'].entries()) {
+      const { archive } = await makeImageArchive({ format: 'oci', layers: [{ entries: [{ path: name, content: 'x' }], compression: 'gzip' }] });
+      const file = join(work, `evil-layer${i}.tar`);
+      writeFileSync(file, archive);
+      assertOneLineError(await runDistCli(['inspect', file]), /unsafe path in layer/);
+    }
+  });
+
+  it('usage mistakes', async () => {
+    assertOneLineError(await runDistCli(['inspect']), /exactly one image/);
+    assertOneLineError(await runDistCli(['inspect', saved, '--format', 'yaml']), /--format must be text or json/);
+    assertOneLineError(await runDistCli(['inspect', saved, '--bogus']), /Unknown option '--bogus'/);
+    assertOneLineError(await runDistCli(['frobnicate']), /unknown command "frobnicate"/);
+  });
+
+  it('hostile text from an image never reaches the terminal raw', async () => {
+    const { archive } = await makeImageArchive({
+      format: 'docker-save',
+      layers: [{ entries: [{ path: 'f', content: 'x' }], createdBy: 'RUN echo \u001b[31mred\u001b[0m\n::error::pwned # buildkit' }],
+    });
+    const file = join(work, 'hostile.tar');
+    writeFileSync(file, archive);
+    const r = await runDistCli(['inspect', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /\u001b/, 'no escape sequences');
+    assert.doesNotMatch(r.stdout, /^::/m, 'no line starts a workflow command');
+    assert.match(r.stdout, /\\x1b\[31mred/);
+  });
+});

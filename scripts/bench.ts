@@ -1,0 +1,82 @@
+// npm run bench: one run, figures side by side (design §8).
+//   1. loads a synthetic image (≥ 1 GiB, ≥ 100,000 files, 24 layers, overwrites and whiteouts) unless present
+//   2. alternates `docker save IMAGE > /dev/null` and `image-size-guard inspect IMAGE` (the bundled dist/),
+//      ROUNDS times each, and prints medians, their ratio and inspect's peak RSS.
+// Targets: ratio ≤ 1.15, peak RSS ≤ 256 MiB. Nothing is asserted: this prints measurements.
+
+import { spawn } from 'node:child_process';
+import { openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SPEC, loadSyntheticImage } from './bench/make-synthetic-image.js';
+
+const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
+const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
+const docker = process.env.DOCKER_PATH || 'docker';
+
+function run(cmd: string, args: string[], opts: { stdoutFd?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', opts.stdoutFd ?? 'ignore', 'pipe'], env: opts.env ?? process.env });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr }));
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+async function main(): Promise<void> {
+  if ((await run(docker, ['info'])).code !== 0) throw new Error('bench needs a running Docker engine (docker info failed)');
+  if ((await run(docker, ['image', 'inspect', TAG])).code !== 0) {
+    process.stderr.write(`bench: building ${TAG} (${DEFAULT_SPEC.layers} layers)…\n`);
+    const t0 = performance.now();
+    const stats = await loadSyntheticImage(TAG, DEFAULT_SPEC, docker);
+    process.stderr.write(`bench: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${stats.files} files, ${mib(stats.contentBytes)} written\n`);
+  } else process.stderr.write(`bench: reusing ${TAG}\n`);
+
+  const devnull = openSync('/dev/null', 'w');
+  const out = join(tmpdir(), `isg-bench-${process.pid}.json`);
+  const saves: number[] = [];
+  const inspects: number[] = [];
+  const rss: number[] = [];
+  try {
+    await run(docker, ['save', TAG], { stdoutFd: devnull }); // warm-up: both sides read from a warm page cache
+    for (let i = 0; i < ROUNDS; i++) {
+      const s = await run(docker, ['save', TAG], { stdoutFd: devnull });
+      if (s.code !== 0) throw new Error(`docker save failed: ${s.stderr.trim()}`);
+      saves.push(s.ms);
+      const r = await run(process.execPath, ['dist/cli/index.js', 'inspect', TAG, '--format', 'json', '--output', out], {
+        env: { ...process.env, ISG_STATS: '1' },
+      });
+      if (r.code !== 0) throw new Error(`inspect failed: ${r.stderr.trim()}`);
+      inspects.push(r.ms);
+      const m = /maxRSS=(\d+)/.exec(r.stderr);
+      if (m) rss.push(Number(m[1]) * 1024);
+      process.stderr.write(`bench: round ${i + 1}/${ROUNDS}: docker save ${(s.ms / 1000).toFixed(2)} s, inspect ${(r.ms / 1000).toFixed(2)} s\n`);
+    }
+  } finally {
+    closeSync(devnull);
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out, { force: true });
+  const head = report.images[0].head;
+  const save = median(saves);
+  const inspect = median(inspects);
+  const lines = [
+    `image: ${TAG}: ${head.layers.length} layers, ${mib(head.layers.reduce((n: number, l: { size: number }) => n + l.size, 0))} of layer content, ${head.fileCount} files in the final filesystem, ${mib(head.wastedBytes)} wasted`,
+    `node ${process.version}, ${ROUNDS} rounds (medians)`,
+    `docker save > /dev/null   ${(save / 1000).toFixed(2)} s`,
+    `inspect (docker save | analyse)   ${(inspect / 1000).toFixed(2)} s`,
+    `ratio inspect / docker save   ${(inspect / save).toFixed(3)}   (target ≤ 1.15)`,
+    `inspect peak RSS   ${rss.length ? mib(Math.max(...rss)) : 'n/a'}   (target ≤ 256 MiB)`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bench: error: ${err.message}\n`);
+  process.exitCode = 2;
+});
