@@ -1602,7 +1602,7 @@ function renderImageText(name, platform, report, model, opts = {}) {
     const out = [];
     out.push(`${terminalSafe(name)}  ${platform}  ${report.id.slice(0, 19)}`);
     out.push(`size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
-        `${formatCount(report.fileCount)} files · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
+        `${formatCount(report.fileCount)} files in the final filesystem · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
         ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`);
     out.push('');
     out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
