@@ -31731,7 +31731,9 @@ function resolveArchiveLink(memberPath, target) {
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 class LayerScan {
-    ops = [];
+    puts = [];
+    whiteouts = [];
+    opaques = [];
     size = 0;
     fileCount = 0;
     scanner = new TarScanner(this);
@@ -31740,7 +31742,8 @@ class LayerScan {
     }
     finish() {
         this.scanner.end();
-        return { ops: this.ops, size: this.size, fileCount: this.fileCount, tarBytes: this.scanner.bytes };
+        const { puts, whiteouts, opaques, size, fileCount } = this;
+        return { puts, whiteouts, opaques, size, fileCount, tarBytes: this.scanner.bytes };
     }
     entry(h) {
         const path = safeLayerPath(h.path);
@@ -31751,10 +31754,10 @@ class LayerScan {
         if (base.startsWith(WHITEOUT_PREFIX)) {
             const dir = slash === 0 ? '/' : path.slice(0, slash);
             if (base === OPAQUE_MARKER)
-                this.ops.push({ op: 'opaque', path: dir });
+                this.opaques.push(dir);
             else if (!base.startsWith('.wh..wh.')) {
                 // ".wh..wh.*" other than the opaque marker are aufs bookkeeping (e.g. .wh..wh.plnk): not paths
-                this.ops.push({ op: 'whiteout', path: (dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length) });
+                this.whiteouts.push((dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length));
             }
             return;
         }
@@ -31767,7 +31770,7 @@ class LayerScan {
             this.size += h.size;
         if (h.type !== 'dir')
             this.fileCount++;
-        this.ops.push({ op: 'put', path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget });
+        this.puts.push({ path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget, layer: -1 });
     }
 }
 
@@ -31980,150 +31983,135 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
-const dirNode = (layer, mode = 0o755) => ({
-    type: 'dir',
-    size: 0,
-    mode,
-    linkTarget: null,
-    layer,
-    children: new Map(),
+const node = (entry) => ({
+    entry,
+    children: entry.type === 'dir' ? new Map() : null,
     linkOf: null,
+    linked: false,
 });
+const implicitDir = (path, layer) => node({ path, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer });
 function buildFinalFilesystem(layers) {
-    const root = dirNode(0);
-    layers.forEach((ops, index) => applyLayer(root, ops, index));
+    const root = implicitDir('', 0);
+    const applied = new Set();
+    layers.forEach((layer, index) => {
+        // The scanned entries become the final ones; a layer listed twice in a manifest gets copies the second time.
+        const puts = applied.has(layer.puts) ? layer.puts.map((e) => ({ ...e })) : layer.puts;
+        applied.add(layer.puts);
+        applyLayer(root, layer, puts, index);
+    });
     return flatten(root, layers.length);
 }
-function applyLayer(root, ops, layer) {
+function applyLayer(root, layer, puts, index) {
     // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
-    for (const op of ops) {
-        if (op.op === 'whiteout') {
-            const { parent, name } = lookupParent(root, op.path, layer, false);
-            parent?.children?.delete(name);
-        }
-        else if (op.op === 'opaque') {
-            const dir = ensureDir(root, op.path, layer);
-            dir.children = new Map();
-        }
+    for (const path of layer.whiteouts) {
+        const { parent, name } = lookupParent(root, path, index, false);
+        parent?.children?.delete(name);
     }
-    for (const op of ops) {
-        if (op.op !== 'put')
+    for (const path of layer.opaques) {
+        const dir = ensureDir(root, path, index);
+        dir.children = new Map();
+    }
+    for (const entry of puts) {
+        entry.layer = index;
+        const { parent, name } = lookupParent(root, entry.path, index, true);
+        const siblings = parent?.children;
+        if (!siblings)
             continue;
-        const { parent, name } = lookupParent(root, op.path, layer, true);
-        if (!parent?.children)
-            continue;
-        const existing = parent.children.get(name);
-        if (op.type === 'dir') {
-            if (existing?.type === 'dir') {
-                existing.mode = op.mode;
-                existing.layer = layer;
-            }
-            else
-                parent.children.set(name, dirNode(layer, op.mode));
+        const existing = siblings.get(name);
+        if (entry.type === 'dir' && existing?.entry.type === 'dir') {
+            existing.entry = entry; // a directory entry updates mode and layer but keeps the contents
             continue;
         }
-        let linkOf = null;
-        if (op.type === 'hardlink' && op.linkTarget) {
-            const target = lookup(root, op.linkTarget);
-            linkOf = target?.type === 'file' ? target : (target?.linkOf ?? null);
-            if (linkOf)
-                linkOf.linked = true;
+        const added = node(entry);
+        if (entry.type === 'hardlink' && entry.linkTarget) {
+            const target = lookup(root, entry.linkTarget);
+            added.linkOf = target?.entry.type === 'file' ? target : (target?.linkOf ?? null);
+            if (added.linkOf)
+                added.linkOf.linked = true;
         }
-        parent.children.set(name, {
-            type: op.type,
-            size: op.size,
-            mode: op.mode,
-            linkTarget: op.linkTarget,
-            layer,
-            children: null,
-            linkOf,
-        });
+        siblings.set(name, added);
     }
 }
 function lookup(root, path) {
-    let node = root;
+    let at = root;
     for (const part of path.split('/')) {
         if (part === '')
             continue;
-        node = node?.children?.get(part);
-        if (!node)
+        at = at?.children?.get(part);
+        if (!at)
             return undefined;
     }
-    return node;
+    return at;
 }
 /** Finds (or with create, makes) the parent directory of path. Non-directories in the way are replaced. */
 function lookupParent(root, path, layer, create) {
-    const parts = path.split('/').filter(Boolean);
+    const parts = path.split('/');
     const name = parts.pop() ?? '';
-    let node = root;
+    let at = root;
+    let prefix = '';
     for (const part of parts) {
-        let next = node.children?.get(part);
-        if (!next || next.type !== 'dir') {
+        if (part === '')
+            continue;
+        prefix += '/' + part;
+        let next = at.children?.get(part);
+        if (!next || next.entry.type !== 'dir') {
             if (!create)
                 return { parent: null, name };
-            next = dirNode(layer);
-            node.children?.set(part, next);
+            next = implicitDir(prefix, layer);
+            at.children?.set(part, next);
         }
-        node = next;
+        at = next;
     }
-    return { parent: node, name };
+    return { parent: at, name };
 }
 function ensureDir(root, path, layer) {
     if (path === '/')
         return root;
     const { parent, name } = lookupParent(root, path, layer, true);
-    const children = parent?.children;
-    let dir = children.get(name);
-    if (!dir || dir.type !== 'dir') {
-        dir = dirNode(layer);
-        children.set(name, dir);
+    const siblings = parent?.children;
+    let dir = siblings.get(name);
+    if (!dir || dir.entry.type !== 'dir') {
+        dir = implicitDir(path, layer);
+        siblings.set(name, dir);
     }
     return dir;
 }
 function flatten(root, layerCount) {
     const files = new Map();
     const survivingBytes = new Array(layerCount).fill(0);
-    const counted = new Set(); // content nodes already counted, for hardlinks
+    const counted = new Set(); // hardlinked content nodes already counted
     const hardlinks = [];
     let finalBytes = 0;
     let fileCount = 0;
-    const walk = (dir, prefix) => {
-        for (const [name, node] of dir.children) {
-            const path = `${prefix}/${name}`;
-            const entry = {
-                path,
-                type: node.type,
-                size: node.type === 'file' ? node.size : 0,
-                mode: node.mode,
-                linkTarget: node.linkTarget,
-                layer: node.layer,
-            };
-            files.set(path, entry);
-            if (node.type === 'dir') {
-                walk(node, path);
+    const walk = (dir) => {
+        for (const child of dir.children.values()) {
+            const entry = child.entry;
+            files.set(entry.path, entry);
+            if (entry.type === 'dir') {
+                walk(child);
                 continue;
             }
             fileCount++;
-            if (node.type === 'file') {
-                finalBytes += node.size;
-                survivingBytes[node.layer] = (survivingBytes[node.layer] ?? 0) + node.size;
-                if (node.linked)
-                    counted.add(node);
+            if (entry.type === 'file') {
+                finalBytes += entry.size;
+                survivingBytes[entry.layer] = (survivingBytes[entry.layer] ?? 0) + entry.size;
+                if (child.linked)
+                    counted.add(child);
             }
-            else if (node.type === 'hardlink' && node.linkOf)
-                hardlinks.push({ entry, node });
+            else if (entry.type === 'hardlink' && child.linkOf)
+                hardlinks.push(child);
         }
     };
-    walk(root, '');
+    walk(root);
     // A hardlink whose first name is gone from the final filesystem now carries the content.
-    for (const { entry, node } of hardlinks) {
-        const content = node.linkOf;
+    for (const link of hardlinks) {
+        const content = link.linkOf;
         if (counted.has(content))
             continue;
         counted.add(content);
-        entry.size = content.size;
-        finalBytes += content.size;
-        survivingBytes[content.layer] = (survivingBytes[content.layer] ?? 0) + content.size;
+        link.entry.size = content.entry.size;
+        finalBytes += content.entry.size;
+        survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
     }
     return { files, finalBytes, fileCount, survivingBytes };
 }
@@ -32177,7 +32165,7 @@ async function resolveImage(members, opts = {}) {
         emptyLayer: h.empty_layer === true,
     }));
     const layerHistory = history.filter((h) => !h.emptyLayer);
-    const fs = buildFinalFilesystem(scanned.map((s) => s.layer.ops));
+    const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
     const layers = scanned.map((s, index) => {
         const createdBy = layerHistory[index]?.createdBy ?? '';
         return {
@@ -32242,7 +32230,7 @@ class Archive {
         if (m.kind === 'layer')
             return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
         if (m.kind === 'other' && m.bytes === 0) {
-            return { layer: { ops: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+            return { layer: { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
         }
         throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
     }

@@ -1,20 +1,16 @@
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
 
-import type { LayerOp } from './layer-scan.js';
-import type { FileEntry, FileType } from './types.js';
+import type { LayerChanges } from './layer-scan.js';
+import type { FileEntry } from './types.js';
 
 interface Node {
-  type: FileType;
-  size: number;
-  mode: number;
-  linkTarget: string | null;
-  layer: number;
+  entry: FileEntry; // the root's entry is a placeholder, never listed
   children: Map<string, Node> | null; // dirs only
   /** For hardlinks: the node holding the content. */
   linkOf: Node | null;
   /** Set on content nodes that a hardlink points at. */
-  linked?: boolean;
+  linked: boolean;
 }
 
 export interface FinalFilesystem {
@@ -26,98 +22,96 @@ export interface FinalFilesystem {
   survivingBytes: number[];
 }
 
-const dirNode = (layer: number, mode = 0o755): Node => ({
-  type: 'dir',
-  size: 0,
-  mode,
-  linkTarget: null,
-  layer,
-  children: new Map(),
+const node = (entry: FileEntry): Node => ({
+  entry,
+  children: entry.type === 'dir' ? new Map() : null,
   linkOf: null,
+  linked: false,
 });
 
-export function buildFinalFilesystem(layers: readonly (readonly LayerOp[])[]): FinalFilesystem {
-  const root = dirNode(0);
-  layers.forEach((ops, index) => applyLayer(root, ops, index));
+const implicitDir = (path: string, layer: number): Node =>
+  node({ path, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer });
+
+export function buildFinalFilesystem(layers: readonly LayerChanges[]): FinalFilesystem {
+  const root = implicitDir('', 0);
+  const applied = new Set<FileEntry[]>();
+  layers.forEach((layer, index) => {
+    // The scanned entries become the final ones; a layer listed twice in a manifest gets copies the second time.
+    const puts = applied.has(layer.puts) ? layer.puts.map((e) => ({ ...e })) : layer.puts;
+    applied.add(layer.puts);
+    applyLayer(root, layer, puts, index);
+  });
   return flatten(root, layers.length);
 }
 
-function applyLayer(root: Node, ops: readonly LayerOp[], layer: number): void {
+function applyLayer(root: Node, layer: LayerChanges, puts: FileEntry[], index: number): void {
   // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
-  for (const op of ops) {
-    if (op.op === 'whiteout') {
-      const { parent, name } = lookupParent(root, op.path, layer, false);
-      parent?.children?.delete(name);
-    } else if (op.op === 'opaque') {
-      const dir = ensureDir(root, op.path, layer);
-      dir.children = new Map();
-    }
+  for (const path of layer.whiteouts) {
+    const { parent, name } = lookupParent(root, path, index, false);
+    parent?.children?.delete(name);
   }
-  for (const op of ops) {
-    if (op.op !== 'put') continue;
-    const { parent, name } = lookupParent(root, op.path, layer, true);
-    if (!parent?.children) continue;
-    const existing = parent.children.get(name);
-    if (op.type === 'dir') {
-      if (existing?.type === 'dir') {
-        existing.mode = op.mode;
-        existing.layer = layer;
-      } else parent.children.set(name, dirNode(layer, op.mode));
+  for (const path of layer.opaques) {
+    const dir = ensureDir(root, path, index);
+    dir.children = new Map();
+  }
+  for (const entry of puts) {
+    entry.layer = index;
+    const { parent, name } = lookupParent(root, entry.path, index, true);
+    const siblings = parent?.children;
+    if (!siblings) continue;
+    const existing = siblings.get(name);
+    if (entry.type === 'dir' && existing?.entry.type === 'dir') {
+      existing.entry = entry; // a directory entry updates mode and layer but keeps the contents
       continue;
     }
-    let linkOf: Node | null = null;
-    if (op.type === 'hardlink' && op.linkTarget) {
-      const target = lookup(root, op.linkTarget);
-      linkOf = target?.type === 'file' ? target : (target?.linkOf ?? null);
-      if (linkOf) linkOf.linked = true;
+    const added = node(entry);
+    if (entry.type === 'hardlink' && entry.linkTarget) {
+      const target = lookup(root, entry.linkTarget);
+      added.linkOf = target?.entry.type === 'file' ? target : (target?.linkOf ?? null);
+      if (added.linkOf) added.linkOf.linked = true;
     }
-    parent.children.set(name, {
-      type: op.type,
-      size: op.size,
-      mode: op.mode,
-      linkTarget: op.linkTarget,
-      layer,
-      children: null,
-      linkOf,
-    });
+    siblings.set(name, added);
   }
 }
 
 function lookup(root: Node, path: string): Node | undefined {
-  let node: Node | undefined = root;
+  let at: Node | undefined = root;
   for (const part of path.split('/')) {
     if (part === '') continue;
-    node = node?.children?.get(part);
-    if (!node) return undefined;
+    at = at?.children?.get(part);
+    if (!at) return undefined;
   }
-  return node;
+  return at;
 }
 
 /** Finds (or with create, makes) the parent directory of path. Non-directories in the way are replaced. */
 function lookupParent(root: Node, path: string, layer: number, create: boolean): { parent: Node | null; name: string } {
-  const parts = path.split('/').filter(Boolean);
+  const parts = path.split('/');
   const name = parts.pop() ?? '';
-  let node = root;
+  let at = root;
+  let prefix = '';
   for (const part of parts) {
-    let next = node.children?.get(part);
-    if (!next || next.type !== 'dir') {
+    if (part === '') continue;
+    prefix += '/' + part;
+    let next = at.children?.get(part);
+    if (!next || next.entry.type !== 'dir') {
       if (!create) return { parent: null, name };
-      next = dirNode(layer);
-      node.children?.set(part, next);
+      next = implicitDir(prefix, layer);
+      at.children?.set(part, next);
     }
-    node = next;
+    at = next;
   }
-  return { parent: node, name };
+  return { parent: at, name };
 }
 
 function ensureDir(root: Node, path: string, layer: number): Node {
   if (path === '/') return root;
   const { parent, name } = lookupParent(root, path, layer, true);
-  const children = parent?.children as Map<string, Node>;
-  let dir = children.get(name);
-  if (!dir || dir.type !== 'dir') {
-    dir = dirNode(layer);
-    children.set(name, dir);
+  const siblings = parent?.children as Map<string, Node>;
+  let dir = siblings.get(name);
+  if (!dir || dir.entry.type !== 'dir') {
+    dir = implicitDir(path, layer);
+    siblings.set(name, dir);
   }
   return dir;
 }
@@ -125,45 +119,37 @@ function ensureDir(root: Node, path: string, layer: number): Node {
 function flatten(root: Node, layerCount: number): FinalFilesystem {
   const files = new Map<string, FileEntry>();
   const survivingBytes = new Array<number>(layerCount).fill(0);
-  const counted = new Set<Node>(); // content nodes already counted, for hardlinks
-  const hardlinks: { entry: FileEntry; node: Node }[] = [];
+  const counted = new Set<Node>(); // hardlinked content nodes already counted
+  const hardlinks: Node[] = [];
   let finalBytes = 0;
   let fileCount = 0;
 
-  const walk = (dir: Node, prefix: string): void => {
-    for (const [name, node] of dir.children as Map<string, Node>) {
-      const path = `${prefix}/${name}`;
-      const entry: FileEntry = {
-        path,
-        type: node.type,
-        size: node.type === 'file' ? node.size : 0,
-        mode: node.mode,
-        linkTarget: node.linkTarget,
-        layer: node.layer,
-      };
-      files.set(path, entry);
-      if (node.type === 'dir') {
-        walk(node, path);
+  const walk = (dir: Node): void => {
+    for (const child of (dir.children as Map<string, Node>).values()) {
+      const entry = child.entry;
+      files.set(entry.path, entry);
+      if (entry.type === 'dir') {
+        walk(child);
         continue;
       }
       fileCount++;
-      if (node.type === 'file') {
-        finalBytes += node.size;
-        survivingBytes[node.layer] = (survivingBytes[node.layer] ?? 0) + node.size;
-        if (node.linked) counted.add(node);
-      } else if (node.type === 'hardlink' && node.linkOf) hardlinks.push({ entry, node });
+      if (entry.type === 'file') {
+        finalBytes += entry.size;
+        survivingBytes[entry.layer] = (survivingBytes[entry.layer] ?? 0) + entry.size;
+        if (child.linked) counted.add(child);
+      } else if (entry.type === 'hardlink' && child.linkOf) hardlinks.push(child);
     }
   };
-  walk(root, '');
+  walk(root);
 
   // A hardlink whose first name is gone from the final filesystem now carries the content.
-  for (const { entry, node } of hardlinks) {
-    const content = node.linkOf as Node;
+  for (const link of hardlinks) {
+    const content = link.linkOf as Node;
     if (counted.has(content)) continue;
     counted.add(content);
-    entry.size = content.size;
-    finalBytes += content.size;
-    survivingBytes[content.layer] = (survivingBytes[content.layer] ?? 0) + content.size;
+    link.entry.size = content.entry.size;
+    finalBytes += content.entry.size;
+    survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
   }
   return { files, finalBytes, fileCount, survivingBytes };
 }

@@ -1,16 +1,23 @@
 // Summarises one layer tar as it streams by: the entries it adds, replaces or deletes (no content kept).
 
 import { TarScanner, type TarHeader, type TarSink } from './tar-scanner.js';
-import type { FileType } from './types.js';
+import type { FileEntry } from './types.js';
 import { safeLayerPath } from './paths.js';
 
-export type LayerOp =
-  | { op: 'put'; path: string; type: FileType; size: number; mode: number; linkTarget: string | null }
-  | { op: 'whiteout'; path: string } // delete path (and everything below it) from lower layers
-  | { op: 'opaque'; path: string }; // hide everything lower layers had below this directory
+/** What one layer does to the filesystem below it. */
+export interface LayerChanges {
+  /**
+   * Paths the layer adds or replaces, in tar order. These objects become the final filesystem's entries
+   * (their `layer` is set when the layer is applied): one allocation per path, which keeps memory flat.
+   */
+  puts: FileEntry[];
+  /** Paths deleted (with everything below them) from lower layers. */
+  whiteouts: string[];
+  /** Directories whose lower contents are hidden. */
+  opaques: string[];
+}
 
-export interface ScannedLayer {
-  ops: LayerOp[];
+export interface ScannedLayer extends LayerChanges {
   /** Bytes of regular-file content. */
   size: number;
   fileCount: number;
@@ -22,7 +29,9 @@ const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 
 export class LayerScan implements TarSink {
-  readonly ops: LayerOp[] = [];
+  readonly puts: FileEntry[] = [];
+  readonly whiteouts: string[] = [];
+  readonly opaques: string[] = [];
   size = 0;
   fileCount = 0;
   private readonly scanner = new TarScanner(this);
@@ -33,7 +42,8 @@ export class LayerScan implements TarSink {
 
   finish(): ScannedLayer {
     this.scanner.end();
-    return { ops: this.ops, size: this.size, fileCount: this.fileCount, tarBytes: this.scanner.bytes };
+    const { puts, whiteouts, opaques, size, fileCount } = this;
+    return { puts, whiteouts, opaques, size, fileCount, tarBytes: this.scanner.bytes };
   }
 
   entry(h: TarHeader): void {
@@ -43,10 +53,10 @@ export class LayerScan implements TarSink {
     const base = path.slice(slash + 1);
     if (base.startsWith(WHITEOUT_PREFIX)) {
       const dir = slash === 0 ? '/' : path.slice(0, slash);
-      if (base === OPAQUE_MARKER) this.ops.push({ op: 'opaque', path: dir });
+      if (base === OPAQUE_MARKER) this.opaques.push(dir);
       else if (!base.startsWith('.wh..wh.')) {
         // ".wh..wh.*" other than the opaque marker are aufs bookkeeping (e.g. .wh..wh.plnk): not paths
-        this.ops.push({ op: 'whiteout', path: (dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length) });
+        this.whiteouts.push((dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length));
       }
       return;
     }
@@ -55,6 +65,6 @@ export class LayerScan implements TarSink {
     else if (h.type === 'hardlink') linkTarget = safeLayerPath(h.linkname);
     if (h.type === 'file') this.size += h.size;
     if (h.type !== 'dir') this.fileCount++;
-    this.ops.push({ op: 'put', path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget });
+    this.puts.push({ path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget, layer: -1 });
   }
 }

@@ -65,7 +65,7 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
   }));
   const layerHistory = history.filter((h) => !h.emptyLayer);
 
-  const fs = buildFinalFilesystem(scanned.map((s) => s.layer.ops));
+  const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
   const layers: LayerSummary[] = scanned.map((s, index) => {
     const createdBy = layerHistory[index]?.createdBy ?? '';
     return {
@@ -128,7 +128,7 @@ class Archive {
     const m = this.member(path, 'layer');
     if (m.kind === 'layer') return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
     if (m.kind === 'other' && m.bytes === 0) {
-      return { layer: { ops: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+      return { layer: { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
     }
     throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
   }
