@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7566);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2906);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7566:
+/***/ 2906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31774,6 +31774,23 @@ class LayerScan {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/compressed-estimate.ts
+// Estimates a layer's compressed size when the archive holds it uncompressed (docker save on the classic
+// store): gzip at level 6, BuildKit's default, counting output bytes only. zlib runs on libuv's thread pool,
+// off the main thread; the reader waits for it only when it falls behind (backpressure), so memory stays flat.
+
+function startGzipEstimate() {
+    const gz = (0,external_node_zlib_.createGzip)({ level: 6, chunkSize: 256 * 1024, strategy: external_node_zlib_.constants.Z_DEFAULT_STRATEGY });
+    let bytes = 0;
+    const result = new Promise((resolve, reject) => {
+        gz.on('data', (c) => (bytes += c.length));
+        gz.on('end', () => resolve(bytes));
+        gz.on('error', reject);
+    });
+    result.catch(() => undefined); // reported where awaited
+    return { write: (chunk) => gz.write(chunk), stream: gz, end: () => gz.end(), result };
+}
+
 ;// CONCATENATED MODULE: ./src/image/archive-members.ts
 // Collects the members of an image archive (the outer tar) as they stream by. Archives order their blobs
 // freely — a manifest or config may come after the layers — so every member is classified by its first
@@ -31784,11 +31801,13 @@ class LayerScan {
 
 
 
+
 class ImageArchiveError extends Error {
 }
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
 class ArchiveMembers {
+    opts;
     members = new Map();
     /** Set while a decompressor is full: the reader waits for it before pushing more input. */
     waitFor = null;
@@ -31800,6 +31819,9 @@ class ArchiveMembers {
     sniffed = 0;
     handler = null;
     skipping = false;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
     entry(h) {
         this.path = safeArchivePath(h.path);
         this.size = h.size;
@@ -31868,6 +31890,9 @@ class ArchiveMembers {
     syncLayerHandler(path) {
         const scan = new LayerScan();
         const blobBytes = this.size;
+        const digest = blobDigest(path);
+        const wantEstimate = this.opts.compressedSize === 'auto' && !(digest && this.opts.estimates?.has(digest));
+        const estimator = wantEstimate ? startGzipEstimate() : null;
         return {
             push: (chunk) => {
                 try {
@@ -31876,6 +31901,8 @@ class ArchiveMembers {
                 catch (err) {
                     throw layerError(path, 'tar', err);
                 }
+                if (estimator && !estimator.write(chunk))
+                    this.waitFor ??= drained(estimator.stream);
             },
             end: () => {
                 let layer;
@@ -31885,7 +31912,11 @@ class ArchiveMembers {
                 catch (err) {
                     throw layerError(path, 'tar', err);
                 }
-                this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes });
+                estimator?.end();
+                const estimate = estimator ? estimator.result : null;
+                if (estimate && digest)
+                    void estimate.then((n) => this.opts.estimates?.set(digest, n), () => undefined);
+                this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes, estimate });
             },
         };
     }
@@ -31915,7 +31946,7 @@ class ArchiveMembers {
         result.catch((err) => {
             this.failure ??= err;
         });
-        this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size });
+        this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size, estimate: null });
         return {
             push: (chunk) => {
                 if (!dec.write(chunk))
@@ -31972,6 +32003,11 @@ function sniffKind(head) {
         return b === 0x7b || b === 0x5b ? 'json' : 'unknown';
     }
     return 'unknown';
+}
+/** "blobs/sha256/<hex>" → "sha256:<hex>"; null for other member names (legacy "<id>/layer.tar"). */
+function blobDigest(path) {
+    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]{32,})$/.exec(path);
+    return m ? `${m[1]}:${m[2]}` : null;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32157,7 +32193,7 @@ async function resolveImage(members, opts = {}) {
     }
     const scanned = [];
     for (const path of selected.layerPaths)
-        scanned.push({ ...(await archive.layer(path)), digest: digestOf(path) });
+        scanned.push(await archive.layer(path, opts.estimates));
     const history = (config.history ?? []).map((h) => ({
         created: h.created ?? null,
         createdBy: h.created_by ?? '',
@@ -32176,7 +32212,8 @@ async function resolveImage(members, opts = {}) {
             createdBy,
             size: s.layer.size,
             fileCount: s.layer.fileCount,
-            compressedSize: s.compression === 'none' ? null : s.blobBytes,
+            compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
+            compressedSizeExact: s.compression !== 'none',
             compression: s.compression,
             wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
         };
@@ -32197,6 +32234,7 @@ async function resolveImage(members, opts = {}) {
         wastedBytes: Math.max(0, size - fs.finalBytes),
         efficiency: size === 0 ? 1 : fs.finalBytes / size,
         compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
+        compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
     };
 }
 class Archive {
@@ -32225,12 +32263,17 @@ class Archive {
     json(path, what) {
         return parseJson(this.bytes(path, what), path);
     }
-    async layer(path) {
+    async layer(path, estimates) {
         const m = this.member(path, 'layer');
-        if (m.kind === 'layer')
-            return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
+        const digest = blobDigest(path);
+        if (m.kind === 'layer') {
+            const layer = await m.result;
+            const estimate = m.estimate ? await m.estimate : digest ? (estimates?.get(digest) ?? null) : null;
+            return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+        }
         if (m.kind === 'other' && m.bytes === 0) {
-            return { layer: { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+            const layer = { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 };
+            return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
         }
         throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
     }
@@ -32327,10 +32370,6 @@ function blobPath(digest) {
         throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
     return `blobs/${m[1]}/${m[2]}`;
 }
-function digestOf(path) {
-    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(path);
-    return m ? `${m[1]}:${m[2]}` : null;
-}
 function isIndex(mediaType) {
     return mediaType === 'application/vnd.oci.image.index.v1+json' ||
         mediaType === 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -32375,7 +32414,7 @@ function configSummary(config) {
 
 
 async function readImageArchive(input, opts = {}) {
-    const members = new ArchiveMembers();
+    const members = new ArchiveMembers(opts);
     const outer = new TarScanner(members);
     let bytes = 0;
     try {
@@ -32531,7 +32570,7 @@ function toImageReport(model, ref, dockerfile = null) {
         id: model.id,
         size: model.size,
         compressedSize: model.compressedSize,
-        compressedSizeExact: model.compressedSize !== null,
+        compressedSizeExact: model.compressedSizeExact,
         fileCount: model.fileCount,
         wastedBytes: model.wastedBytes,
         efficiency: round(model.efficiency, 6),

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import * as zlib from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { readImageArchive } from '../../src/image/read-image.js';
 import { ImageArchiveError } from '../../src/image/archive-members.js';
 import { UnsafePathError } from '../../src/image/paths.js';
@@ -141,10 +142,36 @@ describe('compressed layers', () => {
     });
   }
 
-  it('reports null compressed sizes for uncompressed blobs', async () => {
+  it('reports null compressed sizes for uncompressed blobs unless an estimate is asked for', async () => {
     const { model } = await read('oci');
     assert.equal(model.compressedSize, null);
+    assert.equal(model.compressedSizeExact, false);
     assert.ok(model.layers.every((l) => l.compressedSize === null && l.digest?.startsWith('sha256:')));
+  });
+
+  for (const format of ['oci', 'docker-save'] as const) {
+    it(`estimates uncompressed ${format} layers with gzip level 6, once per distinct layer`, async () => {
+      const made = await makeImageArchive({ format, layers });
+      const tars = await Promise.all(layers.map((l) => tarBuffer(l.entries)));
+      const expected = tars.map((t) => gzipSync(t, { level: 6 }).length);
+      const estimates = new Map<string, number>();
+      const first = await readImageArchive(chunked(made.archive, 777), { compressedSize: 'auto', estimates });
+      assert.deepEqual(first.layers.map((l) => l.compressedSize), expected);
+      assert.equal(first.compressedSize, expected.reduce((a, b) => a + b, 0));
+      assert.equal(first.compressedSizeExact, false);
+      // OCI blobs are named by digest: a second image sharing them reuses the estimates
+      assert.equal(estimates.size, format === 'oci' ? 3 : 0);
+      const second = await readImageArchive(chunked(made.archive, 777), { compressedSize: 'auto', estimates });
+      assert.deepEqual(second.layers.map((l) => l.compressedSize), expected);
+    });
+  }
+
+  it('does not estimate with --compressed-size exact or off', async () => {
+    const made = await makeImageArchive({ format: 'oci', layers });
+    for (const mode of ['exact', 'off'] as const) {
+      const model = await readImageArchive(chunked(made.archive, 4096), { compressedSize: mode });
+      assert.equal(model.compressedSize, null);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(948);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(318);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 948:
+/***/ 318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -468,6 +468,23 @@ class LayerScan {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/compressed-estimate.ts
+// Estimates a layer's compressed size when the archive holds it uncompressed (docker save on the classic
+// store): gzip at level 6, BuildKit's default, counting output bytes only. zlib runs on libuv's thread pool,
+// off the main thread; the reader waits for it only when it falls behind (backpressure), so memory stays flat.
+
+function startGzipEstimate() {
+    const gz = (0,external_node_zlib_namespaceObject.createGzip)({ level: 6, chunkSize: 256 * 1024, strategy: external_node_zlib_namespaceObject.constants.Z_DEFAULT_STRATEGY });
+    let bytes = 0;
+    const result = new Promise((resolve, reject) => {
+        gz.on('data', (c) => (bytes += c.length));
+        gz.on('end', () => resolve(bytes));
+        gz.on('error', reject);
+    });
+    result.catch(() => undefined); // reported where awaited
+    return { write: (chunk) => gz.write(chunk), stream: gz, end: () => gz.end(), result };
+}
+
 ;// CONCATENATED MODULE: ./src/image/archive-members.ts
 // Collects the members of an image archive (the outer tar) as they stream by. Archives order their blobs
 // freely — a manifest or config may come after the layers — so every member is classified by its first
@@ -478,11 +495,13 @@ class LayerScan {
 
 
 
+
 class ImageArchiveError extends Error {
 }
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
 class ArchiveMembers {
+    opts;
     members = new Map();
     /** Set while a decompressor is full: the reader waits for it before pushing more input. */
     waitFor = null;
@@ -494,6 +513,9 @@ class ArchiveMembers {
     sniffed = 0;
     handler = null;
     skipping = false;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
     entry(h) {
         this.path = safeArchivePath(h.path);
         this.size = h.size;
@@ -562,6 +584,9 @@ class ArchiveMembers {
     syncLayerHandler(path) {
         const scan = new LayerScan();
         const blobBytes = this.size;
+        const digest = blobDigest(path);
+        const wantEstimate = this.opts.compressedSize === 'auto' && !(digest && this.opts.estimates?.has(digest));
+        const estimator = wantEstimate ? startGzipEstimate() : null;
         return {
             push: (chunk) => {
                 try {
@@ -570,6 +595,8 @@ class ArchiveMembers {
                 catch (err) {
                     throw layerError(path, 'tar', err);
                 }
+                if (estimator && !estimator.write(chunk))
+                    this.waitFor ??= drained(estimator.stream);
             },
             end: () => {
                 let layer;
@@ -579,7 +606,11 @@ class ArchiveMembers {
                 catch (err) {
                     throw layerError(path, 'tar', err);
                 }
-                this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes });
+                estimator?.end();
+                const estimate = estimator ? estimator.result : null;
+                if (estimate && digest)
+                    void estimate.then((n) => this.opts.estimates?.set(digest, n), () => undefined);
+                this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes, estimate });
             },
         };
     }
@@ -609,7 +640,7 @@ class ArchiveMembers {
         result.catch((err) => {
             this.failure ??= err;
         });
-        this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size });
+        this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size, estimate: null });
         return {
             push: (chunk) => {
                 if (!dec.write(chunk))
@@ -666,6 +697,11 @@ function sniffKind(head) {
         return b === 0x7b || b === 0x5b ? 'json' : 'unknown';
     }
     return 'unknown';
+}
+/** "blobs/sha256/<hex>" → "sha256:<hex>"; null for other member names (legacy "<id>/layer.tar"). */
+function blobDigest(path) {
+    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]{32,})$/.exec(path);
+    return m ? `${m[1]}:${m[2]}` : null;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -853,7 +889,7 @@ async function resolveImage(members, opts = {}) {
     }
     const scanned = [];
     for (const path of selected.layerPaths)
-        scanned.push({ ...(await archive.layer(path)), digest: digestOf(path) });
+        scanned.push(await archive.layer(path, opts.estimates));
     const history = (config.history ?? []).map((h) => ({
         created: h.created ?? null,
         createdBy: h.created_by ?? '',
@@ -872,7 +908,8 @@ async function resolveImage(members, opts = {}) {
             createdBy,
             size: s.layer.size,
             fileCount: s.layer.fileCount,
-            compressedSize: s.compression === 'none' ? null : s.blobBytes,
+            compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
+            compressedSizeExact: s.compression !== 'none',
             compression: s.compression,
             wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
         };
@@ -893,6 +930,7 @@ async function resolveImage(members, opts = {}) {
         wastedBytes: Math.max(0, size - fs.finalBytes),
         efficiency: size === 0 ? 1 : fs.finalBytes / size,
         compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
+        compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
     };
 }
 class Archive {
@@ -921,12 +959,17 @@ class Archive {
     json(path, what) {
         return parseJson(this.bytes(path, what), path);
     }
-    async layer(path) {
+    async layer(path, estimates) {
         const m = this.member(path, 'layer');
-        if (m.kind === 'layer')
-            return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
+        const digest = blobDigest(path);
+        if (m.kind === 'layer') {
+            const layer = await m.result;
+            const estimate = m.estimate ? await m.estimate : digest ? (estimates?.get(digest) ?? null) : null;
+            return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+        }
         if (m.kind === 'other' && m.bytes === 0) {
-            return { layer: { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+            const layer = { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 };
+            return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
         }
         throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
     }
@@ -1023,10 +1066,6 @@ function blobPath(digest) {
         throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
     return `blobs/${m[1]}/${m[2]}`;
 }
-function digestOf(path) {
-    const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(path);
-    return m ? `${m[1]}:${m[2]}` : null;
-}
 function isIndex(mediaType) {
     return mediaType === 'application/vnd.oci.image.index.v1+json' ||
         mediaType === 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -1071,7 +1110,7 @@ function configSummary(config) {
 
 
 async function readImageArchive(input, opts = {}) {
-    const members = new ArchiveMembers();
+    const members = new ArchiveMembers(opts);
     const outer = new TarScanner(members);
     let bytes = 0;
     try {
@@ -1221,7 +1260,7 @@ function toImageReport(model, ref, dockerfile = null) {
         id: model.id,
         size: model.size,
         compressedSize: model.compressedSize,
-        compressedSizeExact: model.compressedSize !== null,
+        compressedSizeExact: model.compressedSizeExact,
         fileCount: model.fileCount,
         wastedBytes: model.wastedBytes,
         efficiency: round(model.efficiency, 6),
@@ -1641,7 +1680,11 @@ function makeProgress(label, stream = process.stderr) {
 async function runInspect(args) {
     const source = await classifySource(args.target);
     const progress = makeProgress(`reading ${sourceLabel(source)}`);
-    const model = await readImage(source, { platform: args.platform, onProgress: (b) => progress.update(b) });
+    const model = await readImage(source, {
+        platform: args.platform,
+        compressedSize: args.compressedSize,
+        onProgress: (b) => progress.update(b),
+    });
     progress.done();
     const name = args.name ?? defaultName(source);
     const head = toImageReport(model, refOf(source));
@@ -1661,6 +1704,13 @@ function parseFormat(value) {
     if (value === undefined || value === 'text' || value === 'json')
         return value ?? 'text';
     throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
+}
+function parseCompressedSizeMode(value) {
+    if (value === undefined)
+        return 'auto';
+    if (value === 'auto' || value === 'exact' || value === 'off')
+        return value;
+    throw new UsageError(`--compressed-size must be auto, exact or off (got "${value}")`);
 }
 function refOf(source) {
     return source.kind === 'docker' ? source.ref : source.kind === 'file' ? source.path : '-';
@@ -1694,6 +1744,8 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --platform P           which platform to read when an archive holds several (e.g. linux/arm64)
   --name NAME            label of the image in the report (default: derived from the argument)
+  --compressed-size M    auto (default): exact sizes of compressed blobs, else a gzip level-6 estimate
+                         computed as the image streams by; exact: only real blob sizes; off: none
   -h, --help             show this help
   -V, --version          print the version
 
@@ -1735,6 +1787,7 @@ async function inspect(argv) {
         output: { type: 'string' },
         platform: { type: 'string' },
         name: { type: 'string' },
+        'compressed-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -1749,6 +1802,7 @@ async function inspect(argv) {
         output: values.output,
         platform: values.platform,
         name: values.name,
+        compressedSize: parseCompressedSizeMode(values['compressed-size']),
     });
 }
 function parse(argv, options) {

@@ -7,6 +7,7 @@ import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { makeProgress } from './progress.js';
+import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 
 export interface InspectArgs {
   target: string;
@@ -14,12 +15,17 @@ export interface InspectArgs {
   output: string | undefined;
   platform: string | undefined;
   name: string | undefined;
+  compressedSize: CompressedSizeMode;
 }
 
 export async function runInspect(args: InspectArgs): Promise<number> {
   const source = await classifySource(args.target);
   const progress = makeProgress(`reading ${sourceLabel(source)}`);
-  const model = await readImage(source, { platform: args.platform, onProgress: (b) => progress.update(b) });
+  const model = await readImage(source, {
+    platform: args.platform,
+    compressedSize: args.compressedSize,
+    onProgress: (b) => progress.update(b),
+  });
   progress.done();
   const name = args.name ?? defaultName(source);
   const head = toImageReport(model, refOf(source));
@@ -38,6 +44,12 @@ export async function runInspect(args: InspectArgs): Promise<number> {
 export function parseFormat(value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
   throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
+}
+
+export function parseCompressedSizeMode(value: string | undefined): CompressedSizeMode {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'exact' || value === 'off') return value;
+  throw new UsageError(`--compressed-size must be auto, exact or off (got "${value}")`);
 }
 
 function refOf(source: ImageSource): string {

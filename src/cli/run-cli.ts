@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError, describeError } from './errors.js';
-import { parseFormat, runInspect } from './inspect-command.js';
+import { parseCompressedSizeMode, parseFormat, runInspect } from './inspect-command.js';
 import { USAGE } from './usage.js';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -32,6 +32,7 @@ async function inspect(argv: string[]): Promise<number> {
     output: { type: 'string' },
     platform: { type: 'string' },
     name: { type: 'string' },
+    'compressed-size': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -45,6 +46,7 @@ async function inspect(argv: string[]): Promise<number> {
     output: values.output as string | undefined,
     platform: values.platform as string | undefined,
     name: values.name as string | undefined,
+    compressedSize: parseCompressedSizeMode(values['compressed-size'] as string | undefined),
   });
 }
 

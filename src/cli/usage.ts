@@ -16,6 +16,8 @@ Options:
   --output FILE          write the report to FILE instead of stdout
   --platform P           which platform to read when an archive holds several (e.g. linux/arm64)
   --name NAME            label of the image in the report (default: derived from the argument)
+  --compressed-size M    auto (default): exact sizes of compressed blobs, else a gzip level-6 estimate
+                         computed as the image streams by; exact: only real blob sizes; off: none
   -h, --help             show this help
   -V, --version          print the version
 

@@ -10,12 +10,20 @@ import { LayerScan, type ScannedLayer } from './layer-scan.js';
 import { printable, safeArchivePath, resolveArchiveLink, UnsafePathError } from './paths.js';
 import { TarFormatError, type TarHeader, type TarSink } from './tar-scanner.js';
 import type { Compression } from './types.js';
+import { startGzipEstimate, type CompressedSizeMode } from './compressed-estimate.js';
 
 export class ImageArchiveError extends Error {}
 
 export type Member =
   | { kind: 'json'; data: Buffer }
-  | { kind: 'layer'; result: Promise<ScannedLayer>; compression: Compression; blobBytes: number }
+  | {
+      kind: 'layer';
+      result: Promise<ScannedLayer>;
+      compression: Compression;
+      blobBytes: number;
+      /** gzip estimate of an uncompressed blob, when asked for */
+      estimate: Promise<number> | null;
+    }
   | { kind: 'link'; target: string }
   | { kind: 'other'; bytes: number };
 
@@ -23,6 +31,13 @@ const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
 
 type Handler = { push(chunk: Buffer): void; end(): void };
+
+export interface MemberOptions {
+  /** 'auto': estimate the compressed size of uncompressed layers; 'exact' and 'off' do not. */
+  compressedSize?: CompressedSizeMode;
+  /** Estimates already made, by blob digest: a layer shared by base and head is compressed once. */
+  estimates?: Map<string, number>;
+}
 
 export class ArchiveMembers implements TarSink {
   readonly members = new Map<string, Member>();
@@ -37,6 +52,8 @@ export class ArchiveMembers implements TarSink {
   private sniffed = 0;
   private handler: Handler | null = null;
   private skipping = false;
+
+  constructor(private readonly opts: MemberOptions = {}) {}
 
   entry(h: TarHeader): void {
     this.path = safeArchivePath(h.path);
@@ -103,6 +120,9 @@ export class ArchiveMembers implements TarSink {
   private syncLayerHandler(path: string): Handler {
     const scan = new LayerScan();
     const blobBytes = this.size;
+    const digest = blobDigest(path);
+    const wantEstimate = this.opts.compressedSize === 'auto' && !(digest && this.opts.estimates?.has(digest));
+    const estimator = wantEstimate ? startGzipEstimate() : null;
     return {
       push: (chunk) => {
         try {
@@ -110,6 +130,7 @@ export class ArchiveMembers implements TarSink {
         } catch (err) {
           throw layerError(path, 'tar', err as Error);
         }
+        if (estimator && !estimator.write(chunk)) this.waitFor ??= drained(estimator.stream);
       },
       end: () => {
         let layer: ScannedLayer;
@@ -118,7 +139,10 @@ export class ArchiveMembers implements TarSink {
         } catch (err) {
           throw layerError(path, 'tar', err as Error);
         }
-        this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes });
+        estimator?.end();
+        const estimate = estimator ? estimator.result : null;
+        if (estimate && digest) void estimate.then((n) => this.opts.estimates?.set(digest, n), () => undefined);
+        this.members.set(path, { kind: 'layer', result: Promise.resolve(layer), compression: 'none', blobBytes, estimate });
       },
     };
   }
@@ -147,7 +171,7 @@ export class ArchiveMembers implements TarSink {
     result.catch((err: unknown) => {
       this.failure ??= err;
     });
-    this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size });
+    this.members.set(path, { kind: 'layer', result, compression, blobBytes: this.size, estimate: null });
     return {
       push: (chunk) => {
         if (!dec.write(chunk)) this.waitFor ??= drained(dec);
@@ -201,4 +225,10 @@ export function sniffKind(head: Buffer): SniffKind {
     return b === 0x7b || b === 0x5b ? 'json' : 'unknown';
   }
   return 'unknown';
+}
+
+/** "blobs/sha256/<hex>" → "sha256:<hex>"; null for other member names (legacy "<id>/layer.tar"). */
+export function blobDigest(path: string): string | null {
+  const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]{32,})$/.exec(path);
+  return m ? `${m[1]}:${m[2]}` : null;
 }

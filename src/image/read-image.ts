@@ -1,17 +1,17 @@
 // Reads an image archive stream into an ImageModel in one pass, holding no layer in memory or on disk.
 
-import { ArchiveMembers, ImageArchiveError } from './archive-members.js';
+import { ArchiveMembers, ImageArchiveError, type MemberOptions } from './archive-members.js';
 import { resolveImage, type ResolveOptions } from './resolve-image.js';
 import { TarFormatError, TarScanner } from './tar-scanner.js';
 import type { ImageModel } from './types.js';
 
-export interface ReadOptions extends ResolveOptions {
+export interface ReadOptions extends ResolveOptions, MemberOptions {
   /** Called with the number of archive bytes read so far (at most a few times a second is up to the caller). */
   onProgress?: (bytes: number) => void;
 }
 
 export async function readImageArchive(input: AsyncIterable<Buffer>, opts: ReadOptions = {}): Promise<ImageModel> {
-  const members = new ArchiveMembers();
+  const members = new ArchiveMembers(opts);
   const outer = new TarScanner(members);
   let bytes = 0;
   try {

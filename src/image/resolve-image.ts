@@ -2,7 +2,7 @@
 // summaries in manifest order, attach history instructions, and apply the layers.
 
 import { createHash } from 'node:crypto';
-import { ImageArchiveError, type Member } from './archive-members.js';
+import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
 import type { ScannedLayer } from './layer-scan.js';
@@ -12,6 +12,16 @@ import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSu
 export interface ResolveOptions {
   /** Wanted platform ("linux/arm64") when the archive holds several. */
   platform?: string | undefined;
+  /** Compressed-size estimates by blob digest (see MemberOptions). */
+  estimates?: Map<string, number>;
+}
+
+interface LayerBlob {
+  layer: ScannedLayer;
+  compression: Compression;
+  blobBytes: number;
+  digest: string | null;
+  estimate: number | null;
 }
 
 interface Selected {
@@ -54,8 +64,8 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
     );
   }
 
-  const scanned: { layer: ScannedLayer; compression: Compression; blobBytes: number; digest: string | null }[] = [];
-  for (const path of selected.layerPaths) scanned.push({ ...(await archive.layer(path)), digest: digestOf(path) });
+  const scanned: LayerBlob[] = [];
+  for (const path of selected.layerPaths) scanned.push(await archive.layer(path, opts.estimates));
 
   const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
     created: h.created ?? null,
@@ -76,7 +86,8 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
       createdBy,
       size: s.layer.size,
       fileCount: s.layer.fileCount,
-      compressedSize: s.compression === 'none' ? null : s.blobBytes,
+      compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
+      compressedSizeExact: s.compression !== 'none',
       compression: s.compression,
       wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
     };
@@ -97,6 +108,7 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
     wastedBytes: Math.max(0, size - fs.finalBytes),
     efficiency: size === 0 ? 1 : fs.finalBytes / size,
     compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
+    compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
   };
 }
 
@@ -124,11 +136,17 @@ class Archive {
     return parseJson<T>(this.bytes(path, what), path);
   }
 
-  async layer(path: string): Promise<{ layer: ScannedLayer; compression: Compression; blobBytes: number }> {
+  async layer(path: string, estimates: Map<string, number> | undefined): Promise<LayerBlob> {
     const m = this.member(path, 'layer');
-    if (m.kind === 'layer') return { layer: await m.result, compression: m.compression, blobBytes: m.blobBytes };
+    const digest = digestOf(path);
+    if (m.kind === 'layer') {
+      const layer = await m.result;
+      const estimate = m.estimate ? await m.estimate : digest ? (estimates?.get(digest) ?? null) : null;
+      return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+    }
     if (m.kind === 'other' && m.bytes === 0) {
-      return { layer: { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 }, compression: 'none', blobBytes: 0 };
+      const layer = { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 };
+      return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
     }
     throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
   }
@@ -231,10 +249,6 @@ function blobPath(digest: string): string {
   return `blobs/${m[1]}/${m[2]}`;
 }
 
-function digestOf(path: string): string | null {
-  const m = /^blobs\/([a-z0-9]+)\/([a-f0-9]+)$/.exec(path);
-  return m ? `${m[1]}:${m[2]}` : null;
-}
 
 function isIndex(mediaType: string | undefined): boolean {
   return mediaType === 'application/vnd.oci.image.index.v1+json' ||

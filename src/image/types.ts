@@ -32,8 +32,12 @@ export interface LayerSummary {
   size: number;
   /** Entries that add or replace a non-directory path (whiteouts excluded). */
   fileCount: number;
-  /** Size of the compressed blob when the archive holds one (exact); null for uncompressed blobs. */
+  /**
+   * Compressed size: the blob's size when the archive holds it compressed (exact), else a gzip level-6
+   * estimate when one was asked for, else null.
+   */
   compressedSize: number | null;
+  compressedSizeExact: boolean;
   compression: Compression;
   /** Bytes this layer wrote that are not visible in the final filesystem (deleted or overwritten later). */
   wastedBytes: number;
@@ -72,6 +76,8 @@ export interface ImageModel {
   finalBytes: number;
   wastedBytes: number;
   efficiency: number;
-  /** Sum of compressed blob sizes when every layer had one; null otherwise. */
+  /** Sum of the layers' compressed sizes when every layer has one; null otherwise. */
   compressedSize: number | null;
+  /** True when every layer's compressed size is its blob's real size. */
+  compressedSizeExact: boolean;
 }

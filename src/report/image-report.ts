@@ -10,7 +10,7 @@ export function toImageReport(model: ImageModel, ref: string, dockerfile: string
     id: model.id,
     size: model.size,
     compressedSize: model.compressedSize,
-    compressedSizeExact: model.compressedSize !== null,
+    compressedSizeExact: model.compressedSizeExact,
     fileCount: model.fileCount,
     wastedBytes: model.wastedBytes,
     efficiency: round(model.efficiency, 6),
