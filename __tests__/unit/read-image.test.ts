@@ -166,6 +166,18 @@ describe('compressed layers', () => {
     });
   }
 
+  it('estimates a multi-block layer (parallel 1 MiB blocks) within 0.5% of one gzip stream', async () => {
+    // compressible but not trivial: words from a small vocabulary in random order
+    const words = ['layer', 'image', 'docker', 'size', 'guard', 'budget', 'shell', 'stage', 'tar', 'gzip'];
+    const text = Array.from({ length: 700_000 }, (_, i) => words[(i * 7919 + (i >> 3)) % 10]).join(' ');
+    const big = Buffer.concat([Buffer.from(text), randomBytes(500_000)]);
+    const made = await makeImageArchive({ format: 'oci', layers: [{ entries: [{ path: 'big.txt', content: big }] }] });
+    const expected = gzipSync(await tarBuffer([{ path: 'big.txt', content: big }]), { level: 6 }).length;
+    const model = await readImageArchive(chunked(made.archive, 65536), { compressedSize: 'auto' });
+    const got = model.layers[0]!.compressedSize!;
+    assert.ok(Math.abs(got - expected) / expected < 0.005, `estimate ${got} vs gzip ${expected}`);
+  });
+
   it('does not estimate with --compressed-size exact or off', async () => {
     const made = await makeImageArchive({ format: 'oci', layers });
     for (const mode of ['exact', 'off'] as const) {

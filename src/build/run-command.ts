@@ -13,7 +13,7 @@ export class ToolMissingError extends Error {}
 /** Runs cmd to completion. Never throws for a non-zero exit; throws ToolMissingError when cmd is not installed. */
 export function runCommand(cmd: string, args: string[], opts: SpawnOptions & { input?: string } = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { ...opts, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { ...opts, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -22,7 +22,10 @@ export function runCommand(cmd: string, args: string[], opts: SpawnOptions & { i
       reject(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err),
     );
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-    child.stdin?.end(opts.input ?? '');
+    if (opts.input !== undefined) {
+      child.stdin?.on('error', () => undefined); // a tool that exits without reading its input is not our failure
+      child.stdin?.end(opts.input);
+    }
   });
 }
 

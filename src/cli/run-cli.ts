@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError, describeError } from './errors.js';
 import { parseCompressedSizeMode, parseFormat, runInspect } from './inspect-command.js';
+import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
 import { USAGE } from './usage.js';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -18,6 +19,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'inspect') return await inspect(rest);
+    if (command === 'compare') return await compare(rest);
     throw new UsageError(`unknown command "${command}" (try --help)`);
   } catch (err) {
     process.stderr.write(`image-size-guard: error: ${describeError(err)}\n`);
@@ -48,6 +50,16 @@ async function inspect(argv: string[]): Promise<number> {
     name: values.name as string | undefined,
     compressedSize: parseCompressedSizeMode(values['compressed-size'] as string | undefined),
   });
+}
+
+async function compare(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, COMPARE_FLAGS);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`compare takes no positional arguments (got "${positionals[0]}"); see --help`);
+  return runCompareCommand(values as Parameters<typeof runCompareCommand>[0]);
 }
 
 type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

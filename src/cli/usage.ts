@@ -3,23 +3,53 @@
 export const USAGE = `image-size-guard — measure container images, diff them, enforce size budgets
 
 Usage:
+  image-size-guard compare [--base REF] [--head REF] [options]
   image-size-guard inspect <image-ref | archive.tar | -> [options]
   image-size-guard --help | --version
+
+compare
+  Builds the head (the working tree, or --head REF) and the base (--base REF, checked out with
+  git worktree) with docker buildx, or reads existing images (--image, --base-image), and reports the
+  size change layer by layer and file by file. Without --base/--base-image the head is checked alone.
+
+  --base REF             git ref or SHA built as the baseline (fetched from origin if missing)
+  --head REF             git ref built as the head (default: the working tree)
+  --base-image REF       an existing image or archive as the baseline instead of building --base
+  --image REF            an existing image or archive as the head instead of building it
+  --context DIR          build context (default: .)
+  -f, --file PATH        Dockerfile (default: <context>/Dockerfile)
+  --target STAGE         build stage to build
+  --build-arg K=V        build argument (repeatable)
+  --platform P           platform to build and compare (e.g. linux/amd64)
+  --builder NAME         buildx builder (default: the current one)
+  --buildx-flags "…"     extra flags for buildx build (e.g. cache flags), split like a shell would
+  --name NAME            label of the image (default: derived from the Dockerfile path)
+  --max-size S           fail when the head is bigger than S (250MB, 1.5GiB: kB/MB/GB are 1000-based,
+                         KiB/MiB/GiB 1024-based)
+  --max-increase S       fail when the head grew by more than S: bytes (10MB), percent (5%) or both
+                         ("10MB, 5%": fails only when every listed limit is exceeded)
+  --max-layers N         fail when the head has more than N layers
+  --fail-on LIST         what fails the run: budget (default), any finding, a finding id, or never
+  --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
+                         level-6 estimate; exact: only real blob sizes; off: none
+  --top-files N          rows of biggest file changes (default: 20)
+  --format F             text (default), markdown (the PR comment) or json (the report)
+  --output FILE          write the report to FILE instead of stdout
 
 inspect
   Reads one image — a reference known to the local Docker engine (piped from \`docker save\`), an archive
   written by \`docker save\` or \`buildx --output type=oci|docker\`, or "-" for such an archive on stdin — and
   reports its layers, sizes and files.
 
-Options:
   --format text|json     output format (default: text)
   --output FILE          write the report to FILE instead of stdout
   --platform P           which platform to read when an archive holds several (e.g. linux/arm64)
   --name NAME            label of the image in the report (default: derived from the argument)
-  --compressed-size M    auto (default): exact sizes of compressed blobs, else a gzip level-6 estimate
-                         computed as the image streams by; exact: only real blob sizes; off: none
+  --compressed-size M    as for compare
+
   -h, --help             show this help
   -V, --version          print the version
 
 Exit codes: 0 passed, 1 a budget or finding failed, 2 usage, build or input error.
+Build logs go to stderr; the report goes to stdout (or --output).
 `;

@@ -130,7 +130,7 @@ export class ArchiveMembers implements TarSink {
         } catch (err) {
           throw layerError(path, 'tar', err as Error);
         }
-        if (estimator && !estimator.write(chunk)) this.waitFor ??= drained(estimator.stream);
+        if (estimator && !estimator.write(chunk)) this.waitFor ??= estimator.ready();
       },
       end: () => {
         let layer: ScannedLayer;

@@ -1,0 +1,143 @@
+// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
+// a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
+// pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
+
+import type { LayerSummary } from '../image/types.js';
+import { instructionKeyword, normalizeInstruction } from './normalize-instruction.js';
+
+export type LayerStatus = 'unchanged' | 'changed' | 'added' | 'removed';
+
+export interface AlignedLayer {
+  status: LayerStatus;
+  instruction: string;
+  baseIndex: number | null;
+  headIndex: number | null;
+  baseSize: number | null;
+  headSize: number | null;
+  delta: number;
+}
+
+type Pair = [base: number, head: number];
+
+export function alignLayers(base: readonly LayerSummary[], head: readonly LayerSummary[]): AlignedLayer[] {
+  const key = (l: LayerSummary): string => normalizeInstruction(l.createdBy || l.instruction);
+  const baseKey = base.map(key);
+  const headKey = head.map(key);
+  // More than the most instruction matches possible, so diffID matches are maximised first.
+  const idWeight = Math.min(base.length, head.length) + 1;
+  const anchors = weightedLcs(base.length, head.length, (i, j) => {
+    const sameId = base[i]!.diffId === head[j]!.diffId ? idWeight : 0;
+    // An empty instruction (no history) is no evidence that two layers are the same step.
+    const sameText = baseKey[i] !== '' && baseKey[i] === headKey[j] ? 1 : 0;
+    return sameId + sameText;
+  });
+
+  const baseTaken = new Array<boolean>(base.length).fill(false);
+  const headTaken = new Array<boolean>(head.length).fill(false);
+  for (const [i, j] of anchors) baseTaken[i] = headTaken[j] = true;
+  const moved = matchMoved(base, head, baseTaken, headTaken);
+  const pairs = [...anchors, ...pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken)].sort((a, b) => a[1] - b[1]);
+
+  const row = (status: LayerStatus, i: number | null, j: number | null): AlignedLayer => {
+    const b = i === null ? null : base[i]!;
+    const h = j === null ? null : head[j]!;
+    return {
+      status,
+      instruction: (h ?? b)!.instruction,
+      baseIndex: i,
+      headIndex: j,
+      baseSize: b?.size ?? null,
+      headSize: h?.size ?? null,
+      delta: (h?.size ?? 0) - (b?.size ?? 0),
+    };
+  };
+  // Walk both sides in order: each gap's removed rows, then its head-only rows, then the pair closing it.
+  const out: AlignedLayer[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...pairs, [base.length, head.length] as Pair]) {
+    for (; i < pi; i++) if (!baseTaken[i]) out.push(row('removed', i, null));
+    for (; j < pj; j++) {
+      const from = moved.get(j);
+      out.push(from === undefined ? row('added', null, j) : row('unchanged', from, j));
+    }
+    if (pi < base.length && pj < head.length) {
+      out.push(row(base[pi]!.diffId === head[pj]!.diffId ? 'unchanged' : 'changed', pi, pj));
+    }
+    i = pi + 1;
+    j = pj + 1;
+  }
+  return out;
+}
+
+/**
+ * Layers with the same content that changed position (reordered lines): unchanged, shown where they stand in
+ * head. Leftovers only, so this never breaks the in-order alignment; one-to-one, in order per diffID.
+ */
+function matchMoved(base: readonly LayerSummary[], head: readonly LayerSummary[], baseTaken: boolean[], headTaken: boolean[]): Map<number, number> {
+  const byId = new Map<string, number[]>();
+  base.forEach((l, i) => {
+    if (!baseTaken[i]) byId.set(l.diffId, [...(byId.get(l.diffId) ?? []), i]);
+  });
+  const moved = new Map<number, number>();
+  head.forEach((l, j) => {
+    const i = headTaken[j] ? undefined : byId.get(l.diffId)?.shift();
+    if (i === undefined) return;
+    moved.set(j, i);
+    baseTaken[i] = headTaken[j] = true;
+  });
+  return moved;
+}
+
+/**
+ * Between consecutive anchors, pairs leftover layers with the same keyword (RUN, COPY, …), in order — only
+ * when the gap has as many base as head layers (an edited line). A gap of 5 base layers against 1 head layer
+ * (single-stage → multi-stage) is a rewrite: pairing its one COPY with an unrelated COPY would mislead.
+ */
+function pairInGaps(anchors: readonly Pair[], baseKey: readonly string[], headKey: readonly string[], baseTaken: boolean[], headTaken: boolean[]): Pair[] {
+  const out: Pair[] = [];
+  let prev: Pair = [-1, -1];
+  for (const next of [...anchors, [baseKey.length, headKey.length] as Pair]) {
+    const bs = range(prev[0] + 1, next[0]).filter((i) => !baseTaken[i]);
+    const hs = range(prev[1] + 1, next[1]).filter((j) => !headTaken[j]);
+    prev = next;
+    if (bs.length !== hs.length) continue;
+    const same = (a: number, b: number): number => (instructionKeyword(baseKey[bs[a]!]!) === instructionKeyword(headKey[hs[b]!]!) ? 1 : 0);
+    for (const [a, b] of weightedLcs(bs.length, hs.length, same)) {
+      const pair: Pair = [bs[a]!, hs[b]!];
+      baseTaken[pair[0]] = headTaken[pair[1]] = true;
+      out.push(pair);
+    }
+  }
+  return out;
+}
+
+/**
+ * Index pairs, increasing on both sides, maximising the sum of weight(i, j) (only pairs with weight > 0).
+ * Ties go to the earliest pairs (DP over suffixes, walked forwards): an extra layer is reported after its twin.
+ */
+function weightedLcs(n: number, m: number, weight: (i: number, j: number) => number): Pair[] {
+  const w = new Int32Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) w[i * m + j] = weight(i, j);
+  const cols = m + 1;
+  const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for base[i..] against head[j..]
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const x = w[i * m + j]!;
+      const skip = Math.max(dp[(i + 1) * cols + j]!, dp[i * cols + j + 1]!);
+      dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1]! + x) : skip;
+    }
+  }
+  const pairs: Pair[] = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const x = w[i * m + j]!;
+    if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1]! + x) pairs.push([i++, j++]);
+    else if (dp[(i + 1) * cols + j]! >= dp[i * cols + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}

@@ -1,0 +1,12 @@
+// Pass or fail, from the budgets and findings, as `fail-on` says.
+
+import type { FailOn } from '../config/fail-on.js';
+import type { BudgetResult, Finding } from '../report/types.js';
+
+export function decidePassed(budgets: readonly BudgetResult[], findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn.budget && budgets.some((b) => !b.passed)) return false;
+  // resolved findings are gone from the head image: they never fail a run
+  const present = findings.filter((f) => f.status !== 'resolved');
+  if (failOn.anyFinding && present.length > 0) return false;
+  return !present.some((f) => failOn.findings.has(f.id));
+}

@@ -1,0 +1,104 @@
+// `image-size-guard compare`: build (or read) base and head, diff them, check budgets.
+
+import { writeFile } from 'node:fs/promises';
+import { defaultLogMode } from '../build/build-log.js';
+import type { CompareOptions } from '../config/compare-options.js';
+import { parseFailOn } from '../config/fail-on.js';
+import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.js';
+import { splitFlags } from '../config/split-flags.js';
+import { runCompare } from '../pipeline/run-compare.js';
+import { renderCompareText } from '../report/compare-text.js';
+import { formatSeconds } from '../report/format.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { terminalSafe } from '../report/terminal-safe.js';
+import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
+import { parseCompressedSizeMode } from './inspect-command.js';
+import { makeProgress } from './progress.js';
+
+export const COMPARE_FLAGS = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  context: { type: 'string' },
+  file: { type: 'string', short: 'f' },
+  target: { type: 'string' },
+  'build-arg': { type: 'string', multiple: true },
+  platform: { type: 'string' },
+  builder: { type: 'string' },
+  'buildx-flags': { type: 'string' },
+  'base-image': { type: 'string' },
+  image: { type: 'string' },
+  name: { type: 'string' },
+  'max-size': { type: 'string' },
+  'max-increase': { type: 'string' },
+  'max-layers': { type: 'string' },
+  'fail-on': { type: 'string' },
+  'compressed-size': { type: 'string' },
+  'top-files': { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = { [K in keyof typeof COMPARE_FLAGS]?: (typeof COMPARE_FLAGS)[K] extends { multiple: true } ? string[] : (typeof COMPARE_FLAGS)[K] extends { type: 'boolean' } ? boolean : string };
+
+export function compareOptionsFromFlags(v: Values, cwd: string): { options: CompareOptions; format: 'text' | 'markdown' | 'json'; output: string | undefined } {
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${format}")`);
+  if (v.base && v['base-image']) throw new UsageError('--base and --base-image exclude each other: build a git ref, or read an image');
+  if (v.head && v.image) throw new UsageError('--head and --image exclude each other: build a git ref, or read an image');
+  const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
+  if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000) throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
+  for (const a of v['build-arg'] ?? []) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) throw new UsageError(`--build-arg must be KEY=VALUE (got "${a}")`);
+  const options: CompareOptions = {
+    cwd,
+    baseRef: v.base,
+    baseImage: v['base-image'],
+    headRef: v.head,
+    image: v.image,
+    context: v.context ?? '.',
+    dockerfile: v.file,
+    target: v.target,
+    buildArgs: v['build-arg'] ?? [],
+    platform: v.platform,
+    builder: v.builder,
+    buildxFlags: v['buildx-flags'] ? splitFlags(v['buildx-flags'], '--buildx-flags') : [],
+    name: v.name,
+    budgets: {
+      ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
+      ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
+      ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
+    },
+    failOn: parseFailOn(v['fail-on'], '--fail-on'),
+    compressedSize: parseCompressedSizeMode(v['compressed-size']),
+    topFiles,
+    logMode: defaultLogMode(),
+  };
+  return { options, format, output: v.output };
+}
+
+export async function runCompareCommand(v: Values): Promise<number> {
+  const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
+  const progress = makeProgress('reading image');
+  const result = await runCompare(options, { onProgress: (b) => progress.update(b) });
+  progress.done();
+  const entry = result.report.images[0]!;
+  for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
+  const timings = timingLine(result);
+  let text: string;
+  if (format === 'json') text = JSON.stringify(result.report, null, 2) + '\n';
+  else if (format === 'markdown') text = renderMarkdown(entry, { warnings: result.warnings });
+  else text = renderCompareText(entry, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+  if (output) await writeFile(output, text);
+  else process.stdout.write(text);
+  if (format !== 'text') process.stderr.write(`${timings}\n`);
+  return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
+}
+
+function timingLine(result: Awaited<ReturnType<typeof runCompare>>): string {
+  const parts: string[] = [];
+  for (const [label, side] of [['head', result.head], ['base', result.base]] as const) {
+    if (!side) continue;
+    parts.push(`${label} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+  }
+  return `Timings: ${parts.join(' · ')}`;
+}

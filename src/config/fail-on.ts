@@ -1,0 +1,33 @@
+// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `any` (any finding) or `never`.
+
+import type { FindingId } from '../report/types.js';
+import { ConfigError } from './parse-size.js';
+
+export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+
+export interface FailOn {
+  budget: boolean;
+  anyFinding: boolean;
+  findings: ReadonlySet<FindingId>;
+}
+
+export function parseFailOn(text: string | undefined, what = 'fail-on'): FailOn {
+  const parts = (text ?? 'budget')
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  const out = { budget: false, anyFinding: false, findings: new Set<FindingId>() };
+  if (parts.length === 0) parts.push('budget');
+  for (const p of parts) {
+    if (p === 'never') {
+      if (parts.length > 1) throw new ConfigError(`${what}: "never" cannot be combined with other values`);
+      return out;
+    }
+    if (p === 'budget') out.budget = true;
+    else if (p === 'any') out.anyFinding = true;
+    else if ((FINDING_IDS as readonly string[]).includes(p)) out.findings.add(p as FindingId);
+    else throw new ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+  }
+  return out;
+}

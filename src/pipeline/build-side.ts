@@ -1,0 +1,80 @@
+// One side of a comparison (base or head): an existing image, or a build of a git ref / the working tree.
+
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { buildAndRead } from '../build/buildx.js';
+import { BuildError, detectBuilder, type BuilderInfo } from '../build/docker-tools.js';
+import { checkout, repoRoot } from '../build/git-checkout.js';
+import { classifySource, readImage } from '../image/open-image.js';
+import type { ReadOptions } from '../image/read-image.js';
+import type { ImageModel } from '../image/types.js';
+import type { CompareOptions } from '../config/compare-options.js';
+
+export interface Side {
+  model: ImageModel;
+  ref: string; // what was measured: a git ref (or "working tree") or an image reference
+  dockerfile: string | null; // relative to the repository / working directory
+  timings: Record<string, number>; // ms per phase
+}
+
+/** Lazily detected once per run: building is only needed when an image was not given. */
+export class BuildContext {
+  private builder: Promise<BuilderInfo> | null = null;
+  constructor(readonly opts: CompareOptions) {}
+
+  builderInfo(): Promise<BuilderInfo> {
+    this.builder ??= detectBuilder(this.opts.builder);
+    return this.builder;
+  }
+
+  /** Context and Dockerfile as given (relative to cwd), and as paths inside a checkout of the repo. */
+  paths(root: string | null): { context: string; dockerfile: string; relContext: string; relDockerfile: string } {
+    const context = resolve(this.opts.cwd, this.opts.context);
+    const dockerfile = this.opts.dockerfile ? resolve(this.opts.cwd, this.opts.dockerfile) : join(context, 'Dockerfile');
+    const base = root ?? this.opts.cwd;
+    return { context, dockerfile, relContext: relative(base, context) || '.', relDockerfile: relative(base, dockerfile) };
+  }
+}
+
+export async function readExisting(ref: string, read: ReadOptions): Promise<Side> {
+  const t0 = performance.now();
+  const model = await readImage(await classifySource(ref), read);
+  return { model, ref, dockerfile: null, timings: { read: performance.now() - t0 } };
+}
+
+/** Builds the working tree (ref undefined) or a checkout of ref. */
+export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: string | undefined, read: ReadOptions): Promise<Side> {
+  const builder = await ctx.builderInfo();
+  const o = ctx.opts;
+  if (ref === undefined) {
+    const p = ctx.paths(null);
+    if (!existsSync(p.dockerfile)) throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
+    const built = await buildAndRead(
+      { label, context: p.context, dockerfile: p.dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags },
+      builder,
+      o.logMode,
+      read,
+    );
+    return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, timings: { build: built.buildMs, read: built.readMs } };
+  }
+  const root = await repoRoot(o.cwd);
+  const p = ctx.paths(root);
+  const t0 = performance.now();
+  const tree = await checkout(root, ref);
+  const checkoutMs = performance.now() - t0;
+  try {
+    const dockerfile = join(tree.dir, p.relDockerfile);
+    if (!existsSync(dockerfile)) throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
+    const built = await buildAndRead(
+      { label, context: join(tree.dir, p.relContext), dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags },
+      builder,
+      o.logMode,
+      read,
+    );
+    return { model: built.model, ref, dockerfile: p.relDockerfile, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+  } finally {
+    await tree.remove();
+  }
+}
+
+export class MissingDockerfileError extends Error {}

@@ -1,0 +1,85 @@
+// The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
+// table and the biggest file changes.
+
+import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPercent } from './format.js';
+import { renderTable } from './table.js';
+import { terminalSafe } from './terminal-safe.js';
+import type { BudgetResult, ImageEntry, ImageReport } from './types.js';
+
+export interface CompareTextOptions {
+  width?: number;
+  warnings?: string[];
+  timings?: string;
+}
+
+export function summaryLine(entry: ImageEntry): string {
+  const { head, base, diff } = entry;
+  const mark = entry.passed ? '✅' : '❌';
+  if (!base || !diff) return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
+  const pct = formatDeltaPercent(diff.sizeDeltaPercent);
+  return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
+}
+
+export function budgetText(b: BudgetResult): string {
+  const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
+  return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
+}
+
+function compressed(r: ImageReport): string {
+  if (r.compressedSize === null) return 'n/a';
+  return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
+}
+
+export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
+  const width = Math.max(60, opts.width ?? 100);
+  const out: string[] = [terminalSafe(summaryLine(entry)), ''];
+  const { head, base, diff } = entry;
+
+  const totals: string[][] = [
+    ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
+    [
+      'compressed',
+      base ? compressed(base) : '—',
+      compressed(head),
+      diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : '',
+    ],
+    ['layers', base ? String(base.layers.length) : '—', String(head.layers.length), base ? formatCountDelta(head.layers.length - base.layers.length) : ''],
+    ['files', base ? formatCount(base.fileCount) : '—', formatCount(head.fileCount), base ? formatCountDelta(head.fileCount - base.fileCount) : ''],
+    ['wasted', base ? formatBytes(base.wastedBytes) : '—', formatBytes(head.wastedBytes), base ? formatDelta(head.wastedBytes - base.wastedBytes) : ''],
+  ];
+  out.push(...renderTable(['', 'base', 'PR', 'Δ'], totals, ['left', 'right', 'right', 'right']).map((l) => '  ' + l));
+  if ([head, base].some((r) => r && r.compressedSize !== null && !r.compressedSizeExact)) out.push('  (~ gzip level-6 estimate)');
+
+  if (entry.budgets.length) out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
+  for (const w of opts.warnings ?? []) out.push('', `warning: ${terminalSafe(w)}`);
+
+  if (diff) {
+    const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
+    out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
+    const instrWidth = Math.max(20, width - 50);
+    const rows = diff.layers.map((l) => [
+      l.status,
+      terminalSafe(l.instruction || '(no history)', instrWidth),
+      l.baseSize === null ? '—' : formatBytes(l.baseSize),
+      l.headSize === null ? '—' : formatBytes(l.headSize),
+      l.status === 'unchanged' ? '' : formatDelta(l.delta),
+    ]);
+    out.push(...renderTable(['status', 'instruction', 'base', 'PR', 'Δ'], rows, ['left', 'left', 'right', 'right', 'right']).map((l) => '  ' + l));
+    if (diff.files.length) {
+      out.push('', 'Biggest file changes');
+      const pathWidth = Math.max(20, width - 40);
+      const fileRows = diff.files.map((f) => [
+        formatDelta(f.delta),
+        f.status,
+        terminalSafe(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+      ]);
+      out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
+    } else out.push('', 'No file changes.');
+  } else {
+    out.push('', `Layers (${head.layers.length})`);
+    const rows = head.layers.map((l, i) => [String(i + 1), terminalSafe(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+    out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
+  }
+  if (opts.timings) out.push('', opts.timings);
+  return out.join('\n') + '\n';
+}

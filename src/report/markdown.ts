@@ -1,0 +1,85 @@
+// The PR comment body / job summary (design §5). The Action issue polishes it; the structure is here:
+// marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
+
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { budgetText, summaryLine } from './compare-text.js';
+import { formatBytes, formatCountDelta, formatDelta } from './format.js';
+import { codeSpan, markdownText } from './markdown-escape.js';
+import type { ImageEntry, ImageReport } from './types.js';
+
+export const COMMENT_LIMIT = 65_536;
+
+export function commentMarker(name: string): string {
+  return `<!-- image-size-guard:${name.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`;
+}
+
+export interface MarkdownOptions {
+  warnings?: string[];
+  footer?: string;
+}
+
+export function renderMarkdown(entry: ImageEntry, opts: MarkdownOptions = {}): string {
+  const head = renderHead(entry, opts);
+  const tail = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+  // The summary always fits; details are cut (rows dropped) until the whole body does.
+  let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
+  let fileRows = entry.diff?.files.length ?? 0;
+  for (;;) {
+    const body = head + renderDetails(entry, layerRows, fileRows) + tail;
+    if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0)) return body.slice(0, COMMENT_LIMIT);
+    if (fileRows > 0) fileRows = Math.floor(fileRows / 2);
+    else layerRows = Math.floor(layerRows / 2);
+  }
+}
+
+function compressedCell(r: ImageReport | null): string {
+  if (!r) return '—';
+  if (r.compressedSize === null) return 'n/a';
+  return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' (est.)');
+}
+
+function renderHead(entry: ImageEntry, opts: MarkdownOptions): string {
+  const { head, base, diff } = entry;
+  const lines = [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+  lines.push('| | base | PR | Δ |', '|---|---:|---:|---:|');
+  lines.push(`| size | ${base ? formatBytes(base.size) : '—'} | ${formatBytes(head.size)} | ${diff ? formatDelta(diff.sizeDelta) : ''} |`);
+  lines.push(
+    `| compressed | ${compressedCell(base)} | ${compressedCell(head)} | ${diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : ''} |`,
+  );
+  lines.push(`| layers | ${base ? base.layers.length : '—'} | ${head.layers.length} | ${base ? formatCountDelta(head.layers.length - base.layers.length) : ''} |`);
+  lines.push('');
+  if (entry.budgets.length) lines.push(`Budgets: ${entry.budgets.map((b) => markdownText(budgetText(b))).join(' · ')}`, '');
+  for (const w of opts.warnings ?? []) lines.push(`> [!WARNING]\n> ${markdownText(w)}`, '');
+  return lines.join('\n');
+}
+
+function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number): string {
+  const out: string[] = [];
+  const { diff, head } = entry;
+  if (diff) {
+    const order = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
+    const layers = [...diff.layers].sort((a, b) => order[a.status] - order[b.status]).slice(0, layerRows);
+    const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
+    out.push(`<details><summary>Layers (${changed} changed)</summary>`, '', '| status | instruction | base | PR | Δ |', '|---|---|---:|---:|---:|');
+    for (const l of layers) {
+      out.push(
+        `| ${l.status} | ${codeSpan(l.instruction || '(no history)', { inTable: true, max: 120 })} | ${l.baseSize === null ? '—' : formatBytes(l.baseSize)} | ${l.headSize === null ? '—' : formatBytes(l.headSize)} | ${l.status === 'unchanged' ? '' : formatDelta(l.delta)} |`,
+      );
+    }
+    if (layers.length < diff.layers.length) out.push('', `…and ${diff.layers.length - layers.length} more layers (cut to fit the comment)`);
+    out.push('', '</details>', '');
+    if (diff.files.length) {
+      out.push('<details><summary>Biggest file changes</summary>', '', '| Δ | status | path |', '|---:|---|---|');
+      for (const f of diff.files.slice(0, fileRows)) {
+        out.push(`| ${formatDelta(f.delta)} | ${f.status} | ${codeSpan(f.path + (f.kind === 'dir' ? '/' : ''), { inTable: true })} |`);
+      }
+      if (fileRows < diff.files.length) out.push('', `…and ${diff.files.length - fileRows} more (cut to fit the comment)`);
+      out.push('', '</details>', '');
+    }
+  } else {
+    out.push(`<details><summary>Layers (${head.layers.length})</summary>`, '', '| # | instruction | size |', '|---:|---|---:|');
+    head.layers.slice(0, layerRows).forEach((l, i) => out.push(`| ${i + 1} | ${codeSpan(l.instruction || '(no history)', { inTable: true, max: 120 })} | ${formatBytes(l.size)} |`));
+    out.push('', '</details>', '');
+  }
+  return out.join('\n');
+}
