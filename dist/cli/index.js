@@ -2496,7 +2496,8 @@ function diffFiles(base, head, opts = {}) {
         for (const r of rows)
             if (expandable(r) && (best === null || byDelta(r, best) < 0))
                 best = r;
-        if (best === null || rows.length - 1 + best.children.size > top)
+        // Rows that change no bytes are dropped below when others do: they do not use up the budget.
+        if (best === null || sizedCount(rows) - 1 + sizedCount(best.children.values()) > top)
             break;
         const expanded = best;
         rows = rows.filter((r) => r !== expanded).concat([...expanded.children.values()].map(chainCollapse));
@@ -2577,6 +2578,13 @@ function chainCollapse(node) {
  */
 const expandable = (n) => n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
 const delta = (n) => n.headBytes - n.baseBytes;
+function sizedCount(nodes) {
+    let n = 0;
+    for (const node of nodes)
+        if (delta(chainCollapse(node)) !== 0)
+            n++;
+    return n;
+}
 function byDelta(a, b) {
     const d = Math.abs(delta(b)) - Math.abs(delta(a));
     if (d !== 0)
@@ -2645,6 +2653,8 @@ function decidePassed(budgets, findings, failOn) {
 
 
 
+
+
 async function buildAndRead(spec, builder, logMode, read = {}) {
     const args = ['buildx', 'build', '--builder', builder.builder, '--progress', 'plain', '-f', spec.dockerfile];
     if (spec.target)
@@ -2663,6 +2673,9 @@ async function buildOci(spec, args, logMode, read) {
     const started = performance.now();
     let firstByte = 0;
     const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Interrupted: stop the build (buildx cancels the solve when its client goes away).
+    const unregister = registerCleanup(() => child.kill('SIGINT'));
+    child.on('close', unregister);
     child.stderr.setEncoding('utf8').on('data', (d) => lines.write(d));
     child.stdout.once('data', () => (firstByte = performance.now()));
     const exited = new Promise((resolve, reject) => {
@@ -2693,13 +2706,20 @@ async function buildLoad(spec, args, logMode, read) {
     const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode);
     const lines = lineSplitter(log);
     const started = performance.now();
+    // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
+    let child = null;
+    const unregister = registerCleanup(() => {
+        child?.kill('SIGINT');
+        (0,external_node_child_process_namespaceObject.spawnSync)(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+    });
     try {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
-        child.stdout.setEncoding('utf8').on('data', (d) => lines.write(d));
-        child.stderr.setEncoding('utf8').on('data', (d) => lines.write(d));
+        child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const running = child;
+        running.stdout?.setEncoding('utf8').on('data', (d) => lines.write(d));
+        running.stderr?.setEncoding('utf8').on('data', (d) => lines.write(d));
         const code = await new Promise((resolve, reject) => {
-            child.on('error', reject);
-            child.on('close', (c) => resolve(c ?? 1));
+            running.on('error', reject);
+            running.on('close', (c) => resolve(c ?? 1));
         });
         lines.flush();
         log.end(code !== 0);
@@ -2710,6 +2730,7 @@ async function buildLoad(spec, args, logMode, read) {
         return { model, buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
     }
     finally {
+        unregister();
         await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
     }
 }

@@ -47,7 +47,8 @@ export function diffFiles(base: ReadonlyMap<string, FileEntry>, head: ReadonlyMa
   for (;;) {
     let best: Node | null = null;
     for (const r of rows) if (expandable(r) && (best === null || byDelta(r, best) < 0)) best = r;
-    if (best === null || rows.length - 1 + best.children!.size > top) break;
+    // Rows that change no bytes are dropped below when others do: they do not use up the budget.
+    if (best === null || sizedCount(rows) - 1 + sizedCount(best.children!.values()) > top) break;
     const expanded = best;
     rows = rows.filter((r) => r !== expanded).concat([...expanded.children!.values()].map(chainCollapse));
   }
@@ -136,6 +137,12 @@ const expandable = (n: Node): boolean =>
   n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
 
 const delta = (n: Node): number => n.headBytes - n.baseBytes;
+
+function sizedCount(nodes: Iterable<Node>): number {
+  let n = 0;
+  for (const node of nodes) if (delta(chainCollapse(node)) !== 0) n++;
+  return n;
+}
 
 function byDelta(a: Node, b: Node): number {
   const d = Math.abs(delta(b)) - Math.abs(delta(a));

@@ -10,6 +10,8 @@ import type { ImageModel } from '../image/types.js';
 import { BuildError, type BuilderInfo } from './docker-tools.js';
 import { lastLine, runCommand } from './run-command.js';
 import { lineSplitter, openBuildLog, type BuildLogMode } from './build-log.js';
+import { registerCleanup } from './cleanup-on-signal.js';
+import { spawnSync } from 'node:child_process';
 
 export interface BuildSpec {
   label: string; // "base" or "head": used in logs, temporary tags and errors
@@ -45,6 +47,9 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
   const started = performance.now();
   let firstByte = 0;
   const child = spawn(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Interrupted: stop the build (buildx cancels the solve when its client goes away).
+  const unregister = registerCleanup(() => child.kill('SIGINT'));
+  child.on('close', unregister);
   child.stderr.setEncoding('utf8').on('data', (d: string) => lines.write(d));
   child.stdout.once('data', () => (firstByte = performance.now()));
   const exited = new Promise<number>((resolve, reject) => {
@@ -73,13 +78,20 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
   const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode);
   const lines = lineSplitter(log);
   const started = performance.now();
+  // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
+  let child: ReturnType<typeof spawn> | null = null;
+  const unregister = registerCleanup(() => {
+    child?.kill('SIGINT');
+    spawnSync(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+  });
   try {
-    const child = spawn(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.setEncoding('utf8').on('data', (d: string) => lines.write(d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => lines.write(d));
+    child = spawn(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const running = child;
+    running.stdout?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
+    running.stderr?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
     const code = await new Promise<number>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (c) => resolve(c ?? 1));
+      running.on('error', reject);
+      running.on('close', (c) => resolve(c ?? 1));
     });
     lines.flush();
     log.end(code !== 0);
@@ -88,6 +100,7 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
     const model = await readImage({ kind: 'docker', ref: tag }, read);
     return { model, buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
   } finally {
+    unregister();
     await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
   }
 }

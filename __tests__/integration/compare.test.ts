@@ -1,0 +1,224 @@
+// `image-size-guard compare` (the bundled dist/, as a child process) on real git repositories built with buildx.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Report } from '../../src/report/types.js';
+import { buildImage, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
+import { makeRepo, worktreeCount } from '../helpers/git-repo.js';
+
+const repos: string[] = [];
+const run = process.pid;
+const prebuilt = { small: `isg-test/prebuilt-small:${run}`, big: `isg-test/prebuilt-big:${run}` };
+
+const GO_MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n';
+const GO_SINGLE = [
+  'FROM isg/golang:bookworm',
+  'WORKDIR /src',
+  'COPY main.go .',
+  'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go',
+  'CMD ["/usr/local/bin/hello"]',
+  '',
+].join('\n');
+const GO_MULTI = [
+  'FROM isg/golang:bookworm AS build',
+  'WORKDIR /src',
+  'COPY main.go .',
+  'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go',
+  '',
+  'FROM scratch',
+  'COPY --from=build /usr/local/bin/hello /hello',
+  'ENTRYPOINT ["/hello"]',
+  '',
+].join('\n');
+
+function repo(...commits: Parameters<typeof makeRepo>[0]): string {
+  const dir = makeRepo(commits);
+  repos.push(dir);
+  return dir;
+}
+
+async function tmpTags(): Promise<string> {
+  return (await docker(['images', '--filter', 'reference=image-size-guard-tmp/*', '--format', '{{.Repository}}:{{.Tag}}'])).trim();
+}
+
+async function compareJson(cwd: string, ...args: string[]): Promise<{ code: number; report: Report; stderr: string }> {
+  const r = await runDistCli(['compare', '--format', 'json', ...args], { cwd });
+  assert.ok(r.code === 0 || r.code === 1, `compare failed (${r.code}): ${r.stderr.slice(-2000)}`);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+}
+
+before(async () => {
+  await requireDocker();
+});
+
+after(async () => {
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+  await removeImages(...Object.values(prebuilt));
+});
+
+describe('compare on real builds', () => {
+  it('single-stage → multi-stage Go: the size drops by more than 99%, every old layer removed, the binary added', async () => {
+    const dir = repo({ 'main.go': GO_MAIN, Dockerfile: GO_SINGLE }, { Dockerfile: GO_MULTI });
+    const { code, report } = await compareJson(dir, '--base', 'c0');
+    assert.equal(code, 0);
+    const img = report.images[0]!;
+    assert.equal(img.name, 'app');
+    assert.equal(img.base!.ref, 'c0');
+    assert.equal(img.head.ref, 'working tree');
+    assert.equal(img.head.dockerfile, 'Dockerfile');
+    assert.ok(img.base!.size > 300_000_000, `base carries the toolchain (${img.base!.size})`);
+    assert.ok(img.head.size < 5_000_000, `head is the binary (${img.head.size})`);
+    assert.equal(img.diff!.sizeDelta, img.head.size - img.base!.size);
+    assert.ok(img.diff!.sizeDeltaPercent! < -99, `delta ${img.diff!.sizeDeltaPercent}%`);
+    const statuses = img.diff!.layers.map((l) => l.status);
+    assert.deepEqual(statuses, [...img.base!.layers.map(() => 'removed'), 'added']);
+    assert.equal(img.diff!.layers.at(-1)!.instruction, 'COPY /usr/local/bin/hello /hello');
+    // estimates on the classic store: compressed sizes present but not exact
+    assert.ok(img.head.compressedSize! > 0 && img.head.compressedSizeExact === false);
+    assert.ok(img.diff!.compressedSizeDelta! < 0);
+    // the biggest file change explains the drop with a directory, not thousands of files
+    const top = img.diff!.files[0]!;
+    assert.equal(top.status, 'removed');
+    assert.ok(top.delta < -100_000_000 && top.path.startsWith('/usr/'), JSON.stringify(top));
+    assert.equal(worktreeCount(dir), 1, 'the base worktree is removed');
+    assert.equal(await tmpTags(), '', 'temporary tags are removed');
+
+    const text = await runDistCli(['compare', '--base', 'c0'], { cwd: dir });
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^app — \d+(\.\d+)? MB → \d+(\.\d+)? MB \(−\d+(\.\d+)? MB, −99\.\d%\) ✅$/m);
+    assert.match(text.stdout, /removed\s+RUN CGO_ENABLED=0 go build/);
+    assert.match(text.stdout, /Timings: head build [\d.]+ s, read [\d.]+ s · base checkout [\d.]+ s, build [\d.]+ s, read [\d.]+ s/);
+  });
+
+  it('a RUN inserted in the middle is the only added layer; the later ones align instead of shifting', async () => {
+    const before = ['FROM isg/busybox:latest', 'COPY a.bin /a.bin', 'RUN echo one > /one', 'COPY b.bin /b.bin', 'RUN echo two > /two', ''];
+    const afterLines = [...before.slice(0, 3), 'RUN head -c 50000 /dev/zero > /inserted', ...before.slice(3)];
+    const dir = repo(
+      { 'a.bin': randomBytes(40_000), 'b.bin': randomBytes(60_000), Dockerfile: before.join('\n') },
+      { Dockerfile: afterLines.join('\n') },
+    );
+    const { report } = await compareJson(dir, '--base', 'c0');
+    const rows = report.images[0]!.diff!.layers;
+    assert.deepEqual(
+      rows.map((l) => l.instruction),
+      [report.images[0]!.base!.layers[0]!.instruction, 'COPY a.bin /a.bin', 'RUN echo one > /one', 'RUN head -c 50000 /dev/zero > /inserted', 'COPY b.bin /b.bin', 'RUN echo two > /two'],
+    );
+    assert.deepEqual(rows.filter((l) => l.status === 'added').map((l) => l.instruction), ['RUN head -c 50000 /dev/zero > /inserted']);
+    assert.ok(!rows.some((l) => l.status === 'removed'), JSON.stringify(rows));
+    assert.deepEqual(rows.slice(0, 3).map((l) => l.status), ['unchanged', 'unchanged', 'unchanged']);
+    for (const l of rows.slice(4)) assert.ok(l.status === 'unchanged' || l.status === 'changed', JSON.stringify(l));
+    assert.equal(rows[3]!.delta, 50_000);
+    assert.equal(report.images[0]!.diff!.sizeDelta, 50_000);
+  });
+
+  it('a base without the Dockerfile: no baseline, a warning, the head still analysed', async () => {
+    const dir = repo({ 'README.md': 'nothing to build yet\n' }, { 'f.bin': randomBytes(10_000), Dockerfile: 'FROM scratch\nCOPY f.bin /f.bin\n' });
+    const { code, report, stderr } = await compareJson(dir, '--base', 'c0', '--max-size', '1MB', '--max-increase', '1kB');
+    assert.equal(code, 0);
+    assert.match(stderr, /warning: no baseline: Dockerfile does not exist at c0; the head is analysed alone/);
+    assert.match(stderr, /warning: max-increase was not checked: there is no baseline/);
+    const img = report.images[0]!;
+    assert.equal(img.base, null);
+    assert.equal(img.diff, null);
+    assert.equal(img.head.size, 10_000);
+    assert.deepEqual(img.budgets.map((b) => [b.id, b.passed]), [['max-size', true]]);
+    assert.equal(worktreeCount(dir), 1);
+  });
+
+  it('a base whose build fails: no baseline, a warning naming the failure', async () => {
+    const dir = repo(
+      { Dockerfile: 'FROM isg/busybox:latest\nRUN echo broken && exit 3\n' },
+      { Dockerfile: 'FROM isg/busybox:latest\nRUN echo fixed > /fixed\n' },
+    );
+    const { code, report, stderr } = await compareJson(dir, '--base', 'c0');
+    assert.equal(code, 0);
+    assert.match(stderr, /warning: no baseline: base build failed: .*exit code: 3/);
+    assert.equal(report.images[0]!.base, null);
+    assert.ok(report.images[0]!.head.layers.some((l) => l.instruction === 'RUN echo fixed > /fixed'));
+    assert.equal(worktreeCount(dir), 1);
+    assert.equal(await tmpTags(), '');
+  });
+
+  it('a head that does not build is an error (exit 2, one line)', async () => {
+    const dir = repo({ Dockerfile: 'FROM scratch\nCOPY missing.bin /x\n' });
+    const r = await runDistCli(['compare', '--base', 'c0'], { cwd: dir });
+    assert.equal(r.code, 2);
+    const last = r.stderr.trimEnd().split('\n').at(-1)!;
+    assert.match(last, /^image-size-guard: error: head build failed: .*missing\.bin/);
+  });
+
+  it('Ctrl-C during the base build removes the worktree and the temporary tag', async () => {
+    const dir = repo({ Dockerfile: 'FROM isg/busybox:latest\nRUN sleep 60\n' }, { Dockerfile: 'FROM isg/busybox:latest\nRUN echo head > /head\n' });
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli/index.js'), 'compare', '--base', 'c0'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const deadline = Date.now() + 120_000;
+    while (worktreeCount(dir) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.equal(worktreeCount(dir), 2, 'the base worktree appeared');
+    await new Promise((r) => setTimeout(r, 1500)); // the base build is under way
+    child.kill('SIGINT');
+    assert.equal(await exited, 130);
+    assert.equal(worktreeCount(dir), 1, 'worktree removed on Ctrl-C');
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await tmpTags(), '', 'no temporary tag left behind');
+  });
+});
+
+describe('compare with prebuilt images and budgets', () => {
+  before(async () => {
+    const f = randomBytes(100_000); // the same first layer in both images
+    await buildImage(prebuilt.small, { 'f.bin': f, Dockerfile: 'FROM scratch\nCOPY f.bin /f.bin\n' });
+    await buildImage(prebuilt.big, { 'f.bin': f, 'g.bin': randomBytes(200_000), Dockerfile: 'FROM scratch\nCOPY f.bin /f.bin\nCOPY g.bin /g.bin\n' });
+  });
+
+  const cases: { name: string; flags: string[]; code: number; budgets: [string, number, boolean][] }[] = [
+    { name: 'max-increase in bytes exceeded', flags: ['--max-increase', '100kB'], code: 1, budgets: [['max-increase', 200_000, false]] },
+    { name: 'max-increase bytes exceeded but not the percent', flags: ['--max-increase', '100kB, 500%'], code: 0, budgets: [['max-increase', 200_000, true]] },
+    { name: 'max-increase both exceeded', flags: ['--max-increase', '100kB, 150%'], code: 1, budgets: [['max-increase', 200_000, false]] },
+    { name: 'max-size passes', flags: ['--max-size', '1MB'], code: 0, budgets: [['max-size', 300_000, true]] },
+    { name: 'max-size fails (KiB)', flags: ['--max-size', '200KiB'], code: 1, budgets: [['max-size', 300_000, false]] },
+    { name: 'max-layers fails', flags: ['--max-layers', '1'], code: 1, budgets: [['max-layers', 2, false]] },
+    { name: 'fail-on never', flags: ['--max-size', '1kB', '--fail-on', 'never'], code: 0, budgets: [['max-size', 300_000, false]] },
+  ];
+  for (const c of cases) {
+    it(`--image/--base-image: ${c.name} → exit ${c.code}`, async () => {
+      const r = await runDistCli(['compare', '--base-image', prebuilt.small, '--image', prebuilt.big, '--format', 'json', ...c.flags]);
+      assert.equal(r.code, c.code, r.stderr);
+      const report = JSON.parse(r.stdout) as Report;
+      const img = report.images[0]!;
+      assert.equal(img.name, prebuilt.big);
+      assert.equal(img.base!.ref, prebuilt.small);
+      assert.equal(img.diff!.sizeDelta, 200_000);
+      assert.equal(img.diff!.sizeDeltaPercent, 200);
+      assert.deepEqual(img.diff!.layers.map((l) => l.status), ['unchanged', 'added']);
+      assert.deepEqual(img.budgets.map((b) => [b.id, b.actual, b.passed]), c.budgets);
+      assert.equal(report.passed, c.code === 0);
+    });
+  }
+
+  it('markdown output carries the marker, the table and escaped paths', async () => {
+    const r = await runDistCli(['compare', '--base-image', prebuilt.small, '--image', prebuilt.big, '--format', 'markdown', '--name', 'web'] );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^<!-- image-size-guard:web -->\n### 🐳 web — 100 kB → 300 kB \(\+200 kB, \+200\.0%\) ✅/);
+    assert.match(r.stdout, /\| size \| 100 kB \| 300 kB \| \+200 kB \|/);
+    assert.match(r.stdout, /\| \+200 kB \| added \| `\/g\.bin` \|/);
+  });
+
+  it('bad flags are usage errors with one line', async () => {
+    for (const [flags, re] of [
+      [['--max-size', '250XB'], /max-size: "250XB" is not a size/],
+      [['--max-increase', '10MB, 5%, 3%'], /max-increase/],
+      [['--fail-on', 'sometimes'], /fail-on: unknown value "sometimes"/],
+      [['--base', 'x', '--base-image', 'y'], /--base and --base-image exclude each other/],
+      [['--format', 'yaml'], /--format must be text, markdown or json/],
+    ] as const) {
+      const r = await runDistCli(['compare', '--image', prebuilt.small, ...flags]);
+      assert.equal(r.code, 2, `${flags.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+    }
+  });
+});
