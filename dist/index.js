@@ -31787,25 +31787,35 @@ const compressed_estimate_BLOCK = 1 << 20;
 const WINDOW = 32 * 1024;
 const MAX_IN_FLIGHT = 4; // libuv's default thread-pool size
 const GZIP_FRAMING = 10 + 8; // header and trailer around the deflate stream
+// Block buffers are recycled: allocating a fresh 1 MiB per block would leave hundreds of MiB of garbage
+// for the collector on a large image (and in the RSS until it runs).
+const pool = [];
+const takeBlock = () => pool.pop() ?? Buffer.allocUnsafe(compressed_estimate_BLOCK);
+const giveBack = (b) => {
+    if (pool.length < MAX_IN_FLIGHT + 2)
+        pool.push(b);
+};
 function startGzipEstimate() {
-    let parts = [];
-    let partBytes = 0;
+    let block = takeBlock();
+    let fill = 0;
     let dictionary = null;
     let inFlight = 0;
     let total = GZIP_FRAMING;
     let failure = null;
     const jobs = [];
     let waiters = [];
-    const submit = (block) => {
+    const submit = (buf, length) => {
+        const input = buf.subarray(0, length);
         const opts = { level: 6, ...(dictionary ? { dictionary } : {}) };
-        dictionary = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW))); // a copy: the block is freed
+        dictionary = Buffer.from(input.subarray(Math.max(0, length - WINDOW))); // a copy: the block is recycled
         inFlight++;
         jobs.push(new Promise((resolve) => {
-            (0,external_node_zlib_.deflateRaw)(block, opts, (err, out) => {
+            (0,external_node_zlib_.deflateRaw)(input, opts, (err, out) => {
                 if (err)
                     failure ??= err;
                 else
                     total += out.length;
+                giveBack(buf);
                 inFlight--;
                 const ws = waiters;
                 waiters = [];
@@ -31814,16 +31824,6 @@ function startGzipEstimate() {
                 resolve();
             });
         }));
-    };
-    const flush = (final) => {
-        while (partBytes >= compressed_estimate_BLOCK || (final && partBytes > 0)) {
-            const all = parts.length === 1 ? parts[0] : Buffer.concat(parts, partBytes);
-            const block = all.subarray(0, Math.min(compressed_estimate_BLOCK, all.length));
-            const rest = all.subarray(block.length);
-            submit(Buffer.from(block)); // own copy: input chunks may be recycled by their stream
-            parts = rest.length ? [rest] : [];
-            partBytes = rest.length;
-        }
     };
     let resolveResult = () => undefined;
     let rejectResult = () => undefined;
@@ -31834,19 +31834,28 @@ function startGzipEstimate() {
     result.catch(() => undefined); // reported where awaited
     return {
         write(chunk) {
-            parts.push(chunk);
-            partBytes += chunk.length;
-            if (partBytes >= compressed_estimate_BLOCK)
-                flush(false);
+            let off = 0;
+            while (off < chunk.length) {
+                const n = Math.min(compressed_estimate_BLOCK - fill, chunk.length - off);
+                chunk.copy(block, fill, off, off + n);
+                fill += n;
+                off += n;
+                if (fill === compressed_estimate_BLOCK) {
+                    submit(block, fill);
+                    block = takeBlock();
+                    fill = 0;
+                }
+            }
             return inFlight < MAX_IN_FLIGHT;
         },
         ready() {
             return inFlight < MAX_IN_FLIGHT ? Promise.resolve() : new Promise((r) => waiters.push(r));
         },
         end() {
-            flush(true);
-            if (jobs.length === 0)
-                submit(Buffer.alloc(0)); // an empty layer still compresses to a few bytes
+            if (fill > 0 || jobs.length === 0)
+                submit(block, fill); // an empty layer still compresses to a few bytes
+            else
+                giveBack(block);
             void Promise.all(jobs).then(() => (failure ? rejectResult(failure) : resolveResult(total)));
         },
         result,

@@ -1,14 +1,14 @@
 // `image-size-guard compare` (the bundled dist/, as a child process) on real git repositories built with buildx.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Report } from '../../src/report/types.js';
 import { buildImage, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
-import { makeRepo, worktreeCount } from '../helpers/git-repo.js';
+import { git, makeRepo, worktreeCount } from '../helpers/git-repo.js';
 
 const repos: string[] = [];
 const run = process.pid;
@@ -113,6 +113,26 @@ describe('compare on real builds', () => {
     for (const l of rows.slice(4)) assert.ok(l.status === 'unchanged' || l.status === 'changed', JSON.stringify(l));
     assert.equal(rows[3]!.delta, 50_000);
     assert.equal(report.images[0]!.diff!.sizeDelta, 50_000);
+  });
+
+  it('a shallow clone fetches the base commit from origin', async () => {
+    const origin = repo(
+      { 'a.bin': randomBytes(30_000), Dockerfile: 'FROM scratch\nCOPY a.bin /a.bin\n' },
+      { 'b.bin': randomBytes(20_000), Dockerfile: 'FROM scratch\nCOPY a.bin /a.bin\nCOPY b.bin /b.bin\n' },
+    );
+    git(origin, 'config', 'uploadpack.allowReachableSHA1InWant', 'true'); // as GitHub allows fetching by SHA
+    const baseSha = git(origin, 'rev-parse', 'c0').trim();
+    const shallow = `${origin}-shallow`;
+    repos.push(shallow);
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, shallow]);
+    assert.throws(() => git(shallow, 'cat-file', '-e', `${baseSha}^{commit}`), 'the base commit is not in the shallow clone');
+    const { code, report } = await compareJson(shallow, '--base', baseSha);
+    assert.equal(code, 0);
+    const img = report.images[0]!;
+    assert.equal(img.base!.size, 30_000);
+    assert.equal(img.head.size, 50_000);
+    assert.deepEqual(img.diff!.layers.map((l) => l.status), ['unchanged', 'added']);
+    assert.equal(worktreeCount(shallow), 1);
   });
 
   it('a base without the Dockerfile: no baseline, a warning, the head still analysed', async () => {

@@ -24,9 +24,17 @@ export interface Estimator {
   result: Promise<number>;
 }
 
+// Block buffers are recycled: allocating a fresh 1 MiB per block would leave hundreds of MiB of garbage
+// for the collector on a large image (and in the RSS until it runs).
+const pool: Buffer[] = [];
+const takeBlock = (): Buffer => pool.pop() ?? Buffer.allocUnsafe(BLOCK);
+const giveBack = (b: Buffer): void => {
+  if (pool.length < MAX_IN_FLIGHT + 2) pool.push(b);
+};
+
 export function startGzipEstimate(): Estimator {
-  let parts: Buffer[] = [];
-  let partBytes = 0;
+  let block = takeBlock();
+  let fill = 0;
   let dictionary: Buffer | null = null;
   let inFlight = 0;
   let total = GZIP_FRAMING;
@@ -34,15 +42,17 @@ export function startGzipEstimate(): Estimator {
   const jobs: Promise<void>[] = [];
   let waiters: (() => void)[] = [];
 
-  const submit = (block: Buffer): void => {
+  const submit = (buf: Buffer, length: number): void => {
+    const input = buf.subarray(0, length);
     const opts = { level: 6, ...(dictionary ? { dictionary } : {}) };
-    dictionary = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW))); // a copy: the block is freed
+    dictionary = Buffer.from(input.subarray(Math.max(0, length - WINDOW))); // a copy: the block is recycled
     inFlight++;
     jobs.push(
       new Promise<void>((resolve) => {
-        deflateRaw(block, opts, (err, out) => {
+        deflateRaw(input, opts, (err, out) => {
           if (err) failure ??= err;
           else total += out.length;
+          giveBack(buf);
           inFlight--;
           const ws = waiters;
           waiters = [];
@@ -51,17 +61,6 @@ export function startGzipEstimate(): Estimator {
         });
       }),
     );
-  };
-
-  const flush = (final: boolean): void => {
-    while (partBytes >= BLOCK || (final && partBytes > 0)) {
-      const all = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partBytes);
-      const block = all.subarray(0, Math.min(BLOCK, all.length));
-      const rest = all.subarray(block.length);
-      submit(Buffer.from(block)); // own copy: input chunks may be recycled by their stream
-      parts = rest.length ? [rest] : [];
-      partBytes = rest.length;
-    }
   };
 
   let resolveResult: (n: number) => void = () => undefined;
@@ -74,17 +73,26 @@ export function startGzipEstimate(): Estimator {
 
   return {
     write(chunk) {
-      parts.push(chunk);
-      partBytes += chunk.length;
-      if (partBytes >= BLOCK) flush(false);
+      let off = 0;
+      while (off < chunk.length) {
+        const n = Math.min(BLOCK - fill, chunk.length - off);
+        chunk.copy(block, fill, off, off + n);
+        fill += n;
+        off += n;
+        if (fill === BLOCK) {
+          submit(block, fill);
+          block = takeBlock();
+          fill = 0;
+        }
+      }
       return inFlight < MAX_IN_FLIGHT;
     },
     ready() {
       return inFlight < MAX_IN_FLIGHT ? Promise.resolve() : new Promise<void>((r) => waiters.push(r));
     },
     end() {
-      flush(true);
-      if (jobs.length === 0) submit(Buffer.alloc(0)); // an empty layer still compresses to a few bytes
+      if (fill > 0 || jobs.length === 0) submit(block, fill); // an empty layer still compresses to a few bytes
+      else giveBack(block);
       void Promise.all(jobs).then(() => (failure ? rejectResult(failure) : resolveResult(total)));
     },
     result,
