@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6265);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5137);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6265:
+/***/ 5137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29789,7 +29789,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -29845,7 +29845,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm: io_util_rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31236,7 +31236,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31342,8 +31342,8 @@ function getIDToken(aud) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
@@ -31687,21 +31687,21 @@ function safeArchivePath(name) {
 }
 function safeRelative(name, where) {
     if (name.startsWith('/'))
-        throw new UnsafePathError(`unsafe path in ${where}: absolute path "${paths_printable(name)}"`);
+        throw new UnsafePathError(`unsafe path in ${where}: absolute path "${printable(name)}"`);
     if (name.includes('\0'))
-        throw new UnsafePathError(`unsafe path in ${where}: NUL byte in "${paths_printable(name)}"`);
+        throw new UnsafePathError(`unsafe path in ${where}: NUL byte in "${printable(name)}"`);
     const parts = [];
     for (const part of name.split('/')) {
         if (part === '' || part === '.')
             continue;
         if (part === '..')
-            throw new UnsafePathError(`unsafe path in ${where}: ".." in "${paths_printable(name)}"`);
+            throw new UnsafePathError(`unsafe path in ${where}: ".." in "${printable(name)}"`);
         parts.push(part);
     }
     return parts.join('/');
 }
 /** Makes a hostile name safe to show on one line. */
-function paths_printable(name) {
+function printable(name) {
     const s = name.length > 200 ? name.slice(0, 200) + '…' : name;
     return JSON.stringify(s).slice(1, -1);
 }
@@ -31715,7 +31715,7 @@ function resolveArchiveLink(memberPath, target) {
             continue;
         if (part === '..') {
             if (parts.length === 0)
-                throw new UnsafePathError(`unsafe link in image archive: "${paths_printable(target)}"`);
+                throw new UnsafePathError(`unsafe link in image archive: "${printable(target)}"`);
             parts.pop();
         }
         else
@@ -32052,7 +32052,7 @@ function makeDecompressor(compression) {
 function layerError(path, format, err) {
     if (err instanceof ImageArchiveError || err instanceof UnsafePathError)
         return err;
-    const layer = `layer "${paths_printable(path)}"`;
+    const layer = `layer "${printable(path)}"`;
     if (err instanceof TarFormatError)
         return new ImageArchiveError(`${layer}: ${err.message.replace(/^the tar stream/, 'its tar')}`);
     return new ImageArchiveError(`${layer} is not valid ${format} data (${err.message})`);
@@ -32085,8 +32085,6 @@ function blobDigest(path) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
@@ -32322,17 +32320,17 @@ class Archive {
         for (let hops = 0; hops < 16; hops++) {
             const m = this.members.get(p);
             if (!m)
-                throw new ImageArchiveError(`the archive lacks the ${what} "${paths_printable(path)}"`);
+                throw new ImageArchiveError(`the archive lacks the ${what} "${printable(path)}"`);
             if (m.kind !== 'link')
                 return m;
             p = m.target;
         }
-        throw new ImageArchiveError(`link loop in the archive at "${paths_printable(path)}"`);
+        throw new ImageArchiveError(`link loop in the archive at "${printable(path)}"`);
     }
     bytes(path, what) {
         const m = this.member(path, what);
         if (m.kind !== 'json')
-            throw new ImageArchiveError(`the ${what} "${paths_printable(path)}" is not JSON`);
+            throw new ImageArchiveError(`the ${what} "${printable(path)}" is not JSON`);
         return m.data;
     }
     json(path, what) {
@@ -32350,7 +32348,7 @@ class Archive {
             const layer = { puts: [], whiteouts: [], opaques: [], size: 0, fileCount: 0, tarBytes: 0 };
             return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
         }
-        throw new ImageArchiveError(`the layer "${paths_printable(path)}" is not a tar, gzip or zstd stream`);
+        throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
     }
     /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
     fromDockerManifest(opts) {
@@ -32363,7 +32361,7 @@ class Archive {
         }
         if (entries.length !== 1) {
             const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
-            throw new ImageArchiveError(`the archive holds ${manifest.length} images (${paths_printable(names)}); save one image per archive`);
+            throw new ImageArchiveError(`the archive holds ${manifest.length} images (${printable(names)}); save one image per archive`);
         }
         const entry = entries[0];
         if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) {
@@ -32407,7 +32405,7 @@ class Archive {
             picked = unique.filter((c) => samePlatform(c.platform, opts.platform));
         if (picked.length === 0) {
             const have = unique.map((c) => c.platform).join(', ') || 'none';
-            throw new ImageArchiveError(opts.platform ? `the archive has no image for ${paths_printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest');
+            throw new ImageArchiveError(opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest');
         }
         if (picked.length > 1) {
             throw new ImageArchiveError(`the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`);
@@ -32442,7 +32440,7 @@ class Archive {
 function blobPath(digest) {
     const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
     if (!m)
-        throw new ImageArchiveError(`malformed digest "${paths_printable(digest)}"`);
+        throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
     return `blobs/${m[1]}/${m[2]}`;
 }
 function isIndex(mediaType) {
@@ -32454,7 +32452,7 @@ function parseJson(data, path) {
         return JSON.parse(data.toString('utf8'));
     }
     catch {
-        throw new ImageArchiveError(`"${paths_printable(path)}" in the archive is not valid JSON`);
+        throw new ImageArchiveError(`"${printable(path)}" in the archive is not valid JSON`);
     }
 }
 function platformString(os = 'unknown', arch = 'unknown', variant) {
@@ -32538,12 +32536,12 @@ async function classifySource(arg) {
     if (st?.isFile())
         return { kind: 'file', path: arg };
     if (st?.isDirectory())
-        throw new ImageSourceError(`${paths_printable(arg)} is a directory, not an image archive`);
+        throw new ImageSourceError(`${printable(arg)} is a directory, not an image archive`);
     if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-        throw new ImageSourceError(`no such file: ${paths_printable(arg)}`);
+        throw new ImageSourceError(`no such file: ${printable(arg)}`);
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg))
-        throw new ImageSourceError(`not an image reference: ${paths_printable(arg)}`);
+        throw new ImageSourceError(`not an image reference: ${printable(arg)}`);
     return { kind: 'docker', ref: arg };
 }
 async function readImage(source, opts = {}) {
@@ -32556,11 +32554,11 @@ async function readImage(source, opts = {}) {
             return readFromDocker(source.ref, opts);
     }
 }
-function open_image_dockerCommand() {
+function dockerCommand() {
     return process.env.DOCKER_PATH || 'docker';
 }
 async function readFromDocker(ref, opts) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(open_image_dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => {
@@ -32573,7 +32571,7 @@ async function readFromDocker(ref, opts) {
     });
     const saveFailed = (code) => {
         const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        return new ImageSourceError(`docker save ${paths_printable(ref)} failed: ${paths_printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+        return new ImageSourceError(`docker save ${printable(ref)} failed: ${printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
     };
     try {
         const model = await readImageArchive(child.stdout, opts);
@@ -32586,7 +32584,7 @@ async function readFromDocker(ref, opts) {
         child.kill();
         const code = await exited.catch((e) => {
             throw e.code === 'ENOENT'
-                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${paths_printable(ref)})`)
+                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${printable(ref)})`)
                 : e;
         });
         if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError))
@@ -32612,17 +32610,17 @@ function terminalSafe(text, maxLength = Infinity) {
 ;// CONCATENATED MODULE: ./src/build/run-command.ts
 // Runs a tool and captures its output: the one way build/ talks to docker and git.
 
-class run_command_ToolMissingError extends Error {
+class ToolMissingError extends Error {
 }
 /** Runs cmd to completion. Never throws for a non-zero exit; throws ToolMissingError when cmd is not installed. */
-function run_command_runCommand(cmd, args, opts = {}) {
+function runCommand(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
-        const child = spawn(cmd, args, { ...opts, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { ...opts, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout?.setEncoding('utf8').on('data', (d) => (stdout += d));
         child.stderr?.setEncoding('utf8').on('data', (d) => (stderr += d));
-        child.on('error', (err) => reject(err.code === 'ENOENT' ? new run_command_ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
+        child.on('error', (err) => reject(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
         child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
         if (opts.input !== undefined) {
             child.stdin?.on('error', () => undefined); // a tool that exits without reading its input is not our failure
@@ -32631,7 +32629,7 @@ function run_command_runCommand(cmd, args, opts = {}) {
     });
 }
 /** The last meaningful line of a tool's stderr, for a one-line error message. */
-function run_command_lastLine(text, fallback) {
+function lastLine(text, fallback) {
     const lines = text
         .split('\n')
         .map((l) => l.trim())
@@ -32675,12 +32673,14 @@ async function usesContainerdStore(docker) {
     return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/build/cleanup-on-signal.ts
 // Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
 // Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
 const pending = new Set();
 let installed = false;
-function cleanup_on_signal_registerCleanup(fn) {
+function registerCleanup(fn) {
     if (!installed) {
         installed = true;
         for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
@@ -32742,16 +32742,16 @@ async function resolveCommit(root, ref) {
 }
 async function checkout(root, ref) {
     const sha = await resolveCommit(root, ref);
-    const dir = await mkdtemp(join(tmpdir(), 'isg-worktree-'));
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
     const removeSync = () => {
-        spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
-        spawnSync('rm', ['-rf', dir], { stdio: 'ignore' });
+        (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
+        (0,external_node_child_process_namespaceObject.spawnSync)('rm', ['-rf', dir], { stdio: 'ignore' });
     };
     const unregister = registerCleanup(removeSync);
     const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
     if (add.code !== 0) {
         unregister();
-        await rm(dir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
         throw new GitError(`git worktree add of ${printable(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
     }
     return {
@@ -32761,7 +32761,7 @@ async function checkout(root, ref) {
         async remove() {
             unregister();
             await git(root, ['worktree', 'remove', '--force', dir]);
-            await rm(dir, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
             await git(root, ['worktree', 'prune']);
         },
     };
@@ -32863,8 +32863,207 @@ function parseLayerCount(text, what) {
     throw new ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
 }
 
+;// CONCATENATED MODULE: ./src/config/fail-on.ts
+// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `any` (any finding) or `never`.
+
+const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+function parseFailOn(text, what = 'fail-on') {
+    const parts = (text ?? 'budget')
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean);
+    const out = { budget: false, anyFinding: false, findings: new Set() };
+    if (parts.length === 0)
+        parts.push('budget');
+    for (const p of parts) {
+        if (p === 'never') {
+            if (parts.length > 1)
+                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
+            return out;
+        }
+        if (p === 'budget')
+            out.budget = true;
+        else if (p === 'any')
+            out.anyFinding = true;
+        else if (FINDING_IDS.includes(p))
+            out.findings.add(p);
+        else
+            throw new ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/split-flags.ts
+// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
+// but never through a shell: nothing in it is expanded or executed.
+
+function splitFlags(text, what) {
+    const out = [];
+    let cur = '';
+    let has = false;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has || cur)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (quote)
+        throw new ConfigError(`${what}: unterminated ${quote} quote`);
+    if (has || cur)
+        out.push(cur);
+    for (const f of out) {
+        if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
+            throw new ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
+// each, before anything is built.
+
+
+
+
+
+
+class InputErrors extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
+        this.problems = problems;
+    }
+}
+/** `env` is process.env in the Action; tests pass their own. */
+function readActionInputs(env = process.env) {
+    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+    const problems = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof ConfigError)
+                problems.push(err.message);
+            else
+                throw err;
+            return fallback;
+        }
+    };
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const pullRequest = readPullRequest(env);
+    if (get('images'))
+        problems.push('images: several images in one run are not supported yet; use one step per image');
+    const budgets = {};
+    if (get('max-size'))
+        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
+    if (get('max-increase'))
+        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
+    if (get('max-layers'))
+        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
+    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
+    const comment = get('comment') || 'true';
+    let commentMode = 'always';
+    if (comment === 'false')
+        commentMode = 'off';
+    else if (comment === 'on-change')
+        commentMode = 'on-change';
+    else if (comment !== 'true')
+        problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
+    const compressed = get('compressed-size') || 'auto';
+    if (!['auto', 'exact', 'off'].includes(compressed))
+        problems.push(`compressed-size: must be auto, exact or off (got ${JSON.stringify(compressed)})`);
+    const buildArgs = get('build-args')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const a of buildArgs)
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            problems.push(`build-args: each line must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
+    if (get('base-ref') && get('base-image'))
+        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
+    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
+    // single-image gate (budgets without a base).
+    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (problems.length)
+        throw new InputErrors(problems);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        compare: {
+            cwd: workspace,
+            baseRef,
+            baseImage: get('base-image') || undefined,
+            image: get('image') || undefined,
+            context: get('context') || '.',
+            dockerfile: get('dockerfile') || undefined,
+            target: get('target') || undefined,
+            buildArgs,
+            platform: get('platform') || undefined,
+            builder: get('builder') || undefined,
+            buildxFlags,
+            name: get('name') || undefined,
+            budgets,
+            failOn,
+            compressedSize: compressed,
+            topFiles: 20,
+            logMode: 'actions',
+        },
+        comment: commentMode,
+        token: get('github-token'),
+        reportFile: get('report-file') || (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'image-size-guard', 'report.json'),
+        repository: owner && repo ? { owner, repo } : null,
+        pullRequest,
+        eventName,
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
+    };
+}
+function readPullRequest(env) {
+    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = event.pull_request;
+        if (!pr?.number || !pr.base?.sha)
+            return null;
+        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/errors.ts
 // Every failure the CLI can explain ends in exit code 2 with one line on stderr.
+
 
 
 
@@ -32880,10 +33079,609 @@ const EXIT_FAILED = 1;
 const EXIT_ERROR = 2;
 /** One line for stderr. Errors we did not foresee keep their message; the stack only with ISG_DEBUG=1. */
 function describeError(err) {
-    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, run_command_ToolMissingError, ConfigError].some((type) => err instanceof type);
+    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, ConfigError, InputErrors].some((type) => err instanceof type);
     const message = err instanceof Error ? err.message : String(err);
     const prefix = known ? '' : 'unexpected error: ';
     return terminalSafe(prefix + message.split('\n')[0]);
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-client.ts
+// A small GitHub REST client on fetch: JSON in and out, Link-header pagination, and retries on 5xx and on
+// rate limits (secondary limits answer 403/429 with Retry-After), bounded in count and time.
+class GitHubApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class RestClient {
+    opts;
+    attempts;
+    retryBaseMs;
+    constructor(opts) {
+        this.opts = opts;
+        this.attempts = opts.attempts ?? 4;
+        this.retryBaseMs = opts.retryBaseMs ?? 1000;
+    }
+    url(path) {
+        return path.startsWith('http') ? path : `${this.opts.apiUrl.replace(/\/$/, '')}${path}`;
+    }
+    async request(method, path, body) {
+        let last = null;
+        for (let attempt = 1; attempt <= this.attempts; attempt++) {
+            let res;
+            try {
+                res = await fetch(this.url(path), {
+                    method,
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        authorization: `Bearer ${this.opts.token}`,
+                        'user-agent': this.opts.userAgent ?? 'image-size-guard',
+                        'x-github-api-version': '2022-11-28',
+                        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                    },
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                });
+            }
+            catch (err) {
+                last = new GitHubApiError(0, `cannot reach the GitHub API: ${err.message}`);
+                await this.pause(attempt, null);
+                continue;
+            }
+            const text = await res.text();
+            const data = text ? safeJson(text) : null;
+            if (res.ok)
+                return { status: res.status, data, next: nextLink(res.headers.get('link')) };
+            const message = data?.message ?? res.statusText;
+            last = new GitHubApiError(res.status, `${method} ${path.replace(/^https?:\/\/[^/]+/, '')}: ${res.status} ${message}`);
+            if (!retryable(res, message) || attempt === this.attempts)
+                throw last;
+            await this.pause(attempt, res.headers.get('retry-after'));
+        }
+        throw last ?? new GitHubApiError(0, 'request failed');
+    }
+    /** Every page of a list endpoint (per_page 100), following Link: rel="next". */
+    async paginate(path) {
+        const out = [];
+        let next = path + (path.includes('?') ? '&' : '?') + 'per_page=100';
+        for (let pages = 0; next && pages < 100; pages++) {
+            const res = await this.request('GET', next);
+            out.push(...(res.data ?? []));
+            next = res.next;
+        }
+        return out;
+    }
+    pause(attempt, retryAfter) {
+        const seconds = retryAfter ? Number(retryAfter) : NaN;
+        const ms = Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : this.retryBaseMs * 2 ** (attempt - 1);
+        return new Promise((r) => setTimeout(r, ms));
+    }
+}
+function retryable(res, message) {
+    if (res.status >= 500)
+        return true;
+    if (res.status === 429)
+        return true;
+    // secondary rate limits come as 403 with a Retry-After header or a message saying so
+    return res.status === 403 && (res.headers.has('retry-after') || /rate limit/i.test(message));
+}
+function nextLink(link) {
+    if (!link)
+        return null;
+    for (const part of link.split(',')) {
+        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (m)
+            return m[1];
+    }
+    return null;
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return { message: text.slice(0, 200) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+// One comment per image name, found by its hidden marker AND written by the token's own identity, across
+// every page of comments; updated in place, created only when there is none.
+
+/** The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones. */
+async function whoAmI(rest, graphqlUrl) {
+    try {
+        const res = await rest.request('POST', graphqlUrl, { query: 'query { viewer { login } }' });
+        const login = res.data?.data?.viewer?.login;
+        if (login)
+            return login;
+    }
+    catch {
+        // fall through
+    }
+    try {
+        const res = await rest.request('GET', '/user');
+        if (res.data?.login)
+            return res.data.login;
+    }
+    catch {
+        // fall through
+    }
+    return 'github-actions[bot]'; // what GITHUB_TOKEN posts as
+}
+async function upsertStickyComment(rest, target, opts) {
+    const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
+    const comments = await rest.paginate(`${base}/${target.issueNumber}/comments`);
+    const mine = comments.find((c) => c.user?.login === opts.me && (c.body ?? '').includes(opts.marker));
+    if (mine) {
+        const res = await rest.request('PATCH', `${base}/comments/${mine.id}`, { body: opts.body });
+        return { action: 'updated', url: res.data?.html_url ?? mine.html_url };
+    }
+    if (opts.mode === 'on-change' && !opts.changed)
+        return { action: 'skipped', url: null };
+    const res = await rest.request('POST', `${base}/${target.issueNumber}/comments`, { body: opts.body });
+    return { action: 'created', url: res.data?.html_url ?? null };
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+// Everything the Action hands back to the workflow: outputs, the job summary, annotations, the comment.
+// Nothing is lost when commenting fails: the summary, the outputs and the report are written first.
+
+
+
+function setOutputs(report, reportFile, commentBody) {
+    const entry = report.images[0];
+    const present = [...new Set(entry.findings.filter((f) => f.status !== 'resolved').map((f) => f.id))];
+    setOutput('size', String(entry.head.size));
+    setOutput('base-size', entry.base ? String(entry.base.size) : '');
+    setOutput('size-delta', entry.diff ? String(entry.diff.sizeDelta) : '');
+    setOutput('size-delta-percent', entry.diff?.sizeDeltaPercent != null ? String(entry.diff.sizeDeltaPercent) : '');
+    setOutput('compressed-size', entry.head.compressedSize === null ? '' : String(entry.head.compressedSize));
+    setOutput('layers', String(entry.head.layers.length));
+    setOutput('findings', present.join(','));
+    setOutput('passed', String(report.passed));
+    setOutput('report-file', reportFile);
+    setOutput('comment-body', commentBody);
+}
+/** Findings with a Dockerfile line become annotations on that line. */
+function annotate(entry) {
+    for (const f of entry.findings) {
+        if (f.status === 'resolved' || !f.dockerfile)
+            continue;
+        const props = { file: f.dockerfile.path, startLine: f.dockerfile.line, title: `image-size-guard: ${f.id}` };
+        if (f.severity === 'error')
+            error(f.message, props);
+        else
+            warning(f.message, props);
+    }
+}
+/** Whether the comment has news: sizes or findings moved (always true without a baseline). */
+function hasChanges(entry) {
+    if (!entry.base || !entry.diff)
+        return true;
+    return entry.diff.sizeDelta !== 0 || entry.findings.some((f) => f.status !== 'existing');
+}
+async function postComment(cfg, entry, body, marker) {
+    if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository)
+        return null;
+    if (!cfg.token) {
+        warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
+        return null;
+    }
+    const rest = new RestClient({ token: cfg.token, apiUrl: cfg.apiUrl, retryBaseMs: Number(process.env.ISG_RETRY_BASE_MS) || 1000 });
+    try {
+        const me = await whoAmI(rest, cfg.graphqlUrl);
+        return await upsertStickyComment(rest, { ...cfg.repository, issueNumber: cfg.pullRequest.number }, { marker, body, me, mode: cfg.comment, changed: hasChanges(entry) });
+    }
+    catch (err) {
+        if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
+            warning(`image-size-guard: cannot comment on the pull request (${err.status}): a fork's pull request gets a read-only token. ` +
+                'The job summary and the comment-body output carry the report; see the README for the workflow_run recipe.');
+        }
+        else
+            warning(`image-size-guard: commenting failed: ${err.message}`);
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/budgets.ts
+// Size budgets (design §2.1): pure checks of the head image against the configured limits.
+// Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
+// increase that is exactly at the limit; it only matters above a terabyte of allowed growth.
+const ROUNDING_SLACK = 1 + 1e-12;
+function increaseExceeds(limit, delta, baseSize) {
+    if (delta <= 0)
+        return false; // a shrink or an equal image never fails
+    const exceeded = [];
+    if (limit.bytes !== null)
+        exceeded.push(delta > limit.bytes);
+    // With a zero-byte base every growth is infinitely many percent: exceeded whatever the limit.
+    if (limit.percent !== null)
+        exceeded.push(delta * 100 > limit.percent * baseSize * ROUNDING_SLACK);
+    // Both parts listed: fail only when every one is exceeded (ignores noise on big and on tiny images).
+    return exceeded.length > 0 && exceeded.every(Boolean);
+}
+/** Results in the order max-size, max-increase, max-layers, for the configured budgets only. */
+function evaluateBudgets(config, input) {
+    const results = [];
+    if (config.maxSize) {
+        const { bytes, text } = config.maxSize;
+        results.push({ id: 'max-size', limit: text, actual: input.headSize, passed: input.headSize <= bytes });
+    }
+    // Without a baseline (a release gate, a new image) there is no increase to measure, so the budget is
+    // left out rather than reported as passed.
+    if (config.maxIncrease && input.baseSize !== null) {
+        const delta = input.headSize - input.baseSize;
+        const passed = !increaseExceeds(config.maxIncrease, delta, input.baseSize);
+        results.push({ id: 'max-increase', limit: config.maxIncrease.text, actual: delta, passed });
+    }
+    if (config.maxLayers !== undefined) {
+        const n = config.maxLayers;
+        results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
+    }
+    return results;
+}
+function budgetsPassed(results) {
+    return results.every((r) => r.passed);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/normalize-instruction.ts
+// Instruction text as a comparison key for layer alignment: the classic builder and BuildKit spell the same
+// Dockerfile line differently ("/bin/sh -c make" vs "RUN /bin/sh -c make # buildkit"), and build args in scope
+// are prefixed to RUN ("|2 A=1 B=2 /bin/sh -c make"), so changing an unrelated ARG must not unalign a layer.
+
+const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
+// "|N " then the N args; up to the shell when there is one, since values with spaces are not quoted.
+const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
+const ARG_COUNT = /^\|(\d+) /;
+function normalizeInstruction(createdByOrInstruction) {
+    let s = collapse(createdByOrInstruction).replace(/ ?# buildkit$/, '');
+    // Stripped before cleanInstruction, which leaves "RUN |2 A=1 B=2 /bin/sh -c make" as "RUN A=1 B=2 …".
+    const run = s.startsWith('RUN |') ? 'RUN ' : '';
+    const args = stripBuildArgs(s.slice(run.length));
+    if (args !== null)
+        s = 'RUN ' + args;
+    s = collapse(cleanInstruction(s)).replace(/#\(nop\) ?/g, '').trim();
+    let isRun = false;
+    if (s === 'RUN' || s.startsWith('RUN ')) {
+        isRun = true;
+        s = s.slice(3).trim();
+    }
+    const sh = SHELL.exec(s);
+    if (sh) {
+        isRun = true;
+        s = s.slice(sh[0].length).trim();
+    }
+    return isRun ? (s ? 'RUN ' + s : 'RUN') : s;
+}
+/** The command after a "|N K=V …" prefix (and its shell), or null when there is no such prefix. */
+function stripBuildArgs(s) {
+    const shell = ARGS_TO_SHELL.exec(s);
+    if (shell)
+        return s.slice(shell[0].length);
+    const count = ARG_COUNT.exec(s);
+    if (!count)
+        return null;
+    return s.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
+}
+function collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
+}
+/** The instruction keyword ("RUN", "COPY", …), upper-cased; "" when there is no instruction. */
+function instructionKeyword(normalized) {
+    const space = normalized.indexOf(' ');
+    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
+}
+
+;// CONCATENATED MODULE: ./src/analysis/align-layers.ts
+// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
+// a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
+// pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
+
+function alignLayers(base, head) {
+    const key = (l) => normalizeInstruction(l.createdBy || l.instruction);
+    const baseKey = base.map(key);
+    const headKey = head.map(key);
+    // More than the most instruction matches possible, so diffID matches are maximised first.
+    const idWeight = Math.min(base.length, head.length) + 1;
+    const anchors = weightedLcs(base.length, head.length, (i, j) => {
+        const sameId = base[i].diffId === head[j].diffId ? idWeight : 0;
+        // An empty instruction (no history) is no evidence that two layers are the same step.
+        const sameText = baseKey[i] !== '' && baseKey[i] === headKey[j] ? 1 : 0;
+        return sameId + sameText;
+    });
+    const baseTaken = new Array(base.length).fill(false);
+    const headTaken = new Array(head.length).fill(false);
+    for (const [i, j] of anchors)
+        baseTaken[i] = headTaken[j] = true;
+    const moved = matchMoved(base, head, baseTaken, headTaken);
+    const pairs = [...anchors, ...pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken)].sort((a, b) => a[1] - b[1]);
+    const row = (status, i, j) => {
+        const b = i === null ? null : base[i];
+        const h = j === null ? null : head[j];
+        return {
+            status,
+            instruction: (h ?? b).instruction,
+            baseIndex: i,
+            headIndex: j,
+            baseSize: b?.size ?? null,
+            headSize: h?.size ?? null,
+            delta: (h?.size ?? 0) - (b?.size ?? 0),
+        };
+    };
+    // Walk both sides in order: each gap's removed rows, then its head-only rows, then the pair closing it.
+    const out = [];
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of [...pairs, [base.length, head.length]]) {
+        for (; i < pi; i++)
+            if (!baseTaken[i])
+                out.push(row('removed', i, null));
+        for (; j < pj; j++) {
+            const from = moved.get(j);
+            out.push(from === undefined ? row('added', null, j) : row('unchanged', from, j));
+        }
+        if (pi < base.length && pj < head.length) {
+            out.push(row(base[pi].diffId === head[pj].diffId ? 'unchanged' : 'changed', pi, pj));
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    return out;
+}
+/**
+ * Layers with the same content that changed position (reordered lines): unchanged, shown where they stand in
+ * head. Leftovers only, so this never breaks the in-order alignment; one-to-one, in order per diffID.
+ */
+function matchMoved(base, head, baseTaken, headTaken) {
+    const byId = new Map();
+    base.forEach((l, i) => {
+        if (!baseTaken[i])
+            byId.set(l.diffId, [...(byId.get(l.diffId) ?? []), i]);
+    });
+    const moved = new Map();
+    head.forEach((l, j) => {
+        const i = headTaken[j] ? undefined : byId.get(l.diffId)?.shift();
+        if (i === undefined)
+            return;
+        moved.set(j, i);
+        baseTaken[i] = headTaken[j] = true;
+    });
+    return moved;
+}
+/**
+ * Between consecutive anchors, pairs leftover layers with the same keyword (RUN, COPY, …), in order — only
+ * when the gap has as many base as head layers (an edited line). A gap of 5 base layers against 1 head layer
+ * (single-stage → multi-stage) is a rewrite: pairing its one COPY with an unrelated COPY would mislead.
+ */
+function pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken) {
+    const out = [];
+    let prev = [-1, -1];
+    for (const next of [...anchors, [baseKey.length, headKey.length]]) {
+        const bs = range(prev[0] + 1, next[0]).filter((i) => !baseTaken[i]);
+        const hs = range(prev[1] + 1, next[1]).filter((j) => !headTaken[j]);
+        prev = next;
+        if (bs.length !== hs.length)
+            continue;
+        const same = (a, b) => (instructionKeyword(baseKey[bs[a]]) === instructionKeyword(headKey[hs[b]]) ? 1 : 0);
+        for (const [a, b] of weightedLcs(bs.length, hs.length, same)) {
+            const pair = [bs[a], hs[b]];
+            baseTaken[pair[0]] = headTaken[pair[1]] = true;
+            out.push(pair);
+        }
+    }
+    return out;
+}
+/**
+ * Index pairs, increasing on both sides, maximising the sum of weight(i, j) (only pairs with weight > 0).
+ * Ties go to the earliest pairs (DP over suffixes, walked forwards): an extra layer is reported after its twin.
+ */
+function weightedLcs(n, m, weight) {
+    const w = new Int32Array(n * m);
+    for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+            w[i * m + j] = weight(i, j);
+    const cols = m + 1;
+    const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for base[i..] against head[j..]
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            const x = w[i * m + j];
+            const skip = Math.max(dp[(i + 1) * cols + j], dp[i * cols + j + 1]);
+            dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1] + x) : skip;
+        }
+    }
+    const pairs = [];
+    for (let i = 0, j = 0; i < n && j < m;) {
+        const x = w[i * m + j];
+        if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1] + x)
+            pairs.push([i++, j++]);
+        else if (dp[(i + 1) * cols + j] >= dp[i * cols + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+function range(from, to) {
+    return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/file-diff.ts
+// Compares the base and head final filesystems per path, then rolls the changes up into directories so the
+// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
+function diffFiles(base, head, opts = {}) {
+    const top = Math.max(0, Math.floor(opts.top ?? 20));
+    const tree = new Tree();
+    // Contents are not hashed (the reader does not keep them): a same-size edit goes unnoticed, which a size
+    // report can afford. Mode and owner changes are ignored for the same reason.
+    for (const [path, h] of head) {
+        const b = base.get(path);
+        if (!b)
+            tree.insert(path, h.type === 'dir' ? 'implied' : 'real');
+        else if (b.type === 'dir' && h.type === 'dir')
+            continue;
+        else if (b.type !== h.type || b.size !== h.size || b.linkTarget !== h.linkTarget)
+            tree.insert(path, 'real');
+    }
+    for (const [path, b] of base)
+        if (!head.has(path))
+            tree.insert(path, b.type === 'dir' ? 'implied' : 'real');
+    if (!tree.root.children)
+        return [];
+    tree.addTotals(base, 'base');
+    tree.addTotals(head, 'head');
+    sumUp(tree.root);
+    let rows = [...tree.root.children.values()].map(chainCollapse);
+    for (;;) {
+        let best = null;
+        for (const r of rows)
+            if (expandable(r) && (best === null || byDelta(r, best) < 0))
+                best = r;
+        // Rows that change no bytes are dropped below when others do: they do not use up the budget.
+        if (best === null || sizedCount(rows) - 1 + sizedCount(best.children.values()) > top)
+            break;
+        const expanded = best;
+        rows = rows.filter((r) => r !== expanded).concat([...expanded.children.values()].map(chainCollapse));
+    }
+    // Rows that change no bytes (an empty directory, a retargeted link) only show when nothing else changed.
+    const sized = rows.filter((r) => delta(r) !== 0);
+    return (sized.length > 0 ? sized : rows)
+        .sort(byDelta)
+        .slice(0, top)
+        .map((n) => toChange(n, base, head));
+}
+const newNode = (path) => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
+const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+/** The changed paths and their ancestors, each reachable by path: no per-segment walks over 100k entries. */
+class Tree {
+    root = newNode('');
+    byPath = new Map([['', this.root]]);
+    /** Directory → the deepest node at or above it, filled as entries are charged. */
+    owner = new Map();
+    insert(path, self) {
+        this.node(path).self = self;
+    }
+    node(path) {
+        let n = this.byPath.get(path);
+        if (!n) {
+            const parent = this.node(parentOf(path));
+            n = newNode(path);
+            (parent.children ??= new Map()).set(path.slice(path.lastIndexOf('/') + 1), n);
+            this.byPath.set(path, n);
+        }
+        return n;
+    }
+    /** Charges every entry to the deepest node at or above it; sumUp then carries totals and presence upwards. */
+    addTotals(files, side) {
+        for (const [path, entry] of files) {
+            const n = this.byPath.get(path) ?? this.ownerOf(parentOf(path));
+            if (side === 'base') {
+                n.inBase = true;
+                n.baseBytes += entry.size;
+            }
+            else {
+                n.inHead = true;
+                n.headBytes += entry.size;
+            }
+        }
+    }
+    ownerOf(dir) {
+        let n = this.byPath.get(dir) ?? this.owner.get(dir);
+        if (!n) {
+            n = this.ownerOf(parentOf(dir));
+            this.owner.set(dir, n);
+        }
+        return n;
+    }
+}
+function sumUp(node) {
+    if (!node.children)
+        return;
+    for (const child of node.children.values()) {
+        sumUp(child);
+        node.baseBytes += child.baseBytes;
+        node.headBytes += child.headBytes;
+        node.inBase ||= child.inBase;
+        node.inHead ||= child.inHead;
+    }
+}
+/** A directory whose changes are all in one child says nothing more than that child (/app → /app/server). */
+function chainCollapse(node) {
+    let n = node;
+    while (n.children?.size === 1 && n.self !== 'real')
+        n = n.children.values().next().value;
+    return n;
+}
+/**
+ * Directories on both sides are opened up. A wholly added or removed directory stays one row — it explains
+ * itself (/usr/lib/go-1.19) — unless it is a top-level or second-level one (/usr, /usr/lib, /var/cache),
+ * which only holds the things that explain the change.
+ */
+const expandable = (n) => n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
+const delta = (n) => n.headBytes - n.baseBytes;
+function sizedCount(nodes) {
+    let n = 0;
+    for (const node of nodes)
+        if (delta(chainCollapse(node)) !== 0)
+            n++;
+    return n;
+}
+function byDelta(a, b) {
+    const d = Math.abs(delta(b)) - Math.abs(delta(a));
+    if (d !== 0)
+        return d;
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function toChange(n, base, head) {
+    const dirOnEverySide = (base.get(n.path)?.type ?? 'dir') === 'dir' && (head.get(n.path)?.type ?? 'dir') === 'dir';
+    return {
+        path: n.path,
+        kind: n.children !== null || dirOnEverySide ? 'dir' : 'file',
+        status: !n.inBase ? 'added' : !n.inHead ? 'removed' : 'changed',
+        baseSize: n.inBase ? n.baseBytes : null,
+        headSize: n.inHead ? n.headBytes : null,
+        delta: delta(n),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/diff-images.ts
+// The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
+
+
+function diffImages(base, head, opts = {}) {
+    const sizeDelta = head.size - base.size;
+    const baseCompressed = opts.baseCompressedSize !== undefined ? opts.baseCompressedSize : base.compressedSize;
+    const headCompressed = opts.headCompressedSize !== undefined ? opts.headCompressedSize : head.compressedSize;
+    return {
+        sizeDelta,
+        sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,
+        compressedSizeDelta: baseCompressed !== null && headCompressed !== null ? headCompressed - baseCompressed : null,
+        layers: alignLayers(base.layers, head.layers).map((l) => ({
+            status: l.status,
+            instruction: l.instruction,
+            baseSize: l.baseSize,
+            headSize: l.headSize,
+            delta: l.delta,
+        })),
+        files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
+    };
+}
+function round2(x) {
+    const r = Math.round(x * 100) / 100;
+    return r === 0 ? 0 : r; // no -0 in the report
+}
+
+;// CONCATENATED MODULE: ./src/analysis/verdict.ts
+// Pass or fail, from the budgets and findings, as `fail-on` says.
+function decidePassed(budgets, findings, failOn) {
+    if (failOn.budget && budgets.some((b) => !b.passed))
+        return false;
+    // resolved findings are gone from the head image: they never fail a run
+    const present = findings.filter((f) => f.status !== 'resolved');
+    if (failOn.anyFinding && present.length > 0)
+        return false;
+    return !present.some((f) => failOn.findings.has(f.id));
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -32931,9 +33729,862 @@ function round(n, digits) {
     return Math.round(n * f) / f;
 }
 
+;// CONCATENATED MODULE: ./src/build/build-log.ts
+// Where build output goes: always stderr, never stdout (stdout carries the report).
+// In GitHub Actions the log is grouped and workflow commands are switched off around it, because RUN steps
+// print whatever the PR author wants — including `::set-output` or `::error` lines.
+// On a terminal the log is folded: a one-line status, and the tail of the log only when the build fails.
+
+
+function defaultLogMode(stream = process.stderr) {
+    if (process.env.GITHUB_ACTIONS === 'true')
+        return 'actions';
+    return stream.isTTY ? 'fold' : 'stream';
+}
+function openBuildLog(title, mode, out = process.stderr) {
+    const tail = [];
+    const keep = (text) => {
+        tail.push(text);
+        if (tail.length > 40)
+            tail.shift();
+    };
+    const inner = openSection(title, mode, out, tail);
+    return {
+        line: (text) => {
+            keep(text);
+            inner.line(text);
+        },
+        end: (failed) => inner.end(failed),
+        tail: () => tail.join('\n'),
+    };
+}
+function openSection(title, mode, out, tail) {
+    switch (mode) {
+        case 'actions': {
+            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            out.write(`::group::${terminalSafe(title)}\n::stop-commands::${token}\n`);
+            return {
+                line: (text) => out.write(`${text}\n`),
+                end: () => out.write(`::${token}::\n::endgroup::\n`),
+            };
+        }
+        case 'stream':
+            return {
+                line: (text) => out.write(`${terminalSafe(text)}\n`),
+                end: () => undefined,
+            };
+        case 'fold': {
+            out.write(`${terminalSafe(title)}…`);
+            return {
+                line: (text) => {
+                    if (/^#\d+ \[/.test(text))
+                        out.write(`\r\x1b[K${terminalSafe(title)}… ${terminalSafe(text, 70)}`);
+                },
+                end: (failed) => {
+                    out.write(`\r\x1b[K${terminalSafe(title)}: ${failed ? 'failed' : 'done'}\n`);
+                    if (failed)
+                        for (const l of tail)
+                            out.write(`  ${terminalSafe(l)}\n`);
+                },
+            };
+        }
+        case 'silent':
+            return {
+                line: () => undefined,
+                end: () => undefined,
+            };
+    }
+}
+/** Splits a stream of chunks into lines for a BuildLog. */
+function lineSplitter(log) {
+    let rest = '';
+    return {
+        write(chunk) {
+            rest += chunk;
+            let nl;
+            while ((nl = rest.indexOf('\n')) >= 0) {
+                log.line(rest.slice(0, nl).replace(/\r$/, ''));
+                rest = rest.slice(nl + 1);
+            }
+        },
+        flush() {
+            if (rest)
+                log.line(rest);
+            rest = '';
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/buildx.ts
+// Builds one image with buildx and reads it without a temporary copy:
+//  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
+//  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
+
+
+
+
+
+
+
+
+
+async function buildAndRead(spec, builder, logMode, read = {}) {
+    const args = ['buildx', 'build', '--builder', builder.builder, '--progress', 'plain', '-f', spec.dockerfile];
+    if (spec.target)
+        args.push('--target', spec.target);
+    if (spec.platform)
+        args.push('--platform', spec.platform);
+    for (const a of spec.buildArgs)
+        args.push('--build-arg', a);
+    args.push(...spec.extraFlags);
+    const readOpts = { ...read, platform: spec.platform ?? read.platform };
+    return builder.canExportOci ? buildOci(spec, args, logMode, readOpts) : buildLoad(spec, args, logMode, readOpts);
+}
+async function buildOci(spec, args, logMode, read) {
+    const log = openBuildLog(`build ${spec.label} (buildx, OCI export)`, logMode);
+    const lines = lineSplitter(log);
+    const started = performance.now();
+    let firstByte = 0;
+    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Interrupted: stop the build (buildx cancels the solve when its client goes away).
+    const unregister = registerCleanup(() => child.kill('SIGINT'));
+    child.on('close', unregister);
+    child.stderr.setEncoding('utf8').on('data', (d) => lines.write(d));
+    child.stdout.once('data', () => (firstByte = performance.now()));
+    const exited = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+    });
+    let model = null;
+    let readError = null;
+    try {
+        model = await readImageArchive(child.stdout, read);
+    }
+    catch (err) {
+        readError = err;
+        child.kill();
+    }
+    const code = await exited;
+    lines.flush();
+    log.end(code !== 0 || readError !== null);
+    if (code !== 0)
+        throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
+    if (readError)
+        throw readError;
+    const done = performance.now();
+    return { model: model, buildMs: (firstByte || done) - started, readMs: done - (firstByte || done), exportedAs: 'oci' };
+}
+async function buildLoad(spec, args, logMode, read) {
+    const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '')}:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode);
+    const lines = lineSplitter(log);
+    const started = performance.now();
+    // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
+    let child = null;
+    const unregister = registerCleanup(() => {
+        child?.kill('SIGINT');
+        (0,external_node_child_process_namespaceObject.spawnSync)(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+    });
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const running = child;
+        running.stdout?.setEncoding('utf8').on('data', (d) => lines.write(d));
+        running.stderr?.setEncoding('utf8').on('data', (d) => lines.write(d));
+        const code = await new Promise((resolve, reject) => {
+            running.on('error', reject);
+            running.on('close', (c) => resolve(c ?? 1));
+        });
+        lines.flush();
+        log.end(code !== 0);
+        if (code !== 0)
+            throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
+        const built = performance.now();
+        const model = await readImage({ kind: 'docker', ref: tag }, read);
+        return { model, buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
+    }
+    finally {
+        unregister();
+        await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-side.ts
+// One side of a comparison (base or head): an existing image, or a build of a git ref / the working tree.
+
+
+
+
+
+
+/** Lazily detected once per run: building is only needed when an image was not given. */
+class BuildContext {
+    opts;
+    builder = null;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    builderInfo() {
+        this.builder ??= detectBuilder(this.opts.builder);
+        return this.builder;
+    }
+    /** Context and Dockerfile as given (relative to cwd), and as paths inside a checkout of the repo. */
+    paths(root) {
+        const context = (0,external_node_path_namespaceObject.resolve)(this.opts.cwd, this.opts.context);
+        const dockerfile = this.opts.dockerfile ? (0,external_node_path_namespaceObject.resolve)(this.opts.cwd, this.opts.dockerfile) : (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
+        const base = root ?? this.opts.cwd;
+        return { context, dockerfile, relContext: (0,external_node_path_namespaceObject.relative)(base, context) || '.', relDockerfile: (0,external_node_path_namespaceObject.relative)(base, dockerfile) };
+    }
+}
+async function readExisting(ref, read) {
+    const t0 = performance.now();
+    const model = await readImage(await classifySource(ref), read);
+    return { model, ref, dockerfile: null, timings: { read: performance.now() - t0 } };
+}
+/** Builds the working tree (ref undefined) or a checkout of ref. */
+async function buildSide(ctx, label, ref, read) {
+    const builder = await ctx.builderInfo();
+    const o = ctx.opts;
+    if (ref === undefined) {
+        const p = ctx.paths(null);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(p.dockerfile))
+            throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
+        const built = await buildAndRead({ label, context: p.context, dockerfile: p.dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags }, builder, o.logMode, read);
+        return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, timings: { build: built.buildMs, read: built.readMs } };
+    }
+    const root = await repoRoot(o.cwd);
+    const p = ctx.paths(root);
+    const t0 = performance.now();
+    const tree = await checkout(root, ref);
+    const checkoutMs = performance.now() - t0;
+    try {
+        const dockerfile = (0,external_node_path_namespaceObject.join)(tree.dir, p.relDockerfile);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile))
+            throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
+        const built = await buildAndRead({ label, context: (0,external_node_path_namespaceObject.join)(tree.dir, p.relContext), dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags }, builder, o.logMode, read);
+        return { model: built.model, ref, dockerfile: p.relDockerfile, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+    }
+    finally {
+        await tree.remove();
+    }
+}
+class MissingDockerfileError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
+// The whole comparison, shared by the CLI and the Action: head, then base, then analysis → report.
+// The head comes first: when it cannot be built there is nothing to compare, so the base is not built.
+
+
+
+
+
+
+
+
+
+async function runCompare(o, read = {}) {
+    const ctx = new BuildContext(o);
+    const warnings = [];
+    const readOpts = { ...read, compressedSize: o.compressedSize, estimates: new Map(), platform: o.platform };
+    const head = o.image ? await readExisting(o.image, readOpts) : await buildSide(ctx, 'head', o.headRef, readOpts);
+    // The base is read on the head's platform: a multi-platform archive then yields the matching image.
+    const baseRead = { ...readOpts, platform: o.platform ?? head.model.platform };
+    let base = null;
+    if (o.baseImage)
+        base = await readExisting(o.baseImage, baseRead);
+    else if (o.baseRef) {
+        try {
+            base = await buildSide(ctx, 'base', o.baseRef, baseRead);
+        }
+        catch (err) {
+            if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
+                throw err;
+            warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
+        }
+    }
+    if (base && !samePlatform(base.model.platform, head.model.platform)) {
+        throw new ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+    }
+    const budgets = evaluateBudgets(o.budgets, {
+        headSize: head.model.size,
+        headLayers: head.model.layers.length,
+        baseSize: base ? base.model.size : null,
+    });
+    if (o.budgets.maxIncrease && !base)
+        warnings.push('max-increase was not checked: there is no baseline');
+    const findings = []; // the findings issue fills this
+    const entry = {
+        name: o.name ?? deriveName(o, head),
+        platform: head.model.platform,
+        head: toImageReport(head.model, head.ref, head.dockerfile),
+        base: base ? toImageReport(base.model, base.ref, base.dockerfile) : null,
+        diff: base ? diffImages(base.model, head.model, { topFiles: o.topFiles }) : null,
+        findings,
+        budgets,
+        passed: decidePassed(budgets, findings, o.failOn),
+    };
+    return { report: makeReport([entry]), head, base, warnings };
+}
+/** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference. */
+function deriveName(o, head) {
+    if (!head.dockerfile)
+        return o.image ?? head.ref;
+    const dir = (0,external_node_path_namespaceObject.dirname)(head.dockerfile);
+    const file = (0,external_node_path_namespaceObject.basename)(head.dockerfile);
+    const variant = file === 'Dockerfile' ? '' : file.replace(/^Dockerfile[.-]?|[.-]?Dockerfile$/gi, '') || file;
+    if (dir === '.' || dir === '')
+        return variant || 'app';
+    return variant ? `${dir}:${variant}` : dir;
+}
+
+;// CONCATENATED MODULE: ./node_modules/pretty-bytes/index.js
+const BYTE_UNITS = [
+	'B',
+	'kB',
+	'MB',
+	'GB',
+	'TB',
+	'PB',
+	'EB',
+	'ZB',
+	'YB',
+];
+
+const BIBYTE_UNITS = [
+	'B',
+	'KiB',
+	'MiB',
+	'GiB',
+	'TiB',
+	'PiB',
+	'EiB',
+	'ZiB',
+	'YiB',
+];
+
+const BIT_UNITS = [
+	'b',
+	'kbit',
+	'Mbit',
+	'Gbit',
+	'Tbit',
+	'Pbit',
+	'Ebit',
+	'Zbit',
+	'Ybit',
+];
+
+const BIBIT_UNITS = [
+	'b',
+	'kibit',
+	'Mibit',
+	'Gibit',
+	'Tibit',
+	'Pibit',
+	'Eibit',
+	'Zibit',
+	'Yibit',
+];
+
+// Indexed by `bits` and then `binary`, so the four unit systems are picked in one step.
+const UNIT_SETS = [BYTE_UNITS, BIBYTE_UNITS, BIT_UNITS, BIBIT_UNITS];
+
+/*
+`Number#toString` switches to exponential notation outside the range [1e-6, 1e21) and `Intl.NumberFormat` drops every fraction digit past the 100 it accepts.
+Byte counts read as plain decimal numbers, so both losses are undone here. Expects a finite, non-negative number.
+*/
+const toDecimalString = number => {
+	if (number >= 1e-6 && number < 1e21) {
+		return String(number);
+	}
+
+	const [mantissa, exponentString] = number.toExponential().split('e');
+	const digits = mantissa.replace('.', '');
+	const pointPosition = Number(exponentString) + 1;
+	const isPositive = pointPosition > 0;
+	const padded = isPositive ? digits.padEnd(pointPosition, '0') : '0'.repeat(1 - pointPosition) + digits;
+	const integerPart = padded.slice(0, isPositive ? pointPosition : 1);
+	const fractionPart = padded.slice(isPositive ? pointPosition : 1).replace(/0+$/, '');
+
+	return fractionPart ? `${integerPart}.${fractionPart}` : integerPart;
+};
+
+/*
+Formats the given number using `Number#toLocaleString`.
+- If locale is a string or array, the value is expected to be a BCP 47 language tag or list of language tags (for example: `de`).
+- If locale is true, the system default locale is used for translation.
+- If locale is false or unspecified, formatting options are applied without localization; without options, the number is written out as plain digits.
+*/
+const toLocaleString = (number, locale, options) => {
+	if (typeof locale === 'string' || Array.isArray(locale) || locale === true) {
+		const locales = locale === true ? undefined : locale;
+
+		if (options !== undefined) {
+			return number.toLocaleString(locales, options);
+		}
+
+		// `Intl.NumberFormat` limits itself to 3 *fraction* digits while the default here is 3 *significant* digits, so the limit comes from the value.
+		const text = toDecimalString(number);
+		const pointIndex = text.indexOf('.');
+		const maximumFractionDigits = pointIndex === -1 ? 0 : text.length - pointIndex - 1;
+
+		// `Intl.NumberFormat` accepts at most 100 fraction digits. Rounding to 3 significant digits only needs more than that for absurdly small values, which are written out as plain digits instead.
+		if (maximumFractionDigits > 100) {
+			return text;
+		}
+
+		return number.toLocaleString(locales, {maximumFractionDigits});
+	}
+
+	if (options === undefined) {
+		return toDecimalString(number);
+	}
+
+	return number.toLocaleString('en-US', {...options, useGrouping: false});
+};
+
+const log10 = numberOrBigInt => {
+	if (typeof numberOrBigInt === 'number') {
+		return Math.log10(numberOrBigInt);
+	}
+
+	const string = numberOrBigInt.toString(10);
+
+	// A `number` only holds about 15 significant digits, so the remaining digits cannot move the magnitude. The result can still land exactly on a unit boundary, which the caller corrects for.
+	return string.length + Math.log10(`0.${string.slice(0, 15)}`);
+};
+
+const log = numberOrBigInt => {
+	if (typeof numberOrBigInt === 'number') {
+		return Math.log(numberOrBigInt);
+	}
+
+	return log10(numberOrBigInt) * Math.log(10);
+};
+
+/*
+A `bigint` that a `number` can hold exactly is divided the same way, so the output never depends on which type it was given as.
+`floor(a / b) + (a % b) / b` is a different double than `a / b`, which flips the rounding at ties like 1805 bytes.
+*/
+const divide = (numberOrBigInt, base, exponent) => {
+	const divisor = base ** exponent;
+
+	if (typeof numberOrBigInt === 'number' || numberOrBigInt <= Number.MAX_SAFE_INTEGER) {
+		return Number(numberOrBigInt) / divisor;
+	}
+
+	// `divisor` is not exact for every unit, as `1000 ** 8` is not `1e24`, so the exact divisor is rebuilt from the base and the exponent.
+	const bigintDivisor = BigInt(base) ** BigInt(exponent);
+	const integerPart = numberOrBigInt / bigintDivisor;
+	const remainder = numberOrBigInt % bigintDivisor;
+
+	return Number(integerPart) + (Number(remainder) / divisor);
+};
+
+/*
+The plain decimal digits of a scaled value that no `number` can hold. `Intl.NumberFormat` is not involved, so the output carries no grouping or localized separator, the same as the fallback for a value with more fraction digits than it accepts.
+*/
+const toUnrepresentableString = (number, base, exponent, localeOptions) => {
+	const scale = BigInt(base) ** BigInt(exponent);
+	const whole = number / scale;
+
+	// The 3 significant digit default never bites here: it only ever rounds to at least as many digits as the value has integers, and this one has far more than 3.
+	if (localeOptions === undefined) {
+		return whole.toString();
+	}
+
+	// The fraction digit options take over from that default, so the integer part stays exact and the fraction is truncated.
+	const minimumFractionDigits = localeOptions.minimumFractionDigits ?? 0;
+	const maximumFractionDigits = Math.max(localeOptions.maximumFractionDigits ?? 3, minimumFractionDigits);
+	const truncated = ((number % scale) * (10n ** BigInt(maximumFractionDigits)) / scale).toString().padStart(maximumFractionDigits, '0');
+	const fraction = truncated.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
+
+	return fraction ? `${whole}.${fraction}` : whole.toString();
+};
+
+/*
+The sign to print in front of the number. A difference of exactly zero gets a space instead of a plus sign, for better alignment. `0 === 0n` is `false`, so both are compared.
+*/
+const signOf = (number, signed) => {
+	if (number < 0) {
+		return '-';
+	}
+
+	if (!signed) {
+		return '';
+	}
+
+	return number === 0 || number === 0n ? ' ' : '+';
+};
+
+const assertFixedWidth = fixedWidth => {
+	if (fixedWidth !== undefined && (typeof fixedWidth !== 'number' || !Number.isSafeInteger(fixedWidth) || fixedWidth < 0)) {
+		throw new TypeError(`Expected fixedWidth to be a non-negative integer, got ${typeof fixedWidth}: ${fixedWidth}`);
+	}
+};
+
+/*
+`Intl.NumberFormat` silently truncates non-integers, so they are rejected here instead of quietly changing the output.
+*/
+const assertFractionDigits = (name, value) => {
+	if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100)) {
+		throw new TypeError(`Expected ${name} to be an integer between 0 and 100, got ${typeof value}: ${value}`);
+	}
+};
+
+const buildLocaleOptions = options => {
+	const {minimumFractionDigits, maximumFractionDigits} = options;
+
+	if (minimumFractionDigits === undefined && maximumFractionDigits === undefined) {
+		return undefined;
+	}
+
+	assertFractionDigits('minimumFractionDigits', minimumFractionDigits);
+	assertFractionDigits('maximumFractionDigits', maximumFractionDigits);
+
+	// Checked here rather than left to `Intl.NumberFormat`, which is skipped for a value past the number range.
+	if (minimumFractionDigits > maximumFractionDigits) {
+		throw new RangeError(`Expected minimumFractionDigits (${minimumFractionDigits}) to not be greater than maximumFractionDigits (${maximumFractionDigits})`);
+	}
+
+	return {
+		...(minimumFractionDigits !== undefined && {minimumFractionDigits}),
+		...(maximumFractionDigits !== undefined && {maximumFractionDigits}),
+		roundingMode: 'trunc',
+	};
+};
+
+function prettyBytes(number, options) {
+	if (typeof number !== 'bigint' && !Number.isFinite(number)) {
+		throw new TypeError(`Expected a finite number, got ${typeof number}: ${number}`);
+	}
+
+	options = {
+		bits: false,
+		binary: false,
+		space: true,
+		nonBreakingSpace: false,
+		...options,
+	};
+
+	assertFixedWidth(options.fixedWidth);
+	const localeOptions = buildLocaleOptions(options);
+
+	// Indexed by `bits` then `binary`, so the four combinations line up in one table.
+	const UNITS = UNIT_SETS[(options.bits ? 2 : 0) + (options.binary ? 1 : 0)];
+
+	const separator = options.space ? (options.nonBreakingSpace ? '\u00A0' : ' ') : '';
+
+	// Normalize `-0` to `0` so it never formats as `-0`.
+	if (Object.is(number, -0)) {
+		number = 0;
+	}
+
+	const prefix = signOf(number, options.signed);
+
+	if (number < 0) {
+		number = -number;
+	}
+
+	const base = options.binary ? 1024 : 1000;
+
+	let exponent = 0;
+	if (number >= 1) {
+		exponent = Math.min(Math.floor(options.binary ? log(number) / Math.log(base) : log10(number) / 3), UNITS.length - 1);
+	}
+
+	// A `number` always scales down to something a `number` can hold, and a `bigint` stops being able to once the quotient passes `Number.MAX_VALUE`, where `divide` overflows to `Infinity` and the exact quotient is formatted instead.
+	const scaled = divide(number, base, exponent);
+
+	let numberString;
+	if (Number.isFinite(scaled)) {
+		number = scaled;
+
+		// A value that sits just below a unit boundary, like `999999999999999` bytes, has a `log10` that rounds up to the boundary itself, so the exponent has to be corrected back.
+		if (number < 1 && exponent > 0) {
+			number *= base;
+			exponent -= 1;
+		}
+
+		if (!localeOptions) {
+			const minimumPrecision = Math.max(3, Math.floor(number).toString().length);
+			number = Number(number.toPrecision(minimumPrecision));
+
+			if (number >= base && exponent < UNITS.length - 1) {
+				number /= base;
+				exponent += 1;
+			}
+		}
+
+		numberString = toLocaleString(number, options.locale, localeOptions);
+	} else {
+		// The scaled value is past what a `number` can hold, so the exact quotient is written out instead.
+		numberString = toUnrepresentableString(number, base, exponent, localeOptions);
+	}
+
+	const result = prefix + numberString + separator + UNITS[exponent];
+	return result.padStart(options.fixedWidth ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+// Number formatting shared by every renderer: sizes in 1000-based units as `docker` prints them.
+
+const MINUS = '\u2212'; // typographic minus: reads better than a hyphen in tables
+function formatBytes(bytes) {
+    return prettyBytes(bytes, { maximumFractionDigits: Math.abs(bytes) >= 1e9 ? 2 : 1 }).replace(/^-/, MINUS);
+}
+/** "+1.2 MB", "−817 MB", "0 B" */
+function formatDelta(bytes) {
+    if (bytes === 0)
+        return '0 B';
+    return (bytes > 0 ? '+' : MINUS) + formatBytes(Math.abs(bytes));
+}
+/** "+4.1%", "−99.8%"; null (no base size) → "" */
+function formatDeltaPercent(percent) {
+    if (percent === null)
+        return '';
+    if (percent === 0)
+        return '0%';
+    const abs = Math.abs(percent);
+    return (percent > 0 ? '+' : MINUS) + (abs >= 10 ? abs.toFixed(1) : abs.toPrecision(2).replace(/\.?0+$/, '')) + '%';
+}
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function formatCountDelta(n) {
+    if (n === 0)
+        return '0';
+    return (n > 0 ? '+' : MINUS) + formatCount(Math.abs(n));
+}
+function formatPercent(ratio) {
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/report/table.ts
+// Aligned plain-text tables for the terminal renderers.
+function renderTable(header, rows, align) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    return [line(header), ...rows.map(line)];
+}
+
+;// CONCATENATED MODULE: ./src/report/compare-text.ts
+// The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
+// table and the biggest file changes.
+
+
+
+function summaryLine(entry) {
+    const { head, base, diff } = entry;
+    const mark = entry.passed ? '✅' : '❌';
+    if (!base || !diff)
+        return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
+    const pct = formatDeltaPercent(diff.sizeDeltaPercent);
+    return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
+}
+function budgetText(b) {
+    const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
+    return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
+}
+function compressed(r) {
+    if (r.compressedSize === null)
+        return 'n/a';
+    return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
+}
+function renderCompareText(entry, opts = {}) {
+    const width = Math.max(60, opts.width ?? 100);
+    const out = [terminalSafe(summaryLine(entry)), ''];
+    const { head, base, diff } = entry;
+    const totals = [
+        ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
+        [
+            'compressed',
+            base ? compressed(base) : '—',
+            compressed(head),
+            diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : '',
+        ],
+        ['layers', base ? String(base.layers.length) : '—', String(head.layers.length), base ? formatCountDelta(head.layers.length - base.layers.length) : ''],
+        ['files', base ? formatCount(base.fileCount) : '—', formatCount(head.fileCount), base ? formatCountDelta(head.fileCount - base.fileCount) : ''],
+        ['wasted', base ? formatBytes(base.wastedBytes) : '—', formatBytes(head.wastedBytes), base ? formatDelta(head.wastedBytes - base.wastedBytes) : ''],
+    ];
+    out.push(...renderTable(['', 'base', 'PR', 'Δ'], totals, ['left', 'right', 'right', 'right']).map((l) => '  ' + l));
+    if ([head, base].some((r) => r && r.compressedSize !== null && !r.compressedSizeExact))
+        out.push('  (~ gzip level-6 estimate)');
+    if (entry.budgets.length)
+        out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
+    for (const w of opts.warnings ?? [])
+        out.push('', `warning: ${terminalSafe(w)}`);
+    if (diff) {
+        const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
+        out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
+        const instrWidth = Math.max(20, width - 50);
+        const rows = diff.layers.map((l) => [
+            l.status,
+            terminalSafe(l.instruction || '(no history)', instrWidth),
+            l.baseSize === null ? '—' : formatBytes(l.baseSize),
+            l.headSize === null ? '—' : formatBytes(l.headSize),
+            l.status === 'unchanged' ? '' : formatDelta(l.delta),
+        ]);
+        out.push(...renderTable(['status', 'instruction', 'base', 'PR', 'Δ'], rows, ['left', 'left', 'right', 'right', 'right']).map((l) => '  ' + l));
+        if (diff.files.length) {
+            out.push('', 'Biggest file changes');
+            const pathWidth = Math.max(20, width - 40);
+            const fileRows = diff.files.map((f) => [
+                formatDelta(f.delta),
+                f.status,
+                terminalSafe(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+            ]);
+            out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
+        }
+        else
+            out.push('', 'No file changes.');
+    }
+    else {
+        out.push('', `Layers (${head.layers.length})`);
+        const rows = head.layers.map((l, i) => [String(i + 1), terminalSafe(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+        out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
+    }
+    if (opts.timings)
+        out.push('', opts.timings);
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown-escape.ts
+// Paths and instructions come from PR authors. In the comment they are shown as code spans, which GitHub
+// renders literally: no HTML, no links, no @mentions, no emphasis, no `<!--` that could hide the rest.
+// What a code span cannot hold is handled here: newlines (folded to ↵), pipes inside tables (escaped),
+// backticks (a longer fence).
+function codeSpan(text, opts = {}) {
+    let s = text.replace(/\r\n?|\n/g, ' ↵ ').replace(/[\u0000-\u001f\u007f]/g, '�');
+    const max = opts.max ?? 200;
+    if (s.length > max)
+        s = s.slice(0, max - 1) + '…';
+    if (opts.inTable)
+        s = s.replace(/\|/g, '\\|'); // GFM splits cells before it reads code spans
+    const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : '';
+    return `${fence}${pad}${s}${pad}${fence}`;
+}
+/** Plain text (names, messages) outside code: every character markdown or HTML could act on is an entity. */
+function markdownText(text) {
+    return text
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/[&<>|`@[\]*_~\\#!:]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The PR comment body / job summary (design §5). The Action issue polishes it; the structure is here:
+// marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
+
+
+
+
+const COMMENT_LIMIT = 65_536;
+function commentMarker(name) {
+    return `<!-- image-size-guard:${name.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`;
+}
+function renderMarkdown(entry, opts = {}) {
+    const head = renderHead(entry, opts);
+    const tail = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+    // The summary always fits; details are cut (rows dropped) until the whole body does.
+    let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
+    let fileRows = entry.diff?.files.length ?? 0;
+    for (;;) {
+        const body = head + renderDetails(entry, layerRows, fileRows) + tail;
+        if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0))
+            return body.slice(0, COMMENT_LIMIT);
+        if (fileRows > 0)
+            fileRows = Math.floor(fileRows / 2);
+        else
+            layerRows = Math.floor(layerRows / 2);
+    }
+}
+function compressedCell(r) {
+    if (!r)
+        return '—';
+    if (r.compressedSize === null)
+        return 'n/a';
+    return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' (est.)');
+}
+function renderHead(entry, opts) {
+    const { head, base, diff } = entry;
+    const lines = [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+    lines.push('| | base | PR | Δ |', '|---|---:|---:|---:|');
+    lines.push(`| size | ${base ? formatBytes(base.size) : '—'} | ${formatBytes(head.size)} | ${diff ? formatDelta(diff.sizeDelta) : ''} |`);
+    lines.push(`| compressed | ${compressedCell(base)} | ${compressedCell(head)} | ${diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : ''} |`);
+    lines.push(`| layers | ${base ? base.layers.length : '—'} | ${head.layers.length} | ${base ? formatCountDelta(head.layers.length - base.layers.length) : ''} |`);
+    lines.push('');
+    if (entry.budgets.length)
+        lines.push(`Budgets: ${entry.budgets.map((b) => markdownText(budgetText(b))).join(' · ')}`, '');
+    lines.push(...renderFindings(entry));
+    for (const w of opts.warnings ?? [])
+        lines.push(`> [!WARNING]\n> ${markdownText(w)}`, '');
+    return lines.join('\n');
+}
+/** New findings lead; existing ones follow; resolved ones get a short cheer. */
+function renderFindings(entry) {
+    if (entry.findings.length === 0)
+        return [];
+    const order = { new: 0, existing: 1, resolved: 2 };
+    const out = ['**Findings**', ''];
+    for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
+        const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        if (f.status === 'resolved')
+            out.push(`- ✅ resolved \`${f.id}\`${where}`);
+        else {
+            const icon = f.severity === 'error' ? '❌' : '⚠️';
+            const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
+            out.push(`- ${icon} ${f.status} \`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
+        }
+    }
+    out.push('');
+    return out;
+}
+function renderDetails(entry, layerRows, fileRows) {
+    const out = [];
+    const { diff, head } = entry;
+    if (diff) {
+        const order = { changed: 0, added: 1, removed: 2, unchanged: 3 };
+        const layers = [...diff.layers].sort((a, b) => order[a.status] - order[b.status]).slice(0, layerRows);
+        const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
+        out.push(`<details><summary>Layers (${changed} changed)</summary>`, '', '| status | instruction | base | PR | Δ |', '|---|---|---:|---:|---:|');
+        for (const l of layers) {
+            out.push(`| ${l.status} | ${codeSpan(l.instruction || '(no history)', { inTable: true, max: 120 })} | ${l.baseSize === null ? '—' : formatBytes(l.baseSize)} | ${l.headSize === null ? '—' : formatBytes(l.headSize)} | ${l.status === 'unchanged' ? '' : formatDelta(l.delta)} |`);
+        }
+        if (layers.length < diff.layers.length)
+            out.push('', `…and ${diff.layers.length - layers.length} more layers (cut to fit the comment)`);
+        out.push('', '</details>', '');
+        if (diff.files.length) {
+            out.push('<details><summary>Biggest file changes</summary>', '', '| Δ | status | path |', '|---:|---|---|');
+            for (const f of diff.files.slice(0, fileRows)) {
+                out.push(`| ${formatDelta(f.delta)} | ${f.status} | ${codeSpan(f.path + (f.kind === 'dir' ? '/' : ''), { inTable: true })} |`);
+            }
+            if (fileRows < diff.files.length)
+                out.push('', `…and ${diff.files.length - fileRows} more (cut to fit the comment)`);
+            out.push('', '</details>', '');
+        }
+    }
+    else {
+        out.push(`<details><summary>Layers (${head.layers.length})</summary>`, '', '| # | instruction | size |', '|---:|---|---:|');
+        head.layers.slice(0, layerRows).forEach((l, i) => out.push(`| ${i + 1} | ${codeSpan(l.instruction || '(no history)', { inTable: true, max: 120 })} | ${formatBytes(l.size)} |`));
+        out.push('', '</details>', '');
+    }
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-// Action entry logic. For now the action analyses one prebuilt image (`image` input) and publishes its
-// report; building and comparing against the base arrive with the Compare and Action issues.
+// Action entry logic: inputs → the comparison pipeline (shared with the CLI) → publish. Thin on purpose.
+
+
+
+
 
 
 
@@ -32943,28 +34594,43 @@ function round(n, digits) {
 
 async function run() {
     try {
-        const image = getInput('image');
-        if (!image)
-            throw new Error('set the `image` input: building images in the action is not available yet');
-        const model = await readImage(await classifySource(image));
-        const name = getInput('name') || image;
-        const head = toImageReport(model, image);
-        const report = makeReport([
-            { name, platform: model.platform, head, base: null, diff: null, findings: [], budgets: [], passed: true },
-        ]);
-        const reportFile = getInput('report-file') || (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'image-size-guard', 'report.json');
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(reportFile), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(reportFile, JSON.stringify(report, null, 2) + '\n');
-        setOutput('size', String(head.size));
-        setOutput('layers', String(head.layers.length));
-        setOutput('compressed-size', head.compressedSize === null ? '' : String(head.compressedSize));
-        setOutput('passed', String(report.passed));
-        setOutput('report-file', reportFile);
-        info(`${name}: ${head.size} bytes in ${head.layers.length} layers; report written to ${reportFile}`);
+        const cfg = readActionInputs();
+        if (cfg.eventName === 'pull_request_target') {
+            warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
+        }
+        const result = await runCompare(cfg.compare);
+        const entry = result.report.images[0];
+        for (const w of result.warnings)
+            warning(`image-size-guard: ${w}`);
+        const refs = `base ${entry.base?.ref ?? 'none'} · head ${cfg.pullRequest?.headSha.slice(0, 12) || entry.head.ref}`;
+        const body = renderMarkdown(entry, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
+        // Report, outputs and summary first: a failing comment must not lose them.
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(cfg.reportFile), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
+        setOutputs(result.report, cfg.reportFile, body);
+        await summary.addRaw(body, true).write();
+        annotate(entry);
+        printText(renderCompareText(entry, { width: 120, warnings: result.warnings }));
+        const comment = await postComment(cfg, entry, body, commentMarker(entry.name));
+        setOutput('comment-url', comment?.url ?? '');
+        if (comment)
+            info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
+        if (!result.report.passed) {
+            const failed = entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+            setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
+        }
     }
     catch (err) {
-        setFailed(describeError(err));
+        if (err instanceof InputErrors)
+            for (const p of err.problems)
+                error(`image-size-guard: ${p}`);
+        setFailed(`image-size-guard: ${describeError(err)}`);
     }
+}
+/** The text report in the log, with workflow commands switched off around it (it quotes PR content). */
+function printText(text) {
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}::${token}::\n`);
 }
 
 

@@ -1,34 +1,53 @@
-// Action entry logic. For now the action analyses one prebuilt image (`image` input) and publishes its
-// report; building and comparing against the base arrive with the Compare and Action issues.
+// Action entry logic: inputs → the comparison pipeline (shared with the CLI) → publish. Thin on purpose.
 
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { describeError } from './cli/errors.js';
-import { classifySource, readImage } from './image/open-image.js';
-import { makeReport, toImageReport } from './report/image-report.js';
+import { InputErrors, readActionInputs } from './config/action-inputs.js';
+import { annotate, postComment, setOutputs } from './github/publish.js';
+import { runCompare } from './pipeline/run-compare.js';
+import { renderCompareText } from './report/compare-text.js';
+import { commentMarker, renderMarkdown } from './report/markdown.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export async function run(): Promise<void> {
   try {
-    const image = core.getInput('image');
-    if (!image) throw new Error('set the `image` input: building images in the action is not available yet');
-    const model = await readImage(await classifySource(image));
-    const name = core.getInput('name') || image;
-    const head = toImageReport(model, image);
-    const report = makeReport([
-      { name, platform: model.platform, head, base: null, diff: null, findings: [], budgets: [], passed: true },
-    ]);
-    const reportFile = core.getInput('report-file') || join(process.env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json');
-    await mkdir(dirname(reportFile), { recursive: true });
-    await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
-    core.setOutput('size', String(head.size));
-    core.setOutput('layers', String(head.layers.length));
-    core.setOutput('compressed-size', head.compressedSize === null ? '' : String(head.compressedSize));
-    core.setOutput('passed', String(report.passed));
-    core.setOutput('report-file', reportFile);
-    core.info(`${name}: ${head.size} bytes in ${head.layers.length} layers; report written to ${reportFile}`);
+    const cfg = readActionInputs();
+    if (cfg.eventName === 'pull_request_target') {
+      core.warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
+    }
+    const result = await runCompare(cfg.compare);
+    const entry = result.report.images[0]!;
+    for (const w of result.warnings) core.warning(`image-size-guard: ${w}`);
+
+    const refs = `base ${entry.base?.ref ?? 'none'} · head ${cfg.pullRequest?.headSha.slice(0, 12) || entry.head.ref}`;
+    const body = renderMarkdown(entry, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
+    // Report, outputs and summary first: a failing comment must not lose them.
+    await mkdir(dirname(cfg.reportFile), { recursive: true });
+    await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
+    setOutputs(result.report, cfg.reportFile, body);
+    await core.summary.addRaw(body, true).write();
+    annotate(entry);
+    printText(renderCompareText(entry, { width: 120, warnings: result.warnings }));
+
+    const comment = await postComment(cfg, entry, body, commentMarker(entry.name));
+    core.setOutput('comment-url', comment?.url ?? '');
+    if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
+
+    if (!result.report.passed) {
+      const failed = entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+      core.setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
+    }
   } catch (err) {
-    core.setFailed(describeError(err));
+    if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
+    core.setFailed(`image-size-guard: ${describeError(err)}`);
   }
+}
+
+/** The text report in the log, with workflow commands switched off around it (it quotes PR content). */
+function printText(text: string): void {
+  const token = randomBytes(16).toString('hex');
+  process.stdout.write(`::stop-commands::${token}\n${text}::${token}::\n`);
 }

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(829);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(225);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 829:
+/***/ 225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1471,7 +1471,7 @@ async function checkout(root, ref) {
 // Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
 // Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
 /** A user mistake in an input or flag: one line that names the input and shows an example. */
-class ConfigError extends Error {
+class parse_size_ConfigError extends Error {
 }
 const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
 const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
@@ -1507,22 +1507,22 @@ function sizeValue(text) {
 }
 const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
 /** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
-function parseSize(text, what) {
+function parse_size_parseSize(text, what) {
     if (text.trim() === '')
-        throw new ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
+        throw new parse_size_ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
     const v = sizeValue(text);
     if (typeof v === 'number')
         return v;
     const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
-    throw new ConfigError(`${what}: ${quote(text)} ${problem} ${SIZE_EXAMPLES}`);
+    throw new parse_size_ConfigError(`${what}: ${quote(text)} ${problem} ${SIZE_EXAMPLES}`);
 }
 /** "10MB", "5%", or both comma-separated in any order (at most one of each). */
-function parseIncrease(text, what = 'max-increase') {
+function parse_size_parseIncrease(text, what = 'max-increase') {
     function fail(subject, problem) {
-        throw new ConfigError(`${what}: ${quote(subject)} ${problem} ${INCREASE_EXAMPLES}`);
+        throw new parse_size_ConfigError(`${what}: ${quote(subject)} ${problem} ${INCREASE_EXAMPLES}`);
     }
     if (text.trim() === '')
-        throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
+        throw new parse_size_ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
     const limit = { bytes: null, percent: null, text: '' };
     let bytesText = '';
     for (const raw of text.split(',')) {
@@ -1555,16 +1555,215 @@ function parseIncrease(text, what = 'max-increase') {
     return limit;
 }
 /** A whole number of layers, 1..10000. */
-function parseLayerCount(text, what) {
+function parse_size_parseLayerCount(text, what) {
     const t = text.trim();
     const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
     if (n >= 1 && n <= 10000)
         return n;
-    throw new ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+    throw new parse_size_ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+}
+
+;// CONCATENATED MODULE: ./src/config/fail-on.ts
+// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `any` (any finding) or `never`.
+
+const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+function fail_on_parseFailOn(text, what = 'fail-on') {
+    const parts = (text ?? 'budget')
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean);
+    const out = { budget: false, anyFinding: false, findings: new Set() };
+    if (parts.length === 0)
+        parts.push('budget');
+    for (const p of parts) {
+        if (p === 'never') {
+            if (parts.length > 1)
+                throw new parse_size_ConfigError(`${what}: "never" cannot be combined with other values`);
+            return out;
+        }
+        if (p === 'budget')
+            out.budget = true;
+        else if (p === 'any')
+            out.anyFinding = true;
+        else if (FINDING_IDS.includes(p))
+            out.findings.add(p);
+        else
+            throw new parse_size_ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/split-flags.ts
+// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
+// but never through a shell: nothing in it is expanded or executed.
+
+function split_flags_splitFlags(text, what) {
+    const out = [];
+    let cur = '';
+    let has = false;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has || cur)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (quote)
+        throw new parse_size_ConfigError(`${what}: unterminated ${quote} quote`);
+    if (has || cur)
+        out.push(cur);
+    for (const f of out) {
+        if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
+            throw new parse_size_ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
+// each, before anything is built.
+
+
+
+
+
+
+class InputErrors extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
+        this.problems = problems;
+    }
+}
+/** `env` is process.env in the Action; tests pass their own. */
+function readActionInputs(env = process.env) {
+    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+    const problems = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof ConfigError)
+                problems.push(err.message);
+            else
+                throw err;
+            return fallback;
+        }
+    };
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const pullRequest = readPullRequest(env);
+    if (get('images'))
+        problems.push('images: several images in one run are not supported yet; use one step per image');
+    const budgets = {};
+    if (get('max-size'))
+        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
+    if (get('max-increase'))
+        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
+    if (get('max-layers'))
+        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
+    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
+    const comment = get('comment') || 'true';
+    let commentMode = 'always';
+    if (comment === 'false')
+        commentMode = 'off';
+    else if (comment === 'on-change')
+        commentMode = 'on-change';
+    else if (comment !== 'true')
+        problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
+    const compressed = get('compressed-size') || 'auto';
+    if (!['auto', 'exact', 'off'].includes(compressed))
+        problems.push(`compressed-size: must be auto, exact or off (got ${JSON.stringify(compressed)})`);
+    const buildArgs = get('build-args')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const a of buildArgs)
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            problems.push(`build-args: each line must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
+    if (get('base-ref') && get('base-image'))
+        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
+    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
+    // single-image gate (budgets without a base).
+    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (problems.length)
+        throw new InputErrors(problems);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        compare: {
+            cwd: workspace,
+            baseRef,
+            baseImage: get('base-image') || undefined,
+            image: get('image') || undefined,
+            context: get('context') || '.',
+            dockerfile: get('dockerfile') || undefined,
+            target: get('target') || undefined,
+            buildArgs,
+            platform: get('platform') || undefined,
+            builder: get('builder') || undefined,
+            buildxFlags,
+            name: get('name') || undefined,
+            budgets,
+            failOn,
+            compressedSize: compressed,
+            topFiles: 20,
+            logMode: 'actions',
+        },
+        comment: commentMode,
+        token: get('github-token'),
+        reportFile: get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
+        repository: owner && repo ? { owner, repo } : null,
+        pullRequest,
+        eventName,
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
+    };
+}
+function readPullRequest(env) {
+    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    try {
+        const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = event.pull_request;
+        if (!pr?.number || !pr.base?.sha)
+            return null;
+        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/errors.ts
 // Every failure the CLI can explain ends in exit code 2 with one line on stderr.
+
 
 
 
@@ -1580,7 +1779,7 @@ const EXIT_FAILED = 1;
 const EXIT_ERROR = 2;
 /** One line for stderr. Errors we did not foresee keep their message; the stack only with ISG_DEBUG=1. */
 function describeError(err) {
-    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, ConfigError].some((type) => err instanceof type);
+    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, parse_size_ConfigError, InputErrors].some((type) => err instanceof type);
     const message = err instanceof Error ? err.message : String(err);
     const prefix = known ? '' : 'unexpected error: ';
     return terminalSafe(prefix + message.split('\n')[0]);
@@ -2171,87 +2370,6 @@ function lineSplitter(log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/fail-on.ts
-// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
-// `any` (any finding) or `never`.
-
-const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
-function parseFailOn(text, what = 'fail-on') {
-    const parts = (text ?? 'budget')
-        .split(',')
-        .map((p) => p.trim().toLowerCase())
-        .filter(Boolean);
-    const out = { budget: false, anyFinding: false, findings: new Set() };
-    if (parts.length === 0)
-        parts.push('budget');
-    for (const p of parts) {
-        if (p === 'never') {
-            if (parts.length > 1)
-                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
-            return out;
-        }
-        if (p === 'budget')
-            out.budget = true;
-        else if (p === 'any')
-            out.anyFinding = true;
-        else if (FINDING_IDS.includes(p))
-            out.findings.add(p);
-        else
-            throw new ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/split-flags.ts
-// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
-// but never through a shell: nothing in it is expanded or executed.
-
-function splitFlags(text, what) {
-    const out = [];
-    let cur = '';
-    let has = false;
-    let quote = null;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
-            else
-                cur += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            has = true;
-        }
-        else if (c === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            has = true;
-        }
-        else if (/\s/.test(c)) {
-            if (has || cur)
-                out.push(cur);
-            cur = '';
-            has = false;
-        }
-        else {
-            cur += c;
-            has = true;
-        }
-    }
-    if (quote)
-        throw new ConfigError(`${what}: unterminated ${quote} quote`);
-    if (has || cur)
-        out.push(cur);
-    for (const f of out) {
-        if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
-            throw new ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/budgets.ts
 // Size budgets (design §2.1): pure checks of the head image against the configured limits.
 // Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
@@ -2839,7 +2957,7 @@ async function runCompare(o, read = {}) {
         }
     }
     if (base && !samePlatform(base.model.platform, head.model.platform)) {
-        throw new ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+        throw new parse_size_ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
     }
     const budgets = evaluateBudgets(o.budgets, {
         headSize: head.model.size,
@@ -2976,7 +3094,7 @@ function codeSpan(text, opts = {}) {
     if (s.length > max)
         s = s.slice(0, max - 1) + '…';
     if (opts.inTable)
-        s = s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+        s = s.replace(/\|/g, '\\|'); // GFM splits cells before it reads code spans
     const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(longest + 1);
     const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : '';
@@ -3033,9 +3151,29 @@ function renderHead(entry, opts) {
     lines.push('');
     if (entry.budgets.length)
         lines.push(`Budgets: ${entry.budgets.map((b) => markdownText(budgetText(b))).join(' · ')}`, '');
+    lines.push(...renderFindings(entry));
     for (const w of opts.warnings ?? [])
         lines.push(`> [!WARNING]\n> ${markdownText(w)}`, '');
     return lines.join('\n');
+}
+/** New findings lead; existing ones follow; resolved ones get a short cheer. */
+function renderFindings(entry) {
+    if (entry.findings.length === 0)
+        return [];
+    const order = { new: 0, existing: 1, resolved: 2 };
+    const out = ['**Findings**', ''];
+    for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
+        const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        if (f.status === 'resolved')
+            out.push(`- ✅ resolved \`${f.id}\`${where}`);
+        else {
+            const icon = f.severity === 'error' ? '❌' : '⚠️';
+            const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
+            out.push(`- ${icon} ${f.status} \`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
+        }
+    }
+    out.push('');
+    return out;
 }
 function renderDetails(entry, layerRows, fileRows) {
     const out = [];
@@ -3133,14 +3271,14 @@ function compareOptionsFromFlags(v, cwd) {
         buildArgs: v['build-arg'] ?? [],
         platform: v.platform,
         builder: v.builder,
-        buildxFlags: v['buildx-flags'] ? splitFlags(v['buildx-flags'], '--buildx-flags') : [],
+        buildxFlags: v['buildx-flags'] ? split_flags_splitFlags(v['buildx-flags'], '--buildx-flags') : [],
         name: v.name,
         budgets: {
-            ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
-            ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
-            ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
+            ...(v['max-size'] !== undefined ? { maxSize: { bytes: parse_size_parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
+            ...(v['max-increase'] !== undefined ? { maxIncrease: parse_size_parseIncrease(v['max-increase'], '--max-increase') } : {}),
+            ...(v['max-layers'] !== undefined ? { maxLayers: parse_size_parseLayerCount(v['max-layers'], '--max-layers') } : {}),
         },
-        failOn: parseFailOn(v['fail-on'], '--fail-on'),
+        failOn: fail_on_parseFailOn(v['fail-on'], '--fail-on'),
         compressedSize: parseCompressedSizeMode(v['compressed-size']),
         topFiles,
         logMode: defaultLogMode(),

@@ -8,6 +8,7 @@ import { BuildError } from '../build/docker-tools.js';
 import { GitError } from '../build/git-checkout.js';
 import { ToolMissingError } from '../build/run-command.js';
 import { ConfigError } from '../config/parse-size.js';
+import { InputErrors } from '../config/action-inputs.js';
 
 export class UsageError extends Error {}
 
@@ -17,7 +18,7 @@ export const EXIT_ERROR = 2;
 
 /** One line for stderr. Errors we did not foresee keep their message; the stack only with ISG_DEBUG=1. */
 export function describeError(err: unknown): string {
-  const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, ConfigError].some(
+  const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, ConfigError, InputErrors].some(
     (type) => err instanceof type,
   );
   const message = err instanceof Error ? err.message : String(err);

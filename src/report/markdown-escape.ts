@@ -7,7 +7,7 @@ export function codeSpan(text: string, opts: { inTable?: boolean; max?: number }
   let s = text.replace(/\r\n?|\n/g, ' ↵ ').replace(/[\u0000-\u001f\u007f]/g, '�');
   const max = opts.max ?? 200;
   if (s.length > max) s = s.slice(0, max - 1) + '…';
-  if (opts.inTable) s = s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  if (opts.inTable) s = s.replace(/\|/g, '\\|'); // GFM splits cells before it reads code spans
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : '';

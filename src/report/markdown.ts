@@ -49,8 +49,27 @@ function renderHead(entry: ImageEntry, opts: MarkdownOptions): string {
   lines.push(`| layers | ${base ? base.layers.length : '—'} | ${head.layers.length} | ${base ? formatCountDelta(head.layers.length - base.layers.length) : ''} |`);
   lines.push('');
   if (entry.budgets.length) lines.push(`Budgets: ${entry.budgets.map((b) => markdownText(budgetText(b))).join(' · ')}`, '');
+  lines.push(...renderFindings(entry));
   for (const w of opts.warnings ?? []) lines.push(`> [!WARNING]\n> ${markdownText(w)}`, '');
   return lines.join('\n');
+}
+
+/** New findings lead; existing ones follow; resolved ones get a short cheer. */
+function renderFindings(entry: ImageEntry): string[] {
+  if (entry.findings.length === 0) return [];
+  const order = { new: 0, existing: 1, resolved: 2 } as const;
+  const out = ['**Findings**', ''];
+  for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
+    const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+    if (f.status === 'resolved') out.push(`- ✅ resolved \`${f.id}\`${where}`);
+    else {
+      const icon = f.severity === 'error' ? '❌' : '⚠️';
+      const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
+      out.push(`- ${icon} ${f.status} \`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
+    }
+  }
+  out.push('');
+  return out;
 }
 
 function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number): string {

@@ -1,0 +1,59 @@
+// One comment per image name, found by its hidden marker AND written by the token's own identity, across
+// every page of comments; updated in place, created only when there is none.
+
+import { RestClient } from './rest-client.js';
+
+export interface CommentTarget {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+}
+
+interface IssueComment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user: { login: string } | null;
+}
+
+export type CommentMode = 'always' | 'on-change';
+
+export interface StickyResult {
+  action: 'created' | 'updated' | 'skipped';
+  url: string | null;
+}
+
+/** The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones. */
+export async function whoAmI(rest: RestClient, graphqlUrl: string): Promise<string> {
+  try {
+    const res = await rest.request<{ data?: { viewer?: { login?: string } } }>('POST', graphqlUrl, { query: 'query { viewer { login } }' });
+    const login = res.data?.data?.viewer?.login;
+    if (login) return login;
+  } catch {
+    // fall through
+  }
+  try {
+    const res = await rest.request<{ login?: string }>('GET', '/user');
+    if (res.data?.login) return res.data.login;
+  } catch {
+    // fall through
+  }
+  return 'github-actions[bot]'; // what GITHUB_TOKEN posts as
+}
+
+export async function upsertStickyComment(
+  rest: RestClient,
+  target: CommentTarget,
+  opts: { marker: string; body: string; me: string; mode: CommentMode; changed: boolean },
+): Promise<StickyResult> {
+  const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
+  const comments = await rest.paginate<IssueComment>(`${base}/${target.issueNumber}/comments`);
+  const mine = comments.find((c) => c.user?.login === opts.me && (c.body ?? '').includes(opts.marker));
+  if (mine) {
+    const res = await rest.request<IssueComment>('PATCH', `${base}/comments/${mine.id}`, { body: opts.body });
+    return { action: 'updated', url: res.data?.html_url ?? mine.html_url };
+  }
+  if (opts.mode === 'on-change' && !opts.changed) return { action: 'skipped', url: null };
+  const res = await rest.request<IssueComment>('POST', `${base}/${target.issueNumber}/comments`, { body: opts.body });
+  return { action: 'created', url: res.data?.html_url ?? null };
+}
