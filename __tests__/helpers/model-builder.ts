@@ -62,5 +62,6 @@ export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, 
     efficiency: size > 0 ? finalBytes / size : 1,
     compressedSize: opts.compressedSize ?? null,
     compressedSizeExact: false,
+    capturedFiles: new Map(),
   };
 }

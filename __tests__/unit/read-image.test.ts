@@ -187,6 +187,23 @@ describe('compressed layers', () => {
   });
 });
 
+describe('captured package databases', () => {
+  it('keeps the final content of /var/lib/dpkg/status and forgets it when a later layer deletes it', async () => {
+    const v1 = 'Package: gcc\nStatus: install ok installed\n';
+    const v2 = 'Package: gcc\nStatus: install ok installed\n\nPackage: libc6-dev\nStatus: install ok installed\n';
+    const layers3: TestLayer[] = [
+      { entries: [{ path: 'var/lib/dpkg/status', content: v1 }, { path: 'lib/apk/db/installed', content: 'P:musl-dev\n' }] },
+      { entries: [{ path: 'var/lib/dpkg/status', content: v2 }, { path: 'other', content: 'x' }] },
+      { entries: [{ path: 'lib/apk/db/.wh.installed' }] },
+    ];
+    const made = await makeImageArchive({ format: 'oci', layers: layers3, metadataLast: true, reverseLayers: true });
+    const model = await readImageArchive(chunked(made.archive, 100));
+    assert.equal(model.capturedFiles.get('/var/lib/dpkg/status')?.toString(), v2);
+    assert.equal(model.capturedFiles.has('/lib/apk/db/installed'), false);
+    assert.equal(model.layers[1]!.size, v2.length + 1, 'captured files still count as content');
+  });
+});
+
 describe('long names and odd headers', () => {
   it('reads paths longer than 100 bytes (pax) and long link targets', async () => {
     const long = 'a/'.repeat(80) + 'file-with-a-long-name';

@@ -1,6 +1,11 @@
 // `image-size-guard inspect`: one image → its report.
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { decidePassed } from '../analysis/verdict.js';
+import { parseFailOn } from '../config/fail-on.js';
+import { analyseSide, compareFindings } from '../pipeline/findings-step.js';
+import { findingLines } from '../report/compare-text.js';
+import { terminalSafe } from '../report/terminal-safe.js';
 import { basename } from 'node:path';
 import { classifySource, readImage, type ImageSource } from '../image/open-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
@@ -16,6 +21,8 @@ export interface InspectArgs {
   platform: string | undefined;
   name: string | undefined;
   compressedSize: CompressedSizeMode;
+  /** The Dockerfile the image was built from: maps layers to lines and sharpens the findings. */
+  file: string | undefined;
 }
 
 export async function runInspect(args: InspectArgs): Promise<number> {
@@ -28,14 +35,19 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   });
   progress.done();
   const name = args.name ?? defaultName(source);
-  const head = toImageReport(model, refOf(source));
-  const report = makeReport([
-    { name, platform: model.platform, head, base: null, diff: null, findings: [], budgets: [], passed: true },
-  ]);
+  const warnings: string[] = [];
+  const dockerfile = args.file ? { path: args.file, text: await readFile(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
+  const failOn = parseFailOn('budget');
+  const analysis = analyseSide(model, dockerfile, { buildArgs: [], failOn }, warnings);
+  const findings = compareFindings(analysis, null);
+  const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
+  const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
+  const report = makeReport([entry]);
+  for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
   const text =
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
-      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100 });
+      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) });
   if (args.output) await writeFile(args.output, text);
   else process.stdout.write(text);
   return report.passed ? EXIT_PASSED : EXIT_FAILED;

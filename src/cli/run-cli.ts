@@ -35,6 +35,7 @@ async function inspect(argv: string[]): Promise<number> {
     platform: { type: 'string' },
     name: { type: 'string' },
     'compressed-size': { type: 'string' },
+    file: { type: 'string', short: 'f' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -49,6 +50,7 @@ async function inspect(argv: string[]): Promise<number> {
     platform: values.platform as string | undefined,
     name: values.name as string | undefined,
     compressedSize: parseCompressedSizeMode(values['compressed-size'] as string | undefined),
+    file: values.file as string | undefined,
   });
 }
 

@@ -4,7 +4,7 @@ export const USAGE = `image-size-guard — measure container images, diff them, 
 
 Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
-  image-size-guard inspect <image-ref | archive.tar | -> [options]
+  image-size-guard inspect <image-ref | archive.tar | -> [--file Dockerfile] [options]
   image-size-guard --help | --version
 
 compare
@@ -46,6 +46,7 @@ inspect
   --platform P           which platform to read when an archive holds several (e.g. linux/arm64)
   --name NAME            label of the image in the report (default: derived from the argument)
   --compressed-size M    as for compare
+  -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
 
   -h, --help             show this help
   -V, --version          print the version

@@ -55,7 +55,7 @@ export class ArchiveMembers implements TarSink {
 
   constructor(private readonly opts: MemberOptions = {}) {}
 
-  entry(h: TarHeader): void {
+  entry(h: TarHeader): boolean {
     this.path = safeArchivePath(h.path);
     this.size = h.size;
     this.sniff = [];
@@ -69,6 +69,7 @@ export class ArchiveMembers implements TarSink {
     } else if (h.type !== 'file') {
       this.skipping = true;
     }
+    return !this.skipping;
   }
 
   data(chunk: Buffer): void {

@@ -17,7 +17,13 @@ export interface LayerChanges {
   opaques: string[];
 }
 
+/** Small files whose content the findings read (package databases), kept from every layer that writes them. */
+export const CAPTURED_PATHS: ReadonlySet<string> = new Set(['/var/lib/dpkg/status', '/lib/apk/db/installed']);
+const MAX_CAPTURE_BYTES = 32 << 20;
+
 export interface ScannedLayer extends LayerChanges {
+  /** Content of CAPTURED_PATHS written by this layer. */
+  captured: Map<string, Buffer>;
   /** Bytes of regular-file content. */
   size: number;
   fileCount: number;
@@ -32,6 +38,8 @@ export class LayerScan implements TarSink {
   readonly puts: FileEntry[] = [];
   readonly whiteouts: string[] = [];
   readonly opaques: string[] = [];
+  readonly captured = new Map<string, Buffer>();
+  private capturing: { path: string; parts: Buffer[] } | null = null;
   size = 0;
   fileCount = 0;
   private readonly scanner = new TarScanner(this);
@@ -42,13 +50,23 @@ export class LayerScan implements TarSink {
 
   finish(): ScannedLayer {
     this.scanner.end();
-    const { puts, whiteouts, opaques, size, fileCount } = this;
-    return { puts, whiteouts, opaques, size, fileCount, tarBytes: this.scanner.bytes };
+    const { puts, whiteouts, opaques, size, fileCount, captured } = this;
+    return { puts, whiteouts, opaques, size, fileCount, captured, tarBytes: this.scanner.bytes };
   }
 
-  entry(h: TarHeader): void {
+  data(chunk: Buffer): void {
+    this.capturing?.parts.push(Buffer.from(chunk));
+  }
+
+  entryEnd(): void {
+    if (!this.capturing) return;
+    this.captured.set(this.capturing.path, Buffer.concat(this.capturing.parts));
+    this.capturing = null;
+  }
+
+  entry(h: TarHeader): boolean {
     const path = safeLayerPath(h.path);
-    if (path === '/') return; // the root directory itself
+    if (path === '/') return false; // the root directory itself
     const slash = path.lastIndexOf('/');
     const base = path.slice(slash + 1);
     if (base.startsWith(WHITEOUT_PREFIX)) {
@@ -58,7 +76,7 @@ export class LayerScan implements TarSink {
         // ".wh..wh.*" other than the opaque marker are aufs bookkeeping (e.g. .wh..wh.plnk): not paths
         this.whiteouts.push((dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length));
       }
-      return;
+      return false;
     }
     let linkTarget: string | null = null;
     if (h.type === 'symlink') linkTarget = h.linkname;
@@ -66,5 +84,11 @@ export class LayerScan implements TarSink {
     if (h.type === 'file') this.size += h.size;
     if (h.type !== 'dir') this.fileCount++;
     this.puts.push({ path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget, layer: -1 });
+    if (h.type === 'file' && CAPTURED_PATHS.has(path) && h.size <= MAX_CAPTURE_BYTES) {
+      this.capturing = { path, parts: [] };
+      return true;
+    }
+    this.captured.delete(path); // replaced by something we do not read
+    return false;
   }
 }

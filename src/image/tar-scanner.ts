@@ -17,8 +17,9 @@ export interface TarHeader {
 }
 
 export interface TarSink {
-  entry(header: TarHeader): void;
-  /** Content of the current entry, in order. Optional: without it content is skipped. */
+  /** Return true to receive this entry's content through data(); otherwise it is skipped unread. */
+  entry(header: TarHeader): boolean | void;
+  /** Content of the current entry, in order, when entry() asked for it. */
   data?(chunk: Buffer): void;
   entryEnd?(): void;
 }
@@ -50,6 +51,7 @@ export class TarScanner {
   private inEntryWithSink = false;
   private currentPath = '';
   private contentSize = 0;
+  private wantData = false;
   /** Bytes consumed so far; the length of the tar stream once it ended. */
   bytes = 0;
   entries = 0;
@@ -86,7 +88,7 @@ export class TarScanner {
         }
         case State.Data: {
           const n = Math.min(this.remaining, len - off);
-          if (this.sink.data && n > 0) this.sink.data(chunk.subarray(off, off + n));
+          if (this.wantData && n > 0) this.sink.data?.(chunk.subarray(off, off + n));
           off += n;
           this.remaining -= n;
           if (this.remaining === 0) this.finishContent();
@@ -162,7 +164,7 @@ export class TarScanner {
     const contentSize = type === 'file' || type === 'other' ? size : 0;
     this.entries++;
     this.currentPath = path;
-    this.sink.entry({ path, type, size: contentSize, mode: parseNumeric(block, 100, 8), linkname });
+    this.wantData = this.sink.entry({ path, type, size: contentSize, mode: parseNumeric(block, 100, 8), linkname }) === true;
     this.inEntryWithSink = true;
     this.contentSize = contentSize;
     this.remaining = contentSize;

@@ -80,4 +80,6 @@ export interface ImageModel {
   compressedSize: number | null;
   /** True when every layer's compressed size is its blob's real size. */
   compressedSizeExact: boolean;
+  /** Final content of the few small files the findings read (package databases), by absolute path. */
+  capturedFiles: Map<string, Buffer>;
 }

@@ -1,6 +1,6 @@
 // One side of a comparison (base or head): an existing image, or a build of a git ref / the working tree.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildAndRead } from '../build/buildx.js';
 import { BuildError, detectBuilder, type BuilderInfo } from '../build/docker-tools.js';
@@ -14,6 +14,7 @@ export interface Side {
   model: ImageModel;
   ref: string; // what was measured: a git ref (or "working tree") or an image reference
   dockerfile: string | null; // relative to the repository / working directory
+  dockerfileText: string | null;
   timings: Record<string, number>; // ms per phase
 }
 
@@ -36,10 +37,12 @@ export class BuildContext {
   }
 }
 
-export async function readExisting(ref: string, read: ReadOptions): Promise<Side> {
+/** An existing image; `dockerfile` (relative to cwd) is the file it was built from, when the user says so. */
+export async function readExisting(ref: string, read: ReadOptions, dockerfile?: { cwd: string; path: string }): Promise<Side> {
   const t0 = performance.now();
   const model = await readImage(await classifySource(ref), read);
-  return { model, ref, dockerfile: null, timings: { read: performance.now() - t0 } };
+  const text = dockerfile ? readFileSync(resolve(dockerfile.cwd, dockerfile.path), 'utf8') : null;
+  return { model, ref, dockerfile: dockerfile?.path ?? null, dockerfileText: text, timings: { read: performance.now() - t0 } };
 }
 
 /** Builds the working tree (ref undefined) or a checkout of ref. */
@@ -55,7 +58,8 @@ export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: 
       o.logMode,
       read,
     );
-    return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, timings: { build: built.buildMs, read: built.readMs } };
+    const text = readFileSync(p.dockerfile, 'utf8');
+    return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
   }
   const root = await repoRoot(o.cwd);
   const p = ctx.paths(root);
@@ -71,7 +75,8 @@ export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: 
       o.logMode,
       read,
     );
-    return { model: built.model, ref, dockerfile: p.relDockerfile, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+    const text = readFileSync(dockerfile, 'utf8');
+    return { model: built.model, ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
   } finally {
     await tree.remove();
   }

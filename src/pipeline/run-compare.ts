@@ -13,6 +13,7 @@ import type { ReadOptions } from '../image/read-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import type { Report } from '../report/types.js';
 import { BuildContext, buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
+import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
 export interface CompareResult {
   report: Report;
@@ -27,7 +28,9 @@ export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Pro
   const warnings: string[] = [];
   const readOpts: ReadOptions = { ...read, compressedSize: o.compressedSize, estimates: new Map(), platform: o.platform };
 
-  const head = o.image ? await readExisting(o.image, readOpts) : await buildSide(ctx, 'head', o.headRef, readOpts);
+  const head = o.image
+    ? await readExisting(o.image, readOpts, o.dockerfile ? { cwd: o.cwd, path: o.dockerfile } : undefined)
+    : await buildSide(ctx, 'head', o.headRef, readOpts);
   // The base is read on the head's platform: a multi-platform archive then yields the matching image.
   const baseRead = { ...readOpts, platform: o.platform ?? head.model.platform };
   let base: Side | null = null;
@@ -50,12 +53,16 @@ export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Pro
     baseSize: base ? base.model.size : null,
   });
   if (o.budgets.maxIncrease && !base) warnings.push('max-increase was not checked: there is no baseline');
-  const findings: never[] = []; // the findings issue fills this
+  const analyse = (side: Side): SideAnalysis =>
+    analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
+  const headAnalysis = analyse(head);
+  const baseAnalysis = base ? analyse(base) : null;
+  const findings = compareFindings(headAnalysis, baseAnalysis);
   const entry = {
     name: o.name ?? deriveName(o, head),
     platform: head.model.platform,
-    head: toImageReport(head.model, head.ref, head.dockerfile),
-    base: base ? toImageReport(base.model, base.ref, base.dockerfile) : null,
+    head: toImageReport(head.model, head.ref, head.dockerfile, headAnalysis.layerLines),
+    base: base && baseAnalysis ? toImageReport(base.model, base.ref, base.dockerfile, baseAnalysis.layerLines) : null,
     diff: base ? diffImages(base.model, head.model, { topFiles: o.topFiles }) : null,
     findings,
     budgets,

@@ -30,9 +30,25 @@ function compressed(r: ImageReport): string {
   return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
 
+/** New findings first, then existing; resolved ones get one short line. */
+export function findingLines(entry: ImageEntry): string[] {
+  const order = { new: 0, existing: 1, resolved: 2 } as const;
+  return [...entry.findings]
+    .sort((a, b) => order[a.status] - order[b.status])
+    .map((f) => {
+      if (f.status === 'resolved') return `✅ resolved ${f.id}`;
+      const where = f.dockerfile ? ` (${f.dockerfile.path}:${f.dockerfile.line})` : '';
+      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${f.message}`;
+      const evidence = f.evidence.map((e) => `      ${e.path}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${e.instruction || 'base image'})`);
+      return [head, ...evidence].join('\n');
+    });
+}
+
 export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
   const out: string[] = [terminalSafe(summaryLine(entry)), ''];
+  const findings = findingLines(entry);
+  if (findings.length) out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
   const { head, base, diff } = entry;
 
   const totals: string[][] = [

@@ -4,7 +4,7 @@ import type { ImageModel } from '../image/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { ImageEntry, ImageReport, Report } from './types.js';
 
-export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null): ImageReport {
+export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {
     ref,
     id: model.id,
@@ -15,13 +15,13 @@ export function toImageReport(model: ImageModel, ref: string, dockerfile: string
     wastedBytes: model.wastedBytes,
     efficiency: round(model.efficiency, 6),
     dockerfile,
-    layers: model.layers.map((l) => ({
+    layers: model.layers.map((l, i) => ({
       diffId: l.diffId,
       instruction: l.instruction,
       size: l.size,
       compressedSize: l.compressedSize,
       fileCount: l.fileCount,
-      dockerfileLine: null,
+      dockerfileLine: layerLines[i] ?? null,
     })),
   };
 }

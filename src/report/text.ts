@@ -8,6 +8,8 @@ import type { ImageReport } from './types.js';
 export interface TextOptions {
   /** Terminal width; instructions are cut to fit. */
   width?: number;
+  /** Finding lines (from findingLines), shown before the layer table. */
+  findings?: string[];
 }
 
 export function renderImageText(name: string, platform: string, report: ImageReport, model: ImageModel, opts: TextOptions = {}): string {
@@ -52,6 +54,9 @@ export function renderImageText(name: string, platform: string, report: ImageRep
       ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`,
   );
   out.push('');
+  if (opts.findings?.length) {
+    out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
+  }
   out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
   for (const r of rows) out.push(line(r));
   out.push(line(total));

@@ -1,0 +1,55 @@
+// What every finding detector reads (design §4). The detectors are pure functions of this context.
+
+import type { FailOn } from '../../config/fail-on.js';
+import type { ImageModel } from '../../image/types.js';
+import type { Finding } from '../../report/types.js';
+
+export interface FindingThresholds {
+  /** build-tools / missing-multi-stage fire only when the tooling adds up to at least this many bytes. */
+  buildToolsMinBytes: number;
+  /** package-cache fires only when the caches add up to at least this many bytes. */
+  packageCacheMinBytes: number;
+  /** Evidence entries kept per finding; the message says "and N more" for the rest. */
+  maxEvidence: number;
+}
+
+/**
+ * Defaults, in decimal bytes (formatBytes prints 1000-based units, so "1 MB" reads as 1,000,000):
+ * - buildToolsMinBytes 1 MB: real tooling is tens to hundreds of MB (gcc ≈ 50–100 MB, a Go toolchain
+ *   ≈ 200–500 MB, a JDK ≈ 100 MB, libc6-dev ≈ 15 MB, musl-dev ≈ 1.2 MB installed); below 1 MB what is left is a
+ *   stray header or an empty /usr/include, not worth a warning.
+ * - packageCacheMinBytes 1 MB: `apt-get update` alone leaves 20–50 MB of lists and a pip/npm cache is
+ *   rarely under a few MB; a few KB of leftovers (an apk index stub, a lock file) are noise.
+ * - maxEvidence 10: enough to show where the bytes are; a busybox image has ~400 applet links and a
+ *   -dev-heavy image dozens of packages, which would drown the PR comment.
+ */
+export const DEFAULT_THRESHOLDS: FindingThresholds = Object.freeze({
+  buildToolsMinBytes: 1_000_000,
+  packageCacheMinBytes: 1_000_000,
+  maxEvidence: 10,
+});
+
+/** The part of the Dockerfile model the findings use; null when no Dockerfile is known. */
+export interface DockerfileInfo {
+  path: string;
+  /** True when the stage that produces the image is the only stage (or uses nothing from other stages). */
+  singleStage: boolean;
+  /** 1-based line of the producing stage's FROM. */
+  fromLine: number;
+}
+
+export interface FindingContext {
+  model: ImageModel;
+  /** Final content of a few small files ('/var/lib/dpkg/status', '/lib/apk/db/installed') when present. */
+  captured: ReadonlyMap<string, Buffer>;
+  dockerfile: DockerfileInfo | null;
+  /** Dockerfile line per layer index (null when unknown); may be shorter than the layer list. */
+  layerLines: (number | null)[];
+  thresholds: FindingThresholds;
+  failOn: FailOn;
+}
+
+/** A finding before it is compared with the base image (status is added by withStatus). */
+export type DetectedFinding = Omit<Finding, 'status'>;
+
+export type Evidence = Finding['evidence'][number];

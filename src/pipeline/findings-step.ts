@@ -1,0 +1,50 @@
+// The Dockerfile and findings step of a comparison: parse each side's Dockerfile, map layers to its lines,
+// detect findings on head and base, and give them their status against the base.
+
+import { DEFAULT_THRESHOLDS, type DetectedFinding } from '../analysis/findings/context.js';
+import { detectFindings } from '../analysis/findings/detect-findings.js';
+import { withStatus } from '../analysis/findings/finding-status.js';
+import type { FailOn } from '../config/fail-on.js';
+import { mapLayersToLines } from '../dockerfile/map-layers.js';
+import { DockerfileError, parseDockerfile } from '../dockerfile/parse-dockerfile.js';
+import { isEffectivelySingleStage } from '../dockerfile/stage-chain.js';
+import type { DockerfileModel } from '../dockerfile/types.js';
+import type { Finding } from '../report/types.js';
+import type { ImageModel } from '../image/types.js';
+
+export interface SideAnalysis {
+  layerLines: (number | null)[];
+  findings: DetectedFinding[];
+}
+
+export function analyseSide(
+  model: ImageModel,
+  dockerfile: { path: string; text: string } | null,
+  opts: { target?: string | undefined; buildArgs: string[]; failOn: FailOn },
+  warnings: string[],
+): SideAnalysis {
+  let df: DockerfileModel | null = null;
+  if (dockerfile) {
+    try {
+      df = parseDockerfile(dockerfile.text, { path: dockerfile.path, target: opts.target, buildArgs: opts.buildArgs });
+    } catch (err) {
+      if (!(err instanceof DockerfileError)) throw err;
+      warnings.push(`${dockerfile.path}: ${err.message}; findings are made without the Dockerfile`);
+    }
+  }
+  const layerLines = df ? mapLayersToLines(df, model.layers) : model.layers.map(() => null);
+  const producing = df?.stages[df.target];
+  const findings = detectFindings({
+    model,
+    captured: model.capturedFiles,
+    dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
+    layerLines,
+    thresholds: DEFAULT_THRESHOLDS,
+    failOn: opts.failOn,
+  });
+  return { layerLines, findings };
+}
+
+export function compareFindings(head: SideAnalysis, base: SideAnalysis | null): Finding[] {
+  return withStatus(head.findings, base ? base.findings : null);
+}
