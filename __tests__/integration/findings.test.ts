@@ -115,7 +115,8 @@ describe('multi-stage and build tools', () => {
   it('a single-stage Go build with its toolchain: missing-multi-stage on the FROM line', async () => {
     const { entry, markdown } = await analyse({
       'main.go': GO_MAIN,
-      Dockerfile: '# syntax=docker/dockerfile:1\nFROM isg/golang:bookworm\nWORKDIR /src\nCOPY main.go .\nRUN CGO_ENABLED=0 go build -o /app main.go\nCMD ["/app"]\n',
+      // a parser directive first (not `# syntax=`: that would pull a frontend image from a registry)
+      Dockerfile: '# escape=\\\nFROM isg/golang:bookworm\nWORKDIR /src\nCOPY main.go .\nRUN CGO_ENABLED=0 go build -o /app main.go\nCMD ["/app"]\n',
     }, '--fail-on', 'missing-multi-stage');
     const f = byId(entry, 'missing-multi-stage');
     assert.ok(!ids(entry.findings).includes('build-tools'), 'not also build-tools');
