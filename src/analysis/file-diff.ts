@@ -2,15 +2,10 @@
 // top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
 
 import type { FileEntry } from '../image/types.js';
+import type { DiffReport } from '../report/types.js';
 
-export interface FileChange {
-  path: string;
-  kind: 'file' | 'dir';
-  status: 'added' | 'removed' | 'changed';
-  baseSize: number | null;
-  headSize: number | null;
-  delta: number;
-}
+/** One row of the report's file diff. */
+export type FileChange = DiffReport['files'][number];
 
 interface Node {
   path: string;
