@@ -38683,8 +38683,11 @@ function parsePax(body) {
                 out.path = value;
             else if (key === 'linkpath')
                 out.linkpath = value;
-            else if (key === 'size')
+            else if (key === 'size') {
+                if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+                    throw new TarFormatError('malformed pax size');
                 out.size = Number(value);
+            }
         }
         off += recLen;
     }
@@ -39316,7 +39319,10 @@ async function resolveImage(members, opts = {}) {
         comment: h.comment ?? null,
         emptyLayer: h.empty_layer === true,
     }));
-    const layerHistory = history.filter((h) => !h.emptyLayer);
+    // Layers take the non-empty history entries in order. When the counts disagree (history without
+    // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
+    const nonEmpty = history.filter((h) => !h.emptyLayer);
+    const layerHistory = nonEmpty.length === diffIds.length ? nonEmpty : [];
     const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
     const layers = scanned.map((s, index) => {
         const createdBy = layerHistory[index]?.createdBy ?? '';
@@ -40162,7 +40168,9 @@ class RestClient {
     url(path) {
         return path.startsWith('http') ? path : `${this.opts.apiUrl.replace(/\/$/, '')}${path}`;
     }
-    async request(method, path, body) {
+    /** `idempotent`: a POST that only reads (GraphQL queries) may be repeated like a GET. */
+    async request(method, path, body, opts = {}) {
+        const repeatable = method !== 'POST' || opts.idempotent === true;
         let last = null;
         for (let attempt = 1; attempt <= this.attempts; attempt++) {
             let res;
@@ -40181,6 +40189,9 @@ class RestClient {
             }
             catch (err) {
                 last = new GitHubApiError(0, `cannot reach the GitHub API: ${err.message}`);
+                // a POST may have been done before the connection broke: repeating it could post twice
+                if (!repeatable || attempt === this.attempts)
+                    throw last;
                 await this.pause(attempt, null);
                 continue;
             }
@@ -40190,7 +40201,7 @@ class RestClient {
                 return { status: res.status, data, next: nextLink(res.headers.get('link')) };
             const message = data?.message ?? res.statusText;
             last = new GitHubApiError(res.status, `${method} ${path.replace(/^https?:\/\/[^/]+/, '')}: ${res.status} ${message}`);
-            if (!retryable(res, message) || attempt === this.attempts)
+            if (!retryable(repeatable, res, message) || attempt === this.attempts)
                 throw last;
             await this.pause(attempt, res.headers.get('retry-after'));
         }
@@ -40213,9 +40224,10 @@ class RestClient {
         return new Promise((r) => setTimeout(r, ms));
     }
 }
-function retryable(res, message) {
+function retryable(repeatable, res, message) {
+    // A 5xx after a POST may still have created the comment: only idempotent requests are repeated then.
     if (res.status >= 500)
-        return true;
+        return repeatable;
     if (res.status === 429)
         return true;
     // secondary rate limits come as 403 with a Retry-After header or a message saying so
@@ -40244,26 +40256,33 @@ function safeJson(text) {
 // One comment per image name, found by its hidden marker AND written by the token's own identity, across
 // every page of comments; updated in place, created only when there is none.
 
-/** The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones. */
+/**
+ * The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones.
+ * Only when both refuse (401/403/404) is it assumed to be GITHUB_TOKEN's `github-actions[bot]`; any other
+ * failure is an error — guessing wrong would post a new comment on every run.
+ */
 async function whoAmI(rest, graphqlUrl) {
+    const refused = (err) => err instanceof GitHubApiError && [401, 403, 404].includes(err.status);
     try {
-        const res = await rest.request('POST', graphqlUrl, { query: 'query { viewer { login } }' });
+        const res = await rest.request('POST', graphqlUrl, { query: 'query { viewer { login } }' }, { idempotent: true });
         const login = res.data?.data?.viewer?.login;
         if (login)
             return login;
     }
-    catch {
-        // fall through
+    catch (err) {
+        if (!refused(err))
+            throw err;
     }
     try {
         const res = await rest.request('GET', '/user');
         if (res.data?.login)
             return res.data.login;
     }
-    catch {
-        // fall through
+    catch (err) {
+        if (!refused(err))
+            throw err;
     }
-    return 'github-actions[bot]'; // what GITHUB_TOKEN posts as
+    return 'github-actions[bot]';
 }
 async function upsertStickyComment(rest, target, opts) {
     const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
@@ -40331,8 +40350,9 @@ async function postComment(cfg, entry, body, marker) {
     }
     catch (err) {
         if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
-            warning(`image-size-guard: cannot comment on the pull request (${err.status}): a fork's pull request gets a read-only token. ` +
-                'The job summary and the comment-body output carry the report; see the README for the workflow_run recipe.');
+            warning(`image-size-guard: cannot comment on the pull request (${err.message}). A fork's pull request gets a read-only token ` +
+                '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
+                'The job summary and the comment-body output carry the report.');
         }
         else
             warning(`image-size-guard: commenting failed: ${err.message}`);
@@ -40971,6 +40991,7 @@ async function buildLoad(spec, args, logMode, read) {
 
 
 
+
 /** Lazily detected once per run: building is only needed when an image was not given. */
 class BuildContext {
     opts;
@@ -41011,6 +41032,11 @@ async function buildSide(ctx, label, ref, read) {
     }
     const root = await repoRoot(o.cwd);
     const p = ctx.paths(root);
+    for (const rel of [p.relContext, p.relDockerfile]) {
+        if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            throw new ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+        }
+    }
     const t0 = performance.now();
     const tree = await checkout(root, ref);
     const checkoutMs = performance.now() - t0;
@@ -42514,7 +42540,10 @@ function compressed(r) {
         return 'n/a';
     return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
-/** New findings first, then existing; resolved ones get one short line. */
+/**
+ * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
+ * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
+ */
 function findingLines(entry) {
     const order = { new: 0, existing: 1, resolved: 2 };
     return [...entry.findings]
@@ -42522,9 +42551,9 @@ function findingLines(entry) {
         .map((f) => {
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}`;
-        const where = f.dockerfile ? ` (${f.dockerfile.path}:${f.dockerfile.line})` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${f.message}`;
-        const evidence = f.evidence.map((e) => `      ${e.path}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${e.instruction || 'base image'})`);
+        const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
+        const evidence = f.evidence.map((e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`);
         return [head, ...evidence].join('\n');
     });
 }

@@ -56,6 +56,8 @@ export interface ArchiveOptions {
   reverseLayers?: boolean;
   platform?: { os: string; architecture: string; variant?: string };
   config?: Record<string, unknown>;
+  /** Writes the empty-layer history entries without their empty_layer mark (as some exporters do). */
+  unmarkEmpty?: boolean;
   /** Damages a blob after its digest was taken (for corrupt-input tests). */
   mangleBlob?: (blob: Buffer, index: number) => Buffer;
 }
@@ -74,7 +76,7 @@ export async function makeImageArchive(opts: ArchiveOptions): Promise<{ archive:
   const blobs = tars.map((t, i) => compress(t, opts.layers[i]?.compression ?? 'none'));
   const history: { created_by: string; empty_layer?: boolean }[] = [];
   opts.layers.forEach((l, i) => {
-    for (const e of opts.emptyHistoryBefore?.[i] ?? []) history.push({ created_by: e, empty_layer: true });
+    for (const e of opts.emptyHistoryBefore?.[i] ?? []) history.push(opts.unmarkEmpty ? { created_by: e } : { created_by: e, empty_layer: true });
     history.push({ created_by: l.createdBy ?? `COPY layer${i} / # buildkit` });
   });
   for (const e of opts.emptyHistoryBefore?.[opts.layers.length] ?? []) history.push({ created_by: e, empty_layer: true });

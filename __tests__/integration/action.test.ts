@@ -160,7 +160,7 @@ describe('the Action under node dist/index.js', () => {
     const pass = await runAction({ ...prebuilt, 'max-size': '1MB' });
     assert.equal(pass.code, 0, pass.stdout);
     assert.equal(gh.comments.length, 0);
-    assert.match(pass.stdout, /::warning::image-size-guard: cannot comment on the pull request \(403\)/);
+    assert.match(pass.stdout, /::warning::image-size-guard: cannot comment on the pull request \(GET .*: 403 Resource not accessible by integration\)/);
     assert.equal((pass.stdout.match(/cannot comment/g) ?? []).length, 1, 'warned once');
     assert.match(pass.summary, /100 kB → 150 kB/);
     assert.equal(pass.outputs.passed, 'true');

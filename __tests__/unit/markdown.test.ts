@@ -86,6 +86,20 @@ describe('escaping helpers', () => {
   });
 });
 
+describe('terminal text with hostile findings', () => {
+  it('a newline in an evidence path or message cannot start a :: line', () => {
+    const e = entry(1);
+    e.findings = [{
+      id: 'shell', severity: 'warning', status: 'new', message: 'shell at /x\n::error::boom', bytes: 10,
+      evidence: [{ path: '/x\n::set-output name=passed::true/sh', size: 10, layer: 0, instruction: 'RUN a\n::warning::w' }],
+      dockerfile: { path: 'Dockerfile', line: 1 },
+    }];
+    const text = renderCompareText(e);
+    for (const line of text.split('\n')) assert.doesNotMatch(line.trimStart(), /^::/, line);
+    assert.match(text, /set-output name=passed::true\/sh/);
+  });
+});
+
 describe('terminal text with hostile instructions', () => {
   it('never lets a line start with :: and carries no raw control characters', () => {
     const text = renderCompareText(entry(5));

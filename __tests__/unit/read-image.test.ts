@@ -217,6 +217,19 @@ describe('long names and odd headers', () => {
     assert.equal(model.files.get('/ln')?.linkTarget, target);
   });
 
+  it('leaves instructions empty when the history cannot be paired with the layers', async () => {
+    // 2 layers but 3 history entries, none marked empty: pairing by count would shift every instruction
+    const bad = await makeImageArchive({
+      format: 'docker-save',
+      layers: [{ entries: [{ path: 'a', content: 'x' }], createdBy: 'COPY a /' }, { entries: [{ path: 'b', content: 'y' }], createdBy: 'COPY b /' }],
+      emptyHistoryBefore: { 1: ['ENV A=1'] },
+      unmarkEmpty: true,
+    });
+    const model = await readImageArchive(chunked(bad.archive, 1000));
+    assert.deepEqual(model.layers.map((l) => l.instruction), ['', '']);
+    assert.equal(model.history.length, 3);
+  });
+
   it('treats an empty layer (an empty tar) as zero bytes', async () => {
     const made = await makeImageArchive({ format: 'docker-save', layers: [{ entries: [] }, { entries: [{ path: 'f', content: 'x' }] }] });
     const model = await readImageArchive(chunked(made.archive, 1000));

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, linkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { TarFormatError, TarScanner, type TarHeader } from '../../src/image/tar-scanner.js';
+import { parsePax, TarFormatError, TarScanner, type TarHeader } from '../../src/image/tar-scanner.js';
 
 // GNU tar writes the three header dialects the scanner must read: GNU (L/K long names), POSIX pax, ustar.
 const longDir = 'd'.repeat(60) + '/' + 'e'.repeat(60); // > 100 bytes with the file name: needs prefix / pax / L
@@ -66,6 +66,12 @@ describe('tar scanner errors', () => {
     const s = new TarScanner({ entry: () => undefined });
     s.push(buf.subarray(0, 514));
     assert.throws(() => s.end(), (e: Error) => e instanceof TarFormatError && /truncated \(inside "small"\)/.test(e.message));
+  });
+
+  it('rejects a malformed pax size instead of misreading what follows', () => {
+    assert.throws(() => parsePax(Buffer.from('13 size=-512\n')), /malformed pax size/);
+    assert.throws(() => parsePax(Buffer.from('12 size=abc\n')), /malformed pax size/);
+    assert.equal(parsePax(Buffer.from('13 size=1024\n')).size, 1024);
   });
 
   it('rejects a block with a bad checksum', () => {

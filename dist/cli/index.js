@@ -7376,8 +7376,11 @@ function parsePax(body) {
                 out.path = value;
             else if (key === 'linkpath')
                 out.linkpath = value;
-            else if (key === 'size')
+            else if (key === 'size') {
+                if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+                    throw new TarFormatError('malformed pax size');
                 out.size = Number(value);
+            }
         }
         off += recLen;
     }
@@ -8013,7 +8016,10 @@ async function resolveImage(members, opts = {}) {
         comment: h.comment ?? null,
         emptyLayer: h.empty_layer === true,
     }));
-    const layerHistory = history.filter((h) => !h.emptyLayer);
+    // Layers take the non-empty history entries in order. When the counts disagree (history without
+    // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
+    const nonEmpty = history.filter((h) => !h.emptyLayer);
+    const layerHistory = nonEmpty.length === diffIds.length ? nonEmpty : [];
     const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
     const layers = scanned.map((s, index) => {
         const createdBy = layerHistory[index]?.createdBy ?? '';
@@ -10312,7 +10318,10 @@ function compressed(r) {
         return 'n/a';
     return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
-/** New findings first, then existing; resolved ones get one short line. */
+/**
+ * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
+ * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
+ */
 function findingLines(entry) {
     const order = { new: 0, existing: 1, resolved: 2 };
     return [...entry.findings]
@@ -10320,9 +10329,9 @@ function findingLines(entry) {
         .map((f) => {
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}`;
-        const where = f.dockerfile ? ` (${f.dockerfile.path}:${f.dockerfile.line})` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${f.message}`;
-        const evidence = f.evidence.map((e) => `      ${e.path}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${e.instruction || 'base image'})`);
+        const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
+        const evidence = f.evidence.map((e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`);
         return [head, ...evidence].join('\n');
     });
 }
@@ -11100,6 +11109,7 @@ async function buildLoad(spec, args, logMode, read) {
 
 
 
+
 /** Lazily detected once per run: building is only needed when an image was not given. */
 class BuildContext {
     opts;
@@ -11140,6 +11150,11 @@ async function buildSide(ctx, label, ref, read) {
     }
     const root = await repoRoot(o.cwd);
     const p = ctx.paths(root);
+    for (const rel of [p.relContext, p.relDockerfile]) {
+        if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            throw new parse_size_ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+        }
+    }
     const t0 = performance.now();
     const tree = await checkout(root, ref);
     const checkoutMs = performance.now() - t0;

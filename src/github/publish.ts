@@ -55,8 +55,9 @@ export async function postComment(cfg: ActionConfig, entry: ImageEntry, body: st
   } catch (err) {
     if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
       core.warning(
-        `image-size-guard: cannot comment on the pull request (${err.status}): a fork's pull request gets a read-only token. ` +
-          'The job summary and the comment-body output carry the report; see the README for the workflow_run recipe.',
+        `image-size-guard: cannot comment on the pull request (${err.message}). A fork's pull request gets a read-only token ` +
+          '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
+          'The job summary and the comment-body output carry the report.',
       );
     } else core.warning(`image-size-guard: commenting failed: ${(err as Error).message}`);
     return null;

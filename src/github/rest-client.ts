@@ -36,7 +36,9 @@ export class RestClient {
     return path.startsWith('http') ? path : `${this.opts.apiUrl.replace(/\/$/, '')}${path}`;
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<RestResponse<T>> {
+  /** `idempotent`: a POST that only reads (GraphQL queries) may be repeated like a GET. */
+  async request<T>(method: string, path: string, body?: unknown, opts: { idempotent?: boolean } = {}): Promise<RestResponse<T>> {
+    const repeatable = method !== 'POST' || opts.idempotent === true;
     let last: GitHubApiError | null = null;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       let res: Response;
@@ -54,6 +56,8 @@ export class RestClient {
         });
       } catch (err) {
         last = new GitHubApiError(0, `cannot reach the GitHub API: ${(err as Error).message}`);
+        // a POST may have been done before the connection broke: repeating it could post twice
+        if (!repeatable || attempt === this.attempts) throw last;
         await this.pause(attempt, null);
         continue;
       }
@@ -62,7 +66,7 @@ export class RestClient {
       if (res.ok) return { status: res.status, data, next: nextLink(res.headers.get('link')) };
       const message = (data as { message?: string } | null)?.message ?? res.statusText;
       last = new GitHubApiError(res.status, `${method} ${path.replace(/^https?:\/\/[^/]+/, '')}: ${res.status} ${message}`);
-      if (!retryable(res, message) || attempt === this.attempts) throw last;
+      if (!retryable(repeatable, res, message) || attempt === this.attempts) throw last;
       await this.pause(attempt, res.headers.get('retry-after'));
     }
     throw last ?? new GitHubApiError(0, 'request failed');
@@ -87,8 +91,9 @@ export class RestClient {
   }
 }
 
-function retryable(res: Response, message: string): boolean {
-  if (res.status >= 500) return true;
+function retryable(repeatable: boolean, res: Response, message: string): boolean {
+  // A 5xx after a POST may still have created the comment: only idempotent requests are repeated then.
+  if (res.status >= 500) return repeatable;
   if (res.status === 429) return true;
   // secondary rate limits come as 403 with a Retry-After header or a message saying so
   return res.status === 403 && (res.headers.has('retry-after') || /rate limit/i.test(message));

@@ -1,7 +1,7 @@
 // One comment per image name, found by its hidden marker AND written by the token's own identity, across
 // every page of comments; updated in place, created only when there is none.
 
-import { RestClient } from './rest-client.js';
+import { GitHubApiError, RestClient } from './rest-client.js';
 
 export interface CommentTarget {
   owner: string;
@@ -23,22 +23,27 @@ export interface StickyResult {
   url: string | null;
 }
 
-/** The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones. */
+/**
+ * The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones.
+ * Only when both refuse (401/403/404) is it assumed to be GITHUB_TOKEN's `github-actions[bot]`; any other
+ * failure is an error — guessing wrong would post a new comment on every run.
+ */
 export async function whoAmI(rest: RestClient, graphqlUrl: string): Promise<string> {
+  const refused = (err: unknown): boolean => err instanceof GitHubApiError && [401, 403, 404].includes(err.status);
   try {
-    const res = await rest.request<{ data?: { viewer?: { login?: string } } }>('POST', graphqlUrl, { query: 'query { viewer { login } }' });
+    const res = await rest.request<{ data?: { viewer?: { login?: string } } }>('POST', graphqlUrl, { query: 'query { viewer { login } }' }, { idempotent: true });
     const login = res.data?.data?.viewer?.login;
     if (login) return login;
-  } catch {
-    // fall through
+  } catch (err) {
+    if (!refused(err)) throw err;
   }
   try {
     const res = await rest.request<{ login?: string }>('GET', '/user');
     if (res.data?.login) return res.data.login;
-  } catch {
-    // fall through
+  } catch (err) {
+    if (!refused(err)) throw err;
   }
-  return 'github-actions[bot]'; // what GITHUB_TOKEN posts as
+  return 'github-actions[bot]';
 }
 
 export async function upsertStickyComment(

@@ -73,7 +73,10 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
     comment: h.comment ?? null,
     emptyLayer: h.empty_layer === true,
   }));
-  const layerHistory = history.filter((h) => !h.emptyLayer);
+  // Layers take the non-empty history entries in order. When the counts disagree (history without
+  // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
+  const nonEmpty = history.filter((h) => !h.emptyLayer);
+  const layerHistory = nonEmpty.length === diffIds.length ? nonEmpty : [];
 
   const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
   const layers: LayerSummary[] = scanned.map((s, index) => {

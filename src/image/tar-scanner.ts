@@ -328,7 +328,10 @@ export function parsePax(body: Buffer): { path?: string; linkpath?: string; size
       const value = rec.slice(eq + 1);
       if (key === 'path') out.path = value;
       else if (key === 'linkpath') out.linkpath = value;
-      else if (key === 'size') out.size = Number(value);
+      else if (key === 'size') {
+        if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new TarFormatError('malformed pax size');
+        out.size = Number(value);
+      }
     }
     off += recLen;
   }

@@ -1,7 +1,8 @@
 // One side of a comparison (base or head): an existing image, or a build of a git ref / the working tree.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError } from '../config/parse-size.js';
 import { buildAndRead } from '../build/buildx.js';
 import { BuildError, detectBuilder, type BuilderInfo } from '../build/docker-tools.js';
 import { checkout, repoRoot } from '../build/git-checkout.js';
@@ -63,6 +64,11 @@ export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: 
   }
   const root = await repoRoot(o.cwd);
   const p = ctx.paths(root);
+  for (const rel of [p.relContext, p.relDockerfile]) {
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw new ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+    }
+  }
   const t0 = performance.now();
   const tree = await checkout(root, ref);
   const checkoutMs = performance.now() - t0;

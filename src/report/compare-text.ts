@@ -30,16 +30,21 @@ function compressed(r: ImageReport): string {
   return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
 
-/** New findings first, then existing; resolved ones get one short line. */
+/**
+ * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
+ * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
+ */
 export function findingLines(entry: ImageEntry): string[] {
   const order = { new: 0, existing: 1, resolved: 2 } as const;
   return [...entry.findings]
     .sort((a, b) => order[a.status] - order[b.status])
     .map((f) => {
       if (f.status === 'resolved') return `✅ resolved ${f.id}`;
-      const where = f.dockerfile ? ` (${f.dockerfile.path}:${f.dockerfile.line})` : '';
-      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${f.message}`;
-      const evidence = f.evidence.map((e) => `      ${e.path}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${e.instruction || 'base image'})`);
+      const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
+      const evidence = f.evidence.map(
+        (e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`,
+      );
       return [head, ...evidence].join('\n');
     });
 }
