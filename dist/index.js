@@ -40844,6 +40844,7 @@ function openSection(title, mode, out, tail) {
             };
         }
         case 'stream':
+            out.write(`── ${terminalSafe(title)}\n`);
             return {
                 line: (text) => out.write(`${terminalSafe(text)}\n`),
                 end: () => undefined,

@@ -49,6 +49,7 @@ function openSection(title: string, mode: BuildLogMode, out: NodeJS.WriteStream,
       };
     }
     case 'stream':
+      out.write(`── ${terminalSafe(title)}\n`);
       return {
         line: (text) => out.write(`${terminalSafe(text)}\n`),
         end: () => undefined,
