@@ -35393,7 +35393,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3910);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7829);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35403,7 +35403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3910:
+/***/ 7829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40005,9 +40005,29 @@ function splitFlags(text, what) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
+
+function parseCompressedSizeMode(value, what = '--compressed-size') {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'exact' || value === 'off')
+        return value;
+    throw new ConfigError(`${what} must be auto, exact or off (got ${JSON.stringify(value)})`);
+}
+/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
+function checkBuildArgs(args, what) {
+    for (const a of args) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            throw new ConfigError(`${what} must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    }
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 // The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
 // each, before anything is built.
+
 
 
 
@@ -40057,16 +40077,12 @@ function readActionInputs(env = process.env) {
         commentMode = 'on-change';
     else if (comment !== 'true')
         problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
-    const compressed = get('compressed-size') || 'auto';
-    if (!['auto', 'exact', 'off'].includes(compressed))
-        problems.push(`compressed-size: must be auto, exact or off (got ${JSON.stringify(compressed)})`);
+    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
     const buildArgs = get('build-args')
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-    for (const a of buildArgs)
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            problems.push(`build-args: each line must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
     const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
     if (get('base-ref') && get('base-image'))
         problems.push('base-ref and base-image exclude each other: build a ref, or read an image');

@@ -7025,7 +7025,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(575);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(881);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -7038,7 +7038,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 575:
+/***/ 881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8705,9 +8705,29 @@ function split_flags_splitFlags(text, what) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
+
+function build_options_parseCompressedSizeMode(value, what = '--compressed-size') {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'exact' || value === 'off')
+        return value;
+    throw new parse_size_ConfigError(`${what} must be auto, exact or off (got ${JSON.stringify(value)})`);
+}
+/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
+function build_options_checkBuildArgs(args, what) {
+    for (const a of args) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            throw new parse_size_ConfigError(`${what} must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    }
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 // The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
 // each, before anything is built.
+
 
 
 
@@ -8757,16 +8777,12 @@ function readActionInputs(env = process.env) {
         commentMode = 'on-change';
     else if (comment !== 'true')
         problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
-    const compressed = get('compressed-size') || 'auto';
-    if (!['auto', 'exact', 'off'].includes(compressed))
-        problems.push(`compressed-size: must be auto, exact or off (got ${JSON.stringify(compressed)})`);
+    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
     const buildArgs = get('build-args')
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-    for (const a of buildArgs)
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            problems.push(`build-args: each line must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
     const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
     if (get('base-ref') && get('base-image'))
         problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
@@ -10562,13 +10578,6 @@ function parseFormat(value) {
         return value ?? 'text';
     throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
 }
-function parseCompressedSizeMode(value) {
-    if (value === undefined)
-        return 'auto';
-    if (value === 'auto' || value === 'exact' || value === 'off')
-        return value;
-    throw new UsageError(`--compressed-size must be auto, exact or off (got "${value}")`);
-}
 function refOf(source) {
     return source.kind === 'docker' ? source.ref : source.kind === 'file' ? source.path : '-';
 }
@@ -11420,9 +11429,6 @@ function compareOptionsFromFlags(v, cwd) {
     const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
     if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000)
         throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
-    for (const a of v['build-arg'] ?? [])
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            throw new UsageError(`--build-arg must be KEY=VALUE (got "${a}")`);
     const options = {
         cwd,
         baseRef: v.base,
@@ -11432,7 +11438,7 @@ function compareOptionsFromFlags(v, cwd) {
         context: v.context ?? '.',
         dockerfile: v.file,
         target: v.target,
-        buildArgs: v['build-arg'] ?? [],
+        buildArgs: build_options_checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
         platform: v.platform,
         builder: v.builder,
         buildxFlags: v['buildx-flags'] ? split_flags_splitFlags(v['buildx-flags'], '--buildx-flags') : [],
@@ -11443,7 +11449,7 @@ function compareOptionsFromFlags(v, cwd) {
             ...(v['max-layers'] !== undefined ? { maxLayers: parse_size_parseLayerCount(v['max-layers'], '--max-layers') } : {}),
         },
         failOn: fail_on_parseFailOn(v['fail-on'], '--fail-on'),
-        compressedSize: parseCompressedSizeMode(v['compressed-size']),
+        compressedSize: build_options_parseCompressedSizeMode(v['compressed-size']),
         topFiles,
         logMode: defaultLogMode(),
     };
@@ -11548,6 +11554,7 @@ Build logs go to stderr; the report goes to stdout (or --output).
 
 
 
+
 async function runCli(argv) {
     try {
         const [command, ...rest] = argv;
@@ -11594,7 +11601,7 @@ async function inspect(argv) {
         output: values.output,
         platform: values.platform,
         name: values.name,
-        compressedSize: parseCompressedSizeMode(values['compressed-size']),
+        compressedSize: build_options_parseCompressedSizeMode(values['compressed-size']),
         file: values.file,
     });
 }

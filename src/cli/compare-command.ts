@@ -6,13 +6,13 @@ import type { CompareOptions } from '../config/compare-options.js';
 import { parseFailOn } from '../config/fail-on.js';
 import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.js';
 import { splitFlags } from '../config/split-flags.js';
+import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
 import { runCompare } from '../pipeline/run-compare.js';
 import { renderCompareText } from '../report/compare-text.js';
 import { formatSeconds } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { terminalSafe } from '../report/terminal-safe.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
-import { parseCompressedSizeMode } from './inspect-command.js';
 import { makeProgress } from './progress.js';
 
 export const COMPARE_FLAGS = {
@@ -48,7 +48,6 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
   if (v.head && v.image) throw new UsageError('--head and --image exclude each other: build a git ref, or read an image');
   const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
   if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000) throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
-  for (const a of v['build-arg'] ?? []) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) throw new UsageError(`--build-arg must be KEY=VALUE (got "${a}")`);
   const options: CompareOptions = {
     cwd,
     baseRef: v.base,
@@ -58,7 +57,7 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
     context: v.context ?? '.',
     dockerfile: v.file,
     target: v.target,
-    buildArgs: v['build-arg'] ?? [],
+    buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
     platform: v.platform,
     builder: v.builder,
     buildxFlags: v['buildx-flags'] ? splitFlags(v['buildx-flags'], '--buildx-flags') : [],

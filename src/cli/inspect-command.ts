@@ -58,12 +58,6 @@ export function parseFormat(value: string | undefined): 'text' | 'json' {
   throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
 }
 
-export function parseCompressedSizeMode(value: string | undefined): CompressedSizeMode {
-  if (value === undefined) return 'auto';
-  if (value === 'auto' || value === 'exact' || value === 'off') return value;
-  throw new UsageError(`--compressed-size must be auto, exact or off (got "${value}")`);
-}
-
 function refOf(source: ImageSource): string {
   return source.kind === 'docker' ? source.ref : source.kind === 'file' ? source.path : '-';
 }

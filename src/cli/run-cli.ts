@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT_ERROR, UsageError, describeError } from './errors.js';
-import { parseCompressedSizeMode, parseFormat, runInspect } from './inspect-command.js';
+import { parseFormat, runInspect } from './inspect-command.js';
+import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
 import { USAGE } from './usage.js';
 

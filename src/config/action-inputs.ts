@@ -9,6 +9,7 @@ import type { CompareOptions } from './compare-options.js';
 import { parseFailOn, type FailOn } from './fail-on.js';
 import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
 import { splitFlags } from './split-flags.js';
+import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import type { CommentMode } from '../github/sticky-comment.js';
 
@@ -69,14 +70,13 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   else if (comment === 'on-change') commentMode = 'on-change';
   else if (comment !== 'true') problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
 
-  const compressed = get('compressed-size') || 'auto';
-  if (!['auto', 'exact', 'off'].includes(compressed)) problems.push(`compressed-size: must be auto, exact or off (got ${JSON.stringify(compressed)})`);
+  const compressed = attempt<CompressedSizeMode>(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
 
   const buildArgs = get('build-args')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  for (const a of buildArgs) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) problems.push(`build-args: each line must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
+  attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
   const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
 
   if (get('base-ref') && get('base-image')) problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
@@ -103,7 +103,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
       name: get('name') || undefined,
       budgets,
       failOn,
-      compressedSize: compressed as CompressedSizeMode,
+      compressedSize: compressed,
       topFiles: 20,
       logMode: 'actions',
     },

@@ -19,13 +19,8 @@ export interface ParseDockerfileOptions {
   buildArgs?: string[];
 }
 
-interface RawStage {
-  index: number;
-  name: string | null;
-  from: string;
-  fromLine: number;
-  instructions: DockerfileInstruction[];
-}
+/** A stage before its references to other stages are resolved. */
+type RawStage = Pick<DockerfileStage, 'index' | 'name' | 'from' | 'fromLine' | 'instructions'>;
 
 export function parseDockerfile(text: string, opts: ParseDockerfileOptions): DockerfileModel {
   const buildArgs = parseBuildArgs(opts.buildArgs ?? []);
