@@ -4,13 +4,14 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { describeError } from './cli/errors.js';
+import { describeError } from './lib/describe-error.js';
+import { UserError } from './model/errors.js';
 import { InputErrors, readActionInputs } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
 import { runCompare } from './pipeline/run-compare.js';
 import { renderCompareText } from './report/compare-text.js';
 import { commentMarker, renderMarkdown } from './report/markdown.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 
 export async function run(): Promise<void> {
   try {
@@ -42,6 +43,8 @@ export async function run(): Promise<void> {
     }
   } catch (err) {
     if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
+    // a bug, not a user mistake: its stack helps only when someone is debugging the run
+    if (!(err instanceof UserError) && err instanceof Error && (core.isDebug() || process.env.ISG_DEBUG)) core.info(err.stack ?? err.message);
     core.setFailed(`image-size-guard: ${describeError(err)}`);
   }
 }

@@ -1,6 +1,5 @@
 // Hand-made images for the finding detectors' unit tests: files with modes and layers, and a context.
 
-import { parseFailOn, type FailOn } from '../../src/config/fail-on.js';
 import { DEFAULT_THRESHOLDS, type DockerfileInfo, type FindingContext, type FindingThresholds } from '../../src/analysis/findings/context.js';
 import type { FileEntry, ImageConfigSummary } from '../../src/image/types.js';
 import { files as baseFiles, imageModel, layers as makeLayers, type LayerSpec } from './model-builder.js';
@@ -46,7 +45,6 @@ export interface CtxOptions {
   layerLines?: (number | null)[];
   config?: Partial<ImageConfigSummary>;
   thresholds?: Partial<FindingThresholds>;
-  failOn?: FailOn | string;
 }
 
 export function ctx(opts: CtxOptions = {}): FindingContext {
@@ -58,7 +56,6 @@ export function ctx(opts: CtxOptions = {}): FindingContext {
     dockerfile: opts.dockerfile ?? null,
     layerLines: opts.layerLines ?? [null, null, null],
     thresholds: { ...DEFAULT_THRESHOLDS, ...opts.thresholds },
-    failOn: typeof opts.failOn === 'string' ? parseFailOn(opts.failOn) : (opts.failOn ?? parseFailOn('budget')),
   };
 }
 

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Report } from '../../src/report/types.js';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
+import type { Report } from '../../src/model/report.js';
 import { buildImage, removeImages, requireDocker } from '../helpers/docker.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 
@@ -80,7 +80,7 @@ async function runAction(inputs: Record<string, string>, extraEnv: Record<string
 
 const prebuilt = { image: images.head, 'base-image': images.base, name: 'web' };
 
-before(async () => {
+beforeAll(async () => {
   await requireDocker();
   work = mkdtempSync(join(tmpdir(), 'isg-action-'));
   const shared = randomBytes(100_000);
@@ -96,7 +96,7 @@ beforeEach(() => {
   gh.flaky = 0;
 });
 
-after(async () => {
+afterAll(async () => {
   await gh?.close();
   await removeImages(...Object.values(images));
   if (work) rmSync(work, { recursive: true, force: true });

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Report } from '../../src/report/types.js';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import type { Report } from '../../src/model/report.js';
 import { DOCKER, buildImage, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
 import { makeImageArchive, tarBuffer } from '../helpers/make-archive.js';
 
@@ -16,7 +16,7 @@ let work = '';
 let saved = ''; // a real `docker save` archive
 const DOCKERFILE = 'FROM scratch\nCOPY f.bin /f.bin\nCOPY Dockerfile /Dockerfile\n';
 
-before(async () => {
+beforeAll(async () => {
   await requireDocker();
   work = mkdtempSync(join(tmpdir(), 'isg-cli-'));
   await buildImage(tag, {
@@ -27,7 +27,7 @@ before(async () => {
   execFileSync(DOCKER, ['save', '-o', saved, tag]);
 });
 
-after(async () => {
+afterAll(async () => {
   await removeImages(tag);
   if (work) rmSync(work, { recursive: true, force: true });
 });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Finding, ImageEntry, Report } from '../../src/report/types.js';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import type { Finding, ImageEntry, Report } from '../../src/model/report.js';
 import { requireDocker, runDistCli } from '../helpers/docker.js';
 
 type Spec = string | { content?: string | Buffer; copyFrom?: string; mode?: number; symlink?: string };
@@ -46,10 +46,10 @@ const byId = (entry: ImageEntry, id: string): Finding => {
 
 const GO_MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
 
-before(async () => {
+beforeAll(async () => {
   await requireDocker();
 });
-after(() => {
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

@@ -2,9 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { cleanInstruction } from '../../src/image/instruction.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/model/report.js';
 import { buildImage, dockerHistory, removeImages, requireDocker, rootfsLayers, runDistCli } from '../helpers/docker.js';
 
 const run = process.pid; // unique tags per test run
@@ -62,11 +62,11 @@ async function assertMatchesDocker(ref: string): Promise<Report> {
   return report;
 }
 
-before(async () => {
+beforeAll(async () => {
   await requireDocker();
 });
 
-after(async () => {
+afterAll(async () => {
   await removeImages(...Object.values(tags));
 });
 
@@ -152,7 +152,7 @@ describe('inspect on real buildx builds', () => {
 
 /** The final filesystem as the model sees it, through the library (same code the CLI bundles). */
 async function listFinalFiles(ref: string): Promise<Map<string, string>> {
-  const { readImage } = await import('../../src/image/open-image.js');
+  const { readImage } = await import('../../src/sources/open-image.js');
   const model = await readImage({ kind: 'docker', ref });
   return new Map([...model.files.values()].map((f) => [f.path, f.type]));
 }

@@ -8,13 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Report } from '../../src/report/types.js';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import type { Report } from '../../src/model/report.js';
 import { DOCKER, runDistCli } from '../helpers/docker.js';
 import { makeRepo } from '../helpers/git-repo.js';
 
-const SOCK = process.env.ISG_CONTAINERD_DOCKER_HOST || 'unix:///var/run/isg-docker-ctd.sock';
-const env = { DOCKER_HOST: SOCK };
+// The engine the global setup found or started on the containerd image store ("" = the default engine).
+const SOCK = process.env.ISG_CONTAINERD_DOCKER_HOST ?? 'unix:///var/run/isg-docker-ctd.sock';
+const env: Record<string, string> = SOCK ? { DOCKER_HOST: SOCK } : {};
 const tag = `isg-test/ctd:${process.pid}`;
 const cleanup: string[] = [];
 
@@ -31,16 +32,16 @@ function ociLayerSizes(archive: string): number[] {
   return manifest.layers.map((l) => l.size);
 }
 
-before(() => {
+beforeAll(() => {
   try {
     const store = dockerCtd('info', '--format', '{{json .DriverStatus}}');
     assert.match(store, /io\.containerd\.snapshotter/);
   } catch (err) {
-    throw new Error(`these tests need the containerd-store engine on ${SOCK} (run .ci/setup-docker-containerd.sh as root): ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(`these tests need the containerd-store engine on ${SOCK || 'the default socket'} (run .ci/setup-docker-containerd.sh as root): ${(err as Error).message.split('\n')[0]}`);
   }
 });
 
-after(() => {
+afterAll(() => {
   for (const d of cleanup) rmSync(d, { recursive: true, force: true });
   try {
     dockerCtd('image', 'rm', '-f', tag);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { alignLayers, type AlignedLayer } from '../../src/analysis/align-layers.js';
-import { normalizeInstruction } from '../../src/analysis/normalize-instruction.js';
+import { normalizeInstruction } from '../../src/image/instruction.js';
 import { layers, type LayerSpec } from '../helpers/model-builder.js';
 
 // [status, instruction, baseIndex, headIndex]: compact enough to assert the whole alignment at once.

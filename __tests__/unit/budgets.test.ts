@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { budgetsPassed, evaluateBudgets, type BudgetConfig, type BudgetInput } from '../../src/analysis/budgets.js';
+import { describe, it } from '@jest/globals';
+import { evaluateBudgets, type BudgetInput } from '../../src/analysis/budgets.js';
+import type { BudgetConfig } from '../../src/model/options.js';
 import { parseIncrease } from '../../src/config/parse-size.js';
-import type { BudgetResult } from '../../src/report/types.js';
+import type { BudgetResult } from '../../src/model/report.js';
 
 const MB = 1_000_000;
 const input = (headSize: number, baseSize: number | null, headLayers = 5): BudgetInput => ({ headSize, headLayers, baseSize });
@@ -129,18 +130,4 @@ describe('evaluateBudgets: several budgets', () => {
   it('returns nothing when no budget is configured', () => {
     assert.deepEqual(evaluateBudgets({}, input(1e12, 0, 1000)), []);
   });
-});
-
-describe('budgetsPassed', () => {
-  const r = (passed: boolean): BudgetResult => ({ id: 'max-size', limit: '1B', actual: 0, passed });
-  const cases: [BudgetResult[], boolean][] = [
-    [[], true],
-    [[r(true)], true],
-    [[r(true), r(true)], true],
-    [[r(true), r(false)], false],
-    [[r(false)], false],
-  ];
-  for (const [results, passed] of cases) {
-    it(`[${results.map((x) => x.passed).join(', ')}] → ${passed}`, () => assert.equal(budgetsPassed(results), passed));
-  }
 });

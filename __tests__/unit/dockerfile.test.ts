@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { mapLayersToLines } from '../../src/dockerfile/map-layers.js';
 import { DockerfileError, parseDockerfile } from '../../src/dockerfile/parse-dockerfile.js';
 import { finalStageChain, isEffectivelySingleStage } from '../../src/dockerfile/stage-chain.js';

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { DEFAULT_THRESHOLDS, type DetectedFinding } from '../../src/analysis/findings/context.js';
 import { detectFindings } from '../../src/analysis/findings/detect-findings.js';
 import { withStatus } from '../../src/analysis/findings/finding-status.js';
+import { parseFailOn } from '../../src/config/fail-on.js';
+import { compareFindings } from '../../src/pipeline/findings-step.js';
 import { ctx, distrolessFiles, exe, file, fs, MB } from '../helpers/finding-fixtures.js';
 
 describe('detectFindings', () => {
@@ -34,11 +36,13 @@ describe('detectFindings', () => {
   });
 });
 
-const f = (id: DetectedFinding['id'], message: string = id): DetectedFinding => ({ id, severity: 'warning', message, bytes: 1, evidence: [], dockerfile: null });
+const f = (id: DetectedFinding['id'], message: string = id): DetectedFinding => ({ id, message, bytes: 1, evidence: [], dockerfile: null });
+
+const warn = (): 'warning' => 'warning';
 
 describe('withStatus', () => {
   it('new (head only), existing (both), resolved (base only)', () => {
-    const out = withStatus([f('shell', 'head shell'), f('build-tools')], [f('shell', 'base shell'), f('package-cache')]);
+    const out = withStatus([f('shell', 'head shell'), f('build-tools')], [f('shell', 'base shell'), f('package-cache')], warn);
     assert.deepEqual(
       out.map((x) => [x.id, x.status, x.message]),
       [
@@ -52,10 +56,21 @@ describe('withStatus', () => {
 
   it('without a base every finding is new', () => {
     assert.deepEqual(
-      withStatus([f('shell'), f('package-cache')], null).map((x) => x.status),
+      withStatus([f('shell'), f('package-cache')], null, warn).map((x) => x.status),
       ['new', 'new'],
     );
-    assert.deepEqual(withStatus([], null), []);
-    assert.deepEqual(withStatus([], []), []);
+    assert.deepEqual(withStatus([], null, warn), []);
+    assert.deepEqual(withStatus([], [], warn), []);
+  });
+});
+
+describe('severity (decided outside the detectors)', () => {
+  const side = { layerLines: [], findings: [f('shell'), f('build-tools')] };
+  it('is error for what fail-on names, warning otherwise; resolved findings keep theirs', () => {
+    const sev = (failOn: string): string[] => compareFindings(side, { layerLines: [], findings: [f('package-cache')] }, parseFailOn(failOn)).map((x) => `${x.id}:${x.status}:${x.severity}`);
+    assert.deepEqual(sev('shell'), ['shell:new:error', 'build-tools:new:warning', 'package-cache:resolved:warning']);
+    assert.deepEqual(sev('any'), ['shell:new:error', 'build-tools:new:error', 'package-cache:resolved:error']);
+    assert.deepEqual(sev('budget'), ['shell:new:warning', 'build-tools:new:warning', 'package-cache:resolved:warning']);
+    assert.deepEqual(sev('budget, build-tools'), ['shell:new:warning', 'build-tools:new:error', 'package-cache:resolved:warning']);
   });
 });

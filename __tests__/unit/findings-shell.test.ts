@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { detectShell, isShellName, scanShells, shellFormNotes } from '../../src/analysis/findings/shell.js';
 import { resolveInImage } from '../../src/analysis/findings/util.js';
 import { ctx, distrolessFiles, exe, file, fs, hardlink, KB, link } from '../helpers/finding-fixtures.js';
@@ -44,7 +44,6 @@ describe('shell: present', () => {
     for (const a of BUSYBOX_APPLETS) spec[`/bin/${a}`] = link('/bin/busybox');
     const f = detectShell(ctx({ files: fs(spec) }))!;
     assert.equal(f.id, 'shell');
-    assert.equal(f.severity, 'warning');
     assert.equal(f.bytes, 900 * KB, 'the binary counts once');
     assert.equal(f.evidence.length, 10);
     assert.deepEqual(
@@ -126,13 +125,6 @@ describe('shell: present', () => {
       'HEALTHCHECK runs through /bin/sh -c',
     ]);
     assert.deepEqual(shellFormNotes({ entrypoint: null, cmd: null, healthcheck: ['CMD', 'curl', '-f', 'localhost'], user: null, workingDir: null }), []);
-  });
-
-  it('severity follows fail-on', () => {
-    const files = fs({ '/bin/sh': exe(100 * KB) });
-    assert.equal(detectShell(ctx({ files, failOn: 'shell' }))!.severity, 'error');
-    assert.equal(detectShell(ctx({ files, failOn: 'any' }))!.severity, 'error');
-    assert.equal(detectShell(ctx({ files, failOn: 'build-tools' }))!.severity, 'warning');
   });
 
   it('scanShells counts distinct binaries', () => {

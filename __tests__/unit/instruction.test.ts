@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { cleanInstruction } from '../../src/image/instruction.js';
 
 describe('cleanInstruction', () => {

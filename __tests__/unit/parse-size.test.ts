@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ConfigError, parseIncrease, parseLayerCount, parseSize } from '../../src/config/parse-size.js';
 
 const SIZE_EX = '(examples: 250MB, 1.5GiB, 800kB)';
@@ -79,7 +79,7 @@ describe('parseSize', () => {
     ['2 5MB', `max-size: "2 5MB" is not a size ${SIZE_EX}`],
     ['MB', `max-size: "MB" is not a size ${SIZE_EX}`],
     ['8192TiB', `max-size: "8192TiB" is too large ${SIZE_EX}`],
-    ['10\nMB', `max-size: "10\\nMB" is not a size ${SIZE_EX}`],
+    ['10\nMB', `max-size: "10 ↵ MB" is not a size ${SIZE_EX}`],
     ['x'.repeat(50), `max-size: "${'x'.repeat(40)}…" is not a size ${SIZE_EX}`],
   ];
   for (const [text, message] of rejected) {
@@ -125,7 +125,7 @@ describe('parseIncrease', () => {
     ['1e2%', `max-increase: "1e2%" is not a size or a percent ${INC_EX}`],
     ['10XB, 5%', `max-increase: "10XB" is not a size or a percent ${INC_EX}`],
     ['10MB 5%', `max-increase: "10MB 5%" is not a size or a percent ${INC_EX}`],
-    ['5\n%', `max-increase: "5\\n%" is not a size or a percent ${INC_EX}`],
+    ['5\n%', `max-increase: "5 ↵ %" is not a size or a percent ${INC_EX}`],
     ['10MB; 5%', `max-increase: "10MB; 5%" is not a size or a percent ${INC_EX}`],
     ['8192TiB', `max-increase: "8192TiB" is too large ${INC_EX}`],
   ];

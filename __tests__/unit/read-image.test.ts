@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import * as zlib from 'node:zlib';

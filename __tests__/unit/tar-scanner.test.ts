@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, linkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { parsePax, TarFormatError, TarScanner, type TarHeader } from '../../src/image/tar-scanner.js';
 
 // GNU tar writes the three header dialects the scanner must read: GNU (L/K long names), POSIX pax, ustar.
@@ -11,7 +11,7 @@ const longDir = 'd'.repeat(60) + '/' + 'e'.repeat(60); // > 100 bytes with the f
 const longLink = '/' + 't'.repeat(120);
 let dir = '';
 
-before(() => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'isg-tar-'));
   mkdirSync(join(dir, 'root', longDir), { recursive: true });
   writeFileSync(join(dir, 'root', longDir, 'file.bin'), Buffer.alloc(1234, 1));
@@ -20,7 +20,7 @@ before(() => {
   symlinkSync(longLink, join(dir, 'root', 'link'));
   linkSync(join(dir, 'root', 'small'), join(dir, 'root', 'hard'));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function scan(buf: Buffer, chunk: number): { headers: TarHeader[]; contentBytes: number } {
   const headers: TarHeader[] = [];

@@ -3,7 +3,8 @@
 // pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
 
 import type { LayerSummary } from '../image/types.js';
-import { instructionKeyword, normalizeInstruction } from './normalize-instruction.js';
+import { instructionKeyword, normalizeInstruction } from '../image/instruction.js';
+import { weightedLcs, type Pair } from '../lib/weighted-lcs.js';
 
 export type LayerStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 
@@ -16,8 +17,6 @@ export interface AlignedLayer {
   headSize: number | null;
   delta: number;
 }
-
-type Pair = [base: number, head: number];
 
 export function alignLayers(base: readonly LayerSummary[], head: readonly LayerSummary[]): AlignedLayer[] {
   const key = (l: LayerSummary): string => normalizeInstruction(l.createdBy || l.instruction);
@@ -110,32 +109,6 @@ function pairInGaps(anchors: readonly Pair[], baseKey: readonly string[], headKe
     }
   }
   return out;
-}
-
-/**
- * Index pairs, increasing on both sides, maximising the sum of weight(i, j) (only pairs with weight > 0).
- * Ties go to the earliest pairs (DP over suffixes, walked forwards): an extra layer is reported after its twin.
- */
-function weightedLcs(n: number, m: number, weight: (i: number, j: number) => number): Pair[] {
-  const w = new Int32Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) w[i * m + j] = weight(i, j);
-  const cols = m + 1;
-  const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for base[i..] against head[j..]
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      const x = w[i * m + j]!;
-      const skip = Math.max(dp[(i + 1) * cols + j]!, dp[i * cols + j + 1]!);
-      dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1]! + x) : skip;
-    }
-  }
-  const pairs: Pair[] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    const x = w[i * m + j]!;
-    if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1]! + x) pairs.push([i++, j++]);
-    else if (dp[(i + 1) * cols + j]! >= dp[i * cols + j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 function range(from: number, to: number): number[] {

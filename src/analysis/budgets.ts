@@ -1,13 +1,7 @@
 // Size budgets (design §2.1): pure checks of the head image against the configured limits.
 
-import type { BudgetResult } from '../report/types.js';
-import type { IncreaseLimit } from '../config/parse-size.js';
-
-export interface BudgetConfig {
-  maxSize?: { bytes: number; text: string };
-  maxIncrease?: IncreaseLimit;
-  maxLayers?: number;
-}
+import type { BudgetResult } from '../model/report.js';
+import type { BudgetConfig, IncreaseLimit } from '../model/options.js';
 
 /** baseSize null: there is no baseline. */
 export interface BudgetInput {
@@ -49,8 +43,4 @@ export function evaluateBudgets(config: BudgetConfig, input: BudgetInput): Budge
     results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
   }
   return results;
-}
-
-export function budgetsPassed(results: BudgetResult[]): boolean {
-  return results.every((r) => r.passed);
 }

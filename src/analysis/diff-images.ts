@@ -1,21 +1,18 @@
 // The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
 
 import type { ImageModel } from '../image/types.js';
-import type { DiffReport } from '../report/types.js';
+import type { DiffReport } from '../model/report.js';
 import { alignLayers } from './align-layers.js';
 import { diffFiles } from './file-diff.js';
 
 export interface DiffOptions {
   topFiles?: number;
-  /** Override the models' compressedSize (e.g. estimated sizes); null means unknown. */
-  baseCompressedSize?: number | null;
-  headCompressedSize?: number | null;
 }
 
 export function diffImages(base: ImageModel, head: ImageModel, opts: DiffOptions = {}): DiffReport {
   const sizeDelta = head.size - base.size;
-  const baseCompressed = opts.baseCompressedSize !== undefined ? opts.baseCompressedSize : base.compressedSize;
-  const headCompressed = opts.headCompressedSize !== undefined ? opts.headCompressedSize : head.compressedSize;
+  const baseCompressed = base.compressedSize;
+  const headCompressed = head.compressedSize;
   return {
     sizeDelta,
     sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,

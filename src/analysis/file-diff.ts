@@ -2,7 +2,7 @@
 // top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
 
 import type { FileEntry } from '../image/types.js';
-import type { DiffReport } from '../report/types.js';
+import type { DiffReport } from '../model/report.js';
 
 /** One row of the report's file diff. */
 export type FileChange = DiffReport['files'][number];

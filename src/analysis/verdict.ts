@@ -1,7 +1,7 @@
 // Pass or fail, from the budgets and findings, as `fail-on` says.
 
-import type { FailOn } from '../config/fail-on.js';
-import type { BudgetResult, Finding } from '../report/types.js';
+import type { FailOn } from '../model/options.js';
+import type { BudgetResult, Finding } from '../model/report.js';
 
 export function decidePassed(budgets: readonly BudgetResult[], findings: readonly Finding[], failOn: FailOn): boolean {
   if (failOn.budget && budgets.some((b) => !b.passed)) return false;

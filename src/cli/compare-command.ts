@@ -1,17 +1,18 @@
 // `image-size-guard compare`: build (or read) base and head, diff them, check budgets.
 
 import { writeFile } from 'node:fs/promises';
-import { defaultLogMode } from '../build/build-log.js';
-import type { CompareOptions } from '../config/compare-options.js';
+import { defaultLogMode } from '../buildx/build-log.js';
+import type { CompareOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from '../config/fail-on.js';
 import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.js';
 import { splitFlags } from '../config/split-flags.js';
+import { checkBuildxFlags } from '../config/buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
 import { runCompare } from '../pipeline/run-compare.js';
 import { renderCompareText } from '../report/compare-text.js';
-import { formatSeconds } from '../report/format.js';
+import { formatSeconds } from '../lib/format.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { terminalSafe } from '../report/terminal-safe.js';
+import { oneLine } from '../lib/one-line.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { makeProgress } from './progress.js';
 
@@ -60,7 +61,7 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
     buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
     platform: v.platform,
     builder: v.builder,
-    buildxFlags: v['buildx-flags'] ? splitFlags(v['buildx-flags'], '--buildx-flags') : [],
+    buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
     name: v.name,
     budgets: {
       ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
@@ -81,7 +82,7 @@ export async function runCompareCommand(v: Values): Promise<number> {
   const result = await runCompare(options, { onProgress: (b) => progress.update(b) });
   progress.done();
   const entry = result.report.images[0]!;
-  for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
+  for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const timings = timingLine(result);
   let text: string;
   if (format === 'json') text = JSON.stringify(result.report, null, 2) + '\n';

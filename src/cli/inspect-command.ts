@@ -5,9 +5,9 @@ import { decidePassed } from '../analysis/verdict.js';
 import { parseFailOn } from '../config/fail-on.js';
 import { analyseSide, compareFindings } from '../pipeline/findings-step.js';
 import { findingLines } from '../report/compare-text.js';
-import { terminalSafe } from '../report/terminal-safe.js';
+import { oneLine } from '../lib/one-line.js';
 import { basename } from 'node:path';
-import { classifySource, readImage, type ImageSource } from '../image/open-image.js';
+import { classifySource, readImage, type ImageSource } from '../sources/open-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
@@ -38,12 +38,12 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const warnings: string[] = [];
   const dockerfile = args.file ? { path: args.file, text: await readFile(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
   const failOn = parseFailOn('budget');
-  const analysis = analyseSide(model, dockerfile, { buildArgs: [], failOn }, warnings);
-  const findings = compareFindings(analysis, null);
+  const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
+  const findings = compareFindings(analysis, null, failOn);
   const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
   const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
   const report = makeReport([entry]);
-  for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
+  for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const text =
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'

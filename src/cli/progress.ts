@@ -1,6 +1,6 @@
 // Progress on stderr while an image streams in: a live counter on a terminal, a line every 15 s in CI logs.
 
-import { formatBytes } from '../report/format.js';
+import { formatBytes } from '../lib/format.js';
 
 export interface Progress {
   update(bytes: number): void;

@@ -1,8 +1,9 @@
 // argv → command → exit code. No process.exit here, so tests can call it.
 
 import { parseArgs } from 'node:util';
-import { TOOL_VERSION } from '../version.js';
-import { EXIT_ERROR, UsageError, describeError } from './errors.js';
+import { TOOL_VERSION } from '../lib/version.js';
+import { describeError } from '../lib/describe-error.js';
+import { EXIT_ERROR, UsageError } from './errors.js';
 import { parseFormat, runInspect } from './inspect-command.js';
 import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';

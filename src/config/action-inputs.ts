@@ -1,23 +1,28 @@
 // The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
 // each, before anything is built.
 
+import { quoted } from '../lib/one-line.js';
+import { UserError } from '../model/errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { BudgetConfig } from '../analysis/budgets.js';
-import type { CompareOptions } from './compare-options.js';
-import { parseFailOn, type FailOn } from './fail-on.js';
+import type { BudgetConfig, FailOn } from '../model/options.js';
+import type { CompareOptions } from '../pipeline/compare-options.js';
+import { parseFailOn } from './fail-on.js';
 import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
 import { splitFlags } from './split-flags.js';
+import { checkBuildxFlags } from './buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
-import type { CommentMode } from '../github/sticky-comment.js';
 
-export class InputErrors extends Error {
+export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
     super(problems.length === 1 ? (problems[0] as string) : `${problems.length} input errors: ${problems.join('; ')}`);
   }
 }
+
+/** `comment`: post always (true), or only when sizes or findings changed (an existing comment is always updated). */
+export type CommentMode = 'always' | 'on-change';
 
 export interface PullRequestContext {
   number: number;
@@ -68,7 +73,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   let commentMode: ActionConfig['comment'] = 'always';
   if (comment === 'false') commentMode = 'off';
   else if (comment === 'on-change') commentMode = 'on-change';
-  else if (comment !== 'true') problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
+  else if (comment !== 'true') problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
 
   const compressed = attempt<CompressedSizeMode>(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
 
@@ -77,7 +82,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     .map((l) => l.trim())
     .filter(Boolean);
   attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
-  const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
+  const buildxFlags = attempt(() => (get('buildx-flags') ? checkBuildxFlags(splitFlags(get('buildx-flags'), 'buildx-flags'), 'buildx-flags') : []), []);
 
   if (get('base-ref') && get('base-image')) problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
   // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a

@@ -1,16 +1,12 @@
 // `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
 // `any` (any finding) or `never`.
 
-import type { FindingId } from '../report/types.js';
+import { quoted } from '../lib/one-line.js';
+import type { FindingId } from '../model/report.js';
+import type { FailOn } from '../model/options.js';
 import { ConfigError } from './parse-size.js';
 
 export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
-
-export interface FailOn {
-  budget: boolean;
-  anyFinding: boolean;
-  findings: ReadonlySet<FindingId>;
-}
 
 export function parseFailOn(text: string | undefined, what = 'fail-on'): FailOn {
   const parts = (text ?? 'budget')
@@ -27,7 +23,7 @@ export function parseFailOn(text: string | undefined, what = 'fail-on'): FailOn 
     if (p === 'budget') out.budget = true;
     else if (p === 'any') out.anyFinding = true;
     else if ((FINDING_IDS as readonly string[]).includes(p)) out.findings.add(p as FindingId);
-    else throw new ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+    else throw new ConfigError(`${what}: unknown value ${quoted(p, 40)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
   }
   return out;
 }

@@ -1,15 +1,12 @@
 // Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
 // Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
 
-/** A user mistake in an input or flag: one line that names the input and shows an example. */
-export class ConfigError extends Error {}
+import { quoted } from '../lib/one-line.js';
+import { UserError } from '../model/errors.js';
+import type { IncreaseLimit } from '../model/options.js';
 
-export interface IncreaseLimit {
-  bytes: number | null;
-  percent: number | null;
-  /** Display form: bytes part as the user spelled it, then the percent, e.g. "10MB, 5%". */
-  text: string;
-}
+/** A user mistake in an input or flag: one line that names the input and shows an example. */
+export class ConfigError extends UserError {}
 
 const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
 const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
@@ -23,12 +20,6 @@ const SIZE_RE = new RegExp(String.raw`^${NUMBER}[ \t]*([a-z]*)$`, 'i');
 const PERCENT_RE = new RegExp(String.raw`^${NUMBER}[ \t]*%$`);
 
 type Parsed = number | 'bad' | 'negative';
-
-// JSON quoting keeps the message on one line whatever the input holds (newlines, escape sequences).
-function quote(text: string): string {
-  const t = text.trim();
-  return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
-}
 
 function parseWith(re: RegExp, text: string, toValue: (n: number, unit: string) => number | null): Parsed {
   const t = text.trim();
@@ -55,13 +46,13 @@ export function parseSize(text: string, what: string): number {
   const v = sizeValue(text);
   if (typeof v === 'number') return v;
   const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
-  throw new ConfigError(`${what}: ${quote(text)} ${problem} ${SIZE_EXAMPLES}`);
+  throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} ${problem} ${SIZE_EXAMPLES}`);
 }
 
 /** "10MB", "5%", or both comma-separated in any order (at most one of each). */
 export function parseIncrease(text: string, what = 'max-increase'): IncreaseLimit {
   function fail(subject: string, problem: string): never {
-    throw new ConfigError(`${what}: ${quote(subject)} ${problem} ${INCREASE_EXAMPLES}`);
+    throw new ConfigError(`${what}: ${quoted(subject.trim(), 40)} ${problem} ${INCREASE_EXAMPLES}`);
   }
   if (text.trim() === '') throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
   const limit: IncreaseLimit = { bytes: null, percent: null, text: '' };
@@ -94,5 +85,5 @@ export function parseLayerCount(text: string, what: string): number {
   const t = text.trim();
   const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
   if (n >= 1 && n <= 10000) return n;
-  throw new ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+  throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
 }

@@ -1,5 +1,5 @@
 // `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
-// but never through a shell: nothing in it is expanded or executed.
+// but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
 
 import { ConfigError } from './parse-size.js';
 
@@ -31,10 +31,5 @@ export function splitFlags(text: string, what: string): string[] {
   }
   if (quote) throw new ConfigError(`${what}: unterminated ${quote} quote`);
   if (has || cur) out.push(cur);
-  for (const f of out) {
-    if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
-      throw new ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
-    }
-  }
   return out;
 }

@@ -7,7 +7,8 @@
 // ADD left unmatched by keyword alone; exact matches are never displaced by that.)
 
 import path from 'node:path';
-import { instructionKeyword, normalizeInstruction } from '../analysis/normalize-instruction.js';
+import { instructionKeyword, normalizeInstruction } from '../image/instruction.js';
+import { weightedLcs } from '../lib/weighted-lcs.js';
 import { finalStageChain } from './stage-chain.js';
 import type { DockerfileModel } from './types.js';
 
@@ -43,31 +44,9 @@ export function mapLayersToLines(model: DockerfileModel, layers: readonly { inst
     return c.texts.includes(l.text) ? exact : c.looseOk ? 1 : 0;
   };
 
-  // dp[i][j]: best score aligning the first i candidates with the first j window layers.
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(w + 1).fill(0));
-  for (let i = 1; i <= n; i++) {
-    const row = dp[i]!;
-    const prev = dp[i - 1]!;
-    for (let j = 1; j <= w; j++) {
-      const s = score(i - 1, j - 1);
-      row[j] = Math.max(prev[j]!, row[j - 1]!, s > 0 ? prev[j - 1]! + s : 0);
-    }
-  }
-  // Trace back from the end, preferring a match, so the last instructions take the last layers.
-  let i = n;
-  let j = w;
-  while (i > 0 && j > 0) {
-    const s = score(i - 1, j - 1);
-    if (s > 0 && dp[i]![j] === dp[i - 1]![j - 1]! + s) {
-      out[offset + j - 1] = cands[i - 1]!.line;
-      i--;
-      j--;
-    } else if (dp[i]![j] === dp[i]![j - 1]) {
-      j--;
-    } else {
-      i--;
-    }
-  }
+  // Ties go to the latest layers: the Dockerfile's last instructions made the image's last layers. Layers come
+  // first in the pairs so that, on a tie, a window layer is skipped before a candidate (a step may make no layer).
+  for (const [j, i] of weightedLcs(w, n, (j, i) => score(i, j), 'latest')) out[offset + j] = cands[i]!.line;
   return out;
 }
 

@@ -3,11 +3,12 @@
 // names are case-insensitive, FROM and --from values may use the ARGs declared before the first FROM.
 
 import { DockerfileParser, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
+import { UserError } from '../model/errors.js';
 import { expandVars } from './expand-vars.js';
 import type { DockerfileInstruction, DockerfileModel, DockerfileStage } from './types.js';
 
 /** A Dockerfile that cannot be modelled; the message is one line. */
-export class DockerfileError extends Error {
+export class DockerfileError extends UserError {
   override name = 'DockerfileError';
 }
 

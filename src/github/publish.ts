@@ -2,7 +2,7 @@
 // Nothing is lost when commenting fails: the summary, the outputs and the report are written first.
 
 import * as core from '@actions/core';
-import type { ImageEntry, Report } from '../report/types.js';
+import type { ImageEntry, Report } from '../model/report.js';
 import { GitHubApiError, RestClient } from './rest-client.js';
 import { upsertStickyComment, whoAmI, type StickyResult } from './sticky-comment.js';
 import type { ActionConfig } from '../config/action-inputs.js';

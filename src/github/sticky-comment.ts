@@ -2,6 +2,7 @@
 // every page of comments; updated in place, created only when there is none.
 
 import { GitHubApiError, RestClient } from './rest-client.js';
+import type { CommentMode } from '../config/action-inputs.js';
 
 export interface CommentTarget {
   owner: string;
@@ -15,8 +16,6 @@ interface IssueComment {
   html_url: string;
   user: { login: string } | null;
 }
-
-export type CommentMode = 'always' | 'on-change';
 
 export interface StickyResult {
   action: 'created' | 'updated' | 'skipped';

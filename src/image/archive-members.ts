@@ -3,6 +3,7 @@
 // bytes and summarised on the fly: layer blobs become ScannedLayers (content never kept), small JSON
 // documents are kept whole, links between members are remembered, and the rest is skipped.
 
+import { UserError } from '../model/errors.js';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
@@ -12,7 +13,7 @@ import { TarFormatError, type TarHeader, type TarSink } from './tar-scanner.js';
 import type { Compression } from './types.js';
 import { startGzipEstimate, type CompressedSizeMode } from './compressed-estimate.js';
 
-export class ImageArchiveError extends Error {}
+export class ImageArchiveError extends UserError {}
 
 export type Member =
   | { kind: 'json'; data: Buffer }

@@ -1,6 +1,9 @@
 // Paths inside archives come from whoever built the image: never trust them.
 
-export class UnsafePathError extends Error {}
+import { oneLine } from '../lib/one-line.js';
+import { UserError } from '../model/errors.js';
+
+export class UnsafePathError extends UserError {}
 
 /**
  * Normalises a layer tar member name ("./usr/bin/", "usr//bin") to an absolute path ("/usr/bin").
@@ -29,8 +32,7 @@ function safeRelative(name: string, where: string): string {
 
 /** Makes a hostile name safe to show on one line. */
 export function printable(name: string): string {
-  const s = name.length > 200 ? name.slice(0, 200) + '…' : name;
-  return JSON.stringify(s).slice(1, -1);
+  return oneLine(name, 200);
 }
 
 /** Resolves a relative link target of an archive member against the member's directory. */

@@ -2,14 +2,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { ConfigError } from '../config/parse-size.js';
-import { buildAndRead } from '../build/buildx.js';
-import { BuildError, detectBuilder, type BuilderInfo } from '../build/docker-tools.js';
-import { checkout, repoRoot } from '../build/git-checkout.js';
-import { classifySource, readImage } from '../image/open-image.js';
+import { UserError } from '../model/errors.js';
+import { buildAndRead } from '../buildx/build.js';
+import { BuildError, detectBuilder, type BuilderInfo } from '../buildx/builder.js';
+import { checkout, repoRoot } from '../git/worktree.js';
+import { classifySource, readImage } from '../sources/open-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
-import type { CompareOptions } from '../config/compare-options.js';
+import type { CompareOptions } from './compare-options.js';
 
 export interface Side {
   model: ImageModel;
@@ -66,7 +66,7 @@ export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: 
   const p = ctx.paths(root);
   for (const rel of [p.relContext, p.relDockerfile]) {
     if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+      throw new UserError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
     }
   }
   const t0 = performance.now();
@@ -88,4 +88,4 @@ export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: 
   }
 }
 
-export class MissingDockerfileError extends Error {}
+export class MissingDockerfileError extends UserError {}

@@ -4,12 +4,12 @@
 import { DEFAULT_THRESHOLDS, type DetectedFinding } from '../analysis/findings/context.js';
 import { detectFindings } from '../analysis/findings/detect-findings.js';
 import { withStatus } from '../analysis/findings/finding-status.js';
-import type { FailOn } from '../config/fail-on.js';
+import type { FailOn } from '../model/options.js';
 import { mapLayersToLines } from '../dockerfile/map-layers.js';
 import { DockerfileError, parseDockerfile } from '../dockerfile/parse-dockerfile.js';
 import { isEffectivelySingleStage } from '../dockerfile/stage-chain.js';
 import type { DockerfileModel } from '../dockerfile/types.js';
-import type { Finding } from '../report/types.js';
+import type { Finding, FindingId } from '../model/report.js';
 import type { ImageModel } from '../image/types.js';
 
 export interface SideAnalysis {
@@ -20,7 +20,7 @@ export interface SideAnalysis {
 export function analyseSide(
   model: ImageModel,
   dockerfile: { path: string; text: string } | null,
-  opts: { target?: string | undefined; buildArgs: string[]; failOn: FailOn },
+  opts: { target?: string | undefined; buildArgs: string[] },
   warnings: string[],
 ): SideAnalysis {
   let df: DockerfileModel | null = null;
@@ -40,11 +40,12 @@ export function analyseSide(
     dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
     layerLines,
     thresholds: DEFAULT_THRESHOLDS,
-    failOn: opts.failOn,
   });
   return { layerLines, findings };
 }
 
-export function compareFindings(head: SideAnalysis, base: SideAnalysis | null): Finding[] {
-  return withStatus(head.findings, base ? base.findings : null);
+/** Head findings with their status against the base, and a severity from fail-on: error when it fails the run. */
+export function compareFindings(head: SideAnalysis, base: SideAnalysis | null, failOn: FailOn): Finding[] {
+  const severity = (id: FindingId): Finding['severity'] => (failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning');
+  return withStatus(head.findings, base ? base.findings : null, severity);
 }

@@ -5,13 +5,13 @@ import { basename, dirname } from 'node:path';
 import { evaluateBudgets } from '../analysis/budgets.js';
 import { diffImages } from '../analysis/diff-images.js';
 import { decidePassed } from '../analysis/verdict.js';
-import { BuildError } from '../build/docker-tools.js';
-import type { CompareOptions } from '../config/compare-options.js';
-import { ConfigError } from '../config/parse-size.js';
+import { BuildError } from '../buildx/builder.js';
+import type { CompareOptions } from './compare-options.js';
+import { UserError } from '../model/errors.js';
 import { samePlatform } from '../image/resolve-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
-import type { Report } from '../report/types.js';
+import type { Report } from '../model/report.js';
 import { BuildContext, buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
@@ -44,7 +44,7 @@ export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Pro
     }
   }
   if (base && !samePlatform(base.model.platform, head.model.platform)) {
-    throw new ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+    throw new UserError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
   }
 
   const budgets = evaluateBudgets(o.budgets, {
@@ -57,7 +57,7 @@ export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Pro
     analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
   const headAnalysis = analyse(head);
   const baseAnalysis = base ? analyse(base) : null;
-  const findings = compareFindings(headAnalysis, baseAnalysis);
+  const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn);
   const entry = {
     name: o.name ?? deriveName(o, head),
     platform: head.model.platform,

@@ -1,10 +1,10 @@
 // The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
 // table and the biggest file changes.
 
-import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPercent } from './format.js';
+import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPercent } from '../lib/format.js';
 import { renderTable } from './table.js';
-import { terminalSafe } from './terminal-safe.js';
-import type { BudgetResult, ImageEntry, ImageReport } from './types.js';
+import { oneLine } from '../lib/one-line.js';
+import type { BudgetResult, ImageEntry, ImageReport } from '../model/report.js';
 
 export interface CompareTextOptions {
   width?: number;
@@ -40,10 +40,10 @@ export function findingLines(entry: ImageEntry): string[] {
     .sort((a, b) => order[a.status] - order[b.status])
     .map((f) => {
       if (f.status === 'resolved') return `✅ resolved ${f.id}`;
-      const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
+      const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
       const evidence = f.evidence.map(
-        (e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`,
+        (e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`,
       );
       return [head, ...evidence].join('\n');
     });
@@ -51,9 +51,9 @@ export function findingLines(entry: ImageEntry): string[] {
 
 export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
-  const out: string[] = [terminalSafe(summaryLine(entry)), ''];
+  const out: string[] = [oneLine(summaryLine(entry)), ''];
   const findings = findingLines(entry);
-  if (findings.length) out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
+  if (findings.length) out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
   const { head, base, diff } = entry;
 
   const totals: string[][] = [
@@ -72,7 +72,7 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
   if ([head, base].some((r) => r && r.compressedSize !== null && !r.compressedSizeExact)) out.push('  (~ gzip level-6 estimate)');
 
   if (entry.budgets.length) out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
-  for (const w of opts.warnings ?? []) out.push('', `warning: ${terminalSafe(w)}`);
+  for (const w of opts.warnings ?? []) out.push('', `warning: ${oneLine(w)}`);
 
   if (diff) {
     const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
@@ -80,7 +80,7 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
     const instrWidth = Math.max(20, width - 50);
     const rows = diff.layers.map((l) => [
       l.status,
-      terminalSafe(l.instruction || '(no history)', instrWidth),
+      oneLine(l.instruction || '(no history)', instrWidth),
       l.baseSize === null ? '—' : formatBytes(l.baseSize),
       l.headSize === null ? '—' : formatBytes(l.headSize),
       l.status === 'unchanged' ? '' : formatDelta(l.delta),
@@ -92,13 +92,13 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
       const fileRows = diff.files.map((f) => [
         formatDelta(f.delta),
         f.status,
-        terminalSafe(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+        oneLine(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
       ]);
       out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
     } else out.push('', 'No file changes.');
   } else {
     out.push('', `Layers (${head.layers.length})`);
-    const rows = head.layers.map((l, i) => [String(i + 1), terminalSafe(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+    const rows = head.layers.map((l, i) => [String(i + 1), oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
     out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
   }
   if (opts.timings) out.push('', opts.timings);

@@ -1,8 +1,8 @@
 // ImageModel → the report's ImageReport and the envelope around it.
 
 import type { ImageModel } from '../image/types.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { ImageEntry, ImageReport, Report } from './types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
+import type { ImageEntry, ImageReport, Report } from '../model/report.js';
 
 export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {

@@ -1,11 +1,11 @@
 // The PR comment body / job summary (design §5). The Action issue polishes it; the structure is here:
 // marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
 
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
 import { budgetText, summaryLine } from './compare-text.js';
-import { formatBytes, formatCountDelta, formatDelta } from './format.js';
+import { formatBytes, formatCountDelta, formatDelta } from '../lib/format.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
-import type { ImageEntry, ImageReport } from './types.js';
+import type { ImageEntry, ImageReport } from '../model/report.js';
 
 export const COMMENT_LIMIT = 65_536;
 

@@ -1,9 +1,9 @@
 // The terminal rendering of a report: one table per image, aligned, totals last.
 
 import type { ImageModel } from '../image/types.js';
-import { formatBytes, formatCount, formatPercent } from './format.js';
-import { terminalSafe } from './terminal-safe.js';
-import type { ImageReport } from './types.js';
+import { formatBytes, formatCount, formatPercent } from '../lib/format.js';
+import { oneLine } from '../lib/one-line.js';
+import type { ImageReport } from '../model/report.js';
 
 export interface TextOptions {
   /** Terminal width; instructions are cut to fit. */
@@ -40,14 +40,14 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   const line = (r: typeof total): string =>
     [
       r.index.padStart(w.index),
-      terminalSafe(r.instruction, instrWidth).padEnd(instrWidth),
+      oneLine(r.instruction, instrWidth).padEnd(instrWidth),
       r.size.padStart(w.size),
       r.files.padStart(w.files),
       r.waste.padStart(w.waste),
     ].join('  ').trimEnd();
 
   const out: string[] = [];
-  out.push(`${terminalSafe(name)}  ${platform}  ${report.id.slice(0, 19)}`);
+  out.push(`${oneLine(name)}  ${platform}  ${report.id.slice(0, 19)}`);
   out.push(
     `size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
       `${formatCount(report.fileCount)} files in the final filesystem · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
@@ -55,7 +55,7 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   );
   out.push('');
   if (opts.findings?.length) {
-    out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
+    out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
   }
   out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
   for (const r of rows) out.push(line(r));

@@ -2,10 +2,10 @@
 // compilers, SDKs, headers and -dev packages left in the final image.
 
 import type { FileEntry, ImageModel } from '../../image/types.js';
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../lib/format.js';
 import type { DetectedFinding, FindingContext } from './context.js';
 import { APK_INSTALLED, DPKG_STATUS, isDevPackage, parseApkInstalled, parseDpkgStatus, type InstalledPackage } from './packages.js';
-import { ancestors, basename, dirname, evidence, LayerBytes, listWithMore, locationOf, severityFor } from './util.js';
+import { ancestors, basename, dirname, evidence, LayerBytes, listWithMore, locationOf } from './util.js';
 
 export type ToolKind = 'gcc' | 'binutils' | 'clang' | 'rust' | 'go' | 'jdk' | 'dotnet' | 'headers' | 'dev-package';
 
@@ -193,7 +193,6 @@ export function detectBuildTools(ctx: FindingContext): DetectedFinding | null {
       : 'install them only in the build stage and copy only the artefacts into the final one';
   return {
     id: 'build-tools',
-    severity: severityFor('build-tools', ctx.failOn),
     message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
     bytes: scan.bytes,
     evidence: ev,

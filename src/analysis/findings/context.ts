@@ -1,8 +1,7 @@
 // What every finding detector reads (design §4). The detectors are pure functions of this context.
 
-import type { FailOn } from '../../config/fail-on.js';
 import type { ImageModel } from '../../image/types.js';
-import type { Finding } from '../../report/types.js';
+import type { Finding } from '../../model/report.js';
 
 export interface FindingThresholds {
   /** build-tools / missing-multi-stage fire only when the tooling adds up to at least this many bytes. */
@@ -46,10 +45,9 @@ export interface FindingContext {
   /** Dockerfile line per layer index (null when unknown); may be shorter than the layer list. */
   layerLines: (number | null)[];
   thresholds: FindingThresholds;
-  failOn: FailOn;
 }
 
-/** A finding before it is compared with the base image (status is added by withStatus). */
-export type DetectedFinding = Omit<Finding, 'status'>;
+/** A finding as a detector reports it: its status (against the base) and severity (from fail-on) are decided later. */
+export type DetectedFinding = Omit<Finding, 'status' | 'severity'>;
 
 export type Evidence = Finding['evidence'][number];

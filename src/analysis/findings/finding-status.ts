@@ -1,7 +1,7 @@
 // `status` of each finding, comparing head with base (design §4): new (head only), existing (both),
 // resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
 
-import type { Finding } from '../../report/types.js';
+import type { Finding, FindingId } from '../../model/report.js';
 import type { DetectedFinding } from './context.js';
 
 /**
@@ -12,11 +12,11 @@ import type { DetectedFinding } from './context.js';
  * nothing it could have existed in, and "head only" is exactly what `new` means. Resolved findings never
  * fail a run (verdict.ts), whatever their severity.
  */
-export function withStatus(head: DetectedFinding[], base: DetectedFinding[] | null): Finding[] {
+export function withStatus(head: DetectedFinding[], base: DetectedFinding[] | null, severityOf: (id: FindingId) => Finding['severity']): Finding[] {
   const baseIds = new Set((base ?? []).map((f) => f.id));
   const headIds = new Set(head.map((f) => f.id));
-  const out: Finding[] = head.map((f) => ({ ...f, status: baseIds.has(f.id) ? 'existing' : 'new' }));
-  for (const f of base ?? []) if (!headIds.has(f.id)) out.push({ ...f, status: 'resolved' });
+  const out: Finding[] = head.map((f) => ({ ...f, severity: severityOf(f.id), status: baseIds.has(f.id) ? 'existing' : 'new' }));
+  for (const f of base ?? []) if (!headIds.has(f.id)) out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
   return out.map(ordered);
 }
 

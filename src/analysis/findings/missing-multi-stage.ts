@@ -1,9 +1,8 @@
 // Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
 
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../lib/format.js';
 import { scanTooling, toolingEvidence } from './build-tools.js';
 import type { DetectedFinding, FindingContext } from './context.js';
-import { severityFor } from './util.js';
 
 export function detectMissingMultiStage(ctx: FindingContext): DetectedFinding | null {
   const df = ctx.dockerfile;
@@ -15,7 +14,6 @@ export function detectMissingMultiStage(ctx: FindingContext): DetectedFinding | 
   // counted, hence "at least".
   return {
     id: 'missing-multi-stage',
-    severity: severityFor('missing-multi-stage', ctx.failOn),
     message:
       `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
       `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,

@@ -1,9 +1,9 @@
 // Finding `package-cache` (design §4): package-manager caches left in the final image.
 
 import type { FileEntry } from '../../image/types.js';
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../lib/format.js';
 import type { DetectedFinding, FindingContext } from './context.js';
-import { ancestors, evidence, homeDirs, LayerBytes, listWithMore, locationOf, severityFor } from './util.js';
+import { ancestors, evidence, homeDirs, LayerBytes, listWithMore, locationOf } from './util.js';
 
 interface CacheDir {
   dir: string;
@@ -79,7 +79,6 @@ export function detectPackageCache(ctx: FindingContext): DetectedFinding | null 
   const top = scan.entries[0]!;
   return {
     id: 'package-cache',
-    severity: severityFor('package-cache', ctx.failOn),
     message:
       `Package-manager caches (${formatBytes(scan.bytes)}) are left in the image: ${list}; ` +
       `run ${top.clean} in the same RUN that fills ${top.dir}, or use a cache mount (RUN --mount=type=cache,target=${top.dir}).`,

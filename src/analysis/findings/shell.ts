@@ -1,9 +1,9 @@
 // Finding `shell` (design §4): the final filesystem contains an executable shell, or a link to one.
 
 import type { FileEntry, ImageConfigSummary } from '../../image/types.js';
-import { formatBytes } from '../../report/format.js';
+import { formatBytes } from '../../lib/format.js';
 import type { DetectedFinding, Evidence, FindingContext } from './context.js';
-import { basename, contentEntry, evidence, listWithMore, locationOf, resolveInImage, severityFor } from './util.js';
+import { basename, contentEntry, evidence, listWithMore, locationOf, resolveInImage } from './util.js';
 
 const SHELL_NAMES = ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'fish', 'csh', 'tcsh', 'busybox', 'toybox'];
 
@@ -91,7 +91,6 @@ export function detectShell(ctx: FindingContext): DetectedFinding | null {
   const main = scan.paths[0]!;
   return {
     id: 'shell',
-    severity: severityFor('shell', ctx.failOn),
     message,
     bytes: scan.bytes,
     evidence: ev,

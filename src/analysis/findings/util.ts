@@ -1,13 +1,7 @@
-// Helpers shared by the finding detectors: severity, evidence, layer attribution, path resolution.
+// Helpers shared by the finding detectors: evidence, layer attribution, path resolution.
 
-import type { FailOn } from '../../config/fail-on.js';
 import type { FileEntry, ImageModel } from '../../image/types.js';
-import type { FindingId } from '../../report/types.js';
 import type { Evidence, FindingContext } from './context.js';
-
-export function severityFor(id: FindingId, failOn: FailOn): 'warning' | 'error' {
-  return failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning';
-}
 
 export function instructionOf(model: ImageModel, layer: number): string {
   return model.layers[layer]?.instruction ?? '';

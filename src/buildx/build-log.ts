@@ -4,7 +4,7 @@
 // On a terminal the log is folded: a one-line status, and the tail of the log only when the build fails.
 
 import { randomBytes } from 'node:crypto';
-import { terminalSafe } from '../report/terminal-safe.js';
+import { oneLine } from '../lib/one-line.js';
 
 export interface BuildLog {
   line(text: string): void;
@@ -42,27 +42,27 @@ function openSection(title: string, mode: BuildLogMode, out: NodeJS.WriteStream,
   switch (mode) {
     case 'actions': {
       const token = randomBytes(16).toString('hex');
-      out.write(`::group::${terminalSafe(title)}\n::stop-commands::${token}\n`);
+      out.write(`::group::${oneLine(title)}\n::stop-commands::${token}\n`);
       return {
         line: (text) => out.write(`${text}\n`),
         end: () => out.write(`::${token}::\n::endgroup::\n`),
       };
     }
     case 'stream':
-      out.write(`── ${terminalSafe(title)}\n`);
+      out.write(`── ${oneLine(title)}\n`);
       return {
-        line: (text) => out.write(`${terminalSafe(text)}\n`),
+        line: (text) => out.write(`${oneLine(text)}\n`),
         end: () => undefined,
       };
     case 'fold': {
-      out.write(`${terminalSafe(title)}…`);
+      out.write(`${oneLine(title)}…`);
       return {
         line: (text) => {
-          if (/^#\d+ \[/.test(text)) out.write(`\r\x1b[K${terminalSafe(title)}… ${terminalSafe(text, 70)}`);
+          if (/^#\d+ \[/.test(text)) out.write(`\r\x1b[K${oneLine(title)}… ${oneLine(text, 70)}`);
         },
         end: (failed) => {
-          out.write(`\r\x1b[K${terminalSafe(title)}: ${failed ? 'failed' : 'done'}\n`);
-          if (failed) for (const l of tail) out.write(`  ${terminalSafe(l)}\n`);
+          out.write(`\r\x1b[K${oneLine(title)}: ${failed ? 'failed' : 'done'}\n`);
+          if (failed) for (const l of tail) out.write(`  ${oneLine(l)}\n`);
         },
       };
     }

@@ -1,4 +1,4 @@
-// The JSON report, schema version 1 (design §2.4). Field names are public: tests, docs and users depend on them.
+// The JSON report, schema version 1 (design §2.4). Field names are public: tests, docs and users depend on them. Types only.
 
 export interface LayerReport {
   diffId: string;

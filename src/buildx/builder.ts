@@ -1,9 +1,9 @@
 // Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
 
-import { dockerCommand } from '../image/open-image.js';
-import { lastLine, runCommand, ToolMissingError } from './run-command.js';
+import { dockerCommand, lastLine, runCommand, ToolMissingError } from '../exec/exec.js';
+import { UserError } from '../model/errors.js';
 
-export class BuildError extends Error {}
+export class BuildError extends UserError {}
 
 export interface BuilderInfo {
   dockerVersion: string;

@@ -1,9 +1,8 @@
 // The typed options of one comparison, whatever the front end (CLI flags or Action inputs).
 
-import type { BudgetConfig } from '../analysis/budgets.js';
-import type { BuildLogMode } from '../build/build-log.js';
+import type { BudgetConfig, FailOn } from '../model/options.js';
+import type { BuildLogMode } from '../buildx/build-log.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
-import type { FailOn } from './fail-on.js';
 
 export interface CompareOptions {
   /** Where relative paths start (the CLI's working directory, the Action's workspace). */

@@ -1,14 +1,15 @@
 // Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
 // never through a temporary file).
 
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { readImageArchive, type ReadOptions } from './read-image.js';
-import type { ImageModel } from './types.js';
-import { printable } from './paths.js';
+import { readImageArchive, type ReadOptions } from '../image/read-image.js';
+import type { ImageModel } from '../image/types.js';
+import { oneLine } from '../lib/one-line.js';
+import { dockerCommand, spawnStreaming } from '../exec/exec.js';
+import { UserError } from '../model/errors.js';
 
-export class ImageSourceError extends Error {}
+export class ImageSourceError extends UserError {}
 
 export type ImageSource = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'docker'; ref: string };
 
@@ -17,11 +18,11 @@ export async function classifySource(arg: string): Promise<ImageSource> {
   if (arg === '-') return { kind: 'stdin' };
   const st = await stat(arg).catch(() => null);
   if (st?.isFile()) return { kind: 'file', path: arg };
-  if (st?.isDirectory()) throw new ImageSourceError(`${printable(arg)} is a directory, not an image archive`);
+  if (st?.isDirectory()) throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
   if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-    throw new ImageSourceError(`no such file: ${printable(arg)}`);
+    throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
   }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg)) throw new ImageSourceError(`not an image reference: ${printable(arg)}`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg)) throw new ImageSourceError(`not an image reference: ${oneLine(arg)}`);
   return { kind: 'docker', ref: arg };
 }
 
@@ -36,12 +37,9 @@ export async function readImage(source: ImageSource, opts: ReadOptions = {}): Pr
   }
 }
 
-export function dockerCommand(): string {
-  return process.env.DOCKER_PATH || 'docker';
-}
-
 async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageModel> {
-  const child = spawn(dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnStreaming(dockerCommand(), ['save', ref]);
+  child.stdin.end();
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => {
@@ -53,7 +51,7 @@ async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageMode
   });
   const saveFailed = (code: number): ImageSourceError => {
     const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-    return new ImageSourceError(`docker save ${printable(ref)} failed: ${printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+    return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
   };
   try {
     const model = await readImageArchive(child.stdout, opts);
@@ -64,7 +62,7 @@ async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageMode
     child.kill();
     const code = await exited.catch((e: NodeJS.ErrnoException) => {
       throw e.code === 'ENOENT'
-        ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${printable(ref)})`)
+        ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${oneLine(ref)})`)
         : e;
     });
     if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError)) throw saveFailed(code);

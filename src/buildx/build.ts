@@ -2,16 +2,14 @@
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
 
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { dockerCommand, readImage } from '../image/open-image.js';
+import { readImage } from '../sources/open-image.js';
 import { readImageArchive, type ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
-import { BuildError, type BuilderInfo } from './docker-tools.js';
-import { lastLine, runCommand } from './run-command.js';
+import { BuildError, type BuilderInfo } from './builder.js';
+import { dockerCommand, lastLine, runCommand, runSync, spawnStreaming } from '../exec/exec.js';
 import { lineSplitter, openBuildLog, type BuildLogMode } from './build-log.js';
-import { registerCleanup } from './cleanup-on-signal.js';
-import { spawnSync } from 'node:child_process';
+import { registerCleanup } from '../exec/cleanup-on-signal.js';
 
 export interface BuildSpec {
   label: string; // "base" or "head": used in logs, temporary tags and errors
@@ -46,7 +44,8 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
   const lines = lineSplitter(log);
   const started = performance.now();
   let firstByte = 0;
-  const child = spawn(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnStreaming(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context]);
+  child.stdin.end();
   // Interrupted: stop the build (buildx cancels the solve when its client goes away).
   const unregister = registerCleanup(() => child.kill('SIGINT'));
   child.on('close', unregister);
@@ -79,13 +78,14 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
   const lines = lineSplitter(log);
   const started = performance.now();
   // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
-  let child: ReturnType<typeof spawn> | null = null;
+  let child: ReturnType<typeof spawnStreaming> | null = null;
   const unregister = registerCleanup(() => {
     child?.kill('SIGINT');
-    spawnSync(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+    runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
   });
   try {
-    child = spawn(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+    child.stdin.end();
     const running = child;
     running.stdout?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
     running.stderr?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
