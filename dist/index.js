@@ -35393,7 +35393,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7829);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(439);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35403,7 +35403,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7829:
+/***/ 439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37918,14 +37918,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -37945,8 +37945,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -38364,6 +38364,1147 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/model/errors.ts
+// The one base class of errors a user can fix: a bad flag or input, a missing tool, a build that failed, a
+// broken archive. They end a run with exit code 2 and one line; any other error is a bug (a stack trace
+// under ISG_DEBUG=1 or the runner's step debug).
+class UserError extends Error {
+    name = 'UserError';
+}
+
+;// CONCATENATED MODULE: ./src/lib/one-line.ts
+// The one sanitiser for text shown outside markdown. Paths, instructions, registry answers, tool output and
+// flags come from whoever wrote them: before such text reaches an error message, a terminal or a CI log it is
+// made one line — line breaks become " ↵ ", control characters (C0, DEL, and C1, which include the 8-bit CSI
+// that starts an ANSI escape) become \xNN — and cut to a length. A line that cannot break cannot start a
+// `::workflow-command::`. (Markdown has its own escaping: report/markdown-escape.ts.)
+function oneLine(text, maxLength = Infinity) {
+    let s = text
+        .replace(/\r?\n/g, ' ↵ ')
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    if (s.length > maxLength)
+        s = s.slice(0, Math.max(1, maxLength - 1)) + '…';
+    return s;
+}
+/** A value quoted for an error message: `"…"`, one line, its first `maxLength` characters (then "…"). */
+function quoted(text, maxLength = 200) {
+    return `"${oneLine(text, maxLength + 1)}"`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/describe-error.ts
+// An error as the one line a user sees. UserErrors say what to fix; anything else is a bug in
+// image-size-guard and says so (its stack is printed only when debugging is on).
+
+
+function describeError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return oneLine((err instanceof UserError ? '' : 'unexpected error: ') + (message.split('\n')[0] ?? ''));
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/config/parse-size.ts
+// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
+// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
+
+
+/** A user mistake in an input or flag: one line that names the input and shows an example. */
+class ConfigError extends UserError {
+}
+const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
+const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
+const UNITS = {
+    b: 1,
+    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
+    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+};
+const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
+const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
+const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
+function parseWith(re, text, toValue) {
+    const t = text.trim();
+    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
+    if (!m)
+        return 'bad';
+    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
+    if (value === null || !Number.isFinite(value))
+        return 'bad';
+    return t.startsWith('-') ? 'negative' : value;
+}
+function sizeValue(text) {
+    const v = parseWith(SIZE_RE, text, (n, unit) => {
+        const factor = unit === '' ? 1 : UNITS[unit];
+        return factor === undefined ? null : Math.round(n * factor);
+    });
+    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
+}
+const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
+/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
+function parseSize(text, what) {
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
+    const v = sizeValue(text);
+    if (typeof v === 'number')
+        return v;
+    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} ${problem} ${SIZE_EXAMPLES}`);
+}
+/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
+function parseIncrease(text, what = 'max-increase') {
+    function fail(subject, problem) {
+        throw new ConfigError(`${what}: ${quoted(subject.trim(), 40)} ${problem} ${INCREASE_EXAMPLES}`);
+    }
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
+    const limit = { bytes: null, percent: null, text: '' };
+    let bytesText = '';
+    for (const raw of text.split(',')) {
+        const part = raw.trim();
+        if (part === '')
+            fail(text, 'has an empty part');
+        const isPercent = part.endsWith('%');
+        const v = isPercent ? percentValue(part) : sizeValue(part);
+        if (v === 'negative')
+            fail(part, 'is negative');
+        if (v === 'too-large')
+            fail(part, 'is too large');
+        if (typeof v !== 'number')
+            fail(part, 'is not a size or a percent');
+        if (isPercent) {
+            if (limit.percent !== null)
+                fail(text, 'lists two percent limits');
+            limit.percent = v;
+        }
+        else {
+            if (limit.bytes !== null)
+                fail(text, 'lists two byte limits');
+            limit.bytes = v;
+            bytesText = part;
+        }
+    }
+    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
+        .filter((p) => p !== null)
+        .join(', ');
+    return limit;
+}
+/** A whole number of layers, 1..10000. */
+function parseLayerCount(text, what) {
+    const t = text.trim();
+    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
+    if (n >= 1 && n <= 10000)
+        return n;
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+}
+
+;// CONCATENATED MODULE: ./src/config/fail-on.ts
+// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `any` (any finding) or `never`.
+
+
+const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+function parseFailOn(text, what = 'fail-on') {
+    const parts = (text ?? 'budget')
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean);
+    const out = { budget: false, anyFinding: false, findings: new Set() };
+    if (parts.length === 0)
+        parts.push('budget');
+    for (const p of parts) {
+        if (p === 'never') {
+            if (parts.length > 1)
+                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
+            return out;
+        }
+        if (p === 'budget')
+            out.budget = true;
+        else if (p === 'any')
+            out.anyFinding = true;
+        else if (FINDING_IDS.includes(p))
+            out.findings.add(p);
+        else
+            throw new ConfigError(`${what}: unknown value ${quoted(p, 40)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/split-flags.ts
+// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
+// but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
+
+function splitFlags(text, what) {
+    const out = [];
+    let cur = '';
+    let has = false;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has || cur)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (quote)
+        throw new ConfigError(`${what}: unterminated ${quote} quote`);
+    if (has || cur)
+        out.push(cur);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/buildx-flags.ts
+// What `buildx-flags` may add to `docker buildx build`. image-size-guard owns the output (it reads the image as
+// it is exported), the Dockerfile, target, platform, build args, builder and the progress format it parses;
+// and nothing in a size check may push, tag or write files. Flags that would are refused in every spelling
+// buildx accepts: `--output X`, `--output=X`, `-o X`, `-oX`, `-qo X` (bundled short flags). Everything else
+// (cache flags, secrets, ssh, network, labels, …) passes through; buildx itself rejects flags it does not know.
+
+
+/** Long flag → why it is refused. */
+const REFUSED = new Map([
+    ['output', 'image-size-guard exports the image itself'],
+    ['push', 'a size check never pushes'],
+    ['load', 'image-size-guard decides how the image is exported'],
+    ['tag', 'a size check never tags images'],
+    ['metadata-file', 'a size check writes no files'],
+    ['iidfile', 'a size check writes no files'],
+    ['quiet', 'it would print to the output image-size-guard reads'],
+    ['progress', 'image-size-guard reads the plain progress log'],
+    ['file', 'set the Dockerfile with the dockerfile input (--file)'],
+    ['target', 'set the stage with the target input (--target)'],
+    ['platform', 'set the platform with the platform input (--platform)'],
+    ['build-arg', 'set build arguments with the build-args input (--build-arg)'],
+    ['builder', 'set the builder with the builder input (--builder)'],
+    ['call', 'it builds no image'],
+    ['check', 'it builds no image'],
+    ['print', 'it builds no image'],
+]);
+/** buildx build's short flags: all of them are refused (-f file, -o output, -t tag, -q quiet). */
+const SHORT = new Map([
+    ['f', 'file'],
+    ['o', 'output'],
+    ['t', 'tag'],
+    ['q', 'quiet'],
+]);
+/** Long flags known to take no value: a word after them is a positional argument, not their value. */
+const BOOLEAN = new Set(['no-cache', 'pull', 'debug']);
+/** Returns the flags unchanged, or throws one line naming the first refused flag and why. */
+function checkBuildxFlags(flags, what) {
+    let valueMayFollow = false;
+    for (const flag of flags) {
+        if (flag === '--') {
+            throw new ConfigError(`${what}: "--" is not allowed (the build context is set with the context input)`);
+        }
+        else if (flag.startsWith('--')) {
+            const name = flag.slice(2).split('=')[0];
+            const why = REFUSED.get(name);
+            if (why !== undefined)
+                throw new ConfigError(`${what}: --${name} is not allowed (${why})`);
+            valueMayFollow = !flag.includes('=') && !BOOLEAN.has(name);
+        }
+        else if (flag.startsWith('-') && flag.length > 1) {
+            // pflag bundles short flags (-qo X, -oX): a refused letter anywhere in the cluster is refused
+            for (const letter of flag.slice(1)) {
+                const long = SHORT.get(letter);
+                if (long !== undefined)
+                    throw new ConfigError(`${what}: -${letter} (--${long}) is not allowed (${REFUSED.get(long)})`);
+            }
+            valueMayFollow = false;
+        }
+        else if (valueMayFollow) {
+            valueMayFollow = false; // the value of the flag before it
+        }
+        else {
+            throw new ConfigError(`${what}: unexpected argument ${quoted(flag, 40)} (the build context is set with the context input)`);
+        }
+    }
+    return [...flags];
+}
+
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
+
+
+function parseCompressedSizeMode(value, what = '--compressed-size') {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'exact' || value === 'off')
+        return value;
+    throw new ConfigError(`${what} must be auto, exact or off (got ${quoted(value, 40)})`);
+}
+/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
+function checkBuildArgs(args, what) {
+    for (const a of args) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            throw new ConfigError(`${what} must be KEY=VALUE (got ${quoted(a, 40)})`);
+    }
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
+// each, before anything is built.
+
+
+
+
+
+
+
+
+
+
+class InputErrors extends UserError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
+        this.problems = problems;
+    }
+}
+/** `env` is process.env in the Action; tests pass their own. */
+function readActionInputs(env = process.env) {
+    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+    const problems = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (err instanceof ConfigError)
+                problems.push(err.message);
+            else
+                throw err;
+            return fallback;
+        }
+    };
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const pullRequest = readPullRequest(env);
+    if (get('images'))
+        problems.push('images: several images in one run are not supported yet; use one step per image');
+    const budgets = {};
+    if (get('max-size'))
+        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
+    if (get('max-increase'))
+        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
+    if (get('max-layers'))
+        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
+    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
+    const comment = get('comment') || 'true';
+    let commentMode = 'always';
+    if (comment === 'false')
+        commentMode = 'off';
+    else if (comment === 'on-change')
+        commentMode = 'on-change';
+    else if (comment !== 'true')
+        problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
+    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
+    const buildArgs = get('build-args')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
+    const buildxFlags = attempt(() => (get('buildx-flags') ? checkBuildxFlags(splitFlags(get('buildx-flags'), 'buildx-flags'), 'buildx-flags') : []), []);
+    if (get('base-ref') && get('base-image'))
+        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
+    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
+    // single-image gate (budgets without a base).
+    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (problems.length)
+        throw new InputErrors(problems);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    return {
+        compare: {
+            cwd: workspace,
+            baseRef,
+            baseImage: get('base-image') || undefined,
+            image: get('image') || undefined,
+            context: get('context') || '.',
+            dockerfile: get('dockerfile') || undefined,
+            target: get('target') || undefined,
+            buildArgs,
+            platform: get('platform') || undefined,
+            builder: get('builder') || undefined,
+            buildxFlags,
+            name: get('name') || undefined,
+            budgets,
+            failOn,
+            compressedSize: compressed,
+            topFiles: 20,
+            logMode: 'actions',
+        },
+        comment: commentMode,
+        token: get('github-token'),
+        reportFile: get('report-file') || (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'image-size-guard', 'report.json'),
+        repository: owner && repo ? { owner, repo } : null,
+        pullRequest,
+        eventName,
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
+    };
+}
+function readPullRequest(env) {
+    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    try {
+        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = event.pull_request;
+        if (!pr?.number || !pr.base?.sha)
+            return null;
+        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/rest-client.ts
+// A small GitHub REST client on fetch: JSON in and out, Link-header pagination, and retries on 5xx and on
+// rate limits (secondary limits answer 403/429 with Retry-After), bounded in count and time.
+class GitHubApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class RestClient {
+    opts;
+    attempts;
+    retryBaseMs;
+    constructor(opts) {
+        this.opts = opts;
+        this.attempts = opts.attempts ?? 4;
+        this.retryBaseMs = opts.retryBaseMs ?? 1000;
+    }
+    url(path) {
+        return path.startsWith('http') ? path : `${this.opts.apiUrl.replace(/\/$/, '')}${path}`;
+    }
+    /** `idempotent`: a POST that only reads (GraphQL queries) may be repeated like a GET. */
+    async request(method, path, body, opts = {}) {
+        const repeatable = method !== 'POST' || opts.idempotent === true;
+        let last = null;
+        for (let attempt = 1; attempt <= this.attempts; attempt++) {
+            let res;
+            try {
+                res = await fetch(this.url(path), {
+                    method,
+                    headers: {
+                        accept: 'application/vnd.github+json',
+                        authorization: `Bearer ${this.opts.token}`,
+                        'user-agent': this.opts.userAgent ?? 'image-size-guard',
+                        'x-github-api-version': '2022-11-28',
+                        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                    },
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                });
+            }
+            catch (err) {
+                last = new GitHubApiError(0, `cannot reach the GitHub API: ${err.message}`);
+                // a POST may have been done before the connection broke: repeating it could post twice
+                if (!repeatable || attempt === this.attempts)
+                    throw last;
+                await this.pause(attempt, null);
+                continue;
+            }
+            const text = await res.text();
+            const data = text ? safeJson(text) : null;
+            if (res.ok)
+                return { status: res.status, data, next: nextLink(res.headers.get('link')) };
+            const message = data?.message ?? res.statusText;
+            last = new GitHubApiError(res.status, `${method} ${path.replace(/^https?:\/\/[^/]+/, '')}: ${res.status} ${message}`);
+            if (!retryable(repeatable, res, message) || attempt === this.attempts)
+                throw last;
+            await this.pause(attempt, res.headers.get('retry-after'));
+        }
+        throw last ?? new GitHubApiError(0, 'request failed');
+    }
+    /** Every page of a list endpoint (per_page 100), following Link: rel="next". */
+    async paginate(path) {
+        const out = [];
+        let next = path + (path.includes('?') ? '&' : '?') + 'per_page=100';
+        for (let pages = 0; next && pages < 100; pages++) {
+            const res = await this.request('GET', next);
+            out.push(...(res.data ?? []));
+            next = res.next;
+        }
+        return out;
+    }
+    pause(attempt, retryAfter) {
+        const seconds = retryAfter ? Number(retryAfter) : NaN;
+        const ms = Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : this.retryBaseMs * 2 ** (attempt - 1);
+        return new Promise((r) => setTimeout(r, ms));
+    }
+}
+function retryable(repeatable, res, message) {
+    // A 5xx after a POST may still have created the comment: only idempotent requests are repeated then.
+    if (res.status >= 500)
+        return repeatable;
+    if (res.status === 429)
+        return true;
+    // secondary rate limits come as 403 with a Retry-After header or a message saying so
+    return res.status === 403 && (res.headers.has('retry-after') || /rate limit/i.test(message));
+}
+function nextLink(link) {
+    if (!link)
+        return null;
+    for (const part of link.split(',')) {
+        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+        if (m)
+            return m[1];
+    }
+    return null;
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return { message: text.slice(0, 200) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+// One comment per image name, found by its hidden marker AND written by the token's own identity, across
+// every page of comments; updated in place, created only when there is none.
+
+/**
+ * The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones.
+ * Only when both refuse (401/403/404) is it assumed to be GITHUB_TOKEN's `github-actions[bot]`; any other
+ * failure is an error — guessing wrong would post a new comment on every run.
+ */
+async function whoAmI(rest, graphqlUrl) {
+    const refused = (err) => err instanceof GitHubApiError && [401, 403, 404].includes(err.status);
+    try {
+        const res = await rest.request('POST', graphqlUrl, { query: 'query { viewer { login } }' }, { idempotent: true });
+        const login = res.data?.data?.viewer?.login;
+        if (login)
+            return login;
+    }
+    catch (err) {
+        if (!refused(err))
+            throw err;
+    }
+    try {
+        const res = await rest.request('GET', '/user');
+        if (res.data?.login)
+            return res.data.login;
+    }
+    catch (err) {
+        if (!refused(err))
+            throw err;
+    }
+    return 'github-actions[bot]';
+}
+async function upsertStickyComment(rest, target, opts) {
+    const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
+    const comments = await rest.paginate(`${base}/${target.issueNumber}/comments`);
+    const mine = comments.find((c) => c.user?.login === opts.me && (c.body ?? '').includes(opts.marker));
+    if (mine) {
+        const res = await rest.request('PATCH', `${base}/comments/${mine.id}`, { body: opts.body });
+        return { action: 'updated', url: res.data?.html_url ?? mine.html_url };
+    }
+    if (opts.mode === 'on-change' && !opts.changed)
+        return { action: 'skipped', url: null };
+    const res = await rest.request('POST', `${base}/${target.issueNumber}/comments`, { body: opts.body });
+    return { action: 'created', url: res.data?.html_url ?? null };
+}
+
+;// CONCATENATED MODULE: ./src/github/publish.ts
+// Everything the Action hands back to the workflow: outputs, the job summary, annotations, the comment.
+// Nothing is lost when commenting fails: the summary, the outputs and the report are written first.
+
+
+
+function setOutputs(report, reportFile, commentBody) {
+    const entry = report.images[0];
+    const present = [...new Set(entry.findings.filter((f) => f.status !== 'resolved').map((f) => f.id))];
+    setOutput('size', String(entry.head.size));
+    setOutput('base-size', entry.base ? String(entry.base.size) : '');
+    setOutput('size-delta', entry.diff ? String(entry.diff.sizeDelta) : '');
+    setOutput('size-delta-percent', entry.diff?.sizeDeltaPercent != null ? String(entry.diff.sizeDeltaPercent) : '');
+    setOutput('compressed-size', entry.head.compressedSize === null ? '' : String(entry.head.compressedSize));
+    setOutput('layers', String(entry.head.layers.length));
+    setOutput('findings', present.join(','));
+    setOutput('passed', String(report.passed));
+    setOutput('report-file', reportFile);
+    setOutput('comment-body', commentBody);
+}
+/** Findings with a Dockerfile line become annotations on that line. */
+function annotate(entry) {
+    for (const f of entry.findings) {
+        if (f.status === 'resolved' || !f.dockerfile)
+            continue;
+        const props = { file: f.dockerfile.path, startLine: f.dockerfile.line, title: `image-size-guard: ${f.id}` };
+        if (f.severity === 'error')
+            error(f.message, props);
+        else
+            warning(f.message, props);
+    }
+}
+/** Whether the comment has news: sizes or findings moved (always true without a baseline). */
+function hasChanges(entry) {
+    if (!entry.base || !entry.diff)
+        return true;
+    return entry.diff.sizeDelta !== 0 || entry.findings.some((f) => f.status !== 'existing');
+}
+async function postComment(cfg, entry, body, marker) {
+    if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository)
+        return null;
+    if (!cfg.token) {
+        warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
+        return null;
+    }
+    const rest = new RestClient({ token: cfg.token, apiUrl: cfg.apiUrl, retryBaseMs: Number(process.env.ISG_RETRY_BASE_MS) || 1000 });
+    try {
+        const me = await whoAmI(rest, cfg.graphqlUrl);
+        return await upsertStickyComment(rest, { ...cfg.repository, issueNumber: cfg.pullRequest.number }, { marker, body, me, mode: cfg.comment, changed: hasChanges(entry) });
+    }
+    catch (err) {
+        if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
+            warning(`image-size-guard: cannot comment on the pull request (${err.message}). A fork's pull request gets a read-only token ` +
+                '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
+                'The job summary and the comment-body output carry the report.');
+        }
+        else
+            warning(`image-size-guard: commenting failed: ${err.message}`);
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/budgets.ts
+// Size budgets (design §2.1): pure checks of the head image against the configured limits.
+// Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
+// increase that is exactly at the limit; it only matters above a terabyte of allowed growth.
+const ROUNDING_SLACK = 1 + 1e-12;
+function increaseExceeds(limit, delta, baseSize) {
+    if (delta <= 0)
+        return false; // a shrink or an equal image never fails
+    const exceeded = [];
+    if (limit.bytes !== null)
+        exceeded.push(delta > limit.bytes);
+    // With a zero-byte base every growth is infinitely many percent: exceeded whatever the limit.
+    if (limit.percent !== null)
+        exceeded.push(delta * 100 > limit.percent * baseSize * ROUNDING_SLACK);
+    // Both parts listed: fail only when every one is exceeded (ignores noise on big and on tiny images).
+    return exceeded.length > 0 && exceeded.every(Boolean);
+}
+/** Results in the order max-size, max-increase, max-layers, for the configured budgets only. */
+function evaluateBudgets(config, input) {
+    const results = [];
+    if (config.maxSize) {
+        const { bytes, text } = config.maxSize;
+        results.push({ id: 'max-size', limit: text, actual: input.headSize, passed: input.headSize <= bytes });
+    }
+    // Without a baseline (a release gate, a new image) there is no increase to measure, so the budget is
+    // left out rather than reported as passed.
+    if (config.maxIncrease && input.baseSize !== null) {
+        const delta = input.headSize - input.baseSize;
+        const passed = !increaseExceeds(config.maxIncrease, delta, input.baseSize);
+        results.push({ id: 'max-increase', limit: config.maxIncrease.text, actual: delta, passed });
+    }
+    if (config.maxLayers !== undefined) {
+        const n = config.maxLayers;
+        results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/image/instruction.ts
+// History `created_by` strings as builders write them, turned into the instruction a person wrote — one parser
+// for the display text (cleanInstruction) and the comparison key (normalizeInstruction).
+//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
+//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
+// BuildKit prefixes RUN with the build args in scope ("|N K=V …"); values may hold unquoted spaces, so the
+// prefix is cut at the shell when there is one, else (exec form) after N words. Changing an unrelated ARG
+// must therefore not change the key, or every later layer would look changed.
+const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
+const NOP = /^\/bin\/(?:ba)?sh -c #\(nop\)\s*/;
+const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
+const ARG_COUNT = /^\|(\d+) /;
+/** "RUN make", "COPY main.go .", "WORKDIR /src"; "" when the history has no text. Whitespace as written. */
+function cleanInstruction(createdBy) {
+    const s = createdBy.trim().replace(/\s*# buildkit$/, '');
+    if (NOP.test(s))
+        return s.replace(NOP, '').trim();
+    const run = runCommand(s);
+    return run === null ? s : run ? `RUN ${run}` : 'RUN';
+}
+/**
+ * The comparison key of a history entry or of an instruction text: cleaned, whitespace collapsed, any
+ * "#(nop)" dropped. The classic builder and BuildKit spell the same Dockerfile line the same way here.
+ */
+function normalizeInstruction(createdByOrInstruction) {
+    return collapse(cleanInstruction(collapse(createdByOrInstruction)).replace(/#\(nop\) ?/g, ''));
+}
+/** The instruction keyword ("RUN", "COPY", …) of a normalised instruction, upper-cased; "" when there is none. */
+function instructionKeyword(normalized) {
+    const space = normalized.indexOf(' ');
+    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
+}
+/** The command of a RUN step (without shell and build-arg prefix), or null when `s` is not a RUN step. */
+function runCommand(s) {
+    let rest;
+    if (SHELL.test(s))
+        rest = s;
+    else if (s === 'RUN' || s.startsWith('RUN '))
+        rest = s.slice(3).trim();
+    else if (ARG_COUNT.test(s))
+        rest = s; // "|2 A=1 B=2 /bin/sh -c make" (a key built from a bare created_by)
+    else
+        return null;
+    const shell = ARGS_TO_SHELL.exec(rest);
+    if (shell)
+        rest = rest.slice(shell[0].length);
+    else {
+        const count = ARG_COUNT.exec(rest);
+        if (count)
+            rest = rest.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
+    }
+    const sh = SHELL.exec(rest);
+    if (sh)
+        rest = rest.slice(sh[0].length);
+    return rest.trim();
+}
+function collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/lib/weighted-lcs.ts
+// The one weighted longest-common-subsequence: layer alignment (base ↔ head) and layer → Dockerfile-line
+// mapping both need "index pairs, increasing on both sides, maximising the summed weight".
+/**
+ * Pairs (i, j), increasing on both sides, maximising the sum of weight(i, j) over pairs with weight > 0.
+ * `prefer` breaks ties: 'earliest' keeps pairs near the start (an extra item is reported after its twin),
+ * 'latest' near the end. When skipping, the first sequence's item is skipped before the second's.
+ */
+function weightedLcs(n, m, weight, prefer = 'earliest') {
+    if (prefer === 'latest') {
+        // the earliest solution of both sequences reversed is the latest solution of the originals
+        return weightedLcs(n, m, (i, j) => weight(n - 1 - i, m - 1 - j))
+            .map(([i, j]) => [n - 1 - i, m - 1 - j])
+            .reverse();
+    }
+    const w = new Int32Array(n * m);
+    for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+            w[i * m + j] = weight(i, j);
+    const cols = m + 1;
+    const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for first[i..] against second[j..]
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            const x = w[i * m + j];
+            const skip = Math.max(dp[(i + 1) * cols + j], dp[i * cols + j + 1]);
+            dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1] + x) : skip;
+        }
+    }
+    const pairs = [];
+    for (let i = 0, j = 0; i < n && j < m;) {
+        const x = w[i * m + j];
+        if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1] + x)
+            pairs.push([i++, j++]);
+        else if (dp[(i + 1) * cols + j] >= dp[i * cols + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/align-layers.ts
+// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
+// a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
+// pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
+
+
+function alignLayers(base, head) {
+    const key = (l) => normalizeInstruction(l.createdBy || l.instruction);
+    const baseKey = base.map(key);
+    const headKey = head.map(key);
+    // More than the most instruction matches possible, so diffID matches are maximised first.
+    const idWeight = Math.min(base.length, head.length) + 1;
+    const anchors = weightedLcs(base.length, head.length, (i, j) => {
+        const sameId = base[i].diffId === head[j].diffId ? idWeight : 0;
+        // An empty instruction (no history) is no evidence that two layers are the same step.
+        const sameText = baseKey[i] !== '' && baseKey[i] === headKey[j] ? 1 : 0;
+        return sameId + sameText;
+    });
+    const baseTaken = new Array(base.length).fill(false);
+    const headTaken = new Array(head.length).fill(false);
+    for (const [i, j] of anchors)
+        baseTaken[i] = headTaken[j] = true;
+    const moved = matchMoved(base, head, baseTaken, headTaken);
+    const pairs = [...anchors, ...pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken)].sort((a, b) => a[1] - b[1]);
+    const row = (status, i, j) => {
+        const b = i === null ? null : base[i];
+        const h = j === null ? null : head[j];
+        return {
+            status,
+            instruction: (h ?? b).instruction,
+            baseIndex: i,
+            headIndex: j,
+            baseSize: b?.size ?? null,
+            headSize: h?.size ?? null,
+            delta: (h?.size ?? 0) - (b?.size ?? 0),
+        };
+    };
+    // Walk both sides in order: each gap's removed rows, then its head-only rows, then the pair closing it.
+    const out = [];
+    let i = 0;
+    let j = 0;
+    for (const [pi, pj] of [...pairs, [base.length, head.length]]) {
+        for (; i < pi; i++)
+            if (!baseTaken[i])
+                out.push(row('removed', i, null));
+        for (; j < pj; j++) {
+            const from = moved.get(j);
+            out.push(from === undefined ? row('added', null, j) : row('unchanged', from, j));
+        }
+        if (pi < base.length && pj < head.length) {
+            out.push(row(base[pi].diffId === head[pj].diffId ? 'unchanged' : 'changed', pi, pj));
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    return out;
+}
+/**
+ * Layers with the same content that changed position (reordered lines): unchanged, shown where they stand in
+ * head. Leftovers only, so this never breaks the in-order alignment; one-to-one, in order per diffID.
+ */
+function matchMoved(base, head, baseTaken, headTaken) {
+    const byId = new Map();
+    base.forEach((l, i) => {
+        if (!baseTaken[i])
+            byId.set(l.diffId, [...(byId.get(l.diffId) ?? []), i]);
+    });
+    const moved = new Map();
+    head.forEach((l, j) => {
+        const i = headTaken[j] ? undefined : byId.get(l.diffId)?.shift();
+        if (i === undefined)
+            return;
+        moved.set(j, i);
+        baseTaken[i] = headTaken[j] = true;
+    });
+    return moved;
+}
+/**
+ * Between consecutive anchors, pairs leftover layers with the same keyword (RUN, COPY, …), in order — only
+ * when the gap has as many base as head layers (an edited line). A gap of 5 base layers against 1 head layer
+ * (single-stage → multi-stage) is a rewrite: pairing its one COPY with an unrelated COPY would mislead.
+ */
+function pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken) {
+    const out = [];
+    let prev = [-1, -1];
+    for (const next of [...anchors, [baseKey.length, headKey.length]]) {
+        const bs = range(prev[0] + 1, next[0]).filter((i) => !baseTaken[i]);
+        const hs = range(prev[1] + 1, next[1]).filter((j) => !headTaken[j]);
+        prev = next;
+        if (bs.length !== hs.length)
+            continue;
+        const same = (a, b) => (instructionKeyword(baseKey[bs[a]]) === instructionKeyword(headKey[hs[b]]) ? 1 : 0);
+        for (const [a, b] of weightedLcs(bs.length, hs.length, same)) {
+            const pair = [bs[a], hs[b]];
+            baseTaken[pair[0]] = headTaken[pair[1]] = true;
+            out.push(pair);
+        }
+    }
+    return out;
+}
+function range(from, to) {
+    return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/file-diff.ts
+// Compares the base and head final filesystems per path, then rolls the changes up into directories so the
+// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
+function diffFiles(base, head, opts = {}) {
+    const top = Math.max(0, Math.floor(opts.top ?? 20));
+    const tree = new Tree();
+    // Contents are not hashed (the reader does not keep them): a same-size edit goes unnoticed, which a size
+    // report can afford. Mode and owner changes are ignored for the same reason.
+    for (const [path, h] of head) {
+        const b = base.get(path);
+        if (!b)
+            tree.insert(path, h.type === 'dir' ? 'implied' : 'real');
+        else if (b.type === 'dir' && h.type === 'dir')
+            continue;
+        else if (b.type !== h.type || b.size !== h.size || b.linkTarget !== h.linkTarget)
+            tree.insert(path, 'real');
+    }
+    for (const [path, b] of base)
+        if (!head.has(path))
+            tree.insert(path, b.type === 'dir' ? 'implied' : 'real');
+    if (!tree.root.children)
+        return [];
+    tree.addTotals(base, 'base');
+    tree.addTotals(head, 'head');
+    sumUp(tree.root);
+    let rows = [...tree.root.children.values()].map(chainCollapse);
+    for (;;) {
+        let best = null;
+        for (const r of rows)
+            if (expandable(r) && (best === null || byDelta(r, best) < 0))
+                best = r;
+        // Rows that change no bytes are dropped below when others do: they do not use up the budget.
+        if (best === null || sizedCount(rows) - 1 + sizedCount(best.children.values()) > top)
+            break;
+        const expanded = best;
+        rows = rows.filter((r) => r !== expanded).concat([...expanded.children.values()].map(chainCollapse));
+    }
+    // Rows that change no bytes (an empty directory, a retargeted link) only show when nothing else changed.
+    const sized = rows.filter((r) => delta(r) !== 0);
+    return (sized.length > 0 ? sized : rows)
+        .sort(byDelta)
+        .slice(0, top)
+        .map((n) => toChange(n, base, head));
+}
+const newNode = (path) => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
+const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+/** The changed paths and their ancestors, each reachable by path: no per-segment walks over 100k entries. */
+class Tree {
+    root = newNode('');
+    byPath = new Map([['', this.root]]);
+    /** Directory → the deepest node at or above it, filled as entries are charged. */
+    owner = new Map();
+    insert(path, self) {
+        this.node(path).self = self;
+    }
+    node(path) {
+        let n = this.byPath.get(path);
+        if (!n) {
+            const parent = this.node(parentOf(path));
+            n = newNode(path);
+            (parent.children ??= new Map()).set(path.slice(path.lastIndexOf('/') + 1), n);
+            this.byPath.set(path, n);
+        }
+        return n;
+    }
+    /** Charges every entry to the deepest node at or above it; sumUp then carries totals and presence upwards. */
+    addTotals(files, side) {
+        for (const [path, entry] of files) {
+            const n = this.byPath.get(path) ?? this.ownerOf(parentOf(path));
+            if (side === 'base') {
+                n.inBase = true;
+                n.baseBytes += entry.size;
+            }
+            else {
+                n.inHead = true;
+                n.headBytes += entry.size;
+            }
+        }
+    }
+    ownerOf(dir) {
+        let n = this.byPath.get(dir) ?? this.owner.get(dir);
+        if (!n) {
+            n = this.ownerOf(parentOf(dir));
+            this.owner.set(dir, n);
+        }
+        return n;
+    }
+}
+function sumUp(node) {
+    if (!node.children)
+        return;
+    for (const child of node.children.values()) {
+        sumUp(child);
+        node.baseBytes += child.baseBytes;
+        node.headBytes += child.headBytes;
+        node.inBase ||= child.inBase;
+        node.inHead ||= child.inHead;
+    }
+}
+/** A directory whose changes are all in one child says nothing more than that child (/app → /app/server). */
+function chainCollapse(node) {
+    let n = node;
+    while (n.children?.size === 1 && n.self !== 'real')
+        n = n.children.values().next().value;
+    return n;
+}
+/**
+ * Directories on both sides are opened up. A wholly added or removed directory stays one row — it explains
+ * itself (/usr/lib/go-1.19) — unless it is a top-level or second-level one (/usr, /usr/lib, /var/cache),
+ * which only holds the things that explain the change.
+ */
+const expandable = (n) => n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
+const delta = (n) => n.headBytes - n.baseBytes;
+function sizedCount(nodes) {
+    let n = 0;
+    for (const node of nodes)
+        if (delta(chainCollapse(node)) !== 0)
+            n++;
+    return n;
+}
+function byDelta(a, b) {
+    const d = Math.abs(delta(b)) - Math.abs(delta(a));
+    if (d !== 0)
+        return d;
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+function toChange(n, base, head) {
+    const dirOnEverySide = (base.get(n.path)?.type ?? 'dir') === 'dir' && (head.get(n.path)?.type ?? 'dir') === 'dir';
+    return {
+        path: n.path,
+        kind: n.children !== null || dirOnEverySide ? 'dir' : 'file',
+        status: !n.inBase ? 'added' : !n.inHead ? 'removed' : 'changed',
+        baseSize: n.inBase ? n.baseBytes : null,
+        headSize: n.inHead ? n.headBytes : null,
+        delta: delta(n),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/diff-images.ts
+// The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
+
+
+function diffImages(base, head, opts = {}) {
+    const sizeDelta = head.size - base.size;
+    const baseCompressed = base.compressedSize;
+    const headCompressed = head.compressedSize;
+    return {
+        sizeDelta,
+        sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,
+        compressedSizeDelta: baseCompressed !== null && headCompressed !== null ? headCompressed - baseCompressed : null,
+        layers: alignLayers(base.layers, head.layers).map((l) => ({
+            status: l.status,
+            instruction: l.instruction,
+            baseSize: l.baseSize,
+            headSize: l.headSize,
+            delta: l.delta,
+        })),
+        files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
+    };
+}
+function round2(x) {
+    const r = Math.round(x * 100) / 100;
+    return r === 0 ? 0 : r; // no -0 in the report
+}
+
+;// CONCATENATED MODULE: ./src/analysis/verdict.ts
+// Pass or fail, from the budgets and findings, as `fail-on` says.
+function decidePassed(budgets, findings, failOn) {
+    if (failOn.budget && budgets.some((b) => !b.passed))
+        return false;
+    // resolved findings are gone from the head image: they never fail a run
+    const present = findings.filter((f) => f.status !== 'resolved');
+    if (failOn.anyFinding && present.length > 0)
+        return false;
+    return !present.some((f) => failOn.findings.has(f.id));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/exec.ts
+// The one module that runs other programs. Short commands (docker version, buildx inspect, git rev-parse,
+// git worktree, docker rmi, credential helpers) go through @actions/exec with `silent`, so nothing they print
+// reaches our stdout (which carries the report). The long pipes — `docker save` and `buildx --output
+// type=oci,dest=-` into the reader, a build's log — are spawned here too, but handed back as a child process:
+// the reader consumes them as streams with backpressure, which @actions/exec's buffered output cannot do.
+
+
+
+/** The program is not installed (or not on PATH). */
+class ToolMissingError extends UserError {
+}
+/** Runs a command to completion. Never throws for a non-zero exit; throws ToolMissingError when it is not installed. */
+async function exec_runCommand(cmd, args, opts = {}) {
+    try {
+        const r = await getExecOutput(cmd, args, {
+            silent: true,
+            ignoreReturnCode: true,
+            cwd: opts.cwd,
+            env: opts.env,
+            input: opts.input === undefined ? undefined : Buffer.from(opts.input),
+        });
+        return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+    }
+    catch (err) {
+        // @actions/exec looks the program up on PATH before it starts it, and says so when it cannot
+        if (/Unable to locate executable file/i.test(err.message))
+            throw new ToolMissingError(`${cmd} is not installed or not on PATH`);
+        throw err;
+    }
+}
+/** Starts a long-running command whose stdout is read as a stream (stdin closed, stdout and stderr piped). */
+function spawnStreaming(cmd, args, opts = {}) {
+    return (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+/** Synchronous and best effort: for cleanups that must finish inside a signal handler. */
+function runSync(cmd, args, opts = {}) {
+    (0,external_node_child_process_namespaceObject.spawnSync)(cmd, args, { cwd: opts.cwd, stdio: 'ignore' });
+}
+/** The docker CLI to drive (DOCKER_PATH overrides the one on PATH). */
+function dockerCommand() {
+    return process.env.DOCKER_PATH || 'docker';
+}
+/** The last meaningful line of a tool's stderr, for a one-line error message. */
+function lastLine(text, fallback) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(-+|=+)$/.test(l));
+    return lines.pop()?.replace(/^(ERROR|error):\s*/, '') ?? fallback;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
+
+
+class BuildError extends UserError {
+}
+async function detectBuilder(builder) {
+    const docker = dockerCommand();
+    const version = await exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
+        if (err instanceof ToolMissingError)
+            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
+        throw err;
+    });
+    const dockerVersion = version.stdout.trim() || 'unknown';
+    if (version.code !== 0)
+        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
+    const bx = await exec_runCommand(docker, ['buildx', 'version']);
+    if (bx.code !== 0) {
+        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
+    }
+    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
+    const inspect = await exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+    if (inspect.code !== 0) {
+        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
+    }
+    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
+    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
+    // The docker driver exports OCI only on the containerd image store; every other driver always can.
+    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
+    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
+}
+async function usesContainerdStore(docker) {
+    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
+    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
@@ -38696,7 +39837,9 @@ function parsePax(body) {
 
 ;// CONCATENATED MODULE: ./src/image/paths.ts
 // Paths inside archives come from whoever built the image: never trust them.
-class UnsafePathError extends Error {
+
+
+class UnsafePathError extends UserError {
 }
 /**
  * Normalises a layer tar member name ("./usr/bin/", "usr//bin") to an absolute path ("/usr/bin").
@@ -38726,8 +39869,7 @@ function safeRelative(name, where) {
 }
 /** Makes a hostile name safe to show on one line. */
 function printable(name) {
-    const s = name.length > 200 ? name.slice(0, 200) + '…' : name;
-    return JSON.stringify(s).slice(1, -1);
+    return oneLine(name, 200);
 }
 /** Resolves a relative link target of an archive member against the member's directory. */
 function resolveArchiveLink(memberPath, target) {
@@ -38917,7 +40059,8 @@ function startGzipEstimate() {
 
 
 
-class ImageArchiveError extends Error {
+
+class ImageArchiveError extends UserError {
 }
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
@@ -39126,10 +40269,6 @@ function blobDigest(path) {
     return m ? `${m[1]}:${m[2]}` : null;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
@@ -39264,32 +40403,6 @@ function flatten(root, layerCount) {
         survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
     }
     return { files, finalBytes, fileCount, survivingBytes };
-}
-
-;// CONCATENATED MODULE: ./src/image/instruction.ts
-// History `created_by` strings as builders write them, turned into the instruction a person wrote.
-//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
-//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
-function cleanInstruction(createdBy) {
-    let s = createdBy.trim();
-    s = s.replace(/\s*# buildkit$/, '');
-    const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-    if (nop.test(s))
-        return s.replace(nop, '').trim();
-    if (s.startsWith('/bin/sh -c '))
-        return 'RUN ' + s.slice('/bin/sh -c '.length).trim();
-    // BuildKit prefixes RUN with the build args in scope: "RUN |2 A=1 B=2 /bin/sh -c …"; values may hold
-    // spaces, so cut at the shell when there is one, else (exec form) drop the N KEY=VALUE words.
-    const args = /^RUN \|(\d+) /.exec(s);
-    if (args) {
-        const shell = /\/bin\/(?:ba)?sh -c /.exec(s);
-        if (shell)
-            return 'RUN ' + s.slice(shell.index + shell[0].length).trim();
-        return 'RUN ' + s.slice(args[0].length).split(' ').slice(Number(args[1])).join(' ').trim();
-    }
-    if (s.startsWith('RUN /bin/sh -c '))
-        return 'RUN ' + s.slice('RUN /bin/sh -c '.length).trim();
-    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/image/resolve-image.ts
@@ -39542,1242 +40655,9 @@ function configSummary(config) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/image/read-image.ts
-// Reads an image archive stream into an ImageModel in one pass, holding no layer in memory or on disk.
-
-
-
-async function readImageArchive(input, opts = {}) {
-    const members = new ArchiveMembers(opts);
-    const outer = new TarScanner(members);
-    let bytes = 0;
-    try {
-        for await (const chunk of input) {
-            outer.push(chunk);
-            bytes += chunk.length;
-            opts.onProgress?.(bytes);
-            if (members.failure)
-                throw members.failure;
-            if (members.waitFor) {
-                await members.waitFor;
-                members.waitFor = null;
-            }
-        }
-        if (bytes === 0)
-            throw new ImageArchiveError('the image archive is empty');
-        outer.end();
-    }
-    catch (err) {
-        if (err instanceof TarFormatError) {
-            throw new ImageArchiveError(err.message === 'not a tar archive' ? 'not an image archive (not a tar file)' : `the image archive is ${err.message.replace(/^the tar stream is /, '')}`);
-        }
-        throw err;
-    }
-    const model = await resolveImage(members.members, opts);
-    if (members.failure)
-        throw members.failure;
-    return model;
-}
-
-;// CONCATENATED MODULE: ./src/image/open-image.ts
-// Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
-// never through a temporary file).
-
-
-
-
-
-class ImageSourceError extends Error {
-}
-/** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
-async function classifySource(arg) {
-    if (arg === '-')
-        return { kind: 'stdin' };
-    const st = await (0,promises_namespaceObject.stat)(arg).catch(() => null);
-    if (st?.isFile())
-        return { kind: 'file', path: arg };
-    if (st?.isDirectory())
-        throw new ImageSourceError(`${printable(arg)} is a directory, not an image archive`);
-    if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-        throw new ImageSourceError(`no such file: ${printable(arg)}`);
-    }
-    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg))
-        throw new ImageSourceError(`not an image reference: ${printable(arg)}`);
-    return { kind: 'docker', ref: arg };
-}
-async function readImage(source, opts = {}) {
-    switch (source.kind) {
-        case 'file':
-            return readImageArchive((0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: 1 << 20 }), opts);
-        case 'stdin':
-            return readImageArchive(process.stdin, opts);
-        case 'docker':
-            return readFromDocker(source.ref, opts);
-    }
-}
-function dockerCommand() {
-    return process.env.DOCKER_PATH || 'docker';
-}
-async function readFromDocker(ref, opts) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => {
-        if (stderr.length < 8192)
-            stderr += d;
-    });
-    const exited = new Promise((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-    });
-    const saveFailed = (code) => {
-        const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        return new ImageSourceError(`docker save ${printable(ref)} failed: ${printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
-    };
-    try {
-        const model = await readImageArchive(child.stdout, opts);
-        const code = await exited;
-        if (code !== 0)
-            throw saveFailed(code);
-        return model;
-    }
-    catch (err) {
-        child.kill();
-        const code = await exited.catch((e) => {
-            throw e.code === 'ENOENT'
-                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${printable(ref)})`)
-                : e;
-        });
-        if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError))
-            throw saveFailed(code);
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal-safe.ts
-// Text that comes from an image (paths, instructions) is written by PR authors: before it reaches a terminal
-// or a CI log it must not carry control characters (ANSI escapes, carriage returns) or line breaks that could
-// start a `::workflow-command::` line.
-function terminalSafe(text, maxLength = Infinity) {
-    let s = text
-        .replace(/\r?\n/g, ' ↵ ')
-        // C0 controls, DEL and C1 controls (which include the 8-bit CSI that starts an ANSI escape)
-        .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    if (s.length > maxLength)
-        s = s.slice(0, Math.max(1, maxLength - 1)) + '…';
-    return s;
-}
-
-;// CONCATENATED MODULE: ./src/build/run-command.ts
-// Runs a tool and captures its output: the one way build/ talks to docker and git.
-
-class ToolMissingError extends Error {
-}
-/** Runs cmd to completion. Never throws for a non-zero exit; throws ToolMissingError when cmd is not installed. */
-function runCommand(cmd, args, opts = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { ...opts, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout?.setEncoding('utf8').on('data', (d) => (stdout += d));
-        child.stderr?.setEncoding('utf8').on('data', (d) => (stderr += d));
-        child.on('error', (err) => reject(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
-        child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-        if (opts.input !== undefined) {
-            child.stdin?.on('error', () => undefined); // a tool that exits without reading its input is not our failure
-            child.stdin?.end(opts.input);
-        }
-    });
-}
-/** The last meaningful line of a tool's stderr, for a one-line error message. */
-function lastLine(text, fallback) {
-    const lines = text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !/^(-+|=+)$/.test(l));
-    return lines.pop()?.replace(/^(ERROR|error):\s*/, '') ?? fallback;
-}
-
-;// CONCATENATED MODULE: ./src/build/docker-tools.ts
-// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
-
-
-class BuildError extends Error {
-}
-async function detectBuilder(builder) {
-    const docker = dockerCommand();
-    const version = await runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
-        if (err instanceof ToolMissingError)
-            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
-        throw err;
-    });
-    const dockerVersion = version.stdout.trim() || 'unknown';
-    if (version.code !== 0)
-        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
-    const bx = await runCommand(docker, ['buildx', 'version']);
-    if (bx.code !== 0) {
-        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
-    }
-    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
-    const inspect = await runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-    if (inspect.code !== 0) {
-        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
-    }
-    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
-    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
-    // The docker driver exports OCI only on the containerd image store; every other driver always can.
-    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
-    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
-}
-async function usesContainerdStore(docker) {
-    const info = await runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
-    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/build/cleanup-on-signal.ts
-// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
-// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
-const pending = new Set();
-let installed = false;
-function registerCleanup(fn) {
-    if (!installed) {
-        installed = true;
-        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-            process.once(signal, () => {
-                for (const f of pending) {
-                    try {
-                        f();
-                    }
-                    catch {
-                        // best effort: keep cleaning the rest
-                    }
-                }
-                process.exit(code);
-            });
-        }
-    }
-    pending.add(fn);
-    return () => pending.delete(fn);
-}
-
-;// CONCATENATED MODULE: ./src/build/git-checkout.ts
-// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
-// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
-// failure and on Ctrl-C.
-
-
-
-
-
-
-
-class GitError extends Error {
-}
-async function git(cwd, args) {
-    return runCommand('git', args, { cwd });
-}
-async function repoRoot(cwd) {
-    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
-    if (!r || r.code !== 0)
-        throw new GitError(`${printable(cwd)} is not inside a git repository (needed to build --base)`);
-    return r.stdout.trim();
-}
-/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
-async function resolveCommit(root, ref) {
-    if (ref.startsWith('-'))
-        throw new GitError(`not a git ref: ${printable(ref)}`);
-    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    if (local.code === 0)
-        return local.stdout.trim();
-    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
-    if (fetch.code !== 0) {
-        throw new GitError(`git ref ${printable(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
-    }
-    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
-    if (fetched.code !== 0)
-        throw new GitError(`git ref ${printable(ref)} does not name a commit`);
-    return fetched.stdout.trim();
-}
-async function checkout(root, ref) {
-    const sha = await resolveCommit(root, ref);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
-    const removeSync = () => {
-        (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
-        (0,external_node_child_process_namespaceObject.spawnSync)('rm', ['-rf', dir], { stdio: 'ignore' });
-    };
-    const unregister = registerCleanup(removeSync);
-    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
-    if (add.code !== 0) {
-        unregister();
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw new GitError(`git worktree add of ${printable(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
-    }
-    return {
-        dir,
-        ref,
-        sha,
-        async remove() {
-            unregister();
-            await git(root, ['worktree', 'remove', '--force', dir]);
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-            await git(root, ['worktree', 'prune']);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/parse-size.ts
-// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
-// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
-/** A user mistake in an input or flag: one line that names the input and shows an example. */
-class ConfigError extends Error {
-}
-const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
-const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
-const UNITS = {
-    b: 1,
-    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
-};
-const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
-const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
-const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
-// JSON quoting keeps the message on one line whatever the input holds (newlines, escape sequences).
-function quote(text) {
-    const t = text.trim();
-    return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
-}
-function parseWith(re, text, toValue) {
-    const t = text.trim();
-    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
-    if (!m)
-        return 'bad';
-    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
-    if (value === null || !Number.isFinite(value))
-        return 'bad';
-    return t.startsWith('-') ? 'negative' : value;
-}
-function sizeValue(text) {
-    const v = parseWith(SIZE_RE, text, (n, unit) => {
-        const factor = unit === '' ? 1 : UNITS[unit];
-        return factor === undefined ? null : Math.round(n * factor);
-    });
-    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
-}
-const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
-/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
-function parseSize(text, what) {
-    if (text.trim() === '')
-        throw new ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
-    const v = sizeValue(text);
-    if (typeof v === 'number')
-        return v;
-    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
-    throw new ConfigError(`${what}: ${quote(text)} ${problem} ${SIZE_EXAMPLES}`);
-}
-/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
-function parseIncrease(text, what = 'max-increase') {
-    function fail(subject, problem) {
-        throw new ConfigError(`${what}: ${quote(subject)} ${problem} ${INCREASE_EXAMPLES}`);
-    }
-    if (text.trim() === '')
-        throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
-    const limit = { bytes: null, percent: null, text: '' };
-    let bytesText = '';
-    for (const raw of text.split(',')) {
-        const part = raw.trim();
-        if (part === '')
-            fail(text, 'has an empty part');
-        const isPercent = part.endsWith('%');
-        const v = isPercent ? percentValue(part) : sizeValue(part);
-        if (v === 'negative')
-            fail(part, 'is negative');
-        if (v === 'too-large')
-            fail(part, 'is too large');
-        if (typeof v !== 'number')
-            fail(part, 'is not a size or a percent');
-        if (isPercent) {
-            if (limit.percent !== null)
-                fail(text, 'lists two percent limits');
-            limit.percent = v;
-        }
-        else {
-            if (limit.bytes !== null)
-                fail(text, 'lists two byte limits');
-            limit.bytes = v;
-            bytesText = part;
-        }
-    }
-    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
-        .filter((p) => p !== null)
-        .join(', ');
-    return limit;
-}
-/** A whole number of layers, 1..10000. */
-function parseLayerCount(text, what) {
-    const t = text.trim();
-    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
-    if (n >= 1 && n <= 10000)
-        return n;
-    throw new ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
-}
-
-;// CONCATENATED MODULE: ./src/config/fail-on.ts
-// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
-// `any` (any finding) or `never`.
-
-const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
-function parseFailOn(text, what = 'fail-on') {
-    const parts = (text ?? 'budget')
-        .split(',')
-        .map((p) => p.trim().toLowerCase())
-        .filter(Boolean);
-    const out = { budget: false, anyFinding: false, findings: new Set() };
-    if (parts.length === 0)
-        parts.push('budget');
-    for (const p of parts) {
-        if (p === 'never') {
-            if (parts.length > 1)
-                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
-            return out;
-        }
-        if (p === 'budget')
-            out.budget = true;
-        else if (p === 'any')
-            out.anyFinding = true;
-        else if (FINDING_IDS.includes(p))
-            out.findings.add(p);
-        else
-            throw new ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/split-flags.ts
-// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
-// but never through a shell: nothing in it is expanded or executed.
-
-function splitFlags(text, what) {
-    const out = [];
-    let cur = '';
-    let has = false;
-    let quote = null;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
-            else
-                cur += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            has = true;
-        }
-        else if (c === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            has = true;
-        }
-        else if (/\s/.test(c)) {
-            if (has || cur)
-                out.push(cur);
-            cur = '';
-            has = false;
-        }
-        else {
-            cur += c;
-            has = true;
-        }
-    }
-    if (quote)
-        throw new ConfigError(`${what}: unterminated ${quote} quote`);
-    if (has || cur)
-        out.push(cur);
-    for (const f of out) {
-        if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
-            throw new ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/build-options.ts
-// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
-
-function parseCompressedSizeMode(value, what = '--compressed-size') {
-    if (value === undefined || value === '')
-        return 'auto';
-    if (value === 'auto' || value === 'exact' || value === 'off')
-        return value;
-    throw new ConfigError(`${what} must be auto, exact or off (got ${JSON.stringify(value)})`);
-}
-/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
-function checkBuildArgs(args, what) {
-    for (const a of args) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            throw new ConfigError(`${what} must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/config/action-inputs.ts
-// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
-// each, before anything is built.
-
-
-
-
-
-
-
-class InputErrors extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
-        this.problems = problems;
-    }
-}
-/** `env` is process.env in the Action; tests pass their own. */
-function readActionInputs(env = process.env) {
-    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
-    const problems = [];
-    const attempt = (fn, fallback) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof ConfigError)
-                problems.push(err.message);
-            else
-                throw err;
-            return fallback;
-        }
-    };
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const pullRequest = readPullRequest(env);
-    if (get('images'))
-        problems.push('images: several images in one run are not supported yet; use one step per image');
-    const budgets = {};
-    if (get('max-size'))
-        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
-    if (get('max-increase'))
-        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
-    if (get('max-layers'))
-        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
-    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
-    const comment = get('comment') || 'true';
-    let commentMode = 'always';
-    if (comment === 'false')
-        commentMode = 'off';
-    else if (comment === 'on-change')
-        commentMode = 'on-change';
-    else if (comment !== 'true')
-        problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
-    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
-    const buildArgs = get('build-args')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
-    const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
-    if (get('base-ref') && get('base-image'))
-        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
-    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
-    // single-image gate (budgets without a base).
-    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (problems.length)
-        throw new InputErrors(problems);
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    return {
-        compare: {
-            cwd: workspace,
-            baseRef,
-            baseImage: get('base-image') || undefined,
-            image: get('image') || undefined,
-            context: get('context') || '.',
-            dockerfile: get('dockerfile') || undefined,
-            target: get('target') || undefined,
-            buildArgs,
-            platform: get('platform') || undefined,
-            builder: get('builder') || undefined,
-            buildxFlags,
-            name: get('name') || undefined,
-            budgets,
-            failOn,
-            compressedSize: compressed,
-            topFiles: 20,
-            logMode: 'actions',
-        },
-        comment: commentMode,
-        token: get('github-token'),
-        reportFile: get('report-file') || (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'image-size-guard', 'report.json'),
-        repository: owner && repo ? { owner, repo } : null,
-        pullRequest,
-        eventName,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
-    };
-}
-function readPullRequest(env) {
-    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
-        return null;
-    try {
-        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = event.pull_request;
-        if (!pr?.number || !pr.base?.sha)
-            return null;
-        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/errors.ts
-// Every failure the CLI can explain ends in exit code 2 with one line on stderr.
-
-
-
-
-
-
-
-
-
-class UsageError extends Error {
-}
-const EXIT_PASSED = 0;
-const EXIT_FAILED = 1;
-const EXIT_ERROR = 2;
-/** One line for stderr. Errors we did not foresee keep their message; the stack only with ISG_DEBUG=1. */
-function describeError(err) {
-    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, ConfigError, InputErrors].some((type) => err instanceof type);
-    const message = err instanceof Error ? err.message : String(err);
-    const prefix = known ? '' : 'unexpected error: ';
-    return terminalSafe(prefix + message.split('\n')[0]);
-}
-
-;// CONCATENATED MODULE: ./src/github/rest-client.ts
-// A small GitHub REST client on fetch: JSON in and out, Link-header pagination, and retries on 5xx and on
-// rate limits (secondary limits answer 403/429 with Retry-After), bounded in count and time.
-class GitHubApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-class RestClient {
-    opts;
-    attempts;
-    retryBaseMs;
-    constructor(opts) {
-        this.opts = opts;
-        this.attempts = opts.attempts ?? 4;
-        this.retryBaseMs = opts.retryBaseMs ?? 1000;
-    }
-    url(path) {
-        return path.startsWith('http') ? path : `${this.opts.apiUrl.replace(/\/$/, '')}${path}`;
-    }
-    /** `idempotent`: a POST that only reads (GraphQL queries) may be repeated like a GET. */
-    async request(method, path, body, opts = {}) {
-        const repeatable = method !== 'POST' || opts.idempotent === true;
-        let last = null;
-        for (let attempt = 1; attempt <= this.attempts; attempt++) {
-            let res;
-            try {
-                res = await fetch(this.url(path), {
-                    method,
-                    headers: {
-                        accept: 'application/vnd.github+json',
-                        authorization: `Bearer ${this.opts.token}`,
-                        'user-agent': this.opts.userAgent ?? 'image-size-guard',
-                        'x-github-api-version': '2022-11-28',
-                        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                    },
-                    body: body === undefined ? undefined : JSON.stringify(body),
-                });
-            }
-            catch (err) {
-                last = new GitHubApiError(0, `cannot reach the GitHub API: ${err.message}`);
-                // a POST may have been done before the connection broke: repeating it could post twice
-                if (!repeatable || attempt === this.attempts)
-                    throw last;
-                await this.pause(attempt, null);
-                continue;
-            }
-            const text = await res.text();
-            const data = text ? safeJson(text) : null;
-            if (res.ok)
-                return { status: res.status, data, next: nextLink(res.headers.get('link')) };
-            const message = data?.message ?? res.statusText;
-            last = new GitHubApiError(res.status, `${method} ${path.replace(/^https?:\/\/[^/]+/, '')}: ${res.status} ${message}`);
-            if (!retryable(repeatable, res, message) || attempt === this.attempts)
-                throw last;
-            await this.pause(attempt, res.headers.get('retry-after'));
-        }
-        throw last ?? new GitHubApiError(0, 'request failed');
-    }
-    /** Every page of a list endpoint (per_page 100), following Link: rel="next". */
-    async paginate(path) {
-        const out = [];
-        let next = path + (path.includes('?') ? '&' : '?') + 'per_page=100';
-        for (let pages = 0; next && pages < 100; pages++) {
-            const res = await this.request('GET', next);
-            out.push(...(res.data ?? []));
-            next = res.next;
-        }
-        return out;
-    }
-    pause(attempt, retryAfter) {
-        const seconds = retryAfter ? Number(retryAfter) : NaN;
-        const ms = Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : this.retryBaseMs * 2 ** (attempt - 1);
-        return new Promise((r) => setTimeout(r, ms));
-    }
-}
-function retryable(repeatable, res, message) {
-    // A 5xx after a POST may still have created the comment: only idempotent requests are repeated then.
-    if (res.status >= 500)
-        return repeatable;
-    if (res.status === 429)
-        return true;
-    // secondary rate limits come as 403 with a Retry-After header or a message saying so
-    return res.status === 403 && (res.headers.has('retry-after') || /rate limit/i.test(message));
-}
-function nextLink(link) {
-    if (!link)
-        return null;
-    for (const part of link.split(',')) {
-        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-        if (m)
-            return m[1];
-    }
-    return null;
-}
-function safeJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return { message: text.slice(0, 200) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
-// One comment per image name, found by its hidden marker AND written by the token's own identity, across
-// every page of comments; updated in place, created only when there is none.
-
-/**
- * The login the token acts as: GraphQL `viewer` works for app and Actions tokens, /user for personal ones.
- * Only when both refuse (401/403/404) is it assumed to be GITHUB_TOKEN's `github-actions[bot]`; any other
- * failure is an error — guessing wrong would post a new comment on every run.
- */
-async function whoAmI(rest, graphqlUrl) {
-    const refused = (err) => err instanceof GitHubApiError && [401, 403, 404].includes(err.status);
-    try {
-        const res = await rest.request('POST', graphqlUrl, { query: 'query { viewer { login } }' }, { idempotent: true });
-        const login = res.data?.data?.viewer?.login;
-        if (login)
-            return login;
-    }
-    catch (err) {
-        if (!refused(err))
-            throw err;
-    }
-    try {
-        const res = await rest.request('GET', '/user');
-        if (res.data?.login)
-            return res.data.login;
-    }
-    catch (err) {
-        if (!refused(err))
-            throw err;
-    }
-    return 'github-actions[bot]';
-}
-async function upsertStickyComment(rest, target, opts) {
-    const base = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
-    const comments = await rest.paginate(`${base}/${target.issueNumber}/comments`);
-    const mine = comments.find((c) => c.user?.login === opts.me && (c.body ?? '').includes(opts.marker));
-    if (mine) {
-        const res = await rest.request('PATCH', `${base}/comments/${mine.id}`, { body: opts.body });
-        return { action: 'updated', url: res.data?.html_url ?? mine.html_url };
-    }
-    if (opts.mode === 'on-change' && !opts.changed)
-        return { action: 'skipped', url: null };
-    const res = await rest.request('POST', `${base}/${target.issueNumber}/comments`, { body: opts.body });
-    return { action: 'created', url: res.data?.html_url ?? null };
-}
-
-;// CONCATENATED MODULE: ./src/github/publish.ts
-// Everything the Action hands back to the workflow: outputs, the job summary, annotations, the comment.
-// Nothing is lost when commenting fails: the summary, the outputs and the report are written first.
-
-
-
-function setOutputs(report, reportFile, commentBody) {
-    const entry = report.images[0];
-    const present = [...new Set(entry.findings.filter((f) => f.status !== 'resolved').map((f) => f.id))];
-    setOutput('size', String(entry.head.size));
-    setOutput('base-size', entry.base ? String(entry.base.size) : '');
-    setOutput('size-delta', entry.diff ? String(entry.diff.sizeDelta) : '');
-    setOutput('size-delta-percent', entry.diff?.sizeDeltaPercent != null ? String(entry.diff.sizeDeltaPercent) : '');
-    setOutput('compressed-size', entry.head.compressedSize === null ? '' : String(entry.head.compressedSize));
-    setOutput('layers', String(entry.head.layers.length));
-    setOutput('findings', present.join(','));
-    setOutput('passed', String(report.passed));
-    setOutput('report-file', reportFile);
-    setOutput('comment-body', commentBody);
-}
-/** Findings with a Dockerfile line become annotations on that line. */
-function annotate(entry) {
-    for (const f of entry.findings) {
-        if (f.status === 'resolved' || !f.dockerfile)
-            continue;
-        const props = { file: f.dockerfile.path, startLine: f.dockerfile.line, title: `image-size-guard: ${f.id}` };
-        if (f.severity === 'error')
-            error(f.message, props);
-        else
-            warning(f.message, props);
-    }
-}
-/** Whether the comment has news: sizes or findings moved (always true without a baseline). */
-function hasChanges(entry) {
-    if (!entry.base || !entry.diff)
-        return true;
-    return entry.diff.sizeDelta !== 0 || entry.findings.some((f) => f.status !== 'existing');
-}
-async function postComment(cfg, entry, body, marker) {
-    if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository)
-        return null;
-    if (!cfg.token) {
-        warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
-        return null;
-    }
-    const rest = new RestClient({ token: cfg.token, apiUrl: cfg.apiUrl, retryBaseMs: Number(process.env.ISG_RETRY_BASE_MS) || 1000 });
-    try {
-        const me = await whoAmI(rest, cfg.graphqlUrl);
-        return await upsertStickyComment(rest, { ...cfg.repository, issueNumber: cfg.pullRequest.number }, { marker, body, me, mode: cfg.comment, changed: hasChanges(entry) });
-    }
-    catch (err) {
-        if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
-            warning(`image-size-guard: cannot comment on the pull request (${err.message}). A fork's pull request gets a read-only token ` +
-                '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
-                'The job summary and the comment-body output carry the report.');
-        }
-        else
-            warning(`image-size-guard: commenting failed: ${err.message}`);
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/budgets.ts
-// Size budgets (design §2.1): pure checks of the head image against the configured limits.
-// Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
-// increase that is exactly at the limit; it only matters above a terabyte of allowed growth.
-const ROUNDING_SLACK = 1 + 1e-12;
-function increaseExceeds(limit, delta, baseSize) {
-    if (delta <= 0)
-        return false; // a shrink or an equal image never fails
-    const exceeded = [];
-    if (limit.bytes !== null)
-        exceeded.push(delta > limit.bytes);
-    // With a zero-byte base every growth is infinitely many percent: exceeded whatever the limit.
-    if (limit.percent !== null)
-        exceeded.push(delta * 100 > limit.percent * baseSize * ROUNDING_SLACK);
-    // Both parts listed: fail only when every one is exceeded (ignores noise on big and on tiny images).
-    return exceeded.length > 0 && exceeded.every(Boolean);
-}
-/** Results in the order max-size, max-increase, max-layers, for the configured budgets only. */
-function evaluateBudgets(config, input) {
-    const results = [];
-    if (config.maxSize) {
-        const { bytes, text } = config.maxSize;
-        results.push({ id: 'max-size', limit: text, actual: input.headSize, passed: input.headSize <= bytes });
-    }
-    // Without a baseline (a release gate, a new image) there is no increase to measure, so the budget is
-    // left out rather than reported as passed.
-    if (config.maxIncrease && input.baseSize !== null) {
-        const delta = input.headSize - input.baseSize;
-        const passed = !increaseExceeds(config.maxIncrease, delta, input.baseSize);
-        results.push({ id: 'max-increase', limit: config.maxIncrease.text, actual: delta, passed });
-    }
-    if (config.maxLayers !== undefined) {
-        const n = config.maxLayers;
-        results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
-    }
-    return results;
-}
-function budgetsPassed(results) {
-    return results.every((r) => r.passed);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/normalize-instruction.ts
-// Instruction text as a comparison key for layer alignment: the classic builder and BuildKit spell the same
-// Dockerfile line differently ("/bin/sh -c make" vs "RUN /bin/sh -c make # buildkit"), and build args in scope
-// are prefixed to RUN ("|2 A=1 B=2 /bin/sh -c make"), so changing an unrelated ARG must not unalign a layer.
-
-const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
-// "|N " then the N args; up to the shell when there is one, since values with spaces are not quoted.
-const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
-const ARG_COUNT = /^\|(\d+) /;
-function normalizeInstruction(createdByOrInstruction) {
-    let s = collapse(createdByOrInstruction).replace(/ ?# buildkit$/, '');
-    // Stripped before cleanInstruction, which leaves "RUN |2 A=1 B=2 /bin/sh -c make" as "RUN A=1 B=2 …".
-    const run = s.startsWith('RUN |') ? 'RUN ' : '';
-    const args = stripBuildArgs(s.slice(run.length));
-    if (args !== null)
-        s = 'RUN ' + args;
-    s = collapse(cleanInstruction(s)).replace(/#\(nop\) ?/g, '').trim();
-    let isRun = false;
-    if (s === 'RUN' || s.startsWith('RUN ')) {
-        isRun = true;
-        s = s.slice(3).trim();
-    }
-    const sh = SHELL.exec(s);
-    if (sh) {
-        isRun = true;
-        s = s.slice(sh[0].length).trim();
-    }
-    return isRun ? (s ? 'RUN ' + s : 'RUN') : s;
-}
-/** The command after a "|N K=V …" prefix (and its shell), or null when there is no such prefix. */
-function stripBuildArgs(s) {
-    const shell = ARGS_TO_SHELL.exec(s);
-    if (shell)
-        return s.slice(shell[0].length);
-    const count = ARG_COUNT.exec(s);
-    if (!count)
-        return null;
-    return s.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
-}
-function collapse(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
-/** The instruction keyword ("RUN", "COPY", …), upper-cased; "" when there is no instruction. */
-function instructionKeyword(normalized) {
-    const space = normalized.indexOf(' ');
-    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
-}
-
-;// CONCATENATED MODULE: ./src/analysis/align-layers.ts
-// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
-// a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
-// pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
-
-function alignLayers(base, head) {
-    const key = (l) => normalizeInstruction(l.createdBy || l.instruction);
-    const baseKey = base.map(key);
-    const headKey = head.map(key);
-    // More than the most instruction matches possible, so diffID matches are maximised first.
-    const idWeight = Math.min(base.length, head.length) + 1;
-    const anchors = weightedLcs(base.length, head.length, (i, j) => {
-        const sameId = base[i].diffId === head[j].diffId ? idWeight : 0;
-        // An empty instruction (no history) is no evidence that two layers are the same step.
-        const sameText = baseKey[i] !== '' && baseKey[i] === headKey[j] ? 1 : 0;
-        return sameId + sameText;
-    });
-    const baseTaken = new Array(base.length).fill(false);
-    const headTaken = new Array(head.length).fill(false);
-    for (const [i, j] of anchors)
-        baseTaken[i] = headTaken[j] = true;
-    const moved = matchMoved(base, head, baseTaken, headTaken);
-    const pairs = [...anchors, ...pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken)].sort((a, b) => a[1] - b[1]);
-    const row = (status, i, j) => {
-        const b = i === null ? null : base[i];
-        const h = j === null ? null : head[j];
-        return {
-            status,
-            instruction: (h ?? b).instruction,
-            baseIndex: i,
-            headIndex: j,
-            baseSize: b?.size ?? null,
-            headSize: h?.size ?? null,
-            delta: (h?.size ?? 0) - (b?.size ?? 0),
-        };
-    };
-    // Walk both sides in order: each gap's removed rows, then its head-only rows, then the pair closing it.
-    const out = [];
-    let i = 0;
-    let j = 0;
-    for (const [pi, pj] of [...pairs, [base.length, head.length]]) {
-        for (; i < pi; i++)
-            if (!baseTaken[i])
-                out.push(row('removed', i, null));
-        for (; j < pj; j++) {
-            const from = moved.get(j);
-            out.push(from === undefined ? row('added', null, j) : row('unchanged', from, j));
-        }
-        if (pi < base.length && pj < head.length) {
-            out.push(row(base[pi].diffId === head[pj].diffId ? 'unchanged' : 'changed', pi, pj));
-        }
-        i = pi + 1;
-        j = pj + 1;
-    }
-    return out;
-}
-/**
- * Layers with the same content that changed position (reordered lines): unchanged, shown where they stand in
- * head. Leftovers only, so this never breaks the in-order alignment; one-to-one, in order per diffID.
- */
-function matchMoved(base, head, baseTaken, headTaken) {
-    const byId = new Map();
-    base.forEach((l, i) => {
-        if (!baseTaken[i])
-            byId.set(l.diffId, [...(byId.get(l.diffId) ?? []), i]);
-    });
-    const moved = new Map();
-    head.forEach((l, j) => {
-        const i = headTaken[j] ? undefined : byId.get(l.diffId)?.shift();
-        if (i === undefined)
-            return;
-        moved.set(j, i);
-        baseTaken[i] = headTaken[j] = true;
-    });
-    return moved;
-}
-/**
- * Between consecutive anchors, pairs leftover layers with the same keyword (RUN, COPY, …), in order — only
- * when the gap has as many base as head layers (an edited line). A gap of 5 base layers against 1 head layer
- * (single-stage → multi-stage) is a rewrite: pairing its one COPY with an unrelated COPY would mislead.
- */
-function pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken) {
-    const out = [];
-    let prev = [-1, -1];
-    for (const next of [...anchors, [baseKey.length, headKey.length]]) {
-        const bs = range(prev[0] + 1, next[0]).filter((i) => !baseTaken[i]);
-        const hs = range(prev[1] + 1, next[1]).filter((j) => !headTaken[j]);
-        prev = next;
-        if (bs.length !== hs.length)
-            continue;
-        const same = (a, b) => (instructionKeyword(baseKey[bs[a]]) === instructionKeyword(headKey[hs[b]]) ? 1 : 0);
-        for (const [a, b] of weightedLcs(bs.length, hs.length, same)) {
-            const pair = [bs[a], hs[b]];
-            baseTaken[pair[0]] = headTaken[pair[1]] = true;
-            out.push(pair);
-        }
-    }
-    return out;
-}
-/**
- * Index pairs, increasing on both sides, maximising the sum of weight(i, j) (only pairs with weight > 0).
- * Ties go to the earliest pairs (DP over suffixes, walked forwards): an extra layer is reported after its twin.
- */
-function weightedLcs(n, m, weight) {
-    const w = new Int32Array(n * m);
-    for (let i = 0; i < n; i++)
-        for (let j = 0; j < m; j++)
-            w[i * m + j] = weight(i, j);
-    const cols = m + 1;
-    const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for base[i..] against head[j..]
-    for (let i = n - 1; i >= 0; i--) {
-        for (let j = m - 1; j >= 0; j--) {
-            const x = w[i * m + j];
-            const skip = Math.max(dp[(i + 1) * cols + j], dp[i * cols + j + 1]);
-            dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1] + x) : skip;
-        }
-    }
-    const pairs = [];
-    for (let i = 0, j = 0; i < n && j < m;) {
-        const x = w[i * m + j];
-        if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1] + x)
-            pairs.push([i++, j++]);
-        else if (dp[(i + 1) * cols + j] >= dp[i * cols + j + 1])
-            i++;
-        else
-            j++;
-    }
-    return pairs;
-}
-function range(from, to) {
-    return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/file-diff.ts
-// Compares the base and head final filesystems per path, then rolls the changes up into directories so the
-// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
-function diffFiles(base, head, opts = {}) {
-    const top = Math.max(0, Math.floor(opts.top ?? 20));
-    const tree = new Tree();
-    // Contents are not hashed (the reader does not keep them): a same-size edit goes unnoticed, which a size
-    // report can afford. Mode and owner changes are ignored for the same reason.
-    for (const [path, h] of head) {
-        const b = base.get(path);
-        if (!b)
-            tree.insert(path, h.type === 'dir' ? 'implied' : 'real');
-        else if (b.type === 'dir' && h.type === 'dir')
-            continue;
-        else if (b.type !== h.type || b.size !== h.size || b.linkTarget !== h.linkTarget)
-            tree.insert(path, 'real');
-    }
-    for (const [path, b] of base)
-        if (!head.has(path))
-            tree.insert(path, b.type === 'dir' ? 'implied' : 'real');
-    if (!tree.root.children)
-        return [];
-    tree.addTotals(base, 'base');
-    tree.addTotals(head, 'head');
-    sumUp(tree.root);
-    let rows = [...tree.root.children.values()].map(chainCollapse);
-    for (;;) {
-        let best = null;
-        for (const r of rows)
-            if (expandable(r) && (best === null || byDelta(r, best) < 0))
-                best = r;
-        // Rows that change no bytes are dropped below when others do: they do not use up the budget.
-        if (best === null || sizedCount(rows) - 1 + sizedCount(best.children.values()) > top)
-            break;
-        const expanded = best;
-        rows = rows.filter((r) => r !== expanded).concat([...expanded.children.values()].map(chainCollapse));
-    }
-    // Rows that change no bytes (an empty directory, a retargeted link) only show when nothing else changed.
-    const sized = rows.filter((r) => delta(r) !== 0);
-    return (sized.length > 0 ? sized : rows)
-        .sort(byDelta)
-        .slice(0, top)
-        .map((n) => toChange(n, base, head));
-}
-const newNode = (path) => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
-const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
-/** The changed paths and their ancestors, each reachable by path: no per-segment walks over 100k entries. */
-class Tree {
-    root = newNode('');
-    byPath = new Map([['', this.root]]);
-    /** Directory → the deepest node at or above it, filled as entries are charged. */
-    owner = new Map();
-    insert(path, self) {
-        this.node(path).self = self;
-    }
-    node(path) {
-        let n = this.byPath.get(path);
-        if (!n) {
-            const parent = this.node(parentOf(path));
-            n = newNode(path);
-            (parent.children ??= new Map()).set(path.slice(path.lastIndexOf('/') + 1), n);
-            this.byPath.set(path, n);
-        }
-        return n;
-    }
-    /** Charges every entry to the deepest node at or above it; sumUp then carries totals and presence upwards. */
-    addTotals(files, side) {
-        for (const [path, entry] of files) {
-            const n = this.byPath.get(path) ?? this.ownerOf(parentOf(path));
-            if (side === 'base') {
-                n.inBase = true;
-                n.baseBytes += entry.size;
-            }
-            else {
-                n.inHead = true;
-                n.headBytes += entry.size;
-            }
-        }
-    }
-    ownerOf(dir) {
-        let n = this.byPath.get(dir) ?? this.owner.get(dir);
-        if (!n) {
-            n = this.ownerOf(parentOf(dir));
-            this.owner.set(dir, n);
-        }
-        return n;
-    }
-}
-function sumUp(node) {
-    if (!node.children)
-        return;
-    for (const child of node.children.values()) {
-        sumUp(child);
-        node.baseBytes += child.baseBytes;
-        node.headBytes += child.headBytes;
-        node.inBase ||= child.inBase;
-        node.inHead ||= child.inHead;
-    }
-}
-/** A directory whose changes are all in one child says nothing more than that child (/app → /app/server). */
-function chainCollapse(node) {
-    let n = node;
-    while (n.children?.size === 1 && n.self !== 'real')
-        n = n.children.values().next().value;
-    return n;
-}
-/**
- * Directories on both sides are opened up. A wholly added or removed directory stays one row — it explains
- * itself (/usr/lib/go-1.19) — unless it is a top-level or second-level one (/usr, /usr/lib, /var/cache),
- * which only holds the things that explain the change.
- */
-const expandable = (n) => n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
-const delta = (n) => n.headBytes - n.baseBytes;
-function sizedCount(nodes) {
-    let n = 0;
-    for (const node of nodes)
-        if (delta(chainCollapse(node)) !== 0)
-            n++;
-    return n;
-}
-function byDelta(a, b) {
-    const d = Math.abs(delta(b)) - Math.abs(delta(a));
-    if (d !== 0)
-        return d;
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-function toChange(n, base, head) {
-    const dirOnEverySide = (base.get(n.path)?.type ?? 'dir') === 'dir' && (head.get(n.path)?.type ?? 'dir') === 'dir';
-    return {
-        path: n.path,
-        kind: n.children !== null || dirOnEverySide ? 'dir' : 'file',
-        status: !n.inBase ? 'added' : !n.inHead ? 'removed' : 'changed',
-        baseSize: n.inBase ? n.baseBytes : null,
-        headSize: n.inHead ? n.headBytes : null,
-        delta: delta(n),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/diff-images.ts
-// The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
-
-
-function diffImages(base, head, opts = {}) {
-    const sizeDelta = head.size - base.size;
-    const baseCompressed = opts.baseCompressedSize !== undefined ? opts.baseCompressedSize : base.compressedSize;
-    const headCompressed = opts.headCompressedSize !== undefined ? opts.headCompressedSize : head.compressedSize;
-    return {
-        sizeDelta,
-        sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,
-        compressedSizeDelta: baseCompressed !== null && headCompressed !== null ? headCompressed - baseCompressed : null,
-        layers: alignLayers(base.layers, head.layers).map((l) => ({
-            status: l.status,
-            instruction: l.instruction,
-            baseSize: l.baseSize,
-            headSize: l.headSize,
-            delta: l.delta,
-        })),
-        files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
-    };
-}
-function round2(x) {
-    const r = Math.round(x * 100) / 100;
-    return r === 0 ? 0 : r; // no -0 in the report
-}
-
-;// CONCATENATED MODULE: ./src/analysis/verdict.ts
-// Pass or fail, from the budgets and findings, as `fail-on` says.
-function decidePassed(budgets, findings, failOn) {
-    if (failOn.budget && budgets.some((b) => !b.passed))
-        return false;
-    // resolved findings are gone from the head image: they never fail a run
-    const present = findings.filter((f) => f.status !== 'resolved');
-    if (failOn.anyFinding && present.length > 0)
-        return false;
-    return !present.some((f) => failOn.findings.has(f.id));
-}
-
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/lib/version.ts
 // The tool's name and version, from package.json (bundled into dist/ at build time).
 
 const TOOL_NAME = 'image-size-guard';
@@ -40820,7 +40700,118 @@ function round(n, digits) {
     return Math.round(n * f) / f;
 }
 
-;// CONCATENATED MODULE: ./src/build/build-log.ts
+;// CONCATENATED MODULE: ./src/image/read-image.ts
+// Reads an image archive stream into an ImageModel in one pass, holding no layer in memory or on disk.
+
+
+
+async function readImageArchive(input, opts = {}) {
+    const members = new ArchiveMembers(opts);
+    const outer = new TarScanner(members);
+    let bytes = 0;
+    try {
+        for await (const chunk of input) {
+            outer.push(chunk);
+            bytes += chunk.length;
+            opts.onProgress?.(bytes);
+            if (members.failure)
+                throw members.failure;
+            if (members.waitFor) {
+                await members.waitFor;
+                members.waitFor = null;
+            }
+        }
+        if (bytes === 0)
+            throw new ImageArchiveError('the image archive is empty');
+        outer.end();
+    }
+    catch (err) {
+        if (err instanceof TarFormatError) {
+            throw new ImageArchiveError(err.message === 'not a tar archive' ? 'not an image archive (not a tar file)' : `the image archive is ${err.message.replace(/^the tar stream is /, '')}`);
+        }
+        throw err;
+    }
+    const model = await resolveImage(members.members, opts);
+    if (members.failure)
+        throw members.failure;
+    return model;
+}
+
+;// CONCATENATED MODULE: ./src/sources/open-image.ts
+// Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
+// never through a temporary file).
+
+
+
+
+
+
+class ImageSourceError extends UserError {
+}
+/** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
+async function classifySource(arg) {
+    if (arg === '-')
+        return { kind: 'stdin' };
+    const st = await (0,promises_namespaceObject.stat)(arg).catch(() => null);
+    if (st?.isFile())
+        return { kind: 'file', path: arg };
+    if (st?.isDirectory())
+        throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
+    if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
+        throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
+    }
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg))
+        throw new ImageSourceError(`not an image reference: ${oneLine(arg)}`);
+    return { kind: 'docker', ref: arg };
+}
+async function readImage(source, opts = {}) {
+    switch (source.kind) {
+        case 'file':
+            return readImageArchive((0,external_node_fs_namespaceObject.createReadStream)(source.path, { highWaterMark: 1 << 20 }), opts);
+        case 'stdin':
+            return readImageArchive(process.stdin, opts);
+        case 'docker':
+            return readFromDocker(source.ref, opts);
+    }
+}
+async function readFromDocker(ref, opts) {
+    const child = spawnStreaming(dockerCommand(), ['save', ref]);
+    child.stdin.end();
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+        if (stderr.length < 8192)
+            stderr += d;
+    });
+    const exited = new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    });
+    const saveFailed = (code) => {
+        const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
+        return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+    };
+    try {
+        const model = await readImageArchive(child.stdout, opts);
+        const code = await exited;
+        if (code !== 0)
+            throw saveFailed(code);
+        return model;
+    }
+    catch (err) {
+        child.kill();
+        const code = await exited.catch((e) => {
+            throw e.code === 'ENOENT'
+                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${oneLine(ref)})`)
+                : e;
+        });
+        if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError))
+            throw saveFailed(code);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build-log.ts
 // Where build output goes: always stderr, never stdout (stdout carries the report).
 // In GitHub Actions the log is grouped and workflow commands are switched off around it, because RUN steps
 // print whatever the PR author wants — including `::set-output` or `::error` lines.
@@ -40853,30 +40844,30 @@ function openSection(title, mode, out, tail) {
     switch (mode) {
         case 'actions': {
             const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            out.write(`::group::${terminalSafe(title)}\n::stop-commands::${token}\n`);
+            out.write(`::group::${oneLine(title)}\n::stop-commands::${token}\n`);
             return {
                 line: (text) => out.write(`${text}\n`),
                 end: () => out.write(`::${token}::\n::endgroup::\n`),
             };
         }
         case 'stream':
-            out.write(`── ${terminalSafe(title)}\n`);
+            out.write(`── ${oneLine(title)}\n`);
             return {
-                line: (text) => out.write(`${terminalSafe(text)}\n`),
+                line: (text) => out.write(`${oneLine(text)}\n`),
                 end: () => undefined,
             };
         case 'fold': {
-            out.write(`${terminalSafe(title)}…`);
+            out.write(`${oneLine(title)}…`);
             return {
                 line: (text) => {
                     if (/^#\d+ \[/.test(text))
-                        out.write(`\r\x1b[K${terminalSafe(title)}… ${terminalSafe(text, 70)}`);
+                        out.write(`\r\x1b[K${oneLine(title)}… ${oneLine(text, 70)}`);
                 },
                 end: (failed) => {
-                    out.write(`\r\x1b[K${terminalSafe(title)}: ${failed ? 'failed' : 'done'}\n`);
+                    out.write(`\r\x1b[K${oneLine(title)}: ${failed ? 'failed' : 'done'}\n`);
                     if (failed)
                         for (const l of tail)
-                            out.write(`  ${terminalSafe(l)}\n`);
+                            out.write(`  ${oneLine(l)}\n`);
                 },
             };
         }
@@ -40907,12 +40898,36 @@ function lineSplitter(log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/build/buildx.ts
+;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
+// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
+// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
+const pending = new Set();
+let installed = false;
+function registerCleanup(fn) {
+    if (!installed) {
+        installed = true;
+        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+            process.once(signal, () => {
+                for (const f of pending) {
+                    try {
+                        f();
+                    }
+                    catch {
+                        // best effort: keep cleaning the rest
+                    }
+                }
+                process.exit(code);
+            });
+        }
+    }
+    pending.add(fn);
+    return () => pending.delete(fn);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
 // Builds one image with buildx and reads it without a temporary copy:
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
-
-
 
 
 
@@ -40937,7 +40952,8 @@ async function buildOci(spec, args, logMode, read) {
     const lines = lineSplitter(log);
     const started = performance.now();
     let firstByte = 0;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnStreaming(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context]);
+    child.stdin.end();
     // Interrupted: stop the build (buildx cancels the solve when its client goes away).
     const unregister = registerCleanup(() => child.kill('SIGINT'));
     child.on('close', unregister);
@@ -40975,10 +40991,11 @@ async function buildLoad(spec, args, logMode, read) {
     let child = null;
     const unregister = registerCleanup(() => {
         child?.kill('SIGINT');
-        (0,external_node_child_process_namespaceObject.spawnSync)(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+        runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
     });
     try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+        child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+        child.stdin.end();
         const running = child;
         running.stdout?.setEncoding('utf8').on('data', (d) => lines.write(d));
         running.stderr?.setEncoding('utf8').on('data', (d) => lines.write(d));
@@ -40996,8 +41013,75 @@ async function buildLoad(spec, args, logMode, read) {
     }
     finally {
         unregister();
-        await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
+        await exec_runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
+// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
+// failure and on Ctrl-C.
+
+
+
+
+
+
+
+
+class GitError extends UserError {
+}
+async function git(cwd, args) {
+    return exec_runCommand('git', args, { cwd });
+}
+async function repoRoot(cwd) {
+    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
+    if (!r || r.code !== 0)
+        throw new GitError(`${oneLine(cwd)} is not inside a git repository (needed to build --base)`);
+    return r.stdout.trim();
+}
+/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
+async function resolveCommit(root, ref) {
+    if (ref.startsWith('-'))
+        throw new GitError(`not a git ref: ${oneLine(ref)}`);
+    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    if (local.code === 0)
+        return local.stdout.trim();
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
+    if (fetch.code !== 0) {
+        throw new GitError(`git ref ${oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
+    }
+    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
+    if (fetched.code !== 0)
+        throw new GitError(`git ref ${oneLine(ref)} does not name a commit`);
+    return fetched.stdout.trim();
+}
+async function checkout(root, ref) {
+    const sha = await resolveCommit(root, ref);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
+    const removeSync = () => {
+        runSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    };
+    const unregister = registerCleanup(removeSync);
+    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    if (add.code !== 0) {
+        unregister();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+    }
+    return {
+        dir,
+        ref,
+        sha,
+        async remove() {
+            unregister();
+            await git(root, ['worktree', 'remove', '--force', dir]);
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await git(root, ['worktree', 'prune']);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-side.ts
@@ -41051,7 +41135,7 @@ async function buildSide(ctx, label, ref, read) {
     const p = ctx.paths(root);
     for (const rel of [p.relContext, p.relDockerfile]) {
         if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-            throw new ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+            throw new UserError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
         }
     }
     const t0 = performance.now();
@@ -41069,7 +41153,7 @@ async function buildSide(ctx, label, ref, read) {
         await tree.remove();
     }
 }
-class MissingDockerfileError extends Error {
+class MissingDockerfileError extends UserError {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/context.ts
@@ -41379,7 +41463,7 @@ function prettyBytes(number, options) {
 	return result.padStart(options.fixedWidth ?? 0);
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
+;// CONCATENATED MODULE: ./src/lib/format.ts
 // Number formatting shared by every renderer: sizes in 1000-based units as `docker` prints them.
 
 const MINUS = '\u2212'; // typographic minus: reads better than a hyphen in tables
@@ -41468,10 +41552,7 @@ function parseApkInstalled(text) {
 const isDevPackage = (name) => name.endsWith('-dev') && name.length > 4;
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/util.ts
-// Helpers shared by the finding detectors: severity, evidence, layer attribution, path resolution.
-function severityFor(id, failOn) {
-    return failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning';
-}
+// Helpers shared by the finding detectors: evidence, layer attribution, path resolution.
 function instructionOf(model, layer) {
     return model.layers[layer]?.instruction ?? '';
 }
@@ -41766,7 +41847,6 @@ function detectBuildTools(ctx) {
         : 'install them only in the build stage and copy only the artefacts into the final one';
     return {
         id: 'build-tools',
-        severity: severityFor('build-tools', ctx.failOn),
         message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
         bytes: scan.bytes,
         evidence: ev,
@@ -41776,7 +41856,6 @@ function detectBuildTools(ctx) {
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/missing-multi-stage.ts
 // Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
-
 
 
 function detectMissingMultiStage(ctx) {
@@ -41791,7 +41870,6 @@ function detectMissingMultiStage(ctx) {
     // counted, hence "at least".
     return {
         id: 'missing-multi-stage',
-        severity: severityFor('missing-multi-stage', ctx.failOn),
         message: `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
             `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,
         bytes: scan.bytes,
@@ -41865,7 +41943,6 @@ function detectPackageCache(ctx) {
     const top = scan.entries[0];
     return {
         id: 'package-cache',
-        severity: severityFor('package-cache', ctx.failOn),
         message: `Package-manager caches (${formatBytes(scan.bytes)}) are left in the image: ${list}; ` +
             `run ${top.clean} in the same RUN that fills ${top.dir}, or use a cache mount (RUN --mount=type=cache,target=${top.dir}).`,
         bytes: scan.bytes,
@@ -41959,7 +42036,6 @@ function detectShell(ctx) {
     const main = scan.paths[0];
     return {
         id: 'shell',
-        severity: severityFor('shell', ctx.failOn),
         message,
         bytes: scan.bytes,
         evidence: ev,
@@ -41995,13 +42071,13 @@ function detectFindings(ctx) {
  * nothing it could have existed in, and "head only" is exactly what `new` means. Resolved findings never
  * fail a run (verdict.ts), whatever their severity.
  */
-function withStatus(head, base) {
+function withStatus(head, base, severityOf) {
     const baseIds = new Set((base ?? []).map((f) => f.id));
     const headIds = new Set(head.map((f) => f.id));
-    const out = head.map((f) => ({ ...f, status: baseIds.has(f.id) ? 'existing' : 'new' }));
+    const out = head.map((f) => ({ ...f, severity: severityOf(f.id), status: baseIds.has(f.id) ? 'existing' : 'new' }));
     for (const f of base ?? [])
         if (!headIds.has(f.id))
-            out.push({ ...f, status: 'resolved' });
+            out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
     return out.map(ordered);
 }
 // Keep the JSON field order of design §2.4 (id, severity, status, message, bytes, evidence, dockerfile).
@@ -42046,6 +42122,7 @@ function isEffectivelySingleStage(model) {
 
 
 
+
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 /** dockerfileLine per image layer (null for layers of the external base image, or when no instruction matches). */
 function mapLayersToLines(model, layers) {
@@ -42068,33 +42145,10 @@ function mapLayersToLines(model, layers) {
             return 0;
         return c.texts.includes(l.text) ? exact : c.looseOk ? 1 : 0;
     };
-    // dp[i][j]: best score aligning the first i candidates with the first j window layers.
-    const dp = Array.from({ length: n + 1 }, () => new Array(w + 1).fill(0));
-    for (let i = 1; i <= n; i++) {
-        const row = dp[i];
-        const prev = dp[i - 1];
-        for (let j = 1; j <= w; j++) {
-            const s = score(i - 1, j - 1);
-            row[j] = Math.max(prev[j], row[j - 1], s > 0 ? prev[j - 1] + s : 0);
-        }
-    }
-    // Trace back from the end, preferring a match, so the last instructions take the last layers.
-    let i = n;
-    let j = w;
-    while (i > 0 && j > 0) {
-        const s = score(i - 1, j - 1);
-        if (s > 0 && dp[i][j] === dp[i - 1][j - 1] + s) {
-            out[offset + j - 1] = cands[i - 1].line;
-            i--;
-            j--;
-        }
-        else if (dp[i][j] === dp[i][j - 1]) {
-            j--;
-        }
-        else {
-            i--;
-        }
-    }
+    // Ties go to the latest layers: the Dockerfile's last instructions made the image's last layers. Layers come
+    // first in the pairs so that, on a tie, a window layer is skipped before a candidate (a step may make no layer).
+    for (const [j, i] of weightedLcs(w, n, (j, i) => score(i, j), 'latest'))
+        out[offset + j] = cands[i].line;
     return out;
 }
 function candidates(model) {
@@ -42202,8 +42256,9 @@ function findClose(text, from) {
 // names are case-insensitive, FROM and --from values may use the ARGs declared before the first FROM.
 
 
+
 /** A Dockerfile that cannot be modelled; the message is one line. */
-class DockerfileError extends Error {
+class DockerfileError extends UserError {
     name = 'DockerfileError';
 }
 function parseDockerfile(text, opts) {
@@ -42259,7 +42314,7 @@ function parseDockerfile(text, opts) {
         if (found === undefined) {
             const names = stages.flatMap((s) => (s.name === null ? [] : [s.name]));
             const list = names.length > 0 ? `stages: ${names.join(', ')}` : 'no named stages';
-            throw new DockerfileError(`unknown --target "${oneLine(opts.target)}" (${list})`);
+            throw new DockerfileError(`unknown --target "${parse_dockerfile_oneLine(opts.target)}" (${list})`);
         }
         target = found;
     }
@@ -42409,7 +42464,7 @@ function unquote(s) {
 function parse_dockerfile_collapse(s) {
     return s.replace(/\s+/g, ' ').trim();
 }
-function oneLine(s) {
+function parse_dockerfile_oneLine(s) {
     return s.replace(/\s+/g, ' ');
 }
 
@@ -42442,12 +42497,13 @@ function analyseSide(model, dockerfile, opts, warnings) {
         dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
         layerLines,
         thresholds: DEFAULT_THRESHOLDS,
-        failOn: opts.failOn,
     });
     return { layerLines, findings };
 }
-function compareFindings(head, base) {
-    return withStatus(head.findings, base ? base.findings : null);
+/** Head findings with their status against the base, and a severity from fail-on: error when it fails the run. */
+function compareFindings(head, base, failOn) {
+    const severity = (id) => (failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning');
+    return withStatus(head.findings, base ? base.findings : null, severity);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
@@ -42486,7 +42542,7 @@ async function runCompare(o, read = {}) {
         }
     }
     if (base && !samePlatform(base.model.platform, head.model.platform)) {
-        throw new ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+        throw new UserError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
     }
     const budgets = evaluateBudgets(o.budgets, {
         headSize: head.model.size,
@@ -42498,7 +42554,7 @@ async function runCompare(o, read = {}) {
     const analyse = (side) => analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
     const headAnalysis = analyse(head);
     const baseAnalysis = base ? analyse(base) : null;
-    const findings = compareFindings(headAnalysis, baseAnalysis);
+    const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn);
     const entry = {
         name: o.name ?? deriveName(o, head),
         platform: head.model.platform,
@@ -42568,18 +42624,18 @@ function findingLines(entry) {
         .map((f) => {
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}`;
-        const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
-        const evidence = f.evidence.map((e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`);
+        const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
+        const evidence = f.evidence.map((e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`);
         return [head, ...evidence].join('\n');
     });
 }
 function renderCompareText(entry, opts = {}) {
     const width = Math.max(60, opts.width ?? 100);
-    const out = [terminalSafe(summaryLine(entry)), ''];
+    const out = [oneLine(summaryLine(entry)), ''];
     const findings = findingLines(entry);
     if (findings.length)
-        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
+        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
     const { head, base, diff } = entry;
     const totals = [
         ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
@@ -42599,14 +42655,14 @@ function renderCompareText(entry, opts = {}) {
     if (entry.budgets.length)
         out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
     for (const w of opts.warnings ?? [])
-        out.push('', `warning: ${terminalSafe(w)}`);
+        out.push('', `warning: ${oneLine(w)}`);
     if (diff) {
         const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
         out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
         const instrWidth = Math.max(20, width - 50);
         const rows = diff.layers.map((l) => [
             l.status,
-            terminalSafe(l.instruction || '(no history)', instrWidth),
+            oneLine(l.instruction || '(no history)', instrWidth),
             l.baseSize === null ? '—' : formatBytes(l.baseSize),
             l.headSize === null ? '—' : formatBytes(l.headSize),
             l.status === 'unchanged' ? '' : formatDelta(l.delta),
@@ -42618,7 +42674,7 @@ function renderCompareText(entry, opts = {}) {
             const fileRows = diff.files.map((f) => [
                 formatDelta(f.delta),
                 f.status,
-                terminalSafe(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+                oneLine(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
             ]);
             out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
         }
@@ -42627,7 +42683,7 @@ function renderCompareText(entry, opts = {}) {
     }
     else {
         out.push('', `Layers (${head.layers.length})`);
-        const rows = head.layers.map((l, i) => [String(i + 1), terminalSafe(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+        const rows = head.layers.map((l, i) => [String(i + 1), oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
         out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
     }
     if (opts.timings)
@@ -42772,6 +42828,7 @@ function renderDetails(entry, layerRows, fileRows) {
 
 
 
+
 async function run() {
     try {
         const cfg = readActionInputs();
@@ -42804,6 +42861,9 @@ async function run() {
         if (err instanceof InputErrors)
             for (const p of err.problems)
                 error(`image-size-guard: ${p}`);
+        // a bug, not a user mistake: its stack helps only when someone is debugging the run
+        if (!(err instanceof UserError) && err instanceof Error && (isDebug() || process.env.ISG_DEBUG))
+            info(err.stack ?? err.message);
         setFailed(`image-size-guard: ${describeError(err)}`);
     }
 }

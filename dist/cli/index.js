@@ -7025,7 +7025,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(881);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(634);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -7038,7 +7038,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 881:
+/***/ 634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7051,12 +7051,1765 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/lib/version.ts
 // The tool's name and version, from package.json (bundled into dist/ at build time).
 
 const TOOL_NAME = 'image-size-guard';
 const TOOL_VERSION = package_namespaceObject.rE;
 
+;// CONCATENATED MODULE: ./src/model/errors.ts
+// The one base class of errors a user can fix: a bad flag or input, a missing tool, a build that failed, a
+// broken archive. They end a run with exit code 2 and one line; any other error is a bug (a stack trace
+// under ISG_DEBUG=1 or the runner's step debug).
+class UserError extends Error {
+    name = 'UserError';
+}
+
+;// CONCATENATED MODULE: ./src/lib/one-line.ts
+// The one sanitiser for text shown outside markdown. Paths, instructions, registry answers, tool output and
+// flags come from whoever wrote them: before such text reaches an error message, a terminal or a CI log it is
+// made one line — line breaks become " ↵ ", control characters (C0, DEL, and C1, which include the 8-bit CSI
+// that starts an ANSI escape) become \xNN — and cut to a length. A line that cannot break cannot start a
+// `::workflow-command::`. (Markdown has its own escaping: report/markdown-escape.ts.)
+function oneLine(text, maxLength = Infinity) {
+    let s = text
+        .replace(/\r?\n/g, ' ↵ ')
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    if (s.length > maxLength)
+        s = s.slice(0, Math.max(1, maxLength - 1)) + '…';
+    return s;
+}
+/** A value quoted for an error message: `"…"`, one line, its first `maxLength` characters (then "…"). */
+function quoted(text, maxLength = 200) {
+    return `"${oneLine(text, maxLength + 1)}"`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/describe-error.ts
+// An error as the one line a user sees. UserErrors say what to fix; anything else is a bug in
+// image-size-guard and says so (its stack is printed only when debugging is on).
+
+
+function describeError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return oneLine((err instanceof UserError ? '' : 'unexpected error: ') + (message.split('\n')[0] ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/cli/errors.ts
+// Exit codes of the CLI, and its own user error (a bad command line).
+
+class UsageError extends UserError {
+}
+const EXIT_PASSED = 0;
+const EXIT_FAILED = 1;
+const EXIT_ERROR = 2;
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/analysis/verdict.ts
+// Pass or fail, from the budgets and findings, as `fail-on` says.
+function decidePassed(budgets, findings, failOn) {
+    if (failOn.budget && budgets.some((b) => !b.passed))
+        return false;
+    // resolved findings are gone from the head image: they never fail a run
+    const present = findings.filter((f) => f.status !== 'resolved');
+    if (failOn.anyFinding && present.length > 0)
+        return false;
+    return !present.some((f) => failOn.findings.has(f.id));
+}
+
+;// CONCATENATED MODULE: ./src/config/parse-size.ts
+// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
+// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
+
+
+/** A user mistake in an input or flag: one line that names the input and shows an example. */
+class ConfigError extends UserError {
+}
+const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
+const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
+const UNITS = {
+    b: 1,
+    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
+    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+};
+const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
+const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
+const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
+function parseWith(re, text, toValue) {
+    const t = text.trim();
+    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
+    if (!m)
+        return 'bad';
+    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
+    if (value === null || !Number.isFinite(value))
+        return 'bad';
+    return t.startsWith('-') ? 'negative' : value;
+}
+function sizeValue(text) {
+    const v = parseWith(SIZE_RE, text, (n, unit) => {
+        const factor = unit === '' ? 1 : UNITS[unit];
+        return factor === undefined ? null : Math.round(n * factor);
+    });
+    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
+}
+const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
+/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
+function parseSize(text, what) {
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
+    const v = sizeValue(text);
+    if (typeof v === 'number')
+        return v;
+    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} ${problem} ${SIZE_EXAMPLES}`);
+}
+/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
+function parseIncrease(text, what = 'max-increase') {
+    function fail(subject, problem) {
+        throw new ConfigError(`${what}: ${quoted(subject.trim(), 40)} ${problem} ${INCREASE_EXAMPLES}`);
+    }
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
+    const limit = { bytes: null, percent: null, text: '' };
+    let bytesText = '';
+    for (const raw of text.split(',')) {
+        const part = raw.trim();
+        if (part === '')
+            fail(text, 'has an empty part');
+        const isPercent = part.endsWith('%');
+        const v = isPercent ? percentValue(part) : sizeValue(part);
+        if (v === 'negative')
+            fail(part, 'is negative');
+        if (v === 'too-large')
+            fail(part, 'is too large');
+        if (typeof v !== 'number')
+            fail(part, 'is not a size or a percent');
+        if (isPercent) {
+            if (limit.percent !== null)
+                fail(text, 'lists two percent limits');
+            limit.percent = v;
+        }
+        else {
+            if (limit.bytes !== null)
+                fail(text, 'lists two byte limits');
+            limit.bytes = v;
+            bytesText = part;
+        }
+    }
+    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
+        .filter((p) => p !== null)
+        .join(', ');
+    return limit;
+}
+/** A whole number of layers, 1..10000. */
+function parseLayerCount(text, what) {
+    const t = text.trim();
+    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
+    if (n >= 1 && n <= 10000)
+        return n;
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+}
+
+;// CONCATENATED MODULE: ./src/config/fail-on.ts
+// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `any` (any finding) or `never`.
+
+
+const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+function parseFailOn(text, what = 'fail-on') {
+    const parts = (text ?? 'budget')
+        .split(',')
+        .map((p) => p.trim().toLowerCase())
+        .filter(Boolean);
+    const out = { budget: false, anyFinding: false, findings: new Set() };
+    if (parts.length === 0)
+        parts.push('budget');
+    for (const p of parts) {
+        if (p === 'never') {
+            if (parts.length > 1)
+                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
+            return out;
+        }
+        if (p === 'budget')
+            out.budget = true;
+        else if (p === 'any')
+            out.anyFinding = true;
+        else if (FINDING_IDS.includes(p))
+            out.findings.add(p);
+        else
+            throw new ConfigError(`${what}: unknown value ${quoted(p, 40)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/context.ts
+// What every finding detector reads (design §4). The detectors are pure functions of this context.
+/**
+ * Defaults, in decimal bytes (formatBytes prints 1000-based units, so "1 MB" reads as 1,000,000):
+ * - buildToolsMinBytes 1 MB: real tooling is tens to hundreds of MB (gcc ≈ 50–100 MB, a Go toolchain
+ *   ≈ 200–500 MB, a JDK ≈ 100 MB, libc6-dev ≈ 15 MB, musl-dev ≈ 1.2 MB installed); below 1 MB what is left is a
+ *   stray header or an empty /usr/include, not worth a warning.
+ * - packageCacheMinBytes 1 MB: `apt-get update` alone leaves 20–50 MB of lists and a pip/npm cache is
+ *   rarely under a few MB; a few KB of leftovers (an apk index stub, a lock file) are noise.
+ * - maxEvidence 10: enough to show where the bytes are; a busybox image has ~400 applet links and a
+ *   -dev-heavy image dozens of packages, which would drown the PR comment.
+ */
+const DEFAULT_THRESHOLDS = Object.freeze({
+    buildToolsMinBytes: 1_000_000,
+    packageCacheMinBytes: 1_000_000,
+    maxEvidence: 10,
+});
+
+;// CONCATENATED MODULE: ./node_modules/pretty-bytes/index.js
+const BYTE_UNITS = [
+	'B',
+	'kB',
+	'MB',
+	'GB',
+	'TB',
+	'PB',
+	'EB',
+	'ZB',
+	'YB',
+];
+
+const BIBYTE_UNITS = [
+	'B',
+	'KiB',
+	'MiB',
+	'GiB',
+	'TiB',
+	'PiB',
+	'EiB',
+	'ZiB',
+	'YiB',
+];
+
+const BIT_UNITS = [
+	'b',
+	'kbit',
+	'Mbit',
+	'Gbit',
+	'Tbit',
+	'Pbit',
+	'Ebit',
+	'Zbit',
+	'Ybit',
+];
+
+const BIBIT_UNITS = [
+	'b',
+	'kibit',
+	'Mibit',
+	'Gibit',
+	'Tibit',
+	'Pibit',
+	'Eibit',
+	'Zibit',
+	'Yibit',
+];
+
+// Indexed by `bits` and then `binary`, so the four unit systems are picked in one step.
+const UNIT_SETS = [BYTE_UNITS, BIBYTE_UNITS, BIT_UNITS, BIBIT_UNITS];
+
+/*
+`Number#toString` switches to exponential notation outside the range [1e-6, 1e21) and `Intl.NumberFormat` drops every fraction digit past the 100 it accepts.
+Byte counts read as plain decimal numbers, so both losses are undone here. Expects a finite, non-negative number.
+*/
+const toDecimalString = number => {
+	if (number >= 1e-6 && number < 1e21) {
+		return String(number);
+	}
+
+	const [mantissa, exponentString] = number.toExponential().split('e');
+	const digits = mantissa.replace('.', '');
+	const pointPosition = Number(exponentString) + 1;
+	const isPositive = pointPosition > 0;
+	const padded = isPositive ? digits.padEnd(pointPosition, '0') : '0'.repeat(1 - pointPosition) + digits;
+	const integerPart = padded.slice(0, isPositive ? pointPosition : 1);
+	const fractionPart = padded.slice(isPositive ? pointPosition : 1).replace(/0+$/, '');
+
+	return fractionPart ? `${integerPart}.${fractionPart}` : integerPart;
+};
+
+/*
+Formats the given number using `Number#toLocaleString`.
+- If locale is a string or array, the value is expected to be a BCP 47 language tag or list of language tags (for example: `de`).
+- If locale is true, the system default locale is used for translation.
+- If locale is false or unspecified, formatting options are applied without localization; without options, the number is written out as plain digits.
+*/
+const toLocaleString = (number, locale, options) => {
+	if (typeof locale === 'string' || Array.isArray(locale) || locale === true) {
+		const locales = locale === true ? undefined : locale;
+
+		if (options !== undefined) {
+			return number.toLocaleString(locales, options);
+		}
+
+		// `Intl.NumberFormat` limits itself to 3 *fraction* digits while the default here is 3 *significant* digits, so the limit comes from the value.
+		const text = toDecimalString(number);
+		const pointIndex = text.indexOf('.');
+		const maximumFractionDigits = pointIndex === -1 ? 0 : text.length - pointIndex - 1;
+
+		// `Intl.NumberFormat` accepts at most 100 fraction digits. Rounding to 3 significant digits only needs more than that for absurdly small values, which are written out as plain digits instead.
+		if (maximumFractionDigits > 100) {
+			return text;
+		}
+
+		return number.toLocaleString(locales, {maximumFractionDigits});
+	}
+
+	if (options === undefined) {
+		return toDecimalString(number);
+	}
+
+	return number.toLocaleString('en-US', {...options, useGrouping: false});
+};
+
+const log10 = numberOrBigInt => {
+	if (typeof numberOrBigInt === 'number') {
+		return Math.log10(numberOrBigInt);
+	}
+
+	const string = numberOrBigInt.toString(10);
+
+	// A `number` only holds about 15 significant digits, so the remaining digits cannot move the magnitude. The result can still land exactly on a unit boundary, which the caller corrects for.
+	return string.length + Math.log10(`0.${string.slice(0, 15)}`);
+};
+
+const log = numberOrBigInt => {
+	if (typeof numberOrBigInt === 'number') {
+		return Math.log(numberOrBigInt);
+	}
+
+	return log10(numberOrBigInt) * Math.log(10);
+};
+
+/*
+A `bigint` that a `number` can hold exactly is divided the same way, so the output never depends on which type it was given as.
+`floor(a / b) + (a % b) / b` is a different double than `a / b`, which flips the rounding at ties like 1805 bytes.
+*/
+const divide = (numberOrBigInt, base, exponent) => {
+	const divisor = base ** exponent;
+
+	if (typeof numberOrBigInt === 'number' || numberOrBigInt <= Number.MAX_SAFE_INTEGER) {
+		return Number(numberOrBigInt) / divisor;
+	}
+
+	// `divisor` is not exact for every unit, as `1000 ** 8` is not `1e24`, so the exact divisor is rebuilt from the base and the exponent.
+	const bigintDivisor = BigInt(base) ** BigInt(exponent);
+	const integerPart = numberOrBigInt / bigintDivisor;
+	const remainder = numberOrBigInt % bigintDivisor;
+
+	return Number(integerPart) + (Number(remainder) / divisor);
+};
+
+/*
+The plain decimal digits of a scaled value that no `number` can hold. `Intl.NumberFormat` is not involved, so the output carries no grouping or localized separator, the same as the fallback for a value with more fraction digits than it accepts.
+*/
+const toUnrepresentableString = (number, base, exponent, localeOptions) => {
+	const scale = BigInt(base) ** BigInt(exponent);
+	const whole = number / scale;
+
+	// The 3 significant digit default never bites here: it only ever rounds to at least as many digits as the value has integers, and this one has far more than 3.
+	if (localeOptions === undefined) {
+		return whole.toString();
+	}
+
+	// The fraction digit options take over from that default, so the integer part stays exact and the fraction is truncated.
+	const minimumFractionDigits = localeOptions.minimumFractionDigits ?? 0;
+	const maximumFractionDigits = Math.max(localeOptions.maximumFractionDigits ?? 3, minimumFractionDigits);
+	const truncated = ((number % scale) * (10n ** BigInt(maximumFractionDigits)) / scale).toString().padStart(maximumFractionDigits, '0');
+	const fraction = truncated.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
+
+	return fraction ? `${whole}.${fraction}` : whole.toString();
+};
+
+/*
+The sign to print in front of the number. A difference of exactly zero gets a space instead of a plus sign, for better alignment. `0 === 0n` is `false`, so both are compared.
+*/
+const signOf = (number, signed) => {
+	if (number < 0) {
+		return '-';
+	}
+
+	if (!signed) {
+		return '';
+	}
+
+	return number === 0 || number === 0n ? ' ' : '+';
+};
+
+const assertFixedWidth = fixedWidth => {
+	if (fixedWidth !== undefined && (typeof fixedWidth !== 'number' || !Number.isSafeInteger(fixedWidth) || fixedWidth < 0)) {
+		throw new TypeError(`Expected fixedWidth to be a non-negative integer, got ${typeof fixedWidth}: ${fixedWidth}`);
+	}
+};
+
+/*
+`Intl.NumberFormat` silently truncates non-integers, so they are rejected here instead of quietly changing the output.
+*/
+const assertFractionDigits = (name, value) => {
+	if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100)) {
+		throw new TypeError(`Expected ${name} to be an integer between 0 and 100, got ${typeof value}: ${value}`);
+	}
+};
+
+const buildLocaleOptions = options => {
+	const {minimumFractionDigits, maximumFractionDigits} = options;
+
+	if (minimumFractionDigits === undefined && maximumFractionDigits === undefined) {
+		return undefined;
+	}
+
+	assertFractionDigits('minimumFractionDigits', minimumFractionDigits);
+	assertFractionDigits('maximumFractionDigits', maximumFractionDigits);
+
+	// Checked here rather than left to `Intl.NumberFormat`, which is skipped for a value past the number range.
+	if (minimumFractionDigits > maximumFractionDigits) {
+		throw new RangeError(`Expected minimumFractionDigits (${minimumFractionDigits}) to not be greater than maximumFractionDigits (${maximumFractionDigits})`);
+	}
+
+	return {
+		...(minimumFractionDigits !== undefined && {minimumFractionDigits}),
+		...(maximumFractionDigits !== undefined && {maximumFractionDigits}),
+		roundingMode: 'trunc',
+	};
+};
+
+function prettyBytes(number, options) {
+	if (typeof number !== 'bigint' && !Number.isFinite(number)) {
+		throw new TypeError(`Expected a finite number, got ${typeof number}: ${number}`);
+	}
+
+	options = {
+		bits: false,
+		binary: false,
+		space: true,
+		nonBreakingSpace: false,
+		...options,
+	};
+
+	assertFixedWidth(options.fixedWidth);
+	const localeOptions = buildLocaleOptions(options);
+
+	// Indexed by `bits` then `binary`, so the four combinations line up in one table.
+	const UNITS = UNIT_SETS[(options.bits ? 2 : 0) + (options.binary ? 1 : 0)];
+
+	const separator = options.space ? (options.nonBreakingSpace ? '\u00A0' : ' ') : '';
+
+	// Normalize `-0` to `0` so it never formats as `-0`.
+	if (Object.is(number, -0)) {
+		number = 0;
+	}
+
+	const prefix = signOf(number, options.signed);
+
+	if (number < 0) {
+		number = -number;
+	}
+
+	const base = options.binary ? 1024 : 1000;
+
+	let exponent = 0;
+	if (number >= 1) {
+		exponent = Math.min(Math.floor(options.binary ? log(number) / Math.log(base) : log10(number) / 3), UNITS.length - 1);
+	}
+
+	// A `number` always scales down to something a `number` can hold, and a `bigint` stops being able to once the quotient passes `Number.MAX_VALUE`, where `divide` overflows to `Infinity` and the exact quotient is formatted instead.
+	const scaled = divide(number, base, exponent);
+
+	let numberString;
+	if (Number.isFinite(scaled)) {
+		number = scaled;
+
+		// A value that sits just below a unit boundary, like `999999999999999` bytes, has a `log10` that rounds up to the boundary itself, so the exponent has to be corrected back.
+		if (number < 1 && exponent > 0) {
+			number *= base;
+			exponent -= 1;
+		}
+
+		if (!localeOptions) {
+			const minimumPrecision = Math.max(3, Math.floor(number).toString().length);
+			number = Number(number.toPrecision(minimumPrecision));
+
+			if (number >= base && exponent < UNITS.length - 1) {
+				number /= base;
+				exponent += 1;
+			}
+		}
+
+		numberString = toLocaleString(number, options.locale, localeOptions);
+	} else {
+		// The scaled value is past what a `number` can hold, so the exact quotient is written out instead.
+		numberString = toUnrepresentableString(number, base, exponent, localeOptions);
+	}
+
+	const result = prefix + numberString + separator + UNITS[exponent];
+	return result.padStart(options.fixedWidth ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/lib/format.ts
+// Number formatting shared by every renderer: sizes in 1000-based units as `docker` prints them.
+
+const MINUS = '\u2212'; // typographic minus: reads better than a hyphen in tables
+function formatBytes(bytes) {
+    return prettyBytes(bytes, { maximumFractionDigits: Math.abs(bytes) >= 1e9 ? 2 : 1 }).replace(/^-/, MINUS);
+}
+/** "+1.2 MB", "−817 MB", "0 B" */
+function formatDelta(bytes) {
+    if (bytes === 0)
+        return '0 B';
+    return (bytes > 0 ? '+' : MINUS) + formatBytes(Math.abs(bytes));
+}
+/** "+4.1%", "−99.8%"; null (no base size) → "" */
+function formatDeltaPercent(percent) {
+    if (percent === null)
+        return '';
+    if (percent === 0)
+        return '0%';
+    const abs = Math.abs(percent);
+    return (percent > 0 ? '+' : MINUS) + (abs >= 10 ? abs.toFixed(1) : abs.toPrecision(2).replace(/\.?0+$/, '')) + '%';
+}
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function formatCountDelta(n) {
+    if (n === 0)
+        return '0';
+    return (n > 0 ? '+' : MINUS) + formatCount(Math.abs(n));
+}
+function formatPercent(ratio) {
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/packages.ts
+// Installed-package databases, from the captured final content of dpkg's status file and apk's db.
+const DPKG_STATUS = '/var/lib/dpkg/status';
+const APK_INSTALLED = '/lib/apk/db/installed';
+/** Packages of /var/lib/dpkg/status whose Status is "<want> ok installed" (removed/config-files ones are not). */
+function parseDpkgStatus(text) {
+    const out = [];
+    for (const stanza of text.split(/\r?\n[ \t]*\r?\n/)) {
+        let name = null;
+        let installed = false;
+        let kib = 0;
+        for (const line of stanza.split(/\r?\n/)) {
+            if (line.startsWith(' ') || line.startsWith('\t'))
+                continue; // continuation of a multi-line field
+            const colon = line.indexOf(':');
+            if (colon < 0)
+                continue;
+            const field = line.slice(0, colon).toLowerCase();
+            const value = line.slice(colon + 1).trim();
+            if (field === 'package')
+                name = value;
+            else if (field === 'status')
+                installed = /^\S+\s+ok\s+installed$/.test(value);
+            else if (field === 'installed-size')
+                kib = /^\d+$/.test(value) ? Number(value) : 0;
+        }
+        if (name !== null && installed)
+            out.push({ manager: 'dpkg', name, bytes: kib * 1024 });
+    }
+    return out;
+}
+/** Packages of /lib/apk/db/installed ("P:" name, "I:" installed size in bytes); every entry is installed. */
+function parseApkInstalled(text) {
+    const out = [];
+    for (const block of text.split(/\r?\n\r?\n/)) {
+        let name = null;
+        let bytes = 0;
+        for (const line of block.split(/\r?\n/)) {
+            if (line.startsWith('P:'))
+                name = line.slice(2).trim();
+            else if (line.startsWith('I:'))
+                bytes = /^\d+$/.test(line.slice(2).trim()) ? Number(line.slice(2).trim()) : 0;
+        }
+        if (name)
+            out.push({ manager: 'apk', name, bytes });
+    }
+    return out;
+}
+/** Development packages: names ending in "-dev" (libc6-dev, linux-libc-dev, musl-dev, openssl-dev). */
+const isDevPackage = (name) => name.endsWith('-dev') && name.length > 4;
+
+;// CONCATENATED MODULE: ./src/analysis/findings/util.ts
+// Helpers shared by the finding detectors: evidence, layer attribution, path resolution.
+function instructionOf(model, layer) {
+    return model.layers[layer]?.instruction ?? '';
+}
+function evidence(model, path, size, layer) {
+    return { path, size, layer, instruction: instructionOf(model, layer) };
+}
+/** The Dockerfile location of a layer's instruction, or null when unknown. */
+function locationOf(ctx, layer) {
+    if (ctx.dockerfile === null || layer === null)
+        return null;
+    const line = ctx.layerLines[layer];
+    return typeof line === 'number' ? { path: ctx.dockerfile.path, line } : null;
+}
+/** "a, b, c and 4 more" — `shown` are listed, `total` counts every item. */
+function listWithMore(shown, total) {
+    const rest = total - shown.length;
+    const head = shown.length > 1 && rest <= 0 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join(', ');
+    return rest > 0 ? `${head} and ${rest} more` : head;
+}
+/** Bytes per layer, accumulated; `top()` is the layer that wrote most of them (lowest index on ties). */
+class LayerBytes {
+    perLayer = new Map();
+    total = 0;
+    add(layer, bytes) {
+        this.perLayer.set(layer, (this.perLayer.get(layer) ?? 0) + bytes);
+        this.total += bytes;
+    }
+    merge(other) {
+        for (const [l, b] of other.perLayer)
+            this.add(l, b);
+    }
+    top() {
+        let best = null;
+        let bestBytes = -1;
+        for (const [l, b] of this.perLayer) {
+            if (b > bestBytes || (b === bestBytes && best !== null && l < best))
+                [best, bestBytes] = [l, b];
+        }
+        return best;
+    }
+}
+const MAX_LINK_HOPS = 40; // Linux's own limit (MAXSYMLINKS)
+/**
+ * Resolves `path` inside the image's final filesystem, following symlinks in every component (relative
+ * to the link's directory, or absolute from the image root) up to MAX_LINK_HOPS. `..` at the root stays
+ * at the root, as in a chroot: resolution never leaves the image. Returns the entry reached (which may be
+ * a hardlink; never a symlink), or null when the path dangles, loops or passes through a non-directory.
+ */
+function resolveInImage(files, path) {
+    let pending = components(path);
+    let done = [];
+    let hops = 0;
+    let last = null;
+    while (pending.length > 0) {
+        const c = pending.shift();
+        if (c === '.')
+            continue;
+        if (c === '..') {
+            done.pop();
+            last = done.length > 0 ? (files.get('/' + done.join('/')) ?? null) : null;
+            continue;
+        }
+        if (last !== null && last.type !== 'dir')
+            return null; // walking through a file
+        const p = '/' + [...done, c].join('/');
+        const e = files.get(p);
+        if (e === undefined)
+            return null;
+        if (e.type === 'symlink') {
+            if (++hops > MAX_LINK_HOPS || !e.linkTarget)
+                return null;
+            if (e.linkTarget.startsWith('/'))
+                done = [];
+            pending = [...components(e.linkTarget), ...pending];
+            last = done.length > 0 ? (files.get('/' + done.join('/')) ?? null) : null;
+            continue;
+        }
+        done.push(c);
+        last = e;
+    }
+    return done.length > 0 ? last : null;
+}
+function components(path) {
+    return path.split('/').filter((c) => c !== '');
+}
+/** For a hardlink, the entry holding its content (its first name) when still present; else the entry itself. */
+function contentEntry(files, e) {
+    if (e.type !== 'hardlink' || !e.linkTarget)
+        return e;
+    const t = files.get(e.linkTarget);
+    return t !== undefined && (t.type === 'file' || t.type === 'hardlink') ? t : e;
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i <= 0 ? '/' : path.slice(0, i);
+}
+/** Ancestors of an absolute path, outermost first, excluding "/" and the path itself: /a/b/c → /a, /a/b. */
+function ancestors(path) {
+    const out = [];
+    for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1))
+        out.push(path.slice(0, i));
+    return out;
+}
+/** Home directories that may hold per-user caches and toolchains: /root and each /home/<user>. */
+function homeDirs(files) {
+    const out = [];
+    if (files.get('/root')?.type === 'dir')
+        out.push('/root');
+    for (const [p, e] of files)
+        if (e.type === 'dir' && p.startsWith('/home/') && p.indexOf('/', 6) < 0)
+            out.push(p);
+    return out.sort();
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/build-tools.ts
+// Finding `build-tools` (design §4), and the tooling detector it shares with `missing-multi-stage`:
+// compilers, SDKs, headers and -dev packages left in the final image.
+
+
+
+/** Loose compiler/linker binaries in a bin directory, with an optional target prefix and version suffix. */
+const LOOSE_BINARY = /^(?:[\w.+]+-)*?(gcc|g\+\+|cc|c\+\+|ld|ld\.bfd|ld\.gold|as|clang|clang\+\+|ld\.lld|lld|rustc|cargo)(?:-[\d.]+)?$/;
+const FAMILY = {
+    gcc: 'gcc', 'g++': 'gcc', cc: 'gcc', 'c++': 'gcc',
+    ld: 'binutils', 'ld.bfd': 'binutils', 'ld.gold': 'binutils', as: 'binutils',
+    clang: 'clang', 'clang++': 'clang', 'ld.lld': 'clang', lld: 'clang',
+    rustc: 'rust', cargo: 'rust',
+};
+const GCC_DIRS = ['/usr/lib/gcc', '/usr/libexec/gcc', '/usr/lib/gcc-cross', '/usr/local/lib/gcc', '/usr/local/libexec/gcc'];
+const GO_DIR = /^\/usr\/lib\/go(?:-[\d.]+)?$|^\/usr\/share\/go-[\d.]+$|^\/usr\/local\/go$/;
+const LLVM_DIR = /^\/usr\/lib\/llvm-[\d.]+$/;
+/** A JDK's directories/files that a JRE lacks; the JRE part of the same directory is runtime, not tooling. */
+const JDK_ONLY = ['jmods', 'include', 'lib/src.zip', 'lib/ct.sym', 'lib/tools.jar', 'demo', 'sample'];
+/** Binaries a JRE ships too (everything else in a JDK's bin is development tooling). */
+const JRE_BINARIES = new Set(['java', 'javaw', 'keytool', 'rmiregistry', 'jrunscript', 'jfr', 'jjs', 'orbd', 'servertool', 'tnameserv', 'pack200', 'unpack200', 'policytool']);
+const DOTNET_SDK_PARTS = ['sdk', 'packs', 'sdk-manifests', 'templates'];
+const isDir = (files, p) => files.get(p)?.type === 'dir';
+const isRegular = (e) => e !== undefined && (e.type === 'file' || e.type === 'hardlink');
+function scanTooling(ctx) {
+    const files = ctx.model.files;
+    const groups = new Map(); // by evidence path
+    const subtrees = new Map(); // directory → group counting every file under it
+    const singles = new Map(); // file → group counting that file
+    const group = (tool, path) => {
+        let g = groups.get(path);
+        if (g === undefined)
+            groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
+        return g;
+    };
+    const loose = [];
+    const homes = new Set();
+    // pass 1: find the tools
+    for (const [p, e] of files) {
+        if (e.type === 'dir') {
+            if (GCC_DIRS.includes(p))
+                subtrees.set(p, group('gcc', p));
+            else if (p === '/usr/include')
+                subtrees.set(p, group('headers', p));
+            else if (GO_DIR.test(p))
+                subtrees.set(p, group('go', p));
+            else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang')))
+                subtrees.set(p, group('clang', p));
+            else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib')
+                subtrees.set(p, group('rust', p));
+            else if (p.endsWith('/dotnet/sdk')) {
+                const root = dirname(p);
+                const g = group('dotnet', root);
+                for (const part of DOTNET_SDK_PARTS)
+                    if (isDir(files, `${root}/${part}`))
+                        subtrees.set(`${root}/${part}`, g);
+            }
+            else if (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0))
+                homes.add(p);
+            continue;
+        }
+        if (!isRegular(e))
+            continue;
+        const name = basename(p);
+        const dir = dirname(p);
+        if (basename(dir) !== 'bin')
+            continue;
+        if (name === 'go') {
+            // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
+            const root = dirname(dir);
+            if (isDir(files, root + '/pkg/tool'))
+                subtrees.set(root, group('go', root));
+        }
+        else if (name === 'javac') {
+            const root = dirname(dir);
+            const g = group('jdk', root);
+            for (const part of JDK_ONLY) {
+                const q = `${root}/${part}`;
+                const qe = files.get(q);
+                if (qe?.type === 'dir')
+                    subtrees.set(q, g);
+                else if (isRegular(qe))
+                    singles.set(q, g);
+            }
+            for (const [q, qe] of files)
+                if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q)))
+                    singles.set(q, g);
+        }
+        else {
+            const m = LOOSE_BINARY.exec(name);
+            if (m !== null)
+                loose.push({ path: p, tool: FAMILY[m[1]] });
+        }
+    }
+    for (const h of homes) {
+        for (const sub of ['.rustup', '.cargo/bin'])
+            if (isDir(files, `${h}/${sub}`))
+                subtrees.set(`${h}/${sub}`, group('rust', `${h}/${sub}`));
+    }
+    // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
+    const dirGroups = [...groups.values()];
+    for (const { path, tool } of loose) {
+        const home = dirGroups.find((g) => g.tool === tool);
+        singles.set(path, home ?? group(tool, path));
+    }
+    // pass 2: count bytes (the outermost matching directory wins, so nested roots never double-count)
+    if (groups.size > 0) {
+        for (const [p, e] of files) {
+            if (e.type !== 'file' && e.type !== 'hardlink')
+                continue;
+            let g;
+            for (const a of ancestors(p))
+                if ((g = subtrees.get(a)) !== undefined)
+                    break;
+            g ??= singles.get(p);
+            g?.bytes.add(e.layer, e.size);
+        }
+    }
+    const entries = [];
+    let bytes = 0;
+    for (const g of groups.values()) {
+        const layer = g.bytes.top();
+        if (g.bytes.total <= 0 || layer === null)
+            continue;
+        entries.push({ tool: g.tool, path: g.path, bytes: g.bytes.total, layer });
+        bytes += g.bytes.total;
+    }
+    // -dev packages, from the package databases
+    const dev = devPackages(ctx.model, ctx.captured);
+    const devBytes = dev.reduce((s, d) => s + d.bytes, 0);
+    if (dev.length > 0) {
+        const filled = entries.filter((e) => e.tool === 'headers' || e.tool === 'gcc').reduce((s, e) => s + e.bytes, 0);
+        bytes += Math.max(0, devBytes - filled);
+        entries.push(...dev);
+    }
+    entries.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { entries, bytes };
+}
+function devPackages(model, captured) {
+    const out = [];
+    const dbs = [
+        [DPKG_STATUS, parseDpkgStatus],
+        [APK_INSTALLED, parseApkInstalled],
+    ];
+    for (const [path, parse] of dbs) {
+        const buf = captured.get(path);
+        const entry = model.files.get(path);
+        if (buf === undefined || !isRegular(entry))
+            continue; // a db deleted in a later layer is not the final state
+        const layer = entry.layer;
+        for (const pkg of parse(buf.toString('utf8'))) {
+            if (isDevPackage(pkg.name))
+                out.push({ tool: 'dev-package', path: `${pkg.manager}:${pkg.name}`, bytes: pkg.bytes, layer });
+        }
+    }
+    return out;
+}
+/** Evidence entries (capped) and the list used in messages ("/usr/lib/gcc, /usr/include and 3 more"). */
+function toolingEvidence(ctx, scan) {
+    const shown = scan.entries.slice(0, Math.max(0, ctx.thresholds.maxEvidence));
+    return {
+        evidence: shown.map((e) => evidence(ctx.model, e.path, e.bytes, e.layer)),
+        list: listWithMore(shown.map((e) => e.path), scan.entries.length),
+    };
+}
+function detectBuildTools(ctx) {
+    if (ctx.dockerfile !== null && ctx.dockerfile.singleStage)
+        return null; // missing-multi-stage's case
+    const scan = scanTooling(ctx);
+    if (scan.entries.length === 0 || scan.bytes < ctx.thresholds.buildToolsMinBytes)
+        return null;
+    const { evidence: ev, list } = toolingEvidence(ctx, scan);
+    const fix = ctx.dockerfile === null
+        ? 'build in a separate stage and copy only the artefacts into the final one'
+        : 'install them only in the build stage and copy only the artefacts into the final one';
+    return {
+        id: 'build-tools',
+        message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
+        bytes: scan.bytes,
+        evidence: ev,
+        dockerfile: locationOf(ctx, scan.entries[0].layer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/missing-multi-stage.ts
+// Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
+
+
+function detectMissingMultiStage(ctx) {
+    const df = ctx.dockerfile;
+    if (df === null || !df.singleStage)
+        return null; // build-tools' case
+    const scan = scanTooling(ctx);
+    if (scan.entries.length === 0 || scan.bytes < ctx.thresholds.buildToolsMinBytes)
+        return null;
+    const { evidence, list } = toolingEvidence(ctx, scan);
+    // The saving is the tooling itself; sources and caches a build stage would also leave behind are not
+    // counted, hence "at least".
+    return {
+        id: 'missing-multi-stage',
+        message: `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
+            `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,
+        bytes: scan.bytes,
+        evidence,
+        dockerfile: { path: df.path, line: df.fromLine },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/package-cache.ts
+// Finding `package-cache` (design §4): package-manager caches left in the final image.
+
+
+/** Per-user caches, relative to a home directory (/root, /home/<user>). */
+const HOME_CACHES = ['.cache/pip', '.npm', '.cache/yarn', '.yarn/berry/cache', '.cache/go-build', 'go/pkg/mod', '.m2/repository', '.gradle/caches', '.cargo/registry'];
+function cacheDirs(files) {
+    const out = [
+        // lists fetched by apt-get update; the lock file and partial/ are apt's own furniture
+        { dir: '/var/lib/apt/lists', counts: (rel) => rel !== 'lock', clean: 'rm -rf /var/lib/apt/lists/*' },
+        { dir: '/var/cache/apt/archives', counts: (rel) => rel.endsWith('.deb'), clean: 'rm -rf /var/cache/apt/archives/*.deb' },
+        // pkgcache.bin / srcpkgcache.bin directly in /var/cache/apt (archives/ is its own entry)
+        { dir: '/var/cache/apt', counts: (rel) => !rel.includes('/') && rel.endsWith('.bin'), clean: 'rm -rf /var/cache/apt/*.bin' },
+        { dir: '/var/cache/apk', clean: 'rm -rf /var/cache/apk/*' },
+        { dir: '/usr/local/share/.cache/yarn', clean: 'rm -rf /usr/local/share/.cache/yarn' }, // yarn v1's cache when run as root by the node image
+        { dir: '/go/pkg/mod', clean: 'rm -rf /go/pkg/mod' }, // the golang image's GOPATH is /go
+        { dir: '/usr/local/cargo/registry', clean: 'rm -rf /usr/local/cargo/registry' }, // the rust image's CARGO_HOME
+    ];
+    for (const h of homeDirs(files))
+        for (const sub of HOME_CACHES)
+            out.push({ dir: `${h}/${sub}`, clean: `rm -rf ${h}/${sub}` });
+    return out.filter((c) => files.get(c.dir)?.type === 'dir');
+}
+/** Each cache directory present with its bytes, biggest first; plus the layer that wrote most cache bytes. */
+function scanCaches(files) {
+    const dirs = cacheDirs(files);
+    if (dirs.length === 0)
+        return { entries: [], bytes: 0, topLayer: null };
+    const byDir = new Map(dirs.map((c) => [c.dir, { c, bytes: new LayerBytes() }]));
+    for (const [p, e] of files) {
+        if (e.type !== 'file' && e.type !== 'hardlink')
+            continue;
+        // the innermost cache directory owns the file (/var/cache/apt/archives before /var/cache/apt)
+        const as = ancestors(p);
+        for (let i = as.length - 1; i >= 0; i--) {
+            const hit = byDir.get(as[i]);
+            if (hit === undefined)
+                continue;
+            if (hit.c.counts === undefined || hit.c.counts(p.slice(hit.c.dir.length + 1)))
+                hit.bytes.add(e.layer, e.size);
+            break;
+        }
+    }
+    const all = new LayerBytes();
+    const entries = [];
+    for (const { c, bytes } of byDir.values()) {
+        const layer = bytes.top();
+        if (bytes.total <= 0 || layer === null)
+            continue;
+        entries.push({ dir: c.dir, bytes: bytes.total, layer, clean: c.clean });
+        all.merge(bytes);
+    }
+    entries.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    return { entries, bytes: all.total, topLayer: all.top() };
+}
+function detectPackageCache(ctx) {
+    const { model, thresholds } = ctx;
+    const scan = scanCaches(model.files);
+    if (scan.entries.length === 0 || scan.bytes < thresholds.packageCacheMinBytes)
+        return null;
+    const shown = scan.entries.slice(0, Math.max(0, thresholds.maxEvidence));
+    const list = listWithMore(shown.map((e) => `${e.dir} (${formatBytes(e.bytes)})`), scan.entries.length);
+    const top = scan.entries[0];
+    return {
+        id: 'package-cache',
+        message: `Package-manager caches (${formatBytes(scan.bytes)}) are left in the image: ${list}; ` +
+            `run ${top.clean} in the same RUN that fills ${top.dir}, or use a cache mount (RUN --mount=type=cache,target=${top.dir}).`,
+        bytes: scan.bytes,
+        evidence: shown.map((e) => evidence(model, e.dir, e.bytes, e.layer)),
+        dockerfile: locationOf(ctx, scan.topLayer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/shell.ts
+// Finding `shell` (design §4): the final filesystem contains an executable shell, or a link to one.
+
+
+const SHELL_NAMES = ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'fish', 'csh', 'tcsh', 'busybox', 'toybox'];
+/**
+ * A shell's file name: one of SHELL_NAMES, optionally followed by a version, with or without a dash
+ * ("bash5.2", "ksh93", "zsh-5.9", "busybox-1.36"), as distributions install versioned copies under
+ * those names. Nothing else: "shasum", "bash.bashrc", "sh.distrib" are not shells.
+ */
+const SHELL_NAME = new RegExp(`^(?:${SHELL_NAMES.join('|')})(?:-?\\d+(?:\\.\\d+)*)?$`);
+function isShellName(name) {
+    return SHELL_NAME.test(name);
+}
+const isExecutable = (e) => (e.type === 'file' || e.type === 'hardlink') && (e.mode & 0o111) !== 0;
+function scanShells(files) {
+    const binaries = new Map(); // content path → entry holding the content
+    const found = [];
+    for (const e of files.values()) {
+        const named = isShellName(basename(e.path));
+        if (e.type === 'file' || e.type === 'hardlink') {
+            if (!named || !isExecutable(e))
+                continue;
+            const c = contentEntry(files, e);
+            binaries.set(c.path, c);
+            found.push({ e, rank: 0 });
+        }
+        else if (e.type === 'symlink') {
+            const target = resolveInImage(files, e.path);
+            if (target === null || !isExecutable(target))
+                continue;
+            // A link counts when it reaches a shell binary (busybox applets: /bin/ls -> busybox), or when it
+            // is itself named like a shell (/bin/sh -> /usr/bin/some-shell): either way it runs a shell.
+            if (!named && !isShellName(basename(target.path)))
+                continue;
+            const c = contentEntry(files, target);
+            binaries.set(c.path, c);
+            found.push({ e, rank: named ? 1 : 2 });
+        }
+    }
+    // a binary reached only through a link (not itself shell-named) is evidence too
+    const listed = new Set(found.map((f) => f.e.path));
+    for (const b of binaries.values())
+        if (!listed.has(b.path))
+            found.push({ e: b, rank: 0 });
+    found.sort((a, b) => a.rank - b.rank || (a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : 0));
+    let bytes = 0;
+    for (const b of binaries.values())
+        bytes += b.size;
+    return { paths: found.map((f) => f.e), bytes };
+}
+/** ["/bin/sh", "-c", …] — how Docker stores shell-form ENTRYPOINT/CMD (also bash -c, sh -c, …). */
+function isShellForm(argv) {
+    return argv !== null && argv.length >= 2 && isShellName(basename(argv[0])) && argv[1] === '-c';
+}
+/** The config entries that would break without a shell, e.g. "CMD runs through /bin/sh -c". */
+function shellFormNotes(config) {
+    const notes = [];
+    if (isShellForm(config.entrypoint))
+        notes.push(`ENTRYPOINT runs through ${config.entrypoint[0]} -c`);
+    // a shell-form ENTRYPOINT ignores CMD; otherwise CMD is the command (or the entrypoint's arguments)
+    else if (isShellForm(config.cmd))
+        notes.push(`CMD runs through ${config.cmd[0]} -c`);
+    const hc = config.healthcheck;
+    if (hc !== null && hc[0] === 'CMD-SHELL')
+        notes.push('HEALTHCHECK runs through /bin/sh -c');
+    else if (hc !== null && hc[0] === 'CMD' && isShellForm(hc.slice(1)))
+        notes.push(`HEALTHCHECK runs through ${hc[1]} -c`);
+    return notes;
+}
+function detectShell(ctx) {
+    const { model, thresholds } = ctx;
+    const scan = scanShells(model.files);
+    if (scan.paths.length === 0)
+        return null;
+    const shown = scan.paths.slice(0, Math.max(0, thresholds.maxEvidence));
+    const ev = shown.map((e) => evidence(model, e.path, e.size, e.layer));
+    const notes = shellFormNotes(model.config);
+    const where = listWithMore(shown.map((e) => e.path), scan.paths.length);
+    let message = `The image contains a shell (${formatBytes(scan.bytes)}): ${where}`;
+    message += notes.length > 0 ? `; ${notes.join(', ')}: removing the shell breaks ${notes.length > 1 ? 'them' : 'it'}.` : '.';
+    // the layer that added the (biggest) shell binary
+    const main = scan.paths[0];
+    return {
+        id: 'shell',
+        message,
+        bytes: scan.bytes,
+        evidence: ev,
+        dockerfile: locationOf(ctx, main.layer),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/detect-findings.ts
+// Runs every finding detector over one image (design §4), in the report's order.
+
+
+
+
+const DETECTORS = [detectShell, detectMissingMultiStage, detectBuildTools, detectPackageCache];
+function detectFindings(ctx) {
+    const out = [];
+    for (const detect of DETECTORS) {
+        const f = detect(ctx);
+        if (f !== null)
+            out.push(f);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/finding-status.ts
+// `status` of each finding, comparing head with base (design §4): new (head only), existing (both),
+// resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
+/**
+ * Head findings (with head's message, bytes and evidence) in their order, then the base-only ones as
+ * `resolved` (with base's data, which describes what went away).
+ *
+ * Without a base (`base === null`: a release gate, a new image) every head finding is `new`: there is
+ * nothing it could have existed in, and "head only" is exactly what `new` means. Resolved findings never
+ * fail a run (verdict.ts), whatever their severity.
+ */
+function withStatus(head, base, severityOf) {
+    const baseIds = new Set((base ?? []).map((f) => f.id));
+    const headIds = new Set(head.map((f) => f.id));
+    const out = head.map((f) => ({ ...f, severity: severityOf(f.id), status: baseIds.has(f.id) ? 'existing' : 'new' }));
+    for (const f of base ?? [])
+        if (!headIds.has(f.id))
+            out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
+    return out.map(ordered);
+}
+// Keep the JSON field order of design §2.4 (id, severity, status, message, bytes, evidence, dockerfile).
+const ordered = (f) => ({
+    id: f.id,
+    severity: f.severity,
+    status: f.status,
+    message: f.message,
+    bytes: f.bytes,
+    evidence: f.evidence,
+    dockerfile: f.dockerfile,
+});
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/image/instruction.ts
+// History `created_by` strings as builders write them, turned into the instruction a person wrote — one parser
+// for the display text (cleanInstruction) and the comparison key (normalizeInstruction).
+//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
+//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
+// BuildKit prefixes RUN with the build args in scope ("|N K=V …"); values may hold unquoted spaces, so the
+// prefix is cut at the shell when there is one, else (exec form) after N words. Changing an unrelated ARG
+// must therefore not change the key, or every later layer would look changed.
+const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
+const NOP = /^\/bin\/(?:ba)?sh -c #\(nop\)\s*/;
+const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
+const ARG_COUNT = /^\|(\d+) /;
+/** "RUN make", "COPY main.go .", "WORKDIR /src"; "" when the history has no text. Whitespace as written. */
+function cleanInstruction(createdBy) {
+    const s = createdBy.trim().replace(/\s*# buildkit$/, '');
+    if (NOP.test(s))
+        return s.replace(NOP, '').trim();
+    const run = runCommand(s);
+    return run === null ? s : run ? `RUN ${run}` : 'RUN';
+}
+/**
+ * The comparison key of a history entry or of an instruction text: cleaned, whitespace collapsed, any
+ * "#(nop)" dropped. The classic builder and BuildKit spell the same Dockerfile line the same way here.
+ */
+function normalizeInstruction(createdByOrInstruction) {
+    return collapse(cleanInstruction(collapse(createdByOrInstruction)).replace(/#\(nop\) ?/g, ''));
+}
+/** The instruction keyword ("RUN", "COPY", …) of a normalised instruction, upper-cased; "" when there is none. */
+function instructionKeyword(normalized) {
+    const space = normalized.indexOf(' ');
+    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
+}
+/** The command of a RUN step (without shell and build-arg prefix), or null when `s` is not a RUN step. */
+function runCommand(s) {
+    let rest;
+    if (SHELL.test(s))
+        rest = s;
+    else if (s === 'RUN' || s.startsWith('RUN '))
+        rest = s.slice(3).trim();
+    else if (ARG_COUNT.test(s))
+        rest = s; // "|2 A=1 B=2 /bin/sh -c make" (a key built from a bare created_by)
+    else
+        return null;
+    const shell = ARGS_TO_SHELL.exec(rest);
+    if (shell)
+        rest = rest.slice(shell[0].length);
+    else {
+        const count = ARG_COUNT.exec(rest);
+        if (count)
+            rest = rest.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
+    }
+    const sh = SHELL.exec(rest);
+    if (sh)
+        rest = rest.slice(sh[0].length);
+    return rest.trim();
+}
+function collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/lib/weighted-lcs.ts
+// The one weighted longest-common-subsequence: layer alignment (base ↔ head) and layer → Dockerfile-line
+// mapping both need "index pairs, increasing on both sides, maximising the summed weight".
+/**
+ * Pairs (i, j), increasing on both sides, maximising the sum of weight(i, j) over pairs with weight > 0.
+ * `prefer` breaks ties: 'earliest' keeps pairs near the start (an extra item is reported after its twin),
+ * 'latest' near the end. When skipping, the first sequence's item is skipped before the second's.
+ */
+function weightedLcs(n, m, weight, prefer = 'earliest') {
+    if (prefer === 'latest') {
+        // the earliest solution of both sequences reversed is the latest solution of the originals
+        return weightedLcs(n, m, (i, j) => weight(n - 1 - i, m - 1 - j))
+            .map(([i, j]) => [n - 1 - i, m - 1 - j])
+            .reverse();
+    }
+    const w = new Int32Array(n * m);
+    for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+            w[i * m + j] = weight(i, j);
+    const cols = m + 1;
+    const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for first[i..] against second[j..]
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            const x = w[i * m + j];
+            const skip = Math.max(dp[(i + 1) * cols + j], dp[i * cols + j + 1]);
+            dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1] + x) : skip;
+        }
+    }
+    const pairs = [];
+    for (let i = 0, j = 0; i < n && j < m;) {
+        const x = w[i * m + j];
+        if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1] + x)
+            pairs.push([i++, j++]);
+        else if (dp[(i + 1) * cols + j] >= dp[i * cols + j + 1])
+            i++;
+        else
+            j++;
+    }
+    return pairs;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/stage-chain.ts
+// Which stages make the final image's layers, and whether the build is multi-stage in any useful sense.
+/** The stages whose instructions make layers of the final image, base first: target, its FROM-stage, that stage's FROM-stage, … */
+function finalStageChain(model) {
+    const chain = [];
+    const seen = new Set();
+    let stage = model.stages[model.target];
+    while (stage && !seen.has(stage.index)) {
+        seen.add(stage.index);
+        chain.push(stage);
+        stage = stage.fromStage === null ? undefined : model.stages[stage.fromStage];
+    }
+    return chain.reverse();
+}
+/** True when the producing stage is the only stage or takes nothing from any other stage (FROM a stage counts as taking). */
+function isEffectivelySingleStage(model) {
+    const target = model.stages[model.target];
+    return model.stages.length === 1 || (target !== undefined && target.usesStages.length === 0);
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/map-layers.ts
+// Image layers → Dockerfile lines, by matching history instructions in order. The candidates are the
+// layer-making instructions (RUN, COPY, ADD, WORKDIR) of the final stage chain; they can only have made the
+// image's last layers (the external base image's come first), so they are aligned with those by a weighted
+// LCS: an exact normalised-text match outweighs any number of same-keyword matches, and ties go to the
+// latest layers. A WORKDIR may make no layer at all; the alignment simply skips it. (Neither does a step
+// whose filesystem diff is empty: then one base layer falls into the window and may take a RUN, COPY or
+// ADD left unmatched by keyword alone; exact matches are never displaced by that.)
+
+
+
+
+const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+/** dockerfileLine per image layer (null for layers of the external base image, or when no instruction matches). */
+function mapLayersToLines(model, layers) {
+    const out = layers.map(() => null);
+    const cands = candidates(model);
+    const n = cands.length;
+    const w = Math.min(n, layers.length);
+    if (w === 0)
+        return out;
+    const offset = layers.length - w;
+    const window = layers.slice(offset).map((l) => {
+        const text = normalizeInstruction(l.instruction);
+        return { text, keyword: instructionKeyword(text) };
+    });
+    const exact = n + 1; // one exact match beats every keyword-only alignment
+    const score = (i, j) => {
+        const c = cands[i];
+        const l = window[j];
+        if (l.text === '' || c.keyword !== l.keyword)
+            return 0;
+        return c.texts.includes(l.text) ? exact : c.looseOk ? 1 : 0;
+    };
+    // Ties go to the latest layers: the Dockerfile's last instructions made the image's last layers. Layers come
+    // first in the pairs so that, on a tie, a window layer is skipped before a candidate (a step may make no layer).
+    for (const [j, i] of weightedLcs(w, n, (j, i) => score(i, j), 'latest'))
+        out[offset + j] = cands[i].line;
+    return out;
+}
+function candidates(model) {
+    const out = [];
+    let workdir = null;
+    for (const stage of finalStageChain(model)) {
+        for (const ins of stage.instructions) {
+            if (!LAYER_KEYWORDS.has(ins.keyword))
+                continue;
+            const texts = [normalizeInstruction(`${ins.keyword} ${ins.args}`)];
+            if (ins.keyword === 'WORKDIR') {
+                // BuildKit records the resolved directory: a relative WORKDIR is joined to the one before it.
+                const dir = ins.args.includes('$') ? null : external_node_path_default().posix.resolve(workdir ?? '/', ins.args);
+                if (dir !== null)
+                    texts.push(normalizeInstruction(`WORKDIR ${dir}`));
+                workdir = dir;
+            }
+            // A WORKDIR's history text is predictable unless it uses variables; a WORKDIR of a directory that exists
+            // already makes no layer, and must not then take a base image's WORKDIR layer by keyword alone.
+            const looseOk = ins.keyword !== 'WORKDIR' || ins.args.includes('$');
+            out.push({ line: ins.line, keyword: ins.keyword, texts, looseOk });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(390);
+;// CONCATENATED MODULE: ./src/dockerfile/expand-vars.ts
+// Build-arg substitution as BuildKit's shell lexer does it for FROM and --from values: $NAME, ${NAME},
+// ${NAME:-word}, ${NAME-word}, ${NAME:+word}, ${NAME+word}; the escape character before "$" keeps it literal.
+// A name not in `vars` at all is left as written (it may be a built-in such as $BUILDPLATFORM); a name
+// present with the value undefined (declared ARG without a value) expands to "".
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function expandVars(text, vars, escapeChar = '\\') {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === escapeChar && text[i + 1] === '$') {
+            out += '$';
+            i += 2;
+            continue;
+        }
+        if (c !== '$') {
+            out += c;
+            i++;
+            continue;
+        }
+        if (text[i + 1] === '{') {
+            const close = findClose(text, i + 2);
+            if (close < 0) {
+                out += text.slice(i);
+                break;
+            }
+            out += expandBraced(text.slice(i, close + 1), text.slice(i + 2, close), vars, escapeChar);
+            i = close + 1;
+            continue;
+        }
+        const name = NAME.exec(text.slice(i + 1));
+        if (!name) {
+            out += c;
+            i++;
+            continue;
+        }
+        const whole = '$' + name[0];
+        out += vars.has(name[0]) ? (vars.get(name[0]) ?? '') : whole;
+        i += whole.length;
+    }
+    return out;
+}
+function expandBraced(whole, inner, vars, escapeChar) {
+    const name = NAME.exec(inner);
+    if (!name)
+        return whole;
+    const rest = inner.slice(name[0].length);
+    const known = vars.has(name[0]);
+    const value = vars.get(name[0]);
+    if (rest === '')
+        return known ? (value ?? '') : whole;
+    const op = /^(:?)([-+])/.exec(rest);
+    if (!op)
+        return whole;
+    const word = expandVars(rest.slice(op[0].length), vars, escapeChar);
+    const set = op[1] === ':' ? value !== undefined && value !== '' : value !== undefined;
+    if (op[2] === '-')
+        return set ? value : word;
+    return set ? word : '';
+}
+/** Index of the "}" closing a "${" whose body starts at `from`, nested braces allowed; -1 when none. */
+function findClose(text, from) {
+    let depth = 1;
+    for (let i = from; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/dockerfile/parse-dockerfile.ts
+// Dockerfile text → DockerfileModel, using dockerfile-ast for the syntax (parser directives, escape
+// character, continuations, comments inside them, heredocs) and resolving stages the way BuildKit does:
+// names are case-insensitive, FROM and --from values may use the ARGs declared before the first FROM.
+
+
+
+/** A Dockerfile that cannot be modelled; the message is one line. */
+class DockerfileError extends UserError {
+    name = 'DockerfileError';
+}
+function parseDockerfile(text, opts) {
+    const buildArgs = parseBuildArgs(opts.buildArgs ?? []);
+    const dockerfile = main.DockerfileParser.parse(text);
+    const escapeChar = dockerfile.getEscapeCharacter();
+    // ARGs before the first FROM: their values are what FROM lines (and stage ARGs without a value) see.
+    const globals = new Map();
+    const raw = [];
+    for (const ins of dockerfile.getInstructions()) {
+        const keyword = ins.getKeyword().toUpperCase();
+        const stage = raw.at(-1);
+        if (keyword === 'FROM') {
+            raw.push(fromStage(ins, raw.length, globals, escapeChar));
+        }
+        else if (stage) {
+            stage.instructions.push(toInstruction(ins, keyword, escapeChar));
+        }
+        else if (keyword === 'ARG') {
+            for (const [name, value] of argDeclarations(ins)) {
+                globals.set(name, buildArgs.get(name) ?? (value === undefined ? undefined : expandVars(value, globals, escapeChar)));
+            }
+        }
+        // Anything else before the first FROM is an error BuildKit reports itself; nothing to model.
+    }
+    if (raw.length === 0)
+        throw new DockerfileError(`${opts.path}: no FROM instruction`);
+    const byName = new Map();
+    for (const s of raw) {
+        if (s.name === null)
+            continue;
+        if (byName.has(s.name))
+            throw new DockerfileError(`${opts.path}:${s.fromLine}: duplicate stage name "${s.name}"`);
+        byName.set(s.name, s.index);
+    }
+    const stages = raw.map((s) => {
+        const earlier = byName.get(s.from.toLowerCase());
+        const fromStageIndex = earlier !== undefined && earlier < s.index ? earlier : null;
+        const uses = fromStageIndex === null ? [] : [fromStageIndex];
+        const scope = stageScope(s, globals, buildArgs, escapeChar);
+        for (const ins of s.instructions) {
+            for (const ref of stageRefs(ins)) {
+                const index = resolveStageRef(expandVars(ref, scope, escapeChar), byName, raw.length);
+                if (index !== null && index !== s.index && !uses.includes(index))
+                    uses.push(index);
+            }
+        }
+        return { ...s, fromStage: fromStageIndex, usesStages: uses };
+    });
+    let target = stages.length - 1;
+    if (opts.target !== undefined) {
+        const found = byName.get(opts.target.toLowerCase());
+        if (found === undefined) {
+            const names = stages.flatMap((s) => (s.name === null ? [] : [s.name]));
+            const list = names.length > 0 ? `stages: ${names.join(', ')}` : 'no named stages';
+            throw new DockerfileError(`unknown --target "${parse_dockerfile_oneLine(opts.target)}" (${list})`);
+        }
+        target = found;
+    }
+    return { path: opts.path, stages, target };
+}
+function fromStage(ins, index, globals, escapeChar) {
+    const args = ins.getArguments().map((a) => a.getValue());
+    const image = args[0] ?? '';
+    const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2].toLowerCase() : null;
+    return {
+        index,
+        name,
+        from: expandVars(image, globals, escapeChar),
+        fromLine: ins.getRange().start.line + 1,
+        instructions: [],
+    };
+}
+function toInstruction(ins, keyword, escapeChar) {
+    const flags = {};
+    if (ins instanceof main.ModifiableInstruction) {
+        for (const f of ins.getFlags())
+            flags[f.getName()] = f.getValue() ?? 'true';
+    }
+    const content = argumentsText(ins, escapeChar);
+    const json = jsonArray(content);
+    let args = parse_dockerfile_collapse(content);
+    let shellForm = false;
+    if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+        shellForm = json === null && args !== '';
+        // BuildKit's history for an exec-form RUN is its words joined by spaces.
+        if (keyword === 'RUN' && json !== null)
+            args = parse_dockerfile_collapse(json.join(' '));
+    }
+    else if (keyword === 'HEALTHCHECK') {
+        const cmd = /^CMD(?:\s+|$)/i.exec(args);
+        shellForm = cmd !== null && jsonArray(args.slice(cmd[0].length)) === null && args.length > cmd[0].length;
+    }
+    return {
+        keyword,
+        line: ins.getRange().start.line + 1,
+        endLine: ins.getRange().end.line + 1,
+        args,
+        flags,
+        shellForm,
+    };
+}
+/**
+ * The instruction's arguments (flags excluded) with continuation lines joined as BuildKit's parser joins them:
+ * the escape character ending a line is removed and the next line appended as it is, leading whitespace
+ * included; comment lines (after optional whitespace) and blank lines inside the continuation are dropped.
+ * dockerfile-ast drops only comments that start at column 0, so the joining is done here. Heredocs are kept
+ * as dockerfile-ast gives them (their bodies are not continuations).
+ */
+function argumentsText(ins, escapeChar) {
+    const raw = ins.getRawArgumentsContent();
+    if (raw === null)
+        return '';
+    const lines = raw.split(/\r?\n/);
+    if (lines.length === 1 || /(?:^|[^<])<<-?\s*["']?[A-Za-z_]/.test(lines[0]))
+        return ins.getArgumentsContent() ?? raw;
+    const continued = new RegExp(`${escapeRegExp(escapeChar)}[ \\t]*$`);
+    let out = '';
+    for (const [n, line] of lines.entries()) {
+        if (n > 0 && (/^\s*#/.test(line) || line.trim() === ''))
+            continue;
+        out += line.replace(continued, '');
+    }
+    return out;
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** `ARG A=1 B` → [["A", "1"], ["B", undefined]]. */
+function argDeclarations(ins) {
+    return declarations(ins.getArgumentsContent() ?? '');
+}
+/** ARG words split on whitespace outside quotes, quotes removed from the values: `A="x y" B` → [["A", "x y"], ["B", undefined]]. */
+function declarations(content) {
+    const out = [];
+    for (const word of content.match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? []) {
+        const eq = word.indexOf('=');
+        out.push(eq < 0 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1).replace(/"([^"]*)"|'([^']*)'/g, '$1$2')]);
+    }
+    return out;
+}
+/** Variables a stage's --from / --mount from= values see: its own ARGs, which take global values and build args. */
+function stageScope(stage, globals, buildArgs, escapeChar) {
+    const scope = new Map();
+    for (const ins of stage.instructions) {
+        if (ins.keyword !== 'ARG')
+            continue;
+        for (const [name, value] of declarations(ins.args)) {
+            const own = value === undefined ? undefined : expandVars(value, scope, escapeChar);
+            scope.set(name, buildArgs.get(name) ?? own ?? globals.get(name));
+        }
+    }
+    return scope;
+}
+/** Raw --from values of COPY/ADD and from= options of RUN --mount. */
+function stageRefs(ins) {
+    const refs = [];
+    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.flags['from'] !== undefined)
+        refs.push(ins.flags['from']);
+    if (ins.keyword === 'RUN' && ins.flags['mount'] !== undefined) {
+        for (const opt of ins.flags['mount'].split(',')) {
+            const m = /^\s*from\s*=\s*(.*?)\s*$/i.exec(opt);
+            if (m)
+                refs.push(unquote(m[1]));
+        }
+    }
+    return refs;
+}
+function resolveStageRef(ref, byName, count) {
+    const named = byName.get(ref.toLowerCase());
+    if (named !== undefined)
+        return named;
+    if (/^\d+$/.test(ref)) {
+        const n = Number(ref);
+        return n < count ? n : null;
+    }
+    return null; // an external image
+}
+function parseBuildArgs(list) {
+    const out = new Map();
+    for (const entry of list) {
+        const eq = entry.indexOf('=');
+        if (eq > 0)
+            out.set(entry.slice(0, eq), entry.slice(eq + 1));
+    }
+    return out;
+}
+function jsonArray(s) {
+    const t = s.trim();
+    if (!t.startsWith('['))
+        return null;
+    try {
+        const v = JSON.parse(t);
+        return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+function unquote(s) {
+    return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.at(-1) === s[0] ? s.slice(1, -1) : s;
+}
+function parse_dockerfile_collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
+}
+function parse_dockerfile_oneLine(s) {
+    return s.replace(/\s+/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/findings-step.ts
+// The Dockerfile and findings step of a comparison: parse each side's Dockerfile, map layers to its lines,
+// detect findings on head and base, and give them their status against the base.
+
+
+
+
+
+
+function analyseSide(model, dockerfile, opts, warnings) {
+    let df = null;
+    if (dockerfile) {
+        try {
+            df = parseDockerfile(dockerfile.text, { path: dockerfile.path, target: opts.target, buildArgs: opts.buildArgs });
+        }
+        catch (err) {
+            if (!(err instanceof DockerfileError))
+                throw err;
+            warnings.push(`${dockerfile.path}: ${err.message}; findings are made without the Dockerfile`);
+        }
+    }
+    const layerLines = df ? mapLayersToLines(df, model.layers) : model.layers.map(() => null);
+    const producing = df?.stages[df.target];
+    const findings = detectFindings({
+        model,
+        captured: model.capturedFiles,
+        dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
+        layerLines,
+        thresholds: DEFAULT_THRESHOLDS,
+    });
+    return { layerLines, findings };
+}
+/** Head findings with their status against the base, and a severity from fail-on: error when it fails the run. */
+function compareFindings(head, base, failOn) {
+    const severity = (id) => (failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning');
+    return withStatus(head.findings, base ? base.findings : null, severity);
+}
+
+;// CONCATENATED MODULE: ./src/report/table.ts
+// Aligned plain-text tables for the terminal renderers.
+function renderTable(header, rows, align) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    return [line(header), ...rows.map(line)];
+}
+
+;// CONCATENATED MODULE: ./src/report/compare-text.ts
+// The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
+// table and the biggest file changes.
+
+
+
+function summaryLine(entry) {
+    const { head, base, diff } = entry;
+    const mark = entry.passed ? '✅' : '❌';
+    if (!base || !diff)
+        return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
+    const pct = formatDeltaPercent(diff.sizeDeltaPercent);
+    return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
+}
+function budgetText(b) {
+    const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
+    return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
+}
+function compressed(r) {
+    if (r.compressedSize === null)
+        return 'n/a';
+    return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
+}
+/**
+ * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
+ * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
+ */
+function findingLines(entry) {
+    const order = { new: 0, existing: 1, resolved: 2 };
+    return [...entry.findings]
+        .sort((a, b) => order[a.status] - order[b.status])
+        .map((f) => {
+        if (f.status === 'resolved')
+            return `✅ resolved ${f.id}`;
+        const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
+        const evidence = f.evidence.map((e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`);
+        return [head, ...evidence].join('\n');
+    });
+}
+function renderCompareText(entry, opts = {}) {
+    const width = Math.max(60, opts.width ?? 100);
+    const out = [oneLine(summaryLine(entry)), ''];
+    const findings = findingLines(entry);
+    if (findings.length)
+        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+    const { head, base, diff } = entry;
+    const totals = [
+        ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
+        [
+            'compressed',
+            base ? compressed(base) : '—',
+            compressed(head),
+            diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : '',
+        ],
+        ['layers', base ? String(base.layers.length) : '—', String(head.layers.length), base ? formatCountDelta(head.layers.length - base.layers.length) : ''],
+        ['files', base ? formatCount(base.fileCount) : '—', formatCount(head.fileCount), base ? formatCountDelta(head.fileCount - base.fileCount) : ''],
+        ['wasted', base ? formatBytes(base.wastedBytes) : '—', formatBytes(head.wastedBytes), base ? formatDelta(head.wastedBytes - base.wastedBytes) : ''],
+    ];
+    out.push(...renderTable(['', 'base', 'PR', 'Δ'], totals, ['left', 'right', 'right', 'right']).map((l) => '  ' + l));
+    if ([head, base].some((r) => r && r.compressedSize !== null && !r.compressedSizeExact))
+        out.push('  (~ gzip level-6 estimate)');
+    if (entry.budgets.length)
+        out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
+    for (const w of opts.warnings ?? [])
+        out.push('', `warning: ${oneLine(w)}`);
+    if (diff) {
+        const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
+        out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
+        const instrWidth = Math.max(20, width - 50);
+        const rows = diff.layers.map((l) => [
+            l.status,
+            oneLine(l.instruction || '(no history)', instrWidth),
+            l.baseSize === null ? '—' : formatBytes(l.baseSize),
+            l.headSize === null ? '—' : formatBytes(l.headSize),
+            l.status === 'unchanged' ? '' : formatDelta(l.delta),
+        ]);
+        out.push(...renderTable(['status', 'instruction', 'base', 'PR', 'Δ'], rows, ['left', 'left', 'right', 'right', 'right']).map((l) => '  ' + l));
+        if (diff.files.length) {
+            out.push('', 'Biggest file changes');
+            const pathWidth = Math.max(20, width - 40);
+            const fileRows = diff.files.map((f) => [
+                formatDelta(f.delta),
+                f.status,
+                oneLine(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+            ]);
+            out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
+        }
+        else
+            out.push('', 'No file changes.');
+    }
+    else {
+        out.push('', `Layers (${head.layers.length})`);
+        const rows = head.layers.map((l, i) => [String(i + 1), oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+        out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
+    }
+    if (opts.timings)
+        out.push('', opts.timings);
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
@@ -7389,7 +9142,9 @@ function parsePax(body) {
 
 ;// CONCATENATED MODULE: ./src/image/paths.ts
 // Paths inside archives come from whoever built the image: never trust them.
-class UnsafePathError extends Error {
+
+
+class UnsafePathError extends UserError {
 }
 /**
  * Normalises a layer tar member name ("./usr/bin/", "usr//bin") to an absolute path ("/usr/bin").
@@ -7419,8 +9174,7 @@ function safeRelative(name, where) {
 }
 /** Makes a hostile name safe to show on one line. */
 function printable(name) {
-    const s = name.length > 200 ? name.slice(0, 200) + '…' : name;
-    return JSON.stringify(s).slice(1, -1);
+    return oneLine(name, 200);
 }
 /** Resolves a relative link target of an archive member against the member's directory. */
 function resolveArchiveLink(memberPath, target) {
@@ -7610,7 +9364,8 @@ function startGzipEstimate() {
 
 
 
-class ImageArchiveError extends Error {
+
+class ImageArchiveError extends UserError {
 }
 const SNIFF_BYTES = 512;
 const MAX_JSON_BYTES = 32 << 20; // manifests and configs are kilobytes; a big one is not ours to parse
@@ -7819,12 +9574,6 @@ function blobDigest(path) {
     return m ? `${m[1]}:${m[2]}` : null;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
@@ -7961,32 +9710,6 @@ function flatten(root, layerCount) {
         survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
     }
     return { files, finalBytes, fileCount, survivingBytes };
-}
-
-;// CONCATENATED MODULE: ./src/image/instruction.ts
-// History `created_by` strings as builders write them, turned into the instruction a person wrote.
-//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
-//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
-function cleanInstruction(createdBy) {
-    let s = createdBy.trim();
-    s = s.replace(/\s*# buildkit$/, '');
-    const nop = /^\/bin\/sh -c #\(nop\)\s*/;
-    if (nop.test(s))
-        return s.replace(nop, '').trim();
-    if (s.startsWith('/bin/sh -c '))
-        return 'RUN ' + s.slice('/bin/sh -c '.length).trim();
-    // BuildKit prefixes RUN with the build args in scope: "RUN |2 A=1 B=2 /bin/sh -c …"; values may hold
-    // spaces, so cut at the shell when there is one, else (exec form) drop the N KEY=VALUE words.
-    const args = /^RUN \|(\d+) /.exec(s);
-    if (args) {
-        const shell = /\/bin\/(?:ba)?sh -c /.exec(s);
-        if (shell)
-            return 'RUN ' + s.slice(shell.index + shell[0].length).trim();
-        return 'RUN ' + s.slice(args[0].length).split(' ').slice(Number(args[1])).join(' ').trim();
-    }
-    if (s.startsWith('RUN /bin/sh -c '))
-        return 'RUN ' + s.slice('RUN /bin/sh -c '.length).trim();
-    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/image/resolve-image.ts
@@ -8276,7 +9999,1197 @@ async function readImageArchive(input, opts = {}) {
     return model;
 }
 
-;// CONCATENATED MODULE: ./src/image/open-image.ts
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/exec.ts
+// The one module that runs other programs. Short commands (docker version, buildx inspect, git rev-parse,
+// git worktree, docker rmi, credential helpers) go through @actions/exec with `silent`, so nothing they print
+// reaches our stdout (which carries the report). The long pipes — `docker save` and `buildx --output
+// type=oci,dest=-` into the reader, a build's log — are spawned here too, but handed back as a child process:
+// the reader consumes them as streams with backpressure, which @actions/exec's buffered output cannot do.
+
+
+
+/** The program is not installed (or not on PATH). */
+class ToolMissingError extends UserError {
+}
+/** Runs a command to completion. Never throws for a non-zero exit; throws ToolMissingError when it is not installed. */
+async function exec_runCommand(cmd, args, opts = {}) {
+    try {
+        const r = await getExecOutput(cmd, args, {
+            silent: true,
+            ignoreReturnCode: true,
+            cwd: opts.cwd,
+            env: opts.env,
+            input: opts.input === undefined ? undefined : Buffer.from(opts.input),
+        });
+        return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+    }
+    catch (err) {
+        // @actions/exec looks the program up on PATH before it starts it, and says so when it cannot
+        if (/Unable to locate executable file/i.test(err.message))
+            throw new ToolMissingError(`${cmd} is not installed or not on PATH`);
+        throw err;
+    }
+}
+/** Starts a long-running command whose stdout is read as a stream (stdin closed, stdout and stderr piped). */
+function spawnStreaming(cmd, args, opts = {}) {
+    return (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+/** Synchronous and best effort: for cleanups that must finish inside a signal handler. */
+function runSync(cmd, args, opts = {}) {
+    (0,external_node_child_process_namespaceObject.spawnSync)(cmd, args, { cwd: opts.cwd, stdio: 'ignore' });
+}
+/** The docker CLI to drive (DOCKER_PATH overrides the one on PATH). */
+function dockerCommand() {
+    return process.env.DOCKER_PATH || 'docker';
+}
+/** The last meaningful line of a tool's stderr, for a one-line error message. */
+function lastLine(text, fallback) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^(-+|=+)$/.test(l));
+    return lines.pop()?.replace(/^(ERROR|error):\s*/, '') ?? fallback;
+}
+
+;// CONCATENATED MODULE: ./src/sources/open-image.ts
 // Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
 // never through a temporary file).
 
@@ -8284,7 +11197,8 @@ async function readImageArchive(input, opts = {}) {
 
 
 
-class ImageSourceError extends Error {
+
+class ImageSourceError extends UserError {
 }
 /** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
 async function classifySource(arg) {
@@ -8294,12 +11208,12 @@ async function classifySource(arg) {
     if (st?.isFile())
         return { kind: 'file', path: arg };
     if (st?.isDirectory())
-        throw new ImageSourceError(`${printable(arg)} is a directory, not an image archive`);
+        throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
     if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-        throw new ImageSourceError(`no such file: ${printable(arg)}`);
+        throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg))
-        throw new ImageSourceError(`not an image reference: ${printable(arg)}`);
+        throw new ImageSourceError(`not an image reference: ${oneLine(arg)}`);
     return { kind: 'docker', ref: arg };
 }
 async function readImage(source, opts = {}) {
@@ -8312,11 +11226,9 @@ async function readImage(source, opts = {}) {
             return readFromDocker(source.ref, opts);
     }
 }
-function dockerCommand() {
-    return process.env.DOCKER_PATH || 'docker';
-}
 async function readFromDocker(ref, opts) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), ['save', ref], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnStreaming(dockerCommand(), ['save', ref]);
+    child.stdin.end();
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => {
@@ -8329,7 +11241,7 @@ async function readFromDocker(ref, opts) {
     });
     const saveFailed = (code) => {
         const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        return new ImageSourceError(`docker save ${printable(ref)} failed: ${printable(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+        return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
     };
     try {
         const model = await readImageArchive(child.stdout, opts);
@@ -8342,2074 +11254,13 @@ async function readFromDocker(ref, opts) {
         child.kill();
         const code = await exited.catch((e) => {
             throw e.code === 'ENOENT'
-                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${printable(ref)})`)
+                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${oneLine(ref)})`)
                 : e;
         });
         if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError))
             throw saveFailed(code);
         throw err;
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal-safe.ts
-// Text that comes from an image (paths, instructions) is written by PR authors: before it reaches a terminal
-// or a CI log it must not carry control characters (ANSI escapes, carriage returns) or line breaks that could
-// start a `::workflow-command::` line.
-function terminalSafe(text, maxLength = Infinity) {
-    let s = text
-        .replace(/\r?\n/g, ' ↵ ')
-        // C0 controls, DEL and C1 controls (which include the 8-bit CSI that starts an ANSI escape)
-        .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    if (s.length > maxLength)
-        s = s.slice(0, Math.max(1, maxLength - 1)) + '…';
-    return s;
-}
-
-;// CONCATENATED MODULE: ./src/build/run-command.ts
-// Runs a tool and captures its output: the one way build/ talks to docker and git.
-
-class ToolMissingError extends Error {
-}
-/** Runs cmd to completion. Never throws for a non-zero exit; throws ToolMissingError when cmd is not installed. */
-function runCommand(cmd, args, opts = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { ...opts, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout?.setEncoding('utf8').on('data', (d) => (stdout += d));
-        child.stderr?.setEncoding('utf8').on('data', (d) => (stderr += d));
-        child.on('error', (err) => reject(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
-        child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-        if (opts.input !== undefined) {
-            child.stdin?.on('error', () => undefined); // a tool that exits without reading its input is not our failure
-            child.stdin?.end(opts.input);
-        }
-    });
-}
-/** The last meaningful line of a tool's stderr, for a one-line error message. */
-function lastLine(text, fallback) {
-    const lines = text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !/^(-+|=+)$/.test(l));
-    return lines.pop()?.replace(/^(ERROR|error):\s*/, '') ?? fallback;
-}
-
-;// CONCATENATED MODULE: ./src/build/docker-tools.ts
-// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
-
-
-class BuildError extends Error {
-}
-async function detectBuilder(builder) {
-    const docker = dockerCommand();
-    const version = await runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
-        if (err instanceof ToolMissingError)
-            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
-        throw err;
-    });
-    const dockerVersion = version.stdout.trim() || 'unknown';
-    if (version.code !== 0)
-        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
-    const bx = await runCommand(docker, ['buildx', 'version']);
-    if (bx.code !== 0) {
-        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
-    }
-    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
-    const inspect = await runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-    if (inspect.code !== 0) {
-        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
-    }
-    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
-    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
-    // The docker driver exports OCI only on the containerd image store; every other driver always can.
-    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
-    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
-}
-async function usesContainerdStore(docker) {
-    const info = await runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
-    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/build/cleanup-on-signal.ts
-// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
-// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
-const pending = new Set();
-let installed = false;
-function registerCleanup(fn) {
-    if (!installed) {
-        installed = true;
-        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-            process.once(signal, () => {
-                for (const f of pending) {
-                    try {
-                        f();
-                    }
-                    catch {
-                        // best effort: keep cleaning the rest
-                    }
-                }
-                process.exit(code);
-            });
-        }
-    }
-    pending.add(fn);
-    return () => pending.delete(fn);
-}
-
-;// CONCATENATED MODULE: ./src/build/git-checkout.ts
-// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
-// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
-// failure and on Ctrl-C.
-
-
-
-
-
-
-
-class GitError extends Error {
-}
-async function git(cwd, args) {
-    return runCommand('git', args, { cwd });
-}
-async function repoRoot(cwd) {
-    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
-    if (!r || r.code !== 0)
-        throw new GitError(`${printable(cwd)} is not inside a git repository (needed to build --base)`);
-    return r.stdout.trim();
-}
-/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
-async function resolveCommit(root, ref) {
-    if (ref.startsWith('-'))
-        throw new GitError(`not a git ref: ${printable(ref)}`);
-    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    if (local.code === 0)
-        return local.stdout.trim();
-    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
-    if (fetch.code !== 0) {
-        throw new GitError(`git ref ${printable(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
-    }
-    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
-    if (fetched.code !== 0)
-        throw new GitError(`git ref ${printable(ref)} does not name a commit`);
-    return fetched.stdout.trim();
-}
-async function checkout(root, ref) {
-    const sha = await resolveCommit(root, ref);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
-    const removeSync = () => {
-        (0,external_node_child_process_namespaceObject.spawnSync)('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
-        (0,external_node_child_process_namespaceObject.spawnSync)('rm', ['-rf', dir], { stdio: 'ignore' });
-    };
-    const unregister = registerCleanup(removeSync);
-    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
-    if (add.code !== 0) {
-        unregister();
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw new GitError(`git worktree add of ${printable(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
-    }
-    return {
-        dir,
-        ref,
-        sha,
-        async remove() {
-            unregister();
-            await git(root, ['worktree', 'remove', '--force', dir]);
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-            await git(root, ['worktree', 'prune']);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/parse-size.ts
-// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
-// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
-/** A user mistake in an input or flag: one line that names the input and shows an example. */
-class parse_size_ConfigError extends Error {
-}
-const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
-const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
-const UNITS = {
-    b: 1,
-    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
-};
-const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
-const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
-const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
-// JSON quoting keeps the message on one line whatever the input holds (newlines, escape sequences).
-function quote(text) {
-    const t = text.trim();
-    return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
-}
-function parseWith(re, text, toValue) {
-    const t = text.trim();
-    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
-    if (!m)
-        return 'bad';
-    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
-    if (value === null || !Number.isFinite(value))
-        return 'bad';
-    return t.startsWith('-') ? 'negative' : value;
-}
-function sizeValue(text) {
-    const v = parseWith(SIZE_RE, text, (n, unit) => {
-        const factor = unit === '' ? 1 : UNITS[unit];
-        return factor === undefined ? null : Math.round(n * factor);
-    });
-    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
-}
-const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
-/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
-function parse_size_parseSize(text, what) {
-    if (text.trim() === '')
-        throw new parse_size_ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
-    const v = sizeValue(text);
-    if (typeof v === 'number')
-        return v;
-    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
-    throw new parse_size_ConfigError(`${what}: ${quote(text)} ${problem} ${SIZE_EXAMPLES}`);
-}
-/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
-function parse_size_parseIncrease(text, what = 'max-increase') {
-    function fail(subject, problem) {
-        throw new parse_size_ConfigError(`${what}: ${quote(subject)} ${problem} ${INCREASE_EXAMPLES}`);
-    }
-    if (text.trim() === '')
-        throw new parse_size_ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
-    const limit = { bytes: null, percent: null, text: '' };
-    let bytesText = '';
-    for (const raw of text.split(',')) {
-        const part = raw.trim();
-        if (part === '')
-            fail(text, 'has an empty part');
-        const isPercent = part.endsWith('%');
-        const v = isPercent ? percentValue(part) : sizeValue(part);
-        if (v === 'negative')
-            fail(part, 'is negative');
-        if (v === 'too-large')
-            fail(part, 'is too large');
-        if (typeof v !== 'number')
-            fail(part, 'is not a size or a percent');
-        if (isPercent) {
-            if (limit.percent !== null)
-                fail(text, 'lists two percent limits');
-            limit.percent = v;
-        }
-        else {
-            if (limit.bytes !== null)
-                fail(text, 'lists two byte limits');
-            limit.bytes = v;
-            bytesText = part;
-        }
-    }
-    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
-        .filter((p) => p !== null)
-        .join(', ');
-    return limit;
-}
-/** A whole number of layers, 1..10000. */
-function parse_size_parseLayerCount(text, what) {
-    const t = text.trim();
-    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
-    if (n >= 1 && n <= 10000)
-        return n;
-    throw new parse_size_ConfigError(`${what}: ${quote(text)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
-}
-
-;// CONCATENATED MODULE: ./src/config/fail-on.ts
-// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
-// `any` (any finding) or `never`.
-
-const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
-function fail_on_parseFailOn(text, what = 'fail-on') {
-    const parts = (text ?? 'budget')
-        .split(',')
-        .map((p) => p.trim().toLowerCase())
-        .filter(Boolean);
-    const out = { budget: false, anyFinding: false, findings: new Set() };
-    if (parts.length === 0)
-        parts.push('budget');
-    for (const p of parts) {
-        if (p === 'never') {
-            if (parts.length > 1)
-                throw new parse_size_ConfigError(`${what}: "never" cannot be combined with other values`);
-            return out;
-        }
-        if (p === 'budget')
-            out.budget = true;
-        else if (p === 'any')
-            out.anyFinding = true;
-        else if (FINDING_IDS.includes(p))
-            out.findings.add(p);
-        else
-            throw new parse_size_ConfigError(`${what}: unknown value ${JSON.stringify(p)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/split-flags.ts
-// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
-// but never through a shell: nothing in it is expanded or executed.
-
-function split_flags_splitFlags(text, what) {
-    const out = [];
-    let cur = '';
-    let has = false;
-    let quote = null;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote) {
-            if (c === quote)
-                quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
-            else
-                cur += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            has = true;
-        }
-        else if (c === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            has = true;
-        }
-        else if (/\s/.test(c)) {
-            if (has || cur)
-                out.push(cur);
-            cur = '';
-            has = false;
-        }
-        else {
-            cur += c;
-            has = true;
-        }
-    }
-    if (quote)
-        throw new parse_size_ConfigError(`${what}: unterminated ${quote} quote`);
-    if (has || cur)
-        out.push(cur);
-    for (const f of out) {
-        if (/^(--output|-o|--load|--push|--tag|-t|--metadata-file|--iidfile)(=|$)/.test(f)) {
-            throw new parse_size_ConfigError(`${what}: ${f} is set by image-size-guard itself and cannot be overridden`);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/build-options.ts
-// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
-
-function build_options_parseCompressedSizeMode(value, what = '--compressed-size') {
-    if (value === undefined || value === '')
-        return 'auto';
-    if (value === 'auto' || value === 'exact' || value === 'off')
-        return value;
-    throw new parse_size_ConfigError(`${what} must be auto, exact or off (got ${JSON.stringify(value)})`);
-}
-/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
-function build_options_checkBuildArgs(args, what) {
-    for (const a of args) {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            throw new parse_size_ConfigError(`${what} must be KEY=VALUE (got ${JSON.stringify(a.slice(0, 40))})`);
-    }
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/config/action-inputs.ts
-// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
-// each, before anything is built.
-
-
-
-
-
-
-
-class InputErrors extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
-        this.problems = problems;
-    }
-}
-/** `env` is process.env in the Action; tests pass their own. */
-function readActionInputs(env = process.env) {
-    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
-    const problems = [];
-    const attempt = (fn, fallback) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof ConfigError)
-                problems.push(err.message);
-            else
-                throw err;
-            return fallback;
-        }
-    };
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const pullRequest = readPullRequest(env);
-    if (get('images'))
-        problems.push('images: several images in one run are not supported yet; use one step per image');
-    const budgets = {};
-    if (get('max-size'))
-        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
-    if (get('max-increase'))
-        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
-    if (get('max-layers'))
-        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
-    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
-    const comment = get('comment') || 'true';
-    let commentMode = 'always';
-    if (comment === 'false')
-        commentMode = 'off';
-    else if (comment === 'on-change')
-        commentMode = 'on-change';
-    else if (comment !== 'true')
-        problems.push(`comment: must be true, false or on-change (got ${JSON.stringify(comment)})`);
-    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
-    const buildArgs = get('build-args')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
-    const buildxFlags = attempt(() => (get('buildx-flags') ? splitFlags(get('buildx-flags'), 'buildx-flags') : []), []);
-    if (get('base-ref') && get('base-image'))
-        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
-    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
-    // single-image gate (budgets without a base).
-    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (problems.length)
-        throw new InputErrors(problems);
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    return {
-        compare: {
-            cwd: workspace,
-            baseRef,
-            baseImage: get('base-image') || undefined,
-            image: get('image') || undefined,
-            context: get('context') || '.',
-            dockerfile: get('dockerfile') || undefined,
-            target: get('target') || undefined,
-            buildArgs,
-            platform: get('platform') || undefined,
-            builder: get('builder') || undefined,
-            buildxFlags,
-            name: get('name') || undefined,
-            budgets,
-            failOn,
-            compressedSize: compressed,
-            topFiles: 20,
-            logMode: 'actions',
-        },
-        comment: commentMode,
-        token: get('github-token'),
-        reportFile: get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
-        repository: owner && repo ? { owner, repo } : null,
-        pullRequest,
-        eventName,
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
-    };
-}
-function readPullRequest(env) {
-    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
-        return null;
-    try {
-        const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = event.pull_request;
-        if (!pr?.number || !pr.base?.sha)
-            return null;
-        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/errors.ts
-// Every failure the CLI can explain ends in exit code 2 with one line on stderr.
-
-
-
-
-
-
-
-
-
-class UsageError extends Error {
-}
-const EXIT_PASSED = 0;
-const EXIT_FAILED = 1;
-const EXIT_ERROR = 2;
-/** One line for stderr. Errors we did not foresee keep their message; the stack only with ISG_DEBUG=1. */
-function describeError(err) {
-    const known = [UsageError, ImageArchiveError, ImageSourceError, UnsafePathError, BuildError, GitError, ToolMissingError, parse_size_ConfigError, InputErrors].some((type) => err instanceof type);
-    const message = err instanceof Error ? err.message : String(err);
-    const prefix = known ? '' : 'unexpected error: ';
-    return terminalSafe(prefix + message.split('\n')[0]);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/verdict.ts
-// Pass or fail, from the budgets and findings, as `fail-on` says.
-function decidePassed(budgets, findings, failOn) {
-    if (failOn.budget && budgets.some((b) => !b.passed))
-        return false;
-    // resolved findings are gone from the head image: they never fail a run
-    const present = findings.filter((f) => f.status !== 'resolved');
-    if (failOn.anyFinding && present.length > 0)
-        return false;
-    return !present.some((f) => failOn.findings.has(f.id));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/context.ts
-// What every finding detector reads (design §4). The detectors are pure functions of this context.
-/**
- * Defaults, in decimal bytes (formatBytes prints 1000-based units, so "1 MB" reads as 1,000,000):
- * - buildToolsMinBytes 1 MB: real tooling is tens to hundreds of MB (gcc ≈ 50–100 MB, a Go toolchain
- *   ≈ 200–500 MB, a JDK ≈ 100 MB, libc6-dev ≈ 15 MB, musl-dev ≈ 1.2 MB installed); below 1 MB what is left is a
- *   stray header or an empty /usr/include, not worth a warning.
- * - packageCacheMinBytes 1 MB: `apt-get update` alone leaves 20–50 MB of lists and a pip/npm cache is
- *   rarely under a few MB; a few KB of leftovers (an apk index stub, a lock file) are noise.
- * - maxEvidence 10: enough to show where the bytes are; a busybox image has ~400 applet links and a
- *   -dev-heavy image dozens of packages, which would drown the PR comment.
- */
-const DEFAULT_THRESHOLDS = Object.freeze({
-    buildToolsMinBytes: 1_000_000,
-    packageCacheMinBytes: 1_000_000,
-    maxEvidence: 10,
-});
-
-;// CONCATENATED MODULE: ./node_modules/pretty-bytes/index.js
-const BYTE_UNITS = [
-	'B',
-	'kB',
-	'MB',
-	'GB',
-	'TB',
-	'PB',
-	'EB',
-	'ZB',
-	'YB',
-];
-
-const BIBYTE_UNITS = [
-	'B',
-	'KiB',
-	'MiB',
-	'GiB',
-	'TiB',
-	'PiB',
-	'EiB',
-	'ZiB',
-	'YiB',
-];
-
-const BIT_UNITS = [
-	'b',
-	'kbit',
-	'Mbit',
-	'Gbit',
-	'Tbit',
-	'Pbit',
-	'Ebit',
-	'Zbit',
-	'Ybit',
-];
-
-const BIBIT_UNITS = [
-	'b',
-	'kibit',
-	'Mibit',
-	'Gibit',
-	'Tibit',
-	'Pibit',
-	'Eibit',
-	'Zibit',
-	'Yibit',
-];
-
-// Indexed by `bits` and then `binary`, so the four unit systems are picked in one step.
-const UNIT_SETS = [BYTE_UNITS, BIBYTE_UNITS, BIT_UNITS, BIBIT_UNITS];
-
-/*
-`Number#toString` switches to exponential notation outside the range [1e-6, 1e21) and `Intl.NumberFormat` drops every fraction digit past the 100 it accepts.
-Byte counts read as plain decimal numbers, so both losses are undone here. Expects a finite, non-negative number.
-*/
-const toDecimalString = number => {
-	if (number >= 1e-6 && number < 1e21) {
-		return String(number);
-	}
-
-	const [mantissa, exponentString] = number.toExponential().split('e');
-	const digits = mantissa.replace('.', '');
-	const pointPosition = Number(exponentString) + 1;
-	const isPositive = pointPosition > 0;
-	const padded = isPositive ? digits.padEnd(pointPosition, '0') : '0'.repeat(1 - pointPosition) + digits;
-	const integerPart = padded.slice(0, isPositive ? pointPosition : 1);
-	const fractionPart = padded.slice(isPositive ? pointPosition : 1).replace(/0+$/, '');
-
-	return fractionPart ? `${integerPart}.${fractionPart}` : integerPart;
-};
-
-/*
-Formats the given number using `Number#toLocaleString`.
-- If locale is a string or array, the value is expected to be a BCP 47 language tag or list of language tags (for example: `de`).
-- If locale is true, the system default locale is used for translation.
-- If locale is false or unspecified, formatting options are applied without localization; without options, the number is written out as plain digits.
-*/
-const toLocaleString = (number, locale, options) => {
-	if (typeof locale === 'string' || Array.isArray(locale) || locale === true) {
-		const locales = locale === true ? undefined : locale;
-
-		if (options !== undefined) {
-			return number.toLocaleString(locales, options);
-		}
-
-		// `Intl.NumberFormat` limits itself to 3 *fraction* digits while the default here is 3 *significant* digits, so the limit comes from the value.
-		const text = toDecimalString(number);
-		const pointIndex = text.indexOf('.');
-		const maximumFractionDigits = pointIndex === -1 ? 0 : text.length - pointIndex - 1;
-
-		// `Intl.NumberFormat` accepts at most 100 fraction digits. Rounding to 3 significant digits only needs more than that for absurdly small values, which are written out as plain digits instead.
-		if (maximumFractionDigits > 100) {
-			return text;
-		}
-
-		return number.toLocaleString(locales, {maximumFractionDigits});
-	}
-
-	if (options === undefined) {
-		return toDecimalString(number);
-	}
-
-	return number.toLocaleString('en-US', {...options, useGrouping: false});
-};
-
-const log10 = numberOrBigInt => {
-	if (typeof numberOrBigInt === 'number') {
-		return Math.log10(numberOrBigInt);
-	}
-
-	const string = numberOrBigInt.toString(10);
-
-	// A `number` only holds about 15 significant digits, so the remaining digits cannot move the magnitude. The result can still land exactly on a unit boundary, which the caller corrects for.
-	return string.length + Math.log10(`0.${string.slice(0, 15)}`);
-};
-
-const log = numberOrBigInt => {
-	if (typeof numberOrBigInt === 'number') {
-		return Math.log(numberOrBigInt);
-	}
-
-	return log10(numberOrBigInt) * Math.log(10);
-};
-
-/*
-A `bigint` that a `number` can hold exactly is divided the same way, so the output never depends on which type it was given as.
-`floor(a / b) + (a % b) / b` is a different double than `a / b`, which flips the rounding at ties like 1805 bytes.
-*/
-const divide = (numberOrBigInt, base, exponent) => {
-	const divisor = base ** exponent;
-
-	if (typeof numberOrBigInt === 'number' || numberOrBigInt <= Number.MAX_SAFE_INTEGER) {
-		return Number(numberOrBigInt) / divisor;
-	}
-
-	// `divisor` is not exact for every unit, as `1000 ** 8` is not `1e24`, so the exact divisor is rebuilt from the base and the exponent.
-	const bigintDivisor = BigInt(base) ** BigInt(exponent);
-	const integerPart = numberOrBigInt / bigintDivisor;
-	const remainder = numberOrBigInt % bigintDivisor;
-
-	return Number(integerPart) + (Number(remainder) / divisor);
-};
-
-/*
-The plain decimal digits of a scaled value that no `number` can hold. `Intl.NumberFormat` is not involved, so the output carries no grouping or localized separator, the same as the fallback for a value with more fraction digits than it accepts.
-*/
-const toUnrepresentableString = (number, base, exponent, localeOptions) => {
-	const scale = BigInt(base) ** BigInt(exponent);
-	const whole = number / scale;
-
-	// The 3 significant digit default never bites here: it only ever rounds to at least as many digits as the value has integers, and this one has far more than 3.
-	if (localeOptions === undefined) {
-		return whole.toString();
-	}
-
-	// The fraction digit options take over from that default, so the integer part stays exact and the fraction is truncated.
-	const minimumFractionDigits = localeOptions.minimumFractionDigits ?? 0;
-	const maximumFractionDigits = Math.max(localeOptions.maximumFractionDigits ?? 3, minimumFractionDigits);
-	const truncated = ((number % scale) * (10n ** BigInt(maximumFractionDigits)) / scale).toString().padStart(maximumFractionDigits, '0');
-	const fraction = truncated.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
-
-	return fraction ? `${whole}.${fraction}` : whole.toString();
-};
-
-/*
-The sign to print in front of the number. A difference of exactly zero gets a space instead of a plus sign, for better alignment. `0 === 0n` is `false`, so both are compared.
-*/
-const signOf = (number, signed) => {
-	if (number < 0) {
-		return '-';
-	}
-
-	if (!signed) {
-		return '';
-	}
-
-	return number === 0 || number === 0n ? ' ' : '+';
-};
-
-const assertFixedWidth = fixedWidth => {
-	if (fixedWidth !== undefined && (typeof fixedWidth !== 'number' || !Number.isSafeInteger(fixedWidth) || fixedWidth < 0)) {
-		throw new TypeError(`Expected fixedWidth to be a non-negative integer, got ${typeof fixedWidth}: ${fixedWidth}`);
-	}
-};
-
-/*
-`Intl.NumberFormat` silently truncates non-integers, so they are rejected here instead of quietly changing the output.
-*/
-const assertFractionDigits = (name, value) => {
-	if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100)) {
-		throw new TypeError(`Expected ${name} to be an integer between 0 and 100, got ${typeof value}: ${value}`);
-	}
-};
-
-const buildLocaleOptions = options => {
-	const {minimumFractionDigits, maximumFractionDigits} = options;
-
-	if (minimumFractionDigits === undefined && maximumFractionDigits === undefined) {
-		return undefined;
-	}
-
-	assertFractionDigits('minimumFractionDigits', minimumFractionDigits);
-	assertFractionDigits('maximumFractionDigits', maximumFractionDigits);
-
-	// Checked here rather than left to `Intl.NumberFormat`, which is skipped for a value past the number range.
-	if (minimumFractionDigits > maximumFractionDigits) {
-		throw new RangeError(`Expected minimumFractionDigits (${minimumFractionDigits}) to not be greater than maximumFractionDigits (${maximumFractionDigits})`);
-	}
-
-	return {
-		...(minimumFractionDigits !== undefined && {minimumFractionDigits}),
-		...(maximumFractionDigits !== undefined && {maximumFractionDigits}),
-		roundingMode: 'trunc',
-	};
-};
-
-function prettyBytes(number, options) {
-	if (typeof number !== 'bigint' && !Number.isFinite(number)) {
-		throw new TypeError(`Expected a finite number, got ${typeof number}: ${number}`);
-	}
-
-	options = {
-		bits: false,
-		binary: false,
-		space: true,
-		nonBreakingSpace: false,
-		...options,
-	};
-
-	assertFixedWidth(options.fixedWidth);
-	const localeOptions = buildLocaleOptions(options);
-
-	// Indexed by `bits` then `binary`, so the four combinations line up in one table.
-	const UNITS = UNIT_SETS[(options.bits ? 2 : 0) + (options.binary ? 1 : 0)];
-
-	const separator = options.space ? (options.nonBreakingSpace ? '\u00A0' : ' ') : '';
-
-	// Normalize `-0` to `0` so it never formats as `-0`.
-	if (Object.is(number, -0)) {
-		number = 0;
-	}
-
-	const prefix = signOf(number, options.signed);
-
-	if (number < 0) {
-		number = -number;
-	}
-
-	const base = options.binary ? 1024 : 1000;
-
-	let exponent = 0;
-	if (number >= 1) {
-		exponent = Math.min(Math.floor(options.binary ? log(number) / Math.log(base) : log10(number) / 3), UNITS.length - 1);
-	}
-
-	// A `number` always scales down to something a `number` can hold, and a `bigint` stops being able to once the quotient passes `Number.MAX_VALUE`, where `divide` overflows to `Infinity` and the exact quotient is formatted instead.
-	const scaled = divide(number, base, exponent);
-
-	let numberString;
-	if (Number.isFinite(scaled)) {
-		number = scaled;
-
-		// A value that sits just below a unit boundary, like `999999999999999` bytes, has a `log10` that rounds up to the boundary itself, so the exponent has to be corrected back.
-		if (number < 1 && exponent > 0) {
-			number *= base;
-			exponent -= 1;
-		}
-
-		if (!localeOptions) {
-			const minimumPrecision = Math.max(3, Math.floor(number).toString().length);
-			number = Number(number.toPrecision(minimumPrecision));
-
-			if (number >= base && exponent < UNITS.length - 1) {
-				number /= base;
-				exponent += 1;
-			}
-		}
-
-		numberString = toLocaleString(number, options.locale, localeOptions);
-	} else {
-		// The scaled value is past what a `number` can hold, so the exact quotient is written out instead.
-		numberString = toUnrepresentableString(number, base, exponent, localeOptions);
-	}
-
-	const result = prefix + numberString + separator + UNITS[exponent];
-	return result.padStart(options.fixedWidth ?? 0);
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-// Number formatting shared by every renderer: sizes in 1000-based units as `docker` prints them.
-
-const MINUS = '\u2212'; // typographic minus: reads better than a hyphen in tables
-function formatBytes(bytes) {
-    return prettyBytes(bytes, { maximumFractionDigits: Math.abs(bytes) >= 1e9 ? 2 : 1 }).replace(/^-/, MINUS);
-}
-/** "+1.2 MB", "−817 MB", "0 B" */
-function formatDelta(bytes) {
-    if (bytes === 0)
-        return '0 B';
-    return (bytes > 0 ? '+' : MINUS) + formatBytes(Math.abs(bytes));
-}
-/** "+4.1%", "−99.8%"; null (no base size) → "" */
-function formatDeltaPercent(percent) {
-    if (percent === null)
-        return '';
-    if (percent === 0)
-        return '0%';
-    const abs = Math.abs(percent);
-    return (percent > 0 ? '+' : MINUS) + (abs >= 10 ? abs.toFixed(1) : abs.toPrecision(2).replace(/\.?0+$/, '')) + '%';
-}
-function formatCount(n) {
-    return n.toLocaleString('en-US');
-}
-function formatCountDelta(n) {
-    if (n === 0)
-        return '0';
-    return (n > 0 ? '+' : MINUS) + formatCount(Math.abs(n));
-}
-function formatPercent(ratio) {
-    return `${(ratio * 100).toFixed(1)}%`;
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/packages.ts
-// Installed-package databases, from the captured final content of dpkg's status file and apk's db.
-const DPKG_STATUS = '/var/lib/dpkg/status';
-const APK_INSTALLED = '/lib/apk/db/installed';
-/** Packages of /var/lib/dpkg/status whose Status is "<want> ok installed" (removed/config-files ones are not). */
-function parseDpkgStatus(text) {
-    const out = [];
-    for (const stanza of text.split(/\r?\n[ \t]*\r?\n/)) {
-        let name = null;
-        let installed = false;
-        let kib = 0;
-        for (const line of stanza.split(/\r?\n/)) {
-            if (line.startsWith(' ') || line.startsWith('\t'))
-                continue; // continuation of a multi-line field
-            const colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const field = line.slice(0, colon).toLowerCase();
-            const value = line.slice(colon + 1).trim();
-            if (field === 'package')
-                name = value;
-            else if (field === 'status')
-                installed = /^\S+\s+ok\s+installed$/.test(value);
-            else if (field === 'installed-size')
-                kib = /^\d+$/.test(value) ? Number(value) : 0;
-        }
-        if (name !== null && installed)
-            out.push({ manager: 'dpkg', name, bytes: kib * 1024 });
-    }
-    return out;
-}
-/** Packages of /lib/apk/db/installed ("P:" name, "I:" installed size in bytes); every entry is installed. */
-function parseApkInstalled(text) {
-    const out = [];
-    for (const block of text.split(/\r?\n\r?\n/)) {
-        let name = null;
-        let bytes = 0;
-        for (const line of block.split(/\r?\n/)) {
-            if (line.startsWith('P:'))
-                name = line.slice(2).trim();
-            else if (line.startsWith('I:'))
-                bytes = /^\d+$/.test(line.slice(2).trim()) ? Number(line.slice(2).trim()) : 0;
-        }
-        if (name)
-            out.push({ manager: 'apk', name, bytes });
-    }
-    return out;
-}
-/** Development packages: names ending in "-dev" (libc6-dev, linux-libc-dev, musl-dev, openssl-dev). */
-const isDevPackage = (name) => name.endsWith('-dev') && name.length > 4;
-
-;// CONCATENATED MODULE: ./src/analysis/findings/util.ts
-// Helpers shared by the finding detectors: severity, evidence, layer attribution, path resolution.
-function severityFor(id, failOn) {
-    return failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning';
-}
-function instructionOf(model, layer) {
-    return model.layers[layer]?.instruction ?? '';
-}
-function evidence(model, path, size, layer) {
-    return { path, size, layer, instruction: instructionOf(model, layer) };
-}
-/** The Dockerfile location of a layer's instruction, or null when unknown. */
-function locationOf(ctx, layer) {
-    if (ctx.dockerfile === null || layer === null)
-        return null;
-    const line = ctx.layerLines[layer];
-    return typeof line === 'number' ? { path: ctx.dockerfile.path, line } : null;
-}
-/** "a, b, c and 4 more" — `shown` are listed, `total` counts every item. */
-function listWithMore(shown, total) {
-    const rest = total - shown.length;
-    const head = shown.length > 1 && rest <= 0 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join(', ');
-    return rest > 0 ? `${head} and ${rest} more` : head;
-}
-/** Bytes per layer, accumulated; `top()` is the layer that wrote most of them (lowest index on ties). */
-class LayerBytes {
-    perLayer = new Map();
-    total = 0;
-    add(layer, bytes) {
-        this.perLayer.set(layer, (this.perLayer.get(layer) ?? 0) + bytes);
-        this.total += bytes;
-    }
-    merge(other) {
-        for (const [l, b] of other.perLayer)
-            this.add(l, b);
-    }
-    top() {
-        let best = null;
-        let bestBytes = -1;
-        for (const [l, b] of this.perLayer) {
-            if (b > bestBytes || (b === bestBytes && best !== null && l < best))
-                [best, bestBytes] = [l, b];
-        }
-        return best;
-    }
-}
-const MAX_LINK_HOPS = 40; // Linux's own limit (MAXSYMLINKS)
-/**
- * Resolves `path` inside the image's final filesystem, following symlinks in every component (relative
- * to the link's directory, or absolute from the image root) up to MAX_LINK_HOPS. `..` at the root stays
- * at the root, as in a chroot: resolution never leaves the image. Returns the entry reached (which may be
- * a hardlink; never a symlink), or null when the path dangles, loops or passes through a non-directory.
- */
-function resolveInImage(files, path) {
-    let pending = components(path);
-    let done = [];
-    let hops = 0;
-    let last = null;
-    while (pending.length > 0) {
-        const c = pending.shift();
-        if (c === '.')
-            continue;
-        if (c === '..') {
-            done.pop();
-            last = done.length > 0 ? (files.get('/' + done.join('/')) ?? null) : null;
-            continue;
-        }
-        if (last !== null && last.type !== 'dir')
-            return null; // walking through a file
-        const p = '/' + [...done, c].join('/');
-        const e = files.get(p);
-        if (e === undefined)
-            return null;
-        if (e.type === 'symlink') {
-            if (++hops > MAX_LINK_HOPS || !e.linkTarget)
-                return null;
-            if (e.linkTarget.startsWith('/'))
-                done = [];
-            pending = [...components(e.linkTarget), ...pending];
-            last = done.length > 0 ? (files.get('/' + done.join('/')) ?? null) : null;
-            continue;
-        }
-        done.push(c);
-        last = e;
-    }
-    return done.length > 0 ? last : null;
-}
-function components(path) {
-    return path.split('/').filter((c) => c !== '');
-}
-/** For a hardlink, the entry holding its content (its first name) when still present; else the entry itself. */
-function contentEntry(files, e) {
-    if (e.type !== 'hardlink' || !e.linkTarget)
-        return e;
-    const t = files.get(e.linkTarget);
-    return t !== undefined && (t.type === 'file' || t.type === 'hardlink') ? t : e;
-}
-function basename(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function dirname(path) {
-    const i = path.lastIndexOf('/');
-    return i <= 0 ? '/' : path.slice(0, i);
-}
-/** Ancestors of an absolute path, outermost first, excluding "/" and the path itself: /a/b/c → /a, /a/b. */
-function ancestors(path) {
-    const out = [];
-    for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1))
-        out.push(path.slice(0, i));
-    return out;
-}
-/** Home directories that may hold per-user caches and toolchains: /root and each /home/<user>. */
-function homeDirs(files) {
-    const out = [];
-    if (files.get('/root')?.type === 'dir')
-        out.push('/root');
-    for (const [p, e] of files)
-        if (e.type === 'dir' && p.startsWith('/home/') && p.indexOf('/', 6) < 0)
-            out.push(p);
-    return out.sort();
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/build-tools.ts
-// Finding `build-tools` (design §4), and the tooling detector it shares with `missing-multi-stage`:
-// compilers, SDKs, headers and -dev packages left in the final image.
-
-
-
-/** Loose compiler/linker binaries in a bin directory, with an optional target prefix and version suffix. */
-const LOOSE_BINARY = /^(?:[\w.+]+-)*?(gcc|g\+\+|cc|c\+\+|ld|ld\.bfd|ld\.gold|as|clang|clang\+\+|ld\.lld|lld|rustc|cargo)(?:-[\d.]+)?$/;
-const FAMILY = {
-    gcc: 'gcc', 'g++': 'gcc', cc: 'gcc', 'c++': 'gcc',
-    ld: 'binutils', 'ld.bfd': 'binutils', 'ld.gold': 'binutils', as: 'binutils',
-    clang: 'clang', 'clang++': 'clang', 'ld.lld': 'clang', lld: 'clang',
-    rustc: 'rust', cargo: 'rust',
-};
-const GCC_DIRS = ['/usr/lib/gcc', '/usr/libexec/gcc', '/usr/lib/gcc-cross', '/usr/local/lib/gcc', '/usr/local/libexec/gcc'];
-const GO_DIR = /^\/usr\/lib\/go(?:-[\d.]+)?$|^\/usr\/share\/go-[\d.]+$|^\/usr\/local\/go$/;
-const LLVM_DIR = /^\/usr\/lib\/llvm-[\d.]+$/;
-/** A JDK's directories/files that a JRE lacks; the JRE part of the same directory is runtime, not tooling. */
-const JDK_ONLY = ['jmods', 'include', 'lib/src.zip', 'lib/ct.sym', 'lib/tools.jar', 'demo', 'sample'];
-/** Binaries a JRE ships too (everything else in a JDK's bin is development tooling). */
-const JRE_BINARIES = new Set(['java', 'javaw', 'keytool', 'rmiregistry', 'jrunscript', 'jfr', 'jjs', 'orbd', 'servertool', 'tnameserv', 'pack200', 'unpack200', 'policytool']);
-const DOTNET_SDK_PARTS = ['sdk', 'packs', 'sdk-manifests', 'templates'];
-const isDir = (files, p) => files.get(p)?.type === 'dir';
-const isRegular = (e) => e !== undefined && (e.type === 'file' || e.type === 'hardlink');
-function scanTooling(ctx) {
-    const files = ctx.model.files;
-    const groups = new Map(); // by evidence path
-    const subtrees = new Map(); // directory → group counting every file under it
-    const singles = new Map(); // file → group counting that file
-    const group = (tool, path) => {
-        let g = groups.get(path);
-        if (g === undefined)
-            groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
-        return g;
-    };
-    const loose = [];
-    const homes = new Set();
-    // pass 1: find the tools
-    for (const [p, e] of files) {
-        if (e.type === 'dir') {
-            if (GCC_DIRS.includes(p))
-                subtrees.set(p, group('gcc', p));
-            else if (p === '/usr/include')
-                subtrees.set(p, group('headers', p));
-            else if (GO_DIR.test(p))
-                subtrees.set(p, group('go', p));
-            else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang')))
-                subtrees.set(p, group('clang', p));
-            else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib')
-                subtrees.set(p, group('rust', p));
-            else if (p.endsWith('/dotnet/sdk')) {
-                const root = dirname(p);
-                const g = group('dotnet', root);
-                for (const part of DOTNET_SDK_PARTS)
-                    if (isDir(files, `${root}/${part}`))
-                        subtrees.set(`${root}/${part}`, g);
-            }
-            else if (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0))
-                homes.add(p);
-            continue;
-        }
-        if (!isRegular(e))
-            continue;
-        const name = basename(p);
-        const dir = dirname(p);
-        if (basename(dir) !== 'bin')
-            continue;
-        if (name === 'go') {
-            // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
-            const root = dirname(dir);
-            if (isDir(files, root + '/pkg/tool'))
-                subtrees.set(root, group('go', root));
-        }
-        else if (name === 'javac') {
-            const root = dirname(dir);
-            const g = group('jdk', root);
-            for (const part of JDK_ONLY) {
-                const q = `${root}/${part}`;
-                const qe = files.get(q);
-                if (qe?.type === 'dir')
-                    subtrees.set(q, g);
-                else if (isRegular(qe))
-                    singles.set(q, g);
-            }
-            for (const [q, qe] of files)
-                if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q)))
-                    singles.set(q, g);
-        }
-        else {
-            const m = LOOSE_BINARY.exec(name);
-            if (m !== null)
-                loose.push({ path: p, tool: FAMILY[m[1]] });
-        }
-    }
-    for (const h of homes) {
-        for (const sub of ['.rustup', '.cargo/bin'])
-            if (isDir(files, `${h}/${sub}`))
-                subtrees.set(`${h}/${sub}`, group('rust', `${h}/${sub}`));
-    }
-    // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
-    const dirGroups = [...groups.values()];
-    for (const { path, tool } of loose) {
-        const home = dirGroups.find((g) => g.tool === tool);
-        singles.set(path, home ?? group(tool, path));
-    }
-    // pass 2: count bytes (the outermost matching directory wins, so nested roots never double-count)
-    if (groups.size > 0) {
-        for (const [p, e] of files) {
-            if (e.type !== 'file' && e.type !== 'hardlink')
-                continue;
-            let g;
-            for (const a of ancestors(p))
-                if ((g = subtrees.get(a)) !== undefined)
-                    break;
-            g ??= singles.get(p);
-            g?.bytes.add(e.layer, e.size);
-        }
-    }
-    const entries = [];
-    let bytes = 0;
-    for (const g of groups.values()) {
-        const layer = g.bytes.top();
-        if (g.bytes.total <= 0 || layer === null)
-            continue;
-        entries.push({ tool: g.tool, path: g.path, bytes: g.bytes.total, layer });
-        bytes += g.bytes.total;
-    }
-    // -dev packages, from the package databases
-    const dev = devPackages(ctx.model, ctx.captured);
-    const devBytes = dev.reduce((s, d) => s + d.bytes, 0);
-    if (dev.length > 0) {
-        const filled = entries.filter((e) => e.tool === 'headers' || e.tool === 'gcc').reduce((s, e) => s + e.bytes, 0);
-        bytes += Math.max(0, devBytes - filled);
-        entries.push(...dev);
-    }
-    entries.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { entries, bytes };
-}
-function devPackages(model, captured) {
-    const out = [];
-    const dbs = [
-        [DPKG_STATUS, parseDpkgStatus],
-        [APK_INSTALLED, parseApkInstalled],
-    ];
-    for (const [path, parse] of dbs) {
-        const buf = captured.get(path);
-        const entry = model.files.get(path);
-        if (buf === undefined || !isRegular(entry))
-            continue; // a db deleted in a later layer is not the final state
-        const layer = entry.layer;
-        for (const pkg of parse(buf.toString('utf8'))) {
-            if (isDevPackage(pkg.name))
-                out.push({ tool: 'dev-package', path: `${pkg.manager}:${pkg.name}`, bytes: pkg.bytes, layer });
-        }
-    }
-    return out;
-}
-/** Evidence entries (capped) and the list used in messages ("/usr/lib/gcc, /usr/include and 3 more"). */
-function toolingEvidence(ctx, scan) {
-    const shown = scan.entries.slice(0, Math.max(0, ctx.thresholds.maxEvidence));
-    return {
-        evidence: shown.map((e) => evidence(ctx.model, e.path, e.bytes, e.layer)),
-        list: listWithMore(shown.map((e) => e.path), scan.entries.length),
-    };
-}
-function detectBuildTools(ctx) {
-    if (ctx.dockerfile !== null && ctx.dockerfile.singleStage)
-        return null; // missing-multi-stage's case
-    const scan = scanTooling(ctx);
-    if (scan.entries.length === 0 || scan.bytes < ctx.thresholds.buildToolsMinBytes)
-        return null;
-    const { evidence: ev, list } = toolingEvidence(ctx, scan);
-    const fix = ctx.dockerfile === null
-        ? 'build in a separate stage and copy only the artefacts into the final one'
-        : 'install them only in the build stage and copy only the artefacts into the final one';
-    return {
-        id: 'build-tools',
-        severity: severityFor('build-tools', ctx.failOn),
-        message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
-        bytes: scan.bytes,
-        evidence: ev,
-        dockerfile: locationOf(ctx, scan.entries[0].layer),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/missing-multi-stage.ts
-// Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
-
-
-
-function detectMissingMultiStage(ctx) {
-    const df = ctx.dockerfile;
-    if (df === null || !df.singleStage)
-        return null; // build-tools' case
-    const scan = scanTooling(ctx);
-    if (scan.entries.length === 0 || scan.bytes < ctx.thresholds.buildToolsMinBytes)
-        return null;
-    const { evidence, list } = toolingEvidence(ctx, scan);
-    // The saving is the tooling itself; sources and caches a build stage would also leave behind are not
-    // counted, hence "at least".
-    return {
-        id: 'missing-multi-stage',
-        severity: severityFor('missing-multi-stage', ctx.failOn),
-        message: `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
-            `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,
-        bytes: scan.bytes,
-        evidence,
-        dockerfile: { path: df.path, line: df.fromLine },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/package-cache.ts
-// Finding `package-cache` (design §4): package-manager caches left in the final image.
-
-
-/** Per-user caches, relative to a home directory (/root, /home/<user>). */
-const HOME_CACHES = ['.cache/pip', '.npm', '.cache/yarn', '.yarn/berry/cache', '.cache/go-build', 'go/pkg/mod', '.m2/repository', '.gradle/caches', '.cargo/registry'];
-function cacheDirs(files) {
-    const out = [
-        // lists fetched by apt-get update; the lock file and partial/ are apt's own furniture
-        { dir: '/var/lib/apt/lists', counts: (rel) => rel !== 'lock', clean: 'rm -rf /var/lib/apt/lists/*' },
-        { dir: '/var/cache/apt/archives', counts: (rel) => rel.endsWith('.deb'), clean: 'rm -rf /var/cache/apt/archives/*.deb' },
-        // pkgcache.bin / srcpkgcache.bin directly in /var/cache/apt (archives/ is its own entry)
-        { dir: '/var/cache/apt', counts: (rel) => !rel.includes('/') && rel.endsWith('.bin'), clean: 'rm -rf /var/cache/apt/*.bin' },
-        { dir: '/var/cache/apk', clean: 'rm -rf /var/cache/apk/*' },
-        { dir: '/usr/local/share/.cache/yarn', clean: 'rm -rf /usr/local/share/.cache/yarn' }, // yarn v1's cache when run as root by the node image
-        { dir: '/go/pkg/mod', clean: 'rm -rf /go/pkg/mod' }, // the golang image's GOPATH is /go
-        { dir: '/usr/local/cargo/registry', clean: 'rm -rf /usr/local/cargo/registry' }, // the rust image's CARGO_HOME
-    ];
-    for (const h of homeDirs(files))
-        for (const sub of HOME_CACHES)
-            out.push({ dir: `${h}/${sub}`, clean: `rm -rf ${h}/${sub}` });
-    return out.filter((c) => files.get(c.dir)?.type === 'dir');
-}
-/** Each cache directory present with its bytes, biggest first; plus the layer that wrote most cache bytes. */
-function scanCaches(files) {
-    const dirs = cacheDirs(files);
-    if (dirs.length === 0)
-        return { entries: [], bytes: 0, topLayer: null };
-    const byDir = new Map(dirs.map((c) => [c.dir, { c, bytes: new LayerBytes() }]));
-    for (const [p, e] of files) {
-        if (e.type !== 'file' && e.type !== 'hardlink')
-            continue;
-        // the innermost cache directory owns the file (/var/cache/apt/archives before /var/cache/apt)
-        const as = ancestors(p);
-        for (let i = as.length - 1; i >= 0; i--) {
-            const hit = byDir.get(as[i]);
-            if (hit === undefined)
-                continue;
-            if (hit.c.counts === undefined || hit.c.counts(p.slice(hit.c.dir.length + 1)))
-                hit.bytes.add(e.layer, e.size);
-            break;
-        }
-    }
-    const all = new LayerBytes();
-    const entries = [];
-    for (const { c, bytes } of byDir.values()) {
-        const layer = bytes.top();
-        if (bytes.total <= 0 || layer === null)
-            continue;
-        entries.push({ dir: c.dir, bytes: bytes.total, layer, clean: c.clean });
-        all.merge(bytes);
-    }
-    entries.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-    return { entries, bytes: all.total, topLayer: all.top() };
-}
-function detectPackageCache(ctx) {
-    const { model, thresholds } = ctx;
-    const scan = scanCaches(model.files);
-    if (scan.entries.length === 0 || scan.bytes < thresholds.packageCacheMinBytes)
-        return null;
-    const shown = scan.entries.slice(0, Math.max(0, thresholds.maxEvidence));
-    const list = listWithMore(shown.map((e) => `${e.dir} (${formatBytes(e.bytes)})`), scan.entries.length);
-    const top = scan.entries[0];
-    return {
-        id: 'package-cache',
-        severity: severityFor('package-cache', ctx.failOn),
-        message: `Package-manager caches (${formatBytes(scan.bytes)}) are left in the image: ${list}; ` +
-            `run ${top.clean} in the same RUN that fills ${top.dir}, or use a cache mount (RUN --mount=type=cache,target=${top.dir}).`,
-        bytes: scan.bytes,
-        evidence: shown.map((e) => evidence(model, e.dir, e.bytes, e.layer)),
-        dockerfile: locationOf(ctx, scan.topLayer),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/shell.ts
-// Finding `shell` (design §4): the final filesystem contains an executable shell, or a link to one.
-
-
-const SHELL_NAMES = ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'fish', 'csh', 'tcsh', 'busybox', 'toybox'];
-/**
- * A shell's file name: one of SHELL_NAMES, optionally followed by a version, with or without a dash
- * ("bash5.2", "ksh93", "zsh-5.9", "busybox-1.36"), as distributions install versioned copies under
- * those names. Nothing else: "shasum", "bash.bashrc", "sh.distrib" are not shells.
- */
-const SHELL_NAME = new RegExp(`^(?:${SHELL_NAMES.join('|')})(?:-?\\d+(?:\\.\\d+)*)?$`);
-function isShellName(name) {
-    return SHELL_NAME.test(name);
-}
-const isExecutable = (e) => (e.type === 'file' || e.type === 'hardlink') && (e.mode & 0o111) !== 0;
-function scanShells(files) {
-    const binaries = new Map(); // content path → entry holding the content
-    const found = [];
-    for (const e of files.values()) {
-        const named = isShellName(basename(e.path));
-        if (e.type === 'file' || e.type === 'hardlink') {
-            if (!named || !isExecutable(e))
-                continue;
-            const c = contentEntry(files, e);
-            binaries.set(c.path, c);
-            found.push({ e, rank: 0 });
-        }
-        else if (e.type === 'symlink') {
-            const target = resolveInImage(files, e.path);
-            if (target === null || !isExecutable(target))
-                continue;
-            // A link counts when it reaches a shell binary (busybox applets: /bin/ls -> busybox), or when it
-            // is itself named like a shell (/bin/sh -> /usr/bin/some-shell): either way it runs a shell.
-            if (!named && !isShellName(basename(target.path)))
-                continue;
-            const c = contentEntry(files, target);
-            binaries.set(c.path, c);
-            found.push({ e, rank: named ? 1 : 2 });
-        }
-    }
-    // a binary reached only through a link (not itself shell-named) is evidence too
-    const listed = new Set(found.map((f) => f.e.path));
-    for (const b of binaries.values())
-        if (!listed.has(b.path))
-            found.push({ e: b, rank: 0 });
-    found.sort((a, b) => a.rank - b.rank || (a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : 0));
-    let bytes = 0;
-    for (const b of binaries.values())
-        bytes += b.size;
-    return { paths: found.map((f) => f.e), bytes };
-}
-/** ["/bin/sh", "-c", …] — how Docker stores shell-form ENTRYPOINT/CMD (also bash -c, sh -c, …). */
-function isShellForm(argv) {
-    return argv !== null && argv.length >= 2 && isShellName(basename(argv[0])) && argv[1] === '-c';
-}
-/** The config entries that would break without a shell, e.g. "CMD runs through /bin/sh -c". */
-function shellFormNotes(config) {
-    const notes = [];
-    if (isShellForm(config.entrypoint))
-        notes.push(`ENTRYPOINT runs through ${config.entrypoint[0]} -c`);
-    // a shell-form ENTRYPOINT ignores CMD; otherwise CMD is the command (or the entrypoint's arguments)
-    else if (isShellForm(config.cmd))
-        notes.push(`CMD runs through ${config.cmd[0]} -c`);
-    const hc = config.healthcheck;
-    if (hc !== null && hc[0] === 'CMD-SHELL')
-        notes.push('HEALTHCHECK runs through /bin/sh -c');
-    else if (hc !== null && hc[0] === 'CMD' && isShellForm(hc.slice(1)))
-        notes.push(`HEALTHCHECK runs through ${hc[1]} -c`);
-    return notes;
-}
-function detectShell(ctx) {
-    const { model, thresholds } = ctx;
-    const scan = scanShells(model.files);
-    if (scan.paths.length === 0)
-        return null;
-    const shown = scan.paths.slice(0, Math.max(0, thresholds.maxEvidence));
-    const ev = shown.map((e) => evidence(model, e.path, e.size, e.layer));
-    const notes = shellFormNotes(model.config);
-    const where = listWithMore(shown.map((e) => e.path), scan.paths.length);
-    let message = `The image contains a shell (${formatBytes(scan.bytes)}): ${where}`;
-    message += notes.length > 0 ? `; ${notes.join(', ')}: removing the shell breaks ${notes.length > 1 ? 'them' : 'it'}.` : '.';
-    // the layer that added the (biggest) shell binary
-    const main = scan.paths[0];
-    return {
-        id: 'shell',
-        severity: severityFor('shell', ctx.failOn),
-        message,
-        bytes: scan.bytes,
-        evidence: ev,
-        dockerfile: locationOf(ctx, main.layer),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/detect-findings.ts
-// Runs every finding detector over one image (design §4), in the report's order.
-
-
-
-
-const DETECTORS = [detectShell, detectMissingMultiStage, detectBuildTools, detectPackageCache];
-function detectFindings(ctx) {
-    const out = [];
-    for (const detect of DETECTORS) {
-        const f = detect(ctx);
-        if (f !== null)
-            out.push(f);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/findings/finding-status.ts
-// `status` of each finding, comparing head with base (design §4): new (head only), existing (both),
-// resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
-/**
- * Head findings (with head's message, bytes and evidence) in their order, then the base-only ones as
- * `resolved` (with base's data, which describes what went away).
- *
- * Without a base (`base === null`: a release gate, a new image) every head finding is `new`: there is
- * nothing it could have existed in, and "head only" is exactly what `new` means. Resolved findings never
- * fail a run (verdict.ts), whatever their severity.
- */
-function withStatus(head, base) {
-    const baseIds = new Set((base ?? []).map((f) => f.id));
-    const headIds = new Set(head.map((f) => f.id));
-    const out = head.map((f) => ({ ...f, status: baseIds.has(f.id) ? 'existing' : 'new' }));
-    for (const f of base ?? [])
-        if (!headIds.has(f.id))
-            out.push({ ...f, status: 'resolved' });
-    return out.map(ordered);
-}
-// Keep the JSON field order of design §2.4 (id, severity, status, message, bytes, evidence, dockerfile).
-const ordered = (f) => ({
-    id: f.id,
-    severity: f.severity,
-    status: f.status,
-    message: f.message,
-    bytes: f.bytes,
-    evidence: f.evidence,
-    dockerfile: f.dockerfile,
-});
-
-;// CONCATENATED MODULE: ./src/analysis/normalize-instruction.ts
-// Instruction text as a comparison key for layer alignment: the classic builder and BuildKit spell the same
-// Dockerfile line differently ("/bin/sh -c make" vs "RUN /bin/sh -c make # buildkit"), and build args in scope
-// are prefixed to RUN ("|2 A=1 B=2 /bin/sh -c make"), so changing an unrelated ARG must not unalign a layer.
-
-const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
-// "|N " then the N args; up to the shell when there is one, since values with spaces are not quoted.
-const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
-const ARG_COUNT = /^\|(\d+) /;
-function normalizeInstruction(createdByOrInstruction) {
-    let s = collapse(createdByOrInstruction).replace(/ ?# buildkit$/, '');
-    // Stripped before cleanInstruction, which leaves "RUN |2 A=1 B=2 /bin/sh -c make" as "RUN A=1 B=2 …".
-    const run = s.startsWith('RUN |') ? 'RUN ' : '';
-    const args = stripBuildArgs(s.slice(run.length));
-    if (args !== null)
-        s = 'RUN ' + args;
-    s = collapse(cleanInstruction(s)).replace(/#\(nop\) ?/g, '').trim();
-    let isRun = false;
-    if (s === 'RUN' || s.startsWith('RUN ')) {
-        isRun = true;
-        s = s.slice(3).trim();
-    }
-    const sh = SHELL.exec(s);
-    if (sh) {
-        isRun = true;
-        s = s.slice(sh[0].length).trim();
-    }
-    return isRun ? (s ? 'RUN ' + s : 'RUN') : s;
-}
-/** The command after a "|N K=V …" prefix (and its shell), or null when there is no such prefix. */
-function stripBuildArgs(s) {
-    const shell = ARGS_TO_SHELL.exec(s);
-    if (shell)
-        return s.slice(shell[0].length);
-    const count = ARG_COUNT.exec(s);
-    if (!count)
-        return null;
-    return s.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
-}
-function collapse(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
-/** The instruction keyword ("RUN", "COPY", …), upper-cased; "" when there is no instruction. */
-function instructionKeyword(normalized) {
-    const space = normalized.indexOf(' ');
-    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/stage-chain.ts
-// Which stages make the final image's layers, and whether the build is multi-stage in any useful sense.
-/** The stages whose instructions make layers of the final image, base first: target, its FROM-stage, that stage's FROM-stage, … */
-function finalStageChain(model) {
-    const chain = [];
-    const seen = new Set();
-    let stage = model.stages[model.target];
-    while (stage && !seen.has(stage.index)) {
-        seen.add(stage.index);
-        chain.push(stage);
-        stage = stage.fromStage === null ? undefined : model.stages[stage.fromStage];
-    }
-    return chain.reverse();
-}
-/** True when the producing stage is the only stage or takes nothing from any other stage (FROM a stage counts as taking). */
-function isEffectivelySingleStage(model) {
-    const target = model.stages[model.target];
-    return model.stages.length === 1 || (target !== undefined && target.usesStages.length === 0);
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/map-layers.ts
-// Image layers → Dockerfile lines, by matching history instructions in order. The candidates are the
-// layer-making instructions (RUN, COPY, ADD, WORKDIR) of the final stage chain; they can only have made the
-// image's last layers (the external base image's come first), so they are aligned with those by a weighted
-// LCS: an exact normalised-text match outweighs any number of same-keyword matches, and ties go to the
-// latest layers. A WORKDIR may make no layer at all; the alignment simply skips it. (Neither does a step
-// whose filesystem diff is empty: then one base layer falls into the window and may take a RUN, COPY or
-// ADD left unmatched by keyword alone; exact matches are never displaced by that.)
-
-
-
-const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
-/** dockerfileLine per image layer (null for layers of the external base image, or when no instruction matches). */
-function mapLayersToLines(model, layers) {
-    const out = layers.map(() => null);
-    const cands = candidates(model);
-    const n = cands.length;
-    const w = Math.min(n, layers.length);
-    if (w === 0)
-        return out;
-    const offset = layers.length - w;
-    const window = layers.slice(offset).map((l) => {
-        const text = normalizeInstruction(l.instruction);
-        return { text, keyword: instructionKeyword(text) };
-    });
-    const exact = n + 1; // one exact match beats every keyword-only alignment
-    const score = (i, j) => {
-        const c = cands[i];
-        const l = window[j];
-        if (l.text === '' || c.keyword !== l.keyword)
-            return 0;
-        return c.texts.includes(l.text) ? exact : c.looseOk ? 1 : 0;
-    };
-    // dp[i][j]: best score aligning the first i candidates with the first j window layers.
-    const dp = Array.from({ length: n + 1 }, () => new Array(w + 1).fill(0));
-    for (let i = 1; i <= n; i++) {
-        const row = dp[i];
-        const prev = dp[i - 1];
-        for (let j = 1; j <= w; j++) {
-            const s = score(i - 1, j - 1);
-            row[j] = Math.max(prev[j], row[j - 1], s > 0 ? prev[j - 1] + s : 0);
-        }
-    }
-    // Trace back from the end, preferring a match, so the last instructions take the last layers.
-    let i = n;
-    let j = w;
-    while (i > 0 && j > 0) {
-        const s = score(i - 1, j - 1);
-        if (s > 0 && dp[i][j] === dp[i - 1][j - 1] + s) {
-            out[offset + j - 1] = cands[i - 1].line;
-            i--;
-            j--;
-        }
-        else if (dp[i][j] === dp[i][j - 1]) {
-            j--;
-        }
-        else {
-            i--;
-        }
-    }
-    return out;
-}
-function candidates(model) {
-    const out = [];
-    let workdir = null;
-    for (const stage of finalStageChain(model)) {
-        for (const ins of stage.instructions) {
-            if (!LAYER_KEYWORDS.has(ins.keyword))
-                continue;
-            const texts = [normalizeInstruction(`${ins.keyword} ${ins.args}`)];
-            if (ins.keyword === 'WORKDIR') {
-                // BuildKit records the resolved directory: a relative WORKDIR is joined to the one before it.
-                const dir = ins.args.includes('$') ? null : external_node_path_default().posix.resolve(workdir ?? '/', ins.args);
-                if (dir !== null)
-                    texts.push(normalizeInstruction(`WORKDIR ${dir}`));
-                workdir = dir;
-            }
-            // A WORKDIR's history text is predictable unless it uses variables; a WORKDIR of a directory that exists
-            // already makes no layer, and must not then take a base image's WORKDIR layer by keyword alone.
-            const looseOk = ins.keyword !== 'WORKDIR' || ins.args.includes('$');
-            out.push({ line: ins.line, keyword: ins.keyword, texts, looseOk });
-        }
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(390);
-;// CONCATENATED MODULE: ./src/dockerfile/expand-vars.ts
-// Build-arg substitution as BuildKit's shell lexer does it for FROM and --from values: $NAME, ${NAME},
-// ${NAME:-word}, ${NAME-word}, ${NAME:+word}, ${NAME+word}; the escape character before "$" keeps it literal.
-// A name not in `vars` at all is left as written (it may be a built-in such as $BUILDPLATFORM); a name
-// present with the value undefined (declared ARG without a value) expands to "".
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-function expandVars(text, vars, escapeChar = '\\') {
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === escapeChar && text[i + 1] === '$') {
-            out += '$';
-            i += 2;
-            continue;
-        }
-        if (c !== '$') {
-            out += c;
-            i++;
-            continue;
-        }
-        if (text[i + 1] === '{') {
-            const close = findClose(text, i + 2);
-            if (close < 0) {
-                out += text.slice(i);
-                break;
-            }
-            out += expandBraced(text.slice(i, close + 1), text.slice(i + 2, close), vars, escapeChar);
-            i = close + 1;
-            continue;
-        }
-        const name = NAME.exec(text.slice(i + 1));
-        if (!name) {
-            out += c;
-            i++;
-            continue;
-        }
-        const whole = '$' + name[0];
-        out += vars.has(name[0]) ? (vars.get(name[0]) ?? '') : whole;
-        i += whole.length;
-    }
-    return out;
-}
-function expandBraced(whole, inner, vars, escapeChar) {
-    const name = NAME.exec(inner);
-    if (!name)
-        return whole;
-    const rest = inner.slice(name[0].length);
-    const known = vars.has(name[0]);
-    const value = vars.get(name[0]);
-    if (rest === '')
-        return known ? (value ?? '') : whole;
-    const op = /^(:?)([-+])/.exec(rest);
-    if (!op)
-        return whole;
-    const word = expandVars(rest.slice(op[0].length), vars, escapeChar);
-    const set = op[1] === ':' ? value !== undefined && value !== '' : value !== undefined;
-    if (op[2] === '-')
-        return set ? value : word;
-    return set ? word : '';
-}
-/** Index of the "}" closing a "${" whose body starts at `from`, nested braces allowed; -1 when none. */
-function findClose(text, from) {
-    let depth = 1;
-    for (let i = from; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/dockerfile/parse-dockerfile.ts
-// Dockerfile text → DockerfileModel, using dockerfile-ast for the syntax (parser directives, escape
-// character, continuations, comments inside them, heredocs) and resolving stages the way BuildKit does:
-// names are case-insensitive, FROM and --from values may use the ARGs declared before the first FROM.
-
-
-/** A Dockerfile that cannot be modelled; the message is one line. */
-class DockerfileError extends Error {
-    name = 'DockerfileError';
-}
-function parseDockerfile(text, opts) {
-    const buildArgs = parseBuildArgs(opts.buildArgs ?? []);
-    const dockerfile = main.DockerfileParser.parse(text);
-    const escapeChar = dockerfile.getEscapeCharacter();
-    // ARGs before the first FROM: their values are what FROM lines (and stage ARGs without a value) see.
-    const globals = new Map();
-    const raw = [];
-    for (const ins of dockerfile.getInstructions()) {
-        const keyword = ins.getKeyword().toUpperCase();
-        const stage = raw.at(-1);
-        if (keyword === 'FROM') {
-            raw.push(fromStage(ins, raw.length, globals, escapeChar));
-        }
-        else if (stage) {
-            stage.instructions.push(toInstruction(ins, keyword, escapeChar));
-        }
-        else if (keyword === 'ARG') {
-            for (const [name, value] of argDeclarations(ins)) {
-                globals.set(name, buildArgs.get(name) ?? (value === undefined ? undefined : expandVars(value, globals, escapeChar)));
-            }
-        }
-        // Anything else before the first FROM is an error BuildKit reports itself; nothing to model.
-    }
-    if (raw.length === 0)
-        throw new DockerfileError(`${opts.path}: no FROM instruction`);
-    const byName = new Map();
-    for (const s of raw) {
-        if (s.name === null)
-            continue;
-        if (byName.has(s.name))
-            throw new DockerfileError(`${opts.path}:${s.fromLine}: duplicate stage name "${s.name}"`);
-        byName.set(s.name, s.index);
-    }
-    const stages = raw.map((s) => {
-        const earlier = byName.get(s.from.toLowerCase());
-        const fromStageIndex = earlier !== undefined && earlier < s.index ? earlier : null;
-        const uses = fromStageIndex === null ? [] : [fromStageIndex];
-        const scope = stageScope(s, globals, buildArgs, escapeChar);
-        for (const ins of s.instructions) {
-            for (const ref of stageRefs(ins)) {
-                const index = resolveStageRef(expandVars(ref, scope, escapeChar), byName, raw.length);
-                if (index !== null && index !== s.index && !uses.includes(index))
-                    uses.push(index);
-            }
-        }
-        return { ...s, fromStage: fromStageIndex, usesStages: uses };
-    });
-    let target = stages.length - 1;
-    if (opts.target !== undefined) {
-        const found = byName.get(opts.target.toLowerCase());
-        if (found === undefined) {
-            const names = stages.flatMap((s) => (s.name === null ? [] : [s.name]));
-            const list = names.length > 0 ? `stages: ${names.join(', ')}` : 'no named stages';
-            throw new DockerfileError(`unknown --target "${oneLine(opts.target)}" (${list})`);
-        }
-        target = found;
-    }
-    return { path: opts.path, stages, target };
-}
-function fromStage(ins, index, globals, escapeChar) {
-    const args = ins.getArguments().map((a) => a.getValue());
-    const image = args[0] ?? '';
-    const name = args.length >= 3 && args[1].toUpperCase() === 'AS' ? args[2].toLowerCase() : null;
-    return {
-        index,
-        name,
-        from: expandVars(image, globals, escapeChar),
-        fromLine: ins.getRange().start.line + 1,
-        instructions: [],
-    };
-}
-function toInstruction(ins, keyword, escapeChar) {
-    const flags = {};
-    if (ins instanceof main.ModifiableInstruction) {
-        for (const f of ins.getFlags())
-            flags[f.getName()] = f.getValue() ?? 'true';
-    }
-    const content = argumentsText(ins, escapeChar);
-    const json = jsonArray(content);
-    let args = parse_dockerfile_collapse(content);
-    let shellForm = false;
-    if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
-        shellForm = json === null && args !== '';
-        // BuildKit's history for an exec-form RUN is its words joined by spaces.
-        if (keyword === 'RUN' && json !== null)
-            args = parse_dockerfile_collapse(json.join(' '));
-    }
-    else if (keyword === 'HEALTHCHECK') {
-        const cmd = /^CMD(?:\s+|$)/i.exec(args);
-        shellForm = cmd !== null && jsonArray(args.slice(cmd[0].length)) === null && args.length > cmd[0].length;
-    }
-    return {
-        keyword,
-        line: ins.getRange().start.line + 1,
-        endLine: ins.getRange().end.line + 1,
-        args,
-        flags,
-        shellForm,
-    };
-}
-/**
- * The instruction's arguments (flags excluded) with continuation lines joined as BuildKit's parser joins them:
- * the escape character ending a line is removed and the next line appended as it is, leading whitespace
- * included; comment lines (after optional whitespace) and blank lines inside the continuation are dropped.
- * dockerfile-ast drops only comments that start at column 0, so the joining is done here. Heredocs are kept
- * as dockerfile-ast gives them (their bodies are not continuations).
- */
-function argumentsText(ins, escapeChar) {
-    const raw = ins.getRawArgumentsContent();
-    if (raw === null)
-        return '';
-    const lines = raw.split(/\r?\n/);
-    if (lines.length === 1 || /(?:^|[^<])<<-?\s*["']?[A-Za-z_]/.test(lines[0]))
-        return ins.getArgumentsContent() ?? raw;
-    const continued = new RegExp(`${escapeRegExp(escapeChar)}[ \\t]*$`);
-    let out = '';
-    for (const [n, line] of lines.entries()) {
-        if (n > 0 && (/^\s*#/.test(line) || line.trim() === ''))
-            continue;
-        out += line.replace(continued, '');
-    }
-    return out;
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** `ARG A=1 B` → [["A", "1"], ["B", undefined]]. */
-function argDeclarations(ins) {
-    return declarations(ins.getArgumentsContent() ?? '');
-}
-/** ARG words split on whitespace outside quotes, quotes removed from the values: `A="x y" B` → [["A", "x y"], ["B", undefined]]. */
-function declarations(content) {
-    const out = [];
-    for (const word of content.match(/(?:"[^"]*"|'[^']*'|\S)+/g) ?? []) {
-        const eq = word.indexOf('=');
-        out.push(eq < 0 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1).replace(/"([^"]*)"|'([^']*)'/g, '$1$2')]);
-    }
-    return out;
-}
-/** Variables a stage's --from / --mount from= values see: its own ARGs, which take global values and build args. */
-function stageScope(stage, globals, buildArgs, escapeChar) {
-    const scope = new Map();
-    for (const ins of stage.instructions) {
-        if (ins.keyword !== 'ARG')
-            continue;
-        for (const [name, value] of declarations(ins.args)) {
-            const own = value === undefined ? undefined : expandVars(value, scope, escapeChar);
-            scope.set(name, buildArgs.get(name) ?? own ?? globals.get(name));
-        }
-    }
-    return scope;
-}
-/** Raw --from values of COPY/ADD and from= options of RUN --mount. */
-function stageRefs(ins) {
-    const refs = [];
-    if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && ins.flags['from'] !== undefined)
-        refs.push(ins.flags['from']);
-    if (ins.keyword === 'RUN' && ins.flags['mount'] !== undefined) {
-        for (const opt of ins.flags['mount'].split(',')) {
-            const m = /^\s*from\s*=\s*(.*?)\s*$/i.exec(opt);
-            if (m)
-                refs.push(unquote(m[1]));
-        }
-    }
-    return refs;
-}
-function resolveStageRef(ref, byName, count) {
-    const named = byName.get(ref.toLowerCase());
-    if (named !== undefined)
-        return named;
-    if (/^\d+$/.test(ref)) {
-        const n = Number(ref);
-        return n < count ? n : null;
-    }
-    return null; // an external image
-}
-function parseBuildArgs(list) {
-    const out = new Map();
-    for (const entry of list) {
-        const eq = entry.indexOf('=');
-        if (eq > 0)
-            out.set(entry.slice(0, eq), entry.slice(eq + 1));
-    }
-    return out;
-}
-function jsonArray(s) {
-    const t = s.trim();
-    if (!t.startsWith('['))
-        return null;
-    try {
-        const v = JSON.parse(t);
-        return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
-    }
-    catch {
-        return null;
-    }
-}
-function unquote(s) {
-    return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.at(-1) === s[0] ? s.slice(1, -1) : s;
-}
-function parse_dockerfile_collapse(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
-function oneLine(s) {
-    return s.replace(/\s+/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/findings-step.ts
-// The Dockerfile and findings step of a comparison: parse each side's Dockerfile, map layers to its lines,
-// detect findings on head and base, and give them their status against the base.
-
-
-
-
-
-
-function analyseSide(model, dockerfile, opts, warnings) {
-    let df = null;
-    if (dockerfile) {
-        try {
-            df = parseDockerfile(dockerfile.text, { path: dockerfile.path, target: opts.target, buildArgs: opts.buildArgs });
-        }
-        catch (err) {
-            if (!(err instanceof DockerfileError))
-                throw err;
-            warnings.push(`${dockerfile.path}: ${err.message}; findings are made without the Dockerfile`);
-        }
-    }
-    const layerLines = df ? mapLayersToLines(df, model.layers) : model.layers.map(() => null);
-    const producing = df?.stages[df.target];
-    const findings = detectFindings({
-        model,
-        captured: model.capturedFiles,
-        dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
-        layerLines,
-        thresholds: DEFAULT_THRESHOLDS,
-        failOn: opts.failOn,
-    });
-    return { layerLines, findings };
-}
-function compareFindings(head, base) {
-    return withStatus(head.findings, base ? base.findings : null);
-}
-
-;// CONCATENATED MODULE: ./src/report/table.ts
-// Aligned plain-text tables for the terminal renderers.
-function renderTable(header, rows, align) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd();
-    return [line(header), ...rows.map(line)];
-}
-
-;// CONCATENATED MODULE: ./src/report/compare-text.ts
-// The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
-// table and the biggest file changes.
-
-
-
-function summaryLine(entry) {
-    const { head, base, diff } = entry;
-    const mark = entry.passed ? '✅' : '❌';
-    if (!base || !diff)
-        return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
-    const pct = formatDeltaPercent(diff.sizeDeltaPercent);
-    return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
-}
-function budgetText(b) {
-    const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
-    return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
-}
-function compressed(r) {
-    if (r.compressedSize === null)
-        return 'n/a';
-    return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
-}
-/**
- * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
- * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
- */
-function findingLines(entry) {
-    const order = { new: 0, existing: 1, resolved: 2 };
-    return [...entry.findings]
-        .sort((a, b) => order[a.status] - order[b.status])
-        .map((f) => {
-        if (f.status === 'resolved')
-            return `✅ resolved ${f.id}`;
-        const where = f.dockerfile ? ` (${terminalSafe(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${terminalSafe(f.message)}`;
-        const evidence = f.evidence.map((e) => `      ${terminalSafe(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${terminalSafe(e.instruction) || 'base image'})`);
-        return [head, ...evidence].join('\n');
-    });
-}
-function renderCompareText(entry, opts = {}) {
-    const width = Math.max(60, opts.width ?? 100);
-    const out = [terminalSafe(summaryLine(entry)), ''];
-    const findings = findingLines(entry);
-    if (findings.length)
-        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
-    const { head, base, diff } = entry;
-    const totals = [
-        ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
-        [
-            'compressed',
-            base ? compressed(base) : '—',
-            compressed(head),
-            diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : '',
-        ],
-        ['layers', base ? String(base.layers.length) : '—', String(head.layers.length), base ? formatCountDelta(head.layers.length - base.layers.length) : ''],
-        ['files', base ? formatCount(base.fileCount) : '—', formatCount(head.fileCount), base ? formatCountDelta(head.fileCount - base.fileCount) : ''],
-        ['wasted', base ? formatBytes(base.wastedBytes) : '—', formatBytes(head.wastedBytes), base ? formatDelta(head.wastedBytes - base.wastedBytes) : ''],
-    ];
-    out.push(...renderTable(['', 'base', 'PR', 'Δ'], totals, ['left', 'right', 'right', 'right']).map((l) => '  ' + l));
-    if ([head, base].some((r) => r && r.compressedSize !== null && !r.compressedSizeExact))
-        out.push('  (~ gzip level-6 estimate)');
-    if (entry.budgets.length)
-        out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
-    for (const w of opts.warnings ?? [])
-        out.push('', `warning: ${terminalSafe(w)}`);
-    if (diff) {
-        const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
-        out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
-        const instrWidth = Math.max(20, width - 50);
-        const rows = diff.layers.map((l) => [
-            l.status,
-            terminalSafe(l.instruction || '(no history)', instrWidth),
-            l.baseSize === null ? '—' : formatBytes(l.baseSize),
-            l.headSize === null ? '—' : formatBytes(l.headSize),
-            l.status === 'unchanged' ? '' : formatDelta(l.delta),
-        ]);
-        out.push(...renderTable(['status', 'instruction', 'base', 'PR', 'Δ'], rows, ['left', 'left', 'right', 'right', 'right']).map((l) => '  ' + l));
-        if (diff.files.length) {
-            out.push('', 'Biggest file changes');
-            const pathWidth = Math.max(20, width - 40);
-            const fileRows = diff.files.map((f) => [
-                formatDelta(f.delta),
-                f.status,
-                terminalSafe(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
-            ]);
-            out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
-        }
-        else
-            out.push('', 'No file changes.');
-    }
-    else {
-        out.push('', `Layers (${head.layers.length})`);
-        const rows = head.layers.map((l, i) => [String(i + 1), terminalSafe(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
-        out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
-    }
-    if (opts.timings)
-        out.push('', opts.timings);
-    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/image-report.ts
@@ -10480,19 +11331,19 @@ function renderImageText(name, platform, report, model, opts = {}) {
     const instrWidth = Math.max(20, width - fixed);
     const line = (r) => [
         r.index.padStart(w.index),
-        terminalSafe(r.instruction, instrWidth).padEnd(instrWidth),
+        oneLine(r.instruction, instrWidth).padEnd(instrWidth),
         r.size.padStart(w.size),
         r.files.padStart(w.files),
         r.waste.padStart(w.waste),
     ].join('  ').trimEnd();
     const out = [];
-    out.push(`${terminalSafe(name)}  ${platform}  ${report.id.slice(0, 19)}`);
+    out.push(`${oneLine(name)}  ${platform}  ${report.id.slice(0, 19)}`);
     out.push(`size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
         `${formatCount(report.fileCount)} files in the final filesystem · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
         ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`);
     out.push('');
     if (opts.findings?.length) {
-        out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + terminalSafe(l, width))), '');
+        out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
     }
     out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
     for (const r of rows)
@@ -10556,14 +11407,14 @@ async function runInspect(args) {
     const name = args.name ?? defaultName(source);
     const warnings = [];
     const dockerfile = args.file ? { path: args.file, text: await (0,promises_namespaceObject.readFile)(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
-    const failOn = fail_on_parseFailOn('budget');
-    const analysis = analyseSide(model, dockerfile, { buildArgs: [], failOn }, warnings);
-    const findings = compareFindings(analysis, null);
+    const failOn = parseFailOn('budget');
+    const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
+    const findings = compareFindings(analysis, null, failOn);
     const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
     const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
     const report = makeReport([entry]);
     for (const w of warnings)
-        process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
+        process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
     const text = args.format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) });
@@ -10592,7 +11443,27 @@ function defaultName(source) {
     return 'image';
 }
 
-;// CONCATENATED MODULE: ./src/build/build-log.ts
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+// Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
+
+
+function parseCompressedSizeMode(value, what = '--compressed-size') {
+    if (value === undefined || value === '')
+        return 'auto';
+    if (value === 'auto' || value === 'exact' || value === 'off')
+        return value;
+    throw new ConfigError(`${what} must be auto, exact or off (got ${quoted(value, 40)})`);
+}
+/** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
+function checkBuildArgs(args, what) {
+    for (const a of args) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+            throw new ConfigError(`${what} must be KEY=VALUE (got ${quoted(a, 40)})`);
+    }
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build-log.ts
 // Where build output goes: always stderr, never stdout (stdout carries the report).
 // In GitHub Actions the log is grouped and workflow commands are switched off around it, because RUN steps
 // print whatever the PR author wants — including `::set-output` or `::error` lines.
@@ -10625,30 +11496,30 @@ function openSection(title, mode, out, tail) {
     switch (mode) {
         case 'actions': {
             const token = (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
-            out.write(`::group::${terminalSafe(title)}\n::stop-commands::${token}\n`);
+            out.write(`::group::${oneLine(title)}\n::stop-commands::${token}\n`);
             return {
                 line: (text) => out.write(`${text}\n`),
                 end: () => out.write(`::${token}::\n::endgroup::\n`),
             };
         }
         case 'stream':
-            out.write(`── ${terminalSafe(title)}\n`);
+            out.write(`── ${oneLine(title)}\n`);
             return {
-                line: (text) => out.write(`${terminalSafe(text)}\n`),
+                line: (text) => out.write(`${oneLine(text)}\n`),
                 end: () => undefined,
             };
         case 'fold': {
-            out.write(`${terminalSafe(title)}…`);
+            out.write(`${oneLine(title)}…`);
             return {
                 line: (text) => {
                     if (/^#\d+ \[/.test(text))
-                        out.write(`\r\x1b[K${terminalSafe(title)}… ${terminalSafe(text, 70)}`);
+                        out.write(`\r\x1b[K${oneLine(title)}… ${oneLine(text, 70)}`);
                 },
                 end: (failed) => {
-                    out.write(`\r\x1b[K${terminalSafe(title)}: ${failed ? 'failed' : 'done'}\n`);
+                    out.write(`\r\x1b[K${oneLine(title)}: ${failed ? 'failed' : 'done'}\n`);
                     if (failed)
                         for (const l of tail)
-                            out.write(`  ${terminalSafe(l)}\n`);
+                            out.write(`  ${oneLine(l)}\n`);
                 },
             };
         }
@@ -10677,6 +11548,120 @@ function lineSplitter(log) {
             rest = '';
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/config/split-flags.ts
+// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
+// but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
+
+function splitFlags(text, what) {
+    const out = [];
+    let cur = '';
+    let has = false;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = null;
+            else if (c === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            has = true;
+        }
+        else if (c === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            has = true;
+        }
+        else if (/\s/.test(c)) {
+            if (has || cur)
+                out.push(cur);
+            cur = '';
+            has = false;
+        }
+        else {
+            cur += c;
+            has = true;
+        }
+    }
+    if (quote)
+        throw new ConfigError(`${what}: unterminated ${quote} quote`);
+    if (has || cur)
+        out.push(cur);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/buildx-flags.ts
+// What `buildx-flags` may add to `docker buildx build`. image-size-guard owns the output (it reads the image as
+// it is exported), the Dockerfile, target, platform, build args, builder and the progress format it parses;
+// and nothing in a size check may push, tag or write files. Flags that would are refused in every spelling
+// buildx accepts: `--output X`, `--output=X`, `-o X`, `-oX`, `-qo X` (bundled short flags). Everything else
+// (cache flags, secrets, ssh, network, labels, …) passes through; buildx itself rejects flags it does not know.
+
+
+/** Long flag → why it is refused. */
+const REFUSED = new Map([
+    ['output', 'image-size-guard exports the image itself'],
+    ['push', 'a size check never pushes'],
+    ['load', 'image-size-guard decides how the image is exported'],
+    ['tag', 'a size check never tags images'],
+    ['metadata-file', 'a size check writes no files'],
+    ['iidfile', 'a size check writes no files'],
+    ['quiet', 'it would print to the output image-size-guard reads'],
+    ['progress', 'image-size-guard reads the plain progress log'],
+    ['file', 'set the Dockerfile with the dockerfile input (--file)'],
+    ['target', 'set the stage with the target input (--target)'],
+    ['platform', 'set the platform with the platform input (--platform)'],
+    ['build-arg', 'set build arguments with the build-args input (--build-arg)'],
+    ['builder', 'set the builder with the builder input (--builder)'],
+    ['call', 'it builds no image'],
+    ['check', 'it builds no image'],
+    ['print', 'it builds no image'],
+]);
+/** buildx build's short flags: all of them are refused (-f file, -o output, -t tag, -q quiet). */
+const SHORT = new Map([
+    ['f', 'file'],
+    ['o', 'output'],
+    ['t', 'tag'],
+    ['q', 'quiet'],
+]);
+/** Long flags known to take no value: a word after them is a positional argument, not their value. */
+const BOOLEAN = new Set(['no-cache', 'pull', 'debug']);
+/** Returns the flags unchanged, or throws one line naming the first refused flag and why. */
+function checkBuildxFlags(flags, what) {
+    let valueMayFollow = false;
+    for (const flag of flags) {
+        if (flag === '--') {
+            throw new ConfigError(`${what}: "--" is not allowed (the build context is set with the context input)`);
+        }
+        else if (flag.startsWith('--')) {
+            const name = flag.slice(2).split('=')[0];
+            const why = REFUSED.get(name);
+            if (why !== undefined)
+                throw new ConfigError(`${what}: --${name} is not allowed (${why})`);
+            valueMayFollow = !flag.includes('=') && !BOOLEAN.has(name);
+        }
+        else if (flag.startsWith('-') && flag.length > 1) {
+            // pflag bundles short flags (-qo X, -oX): a refused letter anywhere in the cluster is refused
+            for (const letter of flag.slice(1)) {
+                const long = SHORT.get(letter);
+                if (long !== undefined)
+                    throw new ConfigError(`${what}: -${letter} (--${long}) is not allowed (${REFUSED.get(long)})`);
+            }
+            valueMayFollow = false;
+        }
+        else if (valueMayFollow) {
+            valueMayFollow = false; // the value of the flag before it
+        }
+        else {
+            throw new ConfigError(`${what}: unexpected argument ${quoted(flag, 40)} (the build context is set with the context input)`);
+        }
+    }
+    return [...flags];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/budgets.ts
@@ -10716,14 +11701,12 @@ function evaluateBudgets(config, input) {
     }
     return results;
 }
-function budgetsPassed(results) {
-    return results.every((r) => r.passed);
-}
 
 ;// CONCATENATED MODULE: ./src/analysis/align-layers.ts
 // Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
 // a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
 // pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
+
 
 function alignLayers(base, head) {
     const key = (l) => normalizeInstruction(l.createdBy || l.instruction);
@@ -10818,36 +11801,6 @@ function pairInGaps(anchors, baseKey, headKey, baseTaken, headTaken) {
         }
     }
     return out;
-}
-/**
- * Index pairs, increasing on both sides, maximising the sum of weight(i, j) (only pairs with weight > 0).
- * Ties go to the earliest pairs (DP over suffixes, walked forwards): an extra layer is reported after its twin.
- */
-function weightedLcs(n, m, weight) {
-    const w = new Int32Array(n * m);
-    for (let i = 0; i < n; i++)
-        for (let j = 0; j < m; j++)
-            w[i * m + j] = weight(i, j);
-    const cols = m + 1;
-    const dp = new Int32Array((n + 1) * cols); // dp[i][j]: best for base[i..] against head[j..]
-    for (let i = n - 1; i >= 0; i--) {
-        for (let j = m - 1; j >= 0; j--) {
-            const x = w[i * m + j];
-            const skip = Math.max(dp[(i + 1) * cols + j], dp[i * cols + j + 1]);
-            dp[i * cols + j] = x > 0 ? Math.max(skip, dp[(i + 1) * cols + j + 1] + x) : skip;
-        }
-    }
-    const pairs = [];
-    for (let i = 0, j = 0; i < n && j < m;) {
-        const x = w[i * m + j];
-        if (x > 0 && dp[i * cols + j] === dp[(i + 1) * cols + j + 1] + x)
-            pairs.push([i++, j++]);
-        else if (dp[(i + 1) * cols + j] >= dp[i * cols + j + 1])
-            i++;
-        else
-            j++;
-    }
-    return pairs;
 }
 function range(from, to) {
     return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
@@ -10997,8 +11950,8 @@ function toChange(n, base, head) {
 
 function diffImages(base, head, opts = {}) {
     const sizeDelta = head.size - base.size;
-    const baseCompressed = opts.baseCompressedSize !== undefined ? opts.baseCompressedSize : base.compressedSize;
-    const headCompressed = opts.headCompressedSize !== undefined ? opts.headCompressedSize : head.compressedSize;
+    const baseCompressed = base.compressedSize;
+    const headCompressed = head.compressedSize;
     return {
         sizeDelta,
         sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,
@@ -11018,12 +11971,72 @@ function round2(x) {
     return r === 0 ? 0 : r; // no -0 in the report
 }
 
-;// CONCATENATED MODULE: ./src/build/buildx.ts
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
+
+
+class BuildError extends UserError {
+}
+async function detectBuilder(builder) {
+    const docker = dockerCommand();
+    const version = await exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
+        if (err instanceof ToolMissingError)
+            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
+        throw err;
+    });
+    const dockerVersion = version.stdout.trim() || 'unknown';
+    if (version.code !== 0)
+        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
+    const bx = await exec_runCommand(docker, ['buildx', 'version']);
+    if (bx.code !== 0) {
+        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
+    }
+    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
+    const inspect = await exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+    if (inspect.code !== 0) {
+        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
+    }
+    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
+    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
+    // The docker driver exports OCI only on the containerd image store; every other driver always can.
+    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
+    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
+}
+async function usesContainerdStore(docker) {
+    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
+    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
+}
+
+;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
+// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
+// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
+const pending = new Set();
+let installed = false;
+function registerCleanup(fn) {
+    if (!installed) {
+        installed = true;
+        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+            process.once(signal, () => {
+                for (const f of pending) {
+                    try {
+                        f();
+                    }
+                    catch {
+                        // best effort: keep cleaning the rest
+                    }
+                }
+                process.exit(code);
+            });
+        }
+    }
+    pending.add(fn);
+    return () => pending.delete(fn);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
 // Builds one image with buildx and reads it without a temporary copy:
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
-
-
 
 
 
@@ -11048,7 +12061,8 @@ async function buildOci(spec, args, logMode, read) {
     const lines = lineSplitter(log);
     const started = performance.now();
     let firstByte = 0;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnStreaming(dockerCommand(), [...args, '--output', 'type=oci,dest=-', spec.context]);
+    child.stdin.end();
     // Interrupted: stop the build (buildx cancels the solve when its client goes away).
     const unregister = registerCleanup(() => child.kill('SIGINT'));
     child.on('close', unregister);
@@ -11086,10 +12100,11 @@ async function buildLoad(spec, args, logMode, read) {
     let child = null;
     const unregister = registerCleanup(() => {
         child?.kill('SIGINT');
-        (0,external_node_child_process_namespaceObject.spawnSync)(dockerCommand(), ['image', 'rm', '--force', tag], { stdio: 'ignore' });
+        runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
     });
     try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(dockerCommand(), [...args, '--load', '-t', tag, spec.context], { stdio: ['ignore', 'pipe', 'pipe'] });
+        child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+        child.stdin.end();
         const running = child;
         running.stdout?.setEncoding('utf8').on('data', (d) => lines.write(d));
         running.stderr?.setEncoding('utf8').on('data', (d) => lines.write(d));
@@ -11107,8 +12122,77 @@ async function buildLoad(spec, args, logMode, read) {
     }
     finally {
         unregister();
-        await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
+        await exec_runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
     }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
+// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
+// failure and on Ctrl-C.
+
+
+
+
+
+
+
+
+class GitError extends UserError {
+}
+async function git(cwd, args) {
+    return exec_runCommand('git', args, { cwd });
+}
+async function repoRoot(cwd) {
+    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
+    if (!r || r.code !== 0)
+        throw new GitError(`${oneLine(cwd)} is not inside a git repository (needed to build --base)`);
+    return r.stdout.trim();
+}
+/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
+async function resolveCommit(root, ref) {
+    if (ref.startsWith('-'))
+        throw new GitError(`not a git ref: ${oneLine(ref)}`);
+    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    if (local.code === 0)
+        return local.stdout.trim();
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
+    if (fetch.code !== 0) {
+        throw new GitError(`git ref ${oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
+    }
+    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
+    if (fetched.code !== 0)
+        throw new GitError(`git ref ${oneLine(ref)} does not name a commit`);
+    return fetched.stdout.trim();
+}
+async function checkout(root, ref) {
+    const sha = await resolveCommit(root, ref);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
+    const removeSync = () => {
+        runSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    };
+    const unregister = registerCleanup(removeSync);
+    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    if (add.code !== 0) {
+        unregister();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+    }
+    return {
+        dir,
+        ref,
+        sha,
+        async remove() {
+            unregister();
+            await git(root, ['worktree', 'remove', '--force', dir]);
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await git(root, ['worktree', 'prune']);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-side.ts
@@ -11162,7 +12246,7 @@ async function buildSide(ctx, label, ref, read) {
     const p = ctx.paths(root);
     for (const rel of [p.relContext, p.relDockerfile]) {
         if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
-            throw new parse_size_ConfigError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
+            throw new UserError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
         }
     }
     const t0 = performance.now();
@@ -11180,7 +12264,7 @@ async function buildSide(ctx, label, ref, read) {
         await tree.remove();
     }
 }
-class MissingDockerfileError extends Error {
+class MissingDockerfileError extends UserError {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
@@ -11219,7 +12303,7 @@ async function runCompare(o, read = {}) {
         }
     }
     if (base && !samePlatform(base.model.platform, head.model.platform)) {
-        throw new parse_size_ConfigError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+        throw new UserError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
     }
     const budgets = evaluateBudgets(o.budgets, {
         headSize: head.model.size,
@@ -11231,7 +12315,7 @@ async function runCompare(o, read = {}) {
     const analyse = (side) => analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
     const headAnalysis = analyse(head);
     const baseAnalysis = base ? analyse(base) : null;
-    const findings = compareFindings(headAnalysis, baseAnalysis);
+    const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn);
     const entry = {
         name: o.name ?? deriveName(o, head),
         platform: head.model.platform,
@@ -11395,6 +12479,7 @@ function renderDetails(entry, layerRows, fileRows) {
 
 
 
+
 const COMPARE_FLAGS = {
     base: { type: 'string' },
     head: { type: 'string' },
@@ -11438,18 +12523,18 @@ function compareOptionsFromFlags(v, cwd) {
         context: v.context ?? '.',
         dockerfile: v.file,
         target: v.target,
-        buildArgs: build_options_checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
+        buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
         platform: v.platform,
         builder: v.builder,
-        buildxFlags: v['buildx-flags'] ? split_flags_splitFlags(v['buildx-flags'], '--buildx-flags') : [],
+        buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
         name: v.name,
         budgets: {
-            ...(v['max-size'] !== undefined ? { maxSize: { bytes: parse_size_parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
-            ...(v['max-increase'] !== undefined ? { maxIncrease: parse_size_parseIncrease(v['max-increase'], '--max-increase') } : {}),
-            ...(v['max-layers'] !== undefined ? { maxLayers: parse_size_parseLayerCount(v['max-layers'], '--max-layers') } : {}),
+            ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
+            ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
+            ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
         },
-        failOn: fail_on_parseFailOn(v['fail-on'], '--fail-on'),
-        compressedSize: build_options_parseCompressedSizeMode(v['compressed-size']),
+        failOn: parseFailOn(v['fail-on'], '--fail-on'),
+        compressedSize: parseCompressedSizeMode(v['compressed-size']),
         topFiles,
         logMode: defaultLogMode(),
     };
@@ -11462,7 +12547,7 @@ async function runCompareCommand(v) {
     progress.done();
     const entry = result.report.images[0];
     for (const w of result.warnings)
-        process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
+        process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
     const timings = timingLine(result);
     let text;
     if (format === 'json')
@@ -11555,6 +12640,7 @@ Build logs go to stderr; the report goes to stdout (or --output).
 
 
 
+
 async function runCli(argv) {
     try {
         const [command, ...rest] = argv;
@@ -11601,7 +12687,7 @@ async function inspect(argv) {
         output: values.output,
         platform: values.platform,
         name: values.name,
-        compressedSize: build_options_parseCompressedSizeMode(values['compressed-size']),
+        compressedSize: parseCompressedSizeMode(values['compressed-size']),
         file: values.file,
     });
 }
