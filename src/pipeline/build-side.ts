@@ -20,7 +20,7 @@ export interface Side {
 }
 
 /** Lazily detected once per run: building is only needed when an image was not given. */
-export class BuildContext {
+export class BuildSession {
   private builder: Promise<BuilderInfo> | null = null;
   constructor(readonly opts: CompareOptions) {}
 
@@ -47,7 +47,7 @@ export async function readExisting(ref: string, read: ReadOptions, dockerfile?: 
 }
 
 /** Builds the working tree (ref undefined) or a checkout of ref. */
-export async function buildSide(ctx: BuildContext, label: 'base' | 'head', ref: string | undefined, read: ReadOptions): Promise<Side> {
+export async function buildSide(ctx: BuildSession, label: 'base' | 'head', ref: string | undefined, read: ReadOptions): Promise<Side> {
   const builder = await ctx.builderInfo();
   const o = ctx.opts;
   if (ref === undefined) {

@@ -12,7 +12,7 @@ import { samePlatform } from '../image/resolve-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import type { Report } from '../model/report.js';
-import { BuildContext, buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
+import { BuildSession, buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
 export interface CompareResult {
@@ -24,7 +24,7 @@ export interface CompareResult {
 }
 
 export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Promise<CompareResult> {
-  const ctx = new BuildContext(o);
+  const ctx = new BuildSession(o);
   const warnings: string[] = [];
   const readOpts: ReadOptions = { ...read, compressedSize: o.compressedSize, estimates: new Map(), platform: o.platform };
 
