@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describeError } from './lib/describe-error.js';
+import { formatRef } from './lib/format.js';
 import { UserError } from './model/errors.js';
 import { InputErrors, readActionInputs } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
@@ -23,7 +24,8 @@ export async function run(): Promise<void> {
     const entry = result.report.images[0]!;
     for (const w of result.warnings) core.warning(`image-size-guard: ${w}`);
 
-    const refs = `base ${entry.base?.ref ?? 'none'} · head ${cfg.pullRequest?.headSha.slice(0, 12) || entry.head.ref}`;
+    // both sides named the same way: 12-character SHAs (or the refs/images as given)
+    const refs = `base ${entry.base ? formatRef(entry.base.ref) : 'none'} · head ${formatRef(cfg.pullRequest?.headSha || entry.head.ref)}`;
     const body = renderMarkdown(entry, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
     // Report, outputs and summary first: a failing comment must not lose them.
     await mkdir(dirname(cfg.reportFile), { recursive: true });

@@ -124,3 +124,39 @@ describe('bad input: exit 2, one line, no stack', () => {
     assert.match(r.stdout, /\\x1b\[31mred/);
   });
 });
+
+describe('option values that start with "-", typed the way people type them', () => {
+  const prebuilt = (): string[] => ['compare', '--base-image', saved, '--image', saved];
+
+  it('--buildx-flags "--no-cache" builds, and buildx received the flag (nothing CACHED on the second build)', async () => {
+    const dir = mkdtempSync(join(work, 'ctx-'));
+    writeFileSync(join(dir, 'f.bin'), Buffer.alloc(10_000, 3));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY f.bin /f.bin\n');
+    const first = await runDistCli(['compare', '--format', 'json'], { cwd: dir });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /COPY f\.bin \/f\.bin/);
+    const second = await runDistCli(['compare', '--buildx-flags', '--no-cache', '--format', 'json'], { cwd: dir });
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal((JSON.parse(second.stdout) as Report).images[0]!.head.size, 10_000);
+    const cached = await runDistCli(['compare', '--format', 'json'], { cwd: dir });
+    assert.match(cached.stderr, /CACHED/, 'a build without the flag uses the cache (so its absence above means something)');
+    assert.doesNotMatch(second.stderr, /CACHED/);
+  });
+
+  it('--buildx-flags "--push" is refused for what it does, not as an ambiguous option', async () => {
+    assertOneLineError(await runDistCli([...prebuilt(), '--buildx-flags', '--push']), /--buildx-flags: --push is not allowed \(a size check never pushes\)/);
+    assertOneLineError(await runDistCli([...prebuilt(), '--buildx-flags', '-o type=registry']), /-o \(--output\) is not allowed/);
+  });
+
+  it('--build-arg, --max-increase, --max-size and --base with a leading "-" say what is wrong with the value', async () => {
+    assertOneLineError(await runDistCli([...prebuilt(), '--build-arg', '-O2']), /--build-arg must be KEY=VALUE \(got "-O2"\)/);
+    assertOneLineError(await runDistCli([...prebuilt(), '--max-increase', '-5%']), /--max-increase: "-5%" is negative/);
+    assertOneLineError(await runDistCli([...prebuilt(), '--max-size', '-1MB']), /--max-size: "-1MB" is negative/);
+    assertOneLineError(await runDistCli(['compare', '--base', '--format', 'json']), /error: --base needs a value$/);
+    assertOneLineError(await runDistCli(['compare', '--base-image', saved, '--image']), /error: --image needs a value$/);
+  });
+
+  it('"--" still ends the options', async () => {
+    assertOneLineError(await runDistCli(['inspect', '--', '--format']), /no such file|not an image reference/);
+  });
+});

@@ -7047,6 +7047,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
+// UNUSED EXPORTS: attachValues
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./package.json
@@ -7584,6 +7586,11 @@ function formatPercent(ratio) {
 }
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
+}
+/** A git SHA (or an image digest) as 12 hex characters, the way git and docker abbreviate them; other refs as given. */
+function formatRef(ref) {
+    const digest = /^(sha256:)?([0-9a-f]{40}|[0-9a-f]{64})$/.exec(ref);
+    return digest ? `${digest[1] ?? ''}${digest[2].slice(0, 12)}` : ref;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/packages.ts
@@ -8742,7 +8749,9 @@ function findingLines(entry) {
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}`;
         const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
+        // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
+        const status = entry.base ? `${f.status} ` : '';
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
         const evidence = f.evidence.map((e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`);
         return [head, ...evidence].join('\n');
     });
@@ -12205,7 +12214,7 @@ async function checkout(root, ref) {
 
 
 /** Lazily detected once per run: building is only needed when an image was not given. */
-class BuildContext {
+class BuildSession {
     opts;
     builder = null;
     constructor(opts) {
@@ -12281,7 +12290,7 @@ class MissingDockerfileError extends UserError {
 
 
 async function runCompare(o, read = {}) {
-    const ctx = new BuildContext(o);
+    const ctx = new BuildSession(o);
     const warnings = [];
     const readOpts = { ...read, compressedSize: o.compressedSize, estimates: new Map(), platform: o.platform };
     const head = o.image
@@ -12426,7 +12435,8 @@ function renderFindings(entry) {
         else {
             const icon = f.severity === 'error' ? '❌' : '⚠️';
             const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
-            out.push(`- ${icon} ${f.status} \`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
+            const status = entry.base ? `${f.status} ` : ''; // no base: nothing to be new against
+            out.push(`- ${icon} ${status}\`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
         }
     }
     out.push('');
@@ -12703,12 +12713,54 @@ async function compare(argv) {
 }
 function parse(argv, options) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: attachValues(argv, options), options, allowPositionals: true, strict: true });
     }
     catch (err) {
-        // parseArgs explains itself well ("Unknown option '--x'"), minus its error-code prefix
-        throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ''));
+        const message = err.message;
+        // "Option '--base <value>' argument missing", or "… is ambiguous" when the next word is another option
+        const needs = /^Option '(-[^' ]+)[^']*' argument (?:missing|is ambiguous)/.exec(message);
+        if (needs)
+            throw new UsageError(`${needs[1]} needs a value`);
+        // otherwise parseArgs explains itself well ("Unknown option '--x'"), minus its advice on positionals
+        throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
     }
+}
+/**
+ * An option that takes a value takes the next word, whatever it starts with — as docker and git parse flags:
+ * `--buildx-flags "--no-cache"`, `--build-arg -X` (which is then refused for what it is, not as "ambiguous").
+ * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
+ * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
+ */
+function attachValues(argv, options) {
+    const takesValue = new Set();
+    const own = new Set();
+    for (const [name, o] of Object.entries(options)) {
+        own.add(`--${name}`);
+        if (o.short)
+            own.add(`-${o.short}`);
+        if (o.type !== 'string')
+            continue;
+        takesValue.add(`--${name}`);
+        if (o.short)
+            takesValue.add(`-${o.short}`);
+    }
+    const isOwn = (word) => own.has(word.split('=')[0]);
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const word = argv[i];
+        if (word === '--') {
+            out.push(...argv.slice(i));
+            break;
+        }
+        const next = argv[i + 1];
+        if (takesValue.has(word) && next !== undefined && next.startsWith('-') && !isOwn(next)) {
+            out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
+            i++;
+        }
+        else
+            out.push(word);
+    }
+    return out;
 }
 
 

@@ -70,9 +70,46 @@ type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { op
 
 function parse(argv: string[], options: NonNullable<Options>) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: attachValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (err) {
-    // parseArgs explains itself well ("Unknown option '--x'"), minus its error-code prefix
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    const message = (err as Error).message;
+    // "Option '--base <value>' argument missing", or "… is ambiguous" when the next word is another option
+    const needs = /^Option '(-[^' ]+)[^']*' argument (?:missing|is ambiguous)/.exec(message);
+    if (needs) throw new UsageError(`${needs[1]} needs a value`);
+    // otherwise parseArgs explains itself well ("Unknown option '--x'"), minus its advice on positionals
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
   }
+}
+
+/**
+ * An option that takes a value takes the next word, whatever it starts with — as docker and git parse flags:
+ * `--buildx-flags "--no-cache"`, `--build-arg -X` (which is then refused for what it is, not as "ambiguous").
+ * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
+ * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
+ */
+export function attachValues(argv: readonly string[], options: NonNullable<Options>): string[] {
+  const takesValue = new Set<string>();
+  const own = new Set<string>();
+  for (const [name, o] of Object.entries(options)) {
+    own.add(`--${name}`);
+    if (o.short) own.add(`-${o.short}`);
+    if (o.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (o.short) takesValue.add(`-${o.short}`);
+  }
+  const isOwn = (word: string): boolean => own.has(word.split('=')[0]!);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (takesValue.has(word) && next !== undefined && next.startsWith('-') && !isOwn(next)) {
+      out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
+      i++;
+    } else out.push(word);
+  }
+  return out;
 }

@@ -38,3 +38,9 @@ export function formatPercent(ratio: number): string {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** A git SHA (or an image digest) as 12 hex characters, the way git and docker abbreviate them; other refs as given. */
+export function formatRef(ref: string): string {
+  const digest = /^(sha256:)?([0-9a-f]{40}|[0-9a-f]{64})$/.exec(ref);
+  return digest ? `${digest[1] ?? ''}${digest[2]!.slice(0, 12)}` : ref;
+}

@@ -41,7 +41,9 @@ export function findingLines(entry: ImageEntry): string[] {
     .map((f) => {
       if (f.status === 'resolved') return `✅ resolved ${f.id}`;
       const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${f.status} ${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
+      // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
+      const status = entry.base ? `${f.status} ` : '';
+      const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
       const evidence = f.evidence.map(
         (e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`,
       );

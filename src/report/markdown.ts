@@ -65,7 +65,8 @@ function renderFindings(entry: ImageEntry): string[] {
     else {
       const icon = f.severity === 'error' ? '❌' : '⚠️';
       const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
-      out.push(`- ${icon} ${f.status} \`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
+      const status = entry.base ? `${f.status} ` : ''; // no base: nothing to be new against
+      out.push(`- ${icon} ${status}\`${f.id}\`${bytes}${where}: ${markdownText(f.message)}`);
     }
   }
   out.push('');

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from '@jest/globals';
+import { attachValues } from '../../src/cli/run-cli.js';
+
+const options = { 'buildx-flags': { type: 'string' }, file: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } } as const;
+
+describe('attachValues: an option that takes a value takes the next word', () => {
+  const cases: [string[], string[]][] = [
+    [['--buildx-flags', '--no-cache'], ['--buildx-flags=--no-cache']],
+    [['--buildx-flags', '-q'], ['--buildx-flags=-q']],
+    [['--buildx-flags', 'plain'], ['--buildx-flags', 'plain']],
+    [['--buildx-flags=--pull'], ['--buildx-flags=--pull']],
+    [['-f', '-weird'], ['-f-weird']],
+    [['--help', '--buildx-flags', '--x'], ['--help', '--buildx-flags=--x']],
+    [['--help', '-h'], ['--help', '-h']],
+    [['--', '--buildx-flags', '--x'], ['--', '--buildx-flags', '--x']],
+    [['--buildx-flags'], ['--buildx-flags']],
+    [['--buildx-flags', '--help'], ['--buildx-flags', '--help']], // one of our own: a forgotten value, not a value
+    [['--buildx-flags', '-f', 'x'], ['--buildx-flags', '-f', 'x']],
+    [['--buildx-flags', '--file=x'], ['--buildx-flags', '--file=x']],
+  ];
+  for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(attachValues(argv, options), expected));
+});
