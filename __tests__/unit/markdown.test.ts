@@ -3,7 +3,7 @@ import { describe, it } from '@jest/globals';
 import { codeSpan, markdownText } from '../../src/report/markdown-escape.js';
 import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
 import { renderCompareText } from '../../src/report/compare-text.js';
-import type { ImageEntry, ImageReport } from '../../src/model/report.js';
+import type { Finding, ImageEntry, ImageReport } from '../../src/model/report.js';
 import { formatRef } from '../../src/lib/format.js';
 
 const HOSTILE = [
@@ -110,7 +110,7 @@ describe('terminal text with hostile instructions', () => {
 });
 
 describe('findings without a base', () => {
-  const finding = { id: 'shell', severity: 'warning', status: 'new', message: 'a shell', bytes: 10, evidence: [], dockerfile: null } as const;
+  const finding: Finding = { id: 'shell', severity: 'warning', status: 'new', message: 'a shell', bytes: 10, evidence: [], dockerfile: null };
   it('carry no "new" status word in text and markdown (there is nothing to be new against)', () => {
     const alone: ImageEntry = { ...entry(0), base: null, diff: null, findings: [{ ...finding }] };
     assert.match(renderCompareText(alone), /⚠️ shell 10 B: a shell/);

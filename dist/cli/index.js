@@ -7025,7 +7025,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(634);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(425);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -7038,7 +7038,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 634:
+/***/ 425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11673,6 +11673,207 @@ function checkBuildxFlags(flags, what) {
     return [...flags];
 }
 
+;// CONCATENATED MODULE: ./src/lib/settle-limit.ts
+// Runs tasks with at most `limit` at a time and waits for every one of them, also when some fail: a build that
+// is still running must finish (and clean up its worktree and tags) before the run reports the first failure.
+async function settleLimit(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await task(items[i], i) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/** The values in order, or the first failure (by position) once every task has ended. */
+async function allLimit(items, limit, task) {
+    const settled = await settleLimit(items, limit, task);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
+
+
+class BuildError extends UserError {
+}
+async function detectBuilder(builder) {
+    const docker = dockerCommand();
+    const version = await exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
+        if (err instanceof ToolMissingError)
+            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
+        throw err;
+    });
+    const dockerVersion = version.stdout.trim() || 'unknown';
+    if (version.code !== 0)
+        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
+    const bx = await exec_runCommand(docker, ['buildx', 'version']);
+    if (bx.code !== 0) {
+        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
+    }
+    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
+    const inspect = await exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+    if (inspect.code !== 0) {
+        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
+    }
+    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
+    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
+    // The docker driver exports OCI only on the containerd image store; every other driver always can.
+    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
+    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
+}
+async function usesContainerdStore(docker) {
+    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
+    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
+// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
+// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
+const pending = new Set();
+let installed = false;
+function registerCleanup(fn) {
+    if (!installed) {
+        installed = true;
+        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+            process.once(signal, () => {
+                for (const f of pending) {
+                    try {
+                        f();
+                    }
+                    catch {
+                        // best effort: keep cleaning the rest
+                    }
+                }
+                process.exit(code);
+            });
+        }
+    }
+    pending.add(fn);
+    return () => pending.delete(fn);
+}
+
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
+// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
+// failure and on Ctrl-C.
+
+
+
+
+
+
+
+
+class GitError extends UserError {
+}
+async function git(cwd, args) {
+    return exec_runCommand('git', args, { cwd });
+}
+async function repoRoot(cwd) {
+    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
+    if (!r || r.code !== 0)
+        throw new GitError(`${oneLine(cwd)} is not inside a git repository (needed to build --base)`);
+    return r.stdout.trim();
+}
+/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
+async function resolveCommit(root, ref) {
+    if (ref.startsWith('-'))
+        throw new GitError(`not a git ref: ${oneLine(ref)}`);
+    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    if (local.code === 0)
+        return local.stdout.trim();
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
+    if (fetch.code !== 0) {
+        throw new GitError(`git ref ${oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
+    }
+    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
+    if (fetched.code !== 0)
+        throw new GitError(`git ref ${oneLine(ref)} does not name a commit`);
+    return fetched.stdout.trim();
+}
+async function checkout(root, ref) {
+    const sha = await resolveCommit(root, ref);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
+    const removeSync = () => {
+        runSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    };
+    const unregister = registerCleanup(removeSync);
+    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
+    if (add.code !== 0) {
+        unregister();
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+    }
+    return {
+        dir,
+        ref,
+        sha,
+        async remove() {
+            unregister();
+            await git(root, ['worktree', 'remove', '--force', dir]);
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await git(root, ['worktree', 'prune']);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build-session.ts
+// What a run's builds share: the builder (detected once, only when something is built) and the checkouts of
+// git refs (one worktree per ref, however many images are built from it), removed when the run ends.
+
+
+class BuildSession {
+    run;
+    builder = null;
+    root = null;
+    trees = new Map();
+    constructor(run) {
+        this.run = run;
+    }
+    builderInfo() {
+        this.builder ??= detectBuilder(this.run.builder);
+        return this.builder;
+    }
+    repoRoot() {
+        this.root ??= repoRoot(this.run.cwd);
+        return this.root;
+    }
+    /** A checkout of ref, shared by every image built from it. */
+    async worktree(ref) {
+        let tree = this.trees.get(ref);
+        if (!tree) {
+            tree = this.repoRoot().then((root) => checkout(root, ref));
+            this.trees.set(ref, tree);
+            tree.catch(() => this.trees.delete(ref)); // a failed checkout is not kept (and not removed)
+        }
+        return tree;
+    }
+    /** Removes every checkout; called once, when the run ends (also after a failure). */
+    async close() {
+        const trees = [...this.trees.values()];
+        this.trees.clear();
+        for (const t of await Promise.allSettled(trees))
+            if (t.status === 'fulfilled')
+                await t.value.remove();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/budgets.ts
 // Size budgets (design §2.1): pure checks of the head image against the configured limits.
 // Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
@@ -11980,68 +12181,6 @@ function round2(x) {
     return r === 0 ? 0 : r; // no -0 in the report
 }
 
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-// Finds docker and buildx and learns what the builder can export. Errors name what is missing and what was found.
-
-
-class BuildError extends UserError {
-}
-async function detectBuilder(builder) {
-    const docker = dockerCommand();
-    const version = await exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
-        if (err instanceof ToolMissingError)
-            throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
-        throw err;
-    });
-    const dockerVersion = version.stdout.trim() || 'unknown';
-    if (version.code !== 0)
-        throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
-    const bx = await exec_runCommand(docker, ['buildx', 'version']);
-    if (bx.code !== 0) {
-        throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
-    }
-    const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
-    const inspect = await exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
-    if (inspect.code !== 0) {
-        throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
-    }
-    const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
-    const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
-    // The docker driver exports OCI only on the containerd image store; every other driver always can.
-    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
-    return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
-}
-async function usesContainerdStore(docker) {
-    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
-    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
-}
-
-;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
-// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
-// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
-const pending = new Set();
-let installed = false;
-function registerCleanup(fn) {
-    if (!installed) {
-        installed = true;
-        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-            process.once(signal, () => {
-                for (const f of pending) {
-                    try {
-                        f();
-                    }
-                    catch {
-                        // best effort: keep cleaning the rest
-                    }
-                }
-                process.exit(code);
-            });
-        }
-    }
-    pending.add(fn);
-    return () => pending.delete(fn);
-}
-
 ;// CONCATENATED MODULE: ./src/buildx/build.ts
 // Builds one image with buildx and reads it without a temporary copy:
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
@@ -12135,75 +12274,6 @@ async function buildLoad(spec, args, logMode, read) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/git/worktree.ts
-// The base (and an optional head ref) are built from `git worktree add` checkouts in temporary directories,
-// fetched first when the clone is shallow or lacks the commit. Worktrees are removed afterwards — also on
-// failure and on Ctrl-C.
-
-
-
-
-
-
-
-
-class GitError extends UserError {
-}
-async function git(cwd, args) {
-    return exec_runCommand('git', args, { cwd });
-}
-async function repoRoot(cwd) {
-    const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
-    if (!r || r.code !== 0)
-        throw new GitError(`${oneLine(cwd)} is not inside a git repository (needed to build --base)`);
-    return r.stdout.trim();
-}
-/** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
-async function resolveCommit(root, ref) {
-    if (ref.startsWith('-'))
-        throw new GitError(`not a git ref: ${oneLine(ref)}`);
-    const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    if (local.code === 0)
-        return local.stdout.trim();
-    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
-    const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
-    if (fetch.code !== 0) {
-        throw new GitError(`git ref ${oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
-    }
-    const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
-    if (fetched.code !== 0)
-        throw new GitError(`git ref ${oneLine(ref)} does not name a commit`);
-    return fetched.stdout.trim();
-}
-async function checkout(root, ref) {
-    const sha = await resolveCommit(root, ref);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
-    const removeSync = () => {
-        runSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    };
-    const unregister = registerCleanup(removeSync);
-    const add = await git(root, ['worktree', 'add', '--detach', '--force', dir, sha]);
-    if (add.code !== 0) {
-        unregister();
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
-    }
-    return {
-        dir,
-        ref,
-        sha,
-        async remove() {
-            unregister();
-            await git(root, ['worktree', 'remove', '--force', dir]);
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-            await git(root, ['worktree', 'prune']);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/build-side.ts
 // One side of a comparison (base or head): an existing image, or a build of a git ref / the working tree.
 
@@ -12212,25 +12282,12 @@ async function checkout(root, ref) {
 
 
 
-
-/** Lazily detected once per run: building is only needed when an image was not given. */
-class BuildSession {
-    opts;
-    builder = null;
-    constructor(opts) {
-        this.opts = opts;
-    }
-    builderInfo() {
-        this.builder ??= detectBuilder(this.opts.builder);
-        return this.builder;
-    }
-    /** Context and Dockerfile as given (relative to cwd), and as paths inside a checkout of the repo. */
-    paths(root) {
-        const context = (0,external_node_path_namespaceObject.resolve)(this.opts.cwd, this.opts.context);
-        const dockerfile = this.opts.dockerfile ? (0,external_node_path_namespaceObject.resolve)(this.opts.cwd, this.opts.dockerfile) : (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
-        const base = root ?? this.opts.cwd;
-        return { context, dockerfile, relContext: (0,external_node_path_namespaceObject.relative)(base, context) || '.', relDockerfile: (0,external_node_path_namespaceObject.relative)(base, dockerfile) };
-    }
+/** Context and Dockerfile as given (relative to cwd), and as paths inside a checkout of the repository. */
+function buildPaths(cwd, image, root) {
+    const context = (0,external_node_path_namespaceObject.resolve)(cwd, image.context);
+    const dockerfile = image.dockerfile ? (0,external_node_path_namespaceObject.resolve)(cwd, image.dockerfile) : (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
+    const base = root ?? cwd;
+    return { context, dockerfile, relContext: (0,external_node_path_namespaceObject.relative)(base, context) || '.', relDockerfile: (0,external_node_path_namespaceObject.relative)(base, dockerfile) };
 }
 /** An existing image; `dockerfile` (relative to cwd) is the file it was built from, when the user says so. */
 async function readExisting(ref, read, dockerfile) {
@@ -12239,46 +12296,48 @@ async function readExisting(ref, read, dockerfile) {
     const text = dockerfile ? (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(dockerfile.cwd, dockerfile.path), 'utf8') : null;
     return { model, ref, dockerfile: dockerfile?.path ?? null, dockerfileText: text, timings: { read: performance.now() - t0 } };
 }
-/** Builds the working tree (ref undefined) or a checkout of ref. */
-async function buildSide(ctx, label, ref, read) {
-    const builder = await ctx.builderInfo();
-    const o = ctx.opts;
+/** Builds the working tree (ref undefined) or a checkout of ref (shared with the run's other images). */
+async function buildSide(session, image, label, ref, read) {
+    const builder = await session.builderInfo();
+    const run = session.run;
+    const spec = (context, dockerfile) => ({
+        label,
+        context,
+        dockerfile,
+        target: image.target,
+        buildArgs: image.buildArgs,
+        platform: image.platform,
+        extraFlags: run.buildxFlags,
+    });
     if (ref === undefined) {
-        const p = ctx.paths(null);
+        const p = buildPaths(run.cwd, image, null);
         if (!(0,external_node_fs_namespaceObject.existsSync)(p.dockerfile))
             throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
-        const built = await buildAndRead({ label, context: p.context, dockerfile: p.dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags }, builder, o.logMode, read);
+        const built = await buildAndRead(spec(p.context, p.dockerfile), builder, run.logMode, read);
         const text = (0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8');
         return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
     }
-    const root = await repoRoot(o.cwd);
-    const p = ctx.paths(root);
+    const p = buildPaths(run.cwd, image, await session.repoRoot());
     for (const rel of [p.relContext, p.relDockerfile]) {
         if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
             throw new UserError(`${rel} is outside the git repository: building ${ref} needs the context and Dockerfile inside it`);
         }
     }
     const t0 = performance.now();
-    const tree = await checkout(root, ref);
+    const tree = await session.worktree(ref);
     const checkoutMs = performance.now() - t0;
-    try {
-        const dockerfile = (0,external_node_path_namespaceObject.join)(tree.dir, p.relDockerfile);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile))
-            throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
-        const built = await buildAndRead({ label, context: (0,external_node_path_namespaceObject.join)(tree.dir, p.relContext), dockerfile, target: o.target, buildArgs: o.buildArgs, platform: o.platform, extraFlags: o.buildxFlags }, builder, o.logMode, read);
-        const text = (0,external_node_fs_namespaceObject.readFileSync)(dockerfile, 'utf8');
-        return { model: built.model, ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
-    }
-    finally {
-        await tree.remove();
-    }
+    const dockerfile = (0,external_node_path_namespaceObject.join)(tree.dir, p.relDockerfile);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dockerfile))
+        throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
+    const built = await buildAndRead(spec((0,external_node_path_namespaceObject.join)(tree.dir, p.relContext), dockerfile), builder, run.logMode, read);
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(dockerfile, 'utf8');
+    return { model: built.model, ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
 }
 class MissingDockerfileError extends UserError {
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
-// The whole comparison, shared by the CLI and the Action: head, then base, then analysis → report.
-// The head comes first: when it cannot be built there is nothing to compare, so the base is not built.
+;// CONCATENATED MODULE: ./src/pipeline/compare-image.ts
+// One image's comparison: head and base (built or read, at the same time), then analysis → its report entry.
 
 
 
@@ -12289,53 +12348,63 @@ class MissingDockerfileError extends UserError {
 
 
 
-async function runCompare(o, read = {}) {
-    const ctx = new BuildSession(o);
+async function compareImage(session, image, read, progress) {
+    const run = session.run;
     const warnings = [];
-    const readOpts = { ...read, compressedSize: o.compressedSize, estimates: new Map(), platform: o.platform };
-    const head = o.image
-        ? await readExisting(o.image, readOpts, o.dockerfile ? { cwd: o.cwd, path: o.dockerfile } : undefined)
-        : await buildSide(ctx, 'head', o.headRef, readOpts);
-    // The base is read on the head's platform: a multi-platform archive then yields the matching image.
-    const baseRead = { ...readOpts, platform: o.platform ?? head.model.platform };
-    let base = null;
-    if (o.baseImage)
-        base = await readExisting(o.baseImage, baseRead);
-    else if (o.baseRef) {
-        try {
-            base = await buildSide(ctx, 'base', o.baseRef, baseRead);
-        }
-        catch (err) {
-            if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
-                throw err;
-            warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
-        }
-    }
+    const label = (side) => (image.name ? `${image.name} ${side}` : side);
+    const headRead = { ...read, platform: image.platform, onProgress: progress?.(label('head')) };
+    const baseRead = { ...read, platform: image.platform, onProgress: progress?.(label('base')) };
+    // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
+    const headSide = image.image
+        ? readExisting(image.image, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
+        : buildSide(session, image, 'head', run.headRef, headRead);
+    const baseImage = image.baseImage;
+    const baseSide = baseImage
+        ? image.platform
+            ? readExisting(baseImage, baseRead)
+            : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
+                headSide.then((h) => readExisting(baseImage, { ...baseRead, platform: h.model.platform }))
+        : run.baseRef
+            ? buildSide(session, image, 'base', run.baseRef, baseRead).catch((err) => {
+                if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
+                    throw err;
+                warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
+                return null;
+            })
+            : Promise.resolve(null);
+    const [headResult, baseResult] = await Promise.allSettled([headSide, baseSide]);
+    // The head's failure comes first: without a head there is nothing to compare.
+    if (headResult.status === 'rejected')
+        throw headResult.reason;
+    if (baseResult.status === 'rejected')
+        throw baseResult.reason;
+    const head = headResult.value;
+    const base = baseResult.value;
     if (base && !samePlatform(base.model.platform, head.model.platform)) {
         throw new UserError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
     }
-    const budgets = evaluateBudgets(o.budgets, {
+    const budgets = evaluateBudgets(image.budgets, {
         headSize: head.model.size,
         headLayers: head.model.layers.length,
         baseSize: base ? base.model.size : null,
     });
-    if (o.budgets.maxIncrease && !base)
+    if (image.budgets.maxIncrease && !base)
         warnings.push('max-increase was not checked: there is no baseline');
-    const analyse = (side) => analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
+    const analyse = (side) => analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, warnings);
     const headAnalysis = analyse(head);
     const baseAnalysis = base ? analyse(base) : null;
-    const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn);
+    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn);
     const entry = {
-        name: o.name ?? deriveName(o, head),
+        name: image.name ?? deriveName(image, head),
         platform: head.model.platform,
         head: toImageReport(head.model, head.ref, head.dockerfile, headAnalysis.layerLines),
         base: base && baseAnalysis ? toImageReport(base.model, base.ref, base.dockerfile, baseAnalysis.layerLines) : null,
-        diff: base ? diffImages(base.model, head.model, { topFiles: o.topFiles }) : null,
+        diff: base ? diffImages(base.model, head.model, { topFiles: run.topFiles }) : null,
         findings,
         budgets,
-        passed: decidePassed(budgets, findings, o.failOn),
+        passed: decidePassed(budgets, findings, image.failOn),
     };
-    return { report: makeReport([entry]), head, base, warnings };
+    return { entry, head, base, warnings };
 }
 /** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference. */
 function deriveName(o, head) {
@@ -12347,6 +12416,32 @@ function deriveName(o, head) {
     if (dir === '.' || dir === '')
         return variant || 'app';
     return variant ? `${dir}:${variant}` : dir;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
+// The whole run, shared by the CLI and the Action: every image compared (a bounded number at a time), then one
+// report. What the images share — the builder, base checkouts, compressed-size estimates — is shared here.
+
+
+
+
+/** One image (the CLI's flags, the Action's single-image inputs). */
+function runCompare(o, progress) {
+    return runImages(o, [o], progress);
+}
+async function runImages(run, images, progress) {
+    const session = new BuildSession(run);
+    // estimates by layer digest: a layer shared by several images (or base and head) is estimated once
+    const read = { compressedSize: run.compressedSize, estimates: new Map() };
+    try {
+        const results = await allLimit(images, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
+        const several = results.length > 1;
+        const warnings = results.flatMap((r) => r.warnings.map((w) => (several ? `${r.entry.name}: ${w}` : w)));
+        return { report: makeReport(results.map((r) => r.entry)), images: results, warnings };
+    }
+    finally {
+        await session.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown-escape.ts
@@ -12552,13 +12647,19 @@ function compareOptionsFromFlags(v, cwd) {
 }
 async function runCompareCommand(v) {
     const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
-    const progress = makeProgress('reading image');
-    const result = await runCompare(options, { onProgress: (b) => progress.update(b) });
-    progress.done();
+    const shown = [];
+    const started = performance.now();
+    const result = await runCompare(options, (label) => {
+        const p = makeProgress(`reading ${label}`);
+        shown.push(p);
+        return (bytes) => p.update(bytes);
+    });
+    for (const p of shown)
+        p.done();
     const entry = result.report.images[0];
     for (const w of result.warnings)
         process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
-    const timings = timingLine(result);
+    const timings = timingLine(result, performance.now() - started);
     let text;
     if (format === 'json')
         text = JSON.stringify(result.report, null, 2) + '\n';
@@ -12574,14 +12675,18 @@ async function runCompareCommand(v) {
         process.stderr.write(`${timings}\n`);
     return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
 }
-function timingLine(result) {
+/** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
+function timingLine(result, wallMs) {
     const parts = [];
-    for (const [label, side] of [['head', result.head], ['base', result.base]]) {
-        if (!side)
-            continue;
-        parts.push(`${label} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+    for (const image of result.images) {
+        for (const [label, side] of [['head', image.head], ['base', image.base]]) {
+            if (!side)
+                continue;
+            const name = result.images.length > 1 ? `${image.entry.name} ${label}` : label;
+            parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+        }
     }
-    return `Timings: ${parts.join(' · ')}`;
+    return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/usage.ts

@@ -14,7 +14,7 @@ import { formatSeconds } from '../lib/format.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { oneLine } from '../lib/one-line.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
-import { makeProgress } from './progress.js';
+import { makeProgress, type Progress } from './progress.js';
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
@@ -78,12 +78,17 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
 
 export async function runCompareCommand(v: Values): Promise<number> {
   const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
-  const progress = makeProgress('reading image');
-  const result = await runCompare(options, { onProgress: (b) => progress.update(b) });
-  progress.done();
+  const shown: Progress[] = [];
+  const started = performance.now();
+  const result = await runCompare(options, (label) => {
+    const p = makeProgress(`reading ${label}`);
+    shown.push(p);
+    return (bytes) => p.update(bytes);
+  });
+  for (const p of shown) p.done();
   const entry = result.report.images[0]!;
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
-  const timings = timingLine(result);
+  const timings = timingLine(result, performance.now() - started);
   let text: string;
   if (format === 'json') text = JSON.stringify(result.report, null, 2) + '\n';
   else if (format === 'markdown') text = renderMarkdown(entry, { warnings: result.warnings });
@@ -94,11 +99,15 @@ export async function runCompareCommand(v: Values): Promise<number> {
   return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
 }
 
-function timingLine(result: Awaited<ReturnType<typeof runCompare>>): string {
+/** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
+function timingLine(result: Awaited<ReturnType<typeof runCompare>>, wallMs: number): string {
   const parts: string[] = [];
-  for (const [label, side] of [['head', result.head], ['base', result.base]] as const) {
-    if (!side) continue;
-    parts.push(`${label} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+  for (const image of result.images) {
+    for (const [label, side] of [['head', image.head], ['base', image.base]] as const) {
+      if (!side) continue;
+      const name = result.images.length > 1 ? `${image.entry.name} ${label}` : label;
+      parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+    }
   }
-  return `Timings: ${parts.join(' · ')}`;
+  return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }
