@@ -105,6 +105,10 @@ describe('whoAmI: the fallback chain', () => {
       assert.equal(url, ghes.graphqlUrl);
       assert.equal((await whoAmI(client, url)).id, 41898282);
       assert.deepEqual(ghes.requests.map((q) => q.path), ['/api/graphql']);
+      // plugin-throttling only looks for RATE_LIMITED on /graphql: whoAmI must notice it on /api/graphql
+      ghes.rateLimited = 'all';
+      await assert.rejects(whoAmI(client, url), (err) => isPrimaryRateLimit(err));
+      assert.deepEqual(ghes.requests.map((q) => `${q.method} ${q.path}`), ['POST /api/graphql', 'POST /api/graphql'], 'no GET /user: no guess');
     } finally {
       await ghes.close();
     }
