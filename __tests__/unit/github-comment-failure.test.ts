@@ -39,5 +39,7 @@ describe('commentFailure', () => {
 
   it('keeps an API message on one line', () => {
     assert.doesNotMatch(commentFailure(requestError(500, 'line one\n::error::two'), now), /\n/);
+    // a whole HTML error page is cut short
+    assert.ok(commentFailure(requestError(502, '<html>' + 'x'.repeat(5000)), now).length < 500);
   });
 });

@@ -83,4 +83,15 @@ describe('upsertStickyComment', () => {
     assert.equal(posts().length, 1);
     assert.equal(gh.requests.filter((q) => q.method === 'GET').length, 1);
   });
+
+  it('API text reaches the log as one line: no workflow command from an error page or a comment URL', async () => {
+    gh.overrides.push({ match: (m) => m === 'POST', status: 502, body: '<html>\n::error::from the error page\n</html>', headers: { 'content-type': 'text/html' } });
+    const created = await upsert();
+    assert.doesNotMatch(created.note ?? '', /\n/);
+    assert.match(created.note ?? '', /failed \(502: <html> ::error::from the error page <\/html>\)/);
+    gh.overrides.push({ match: (m) => m === 'PATCH', status: 200, body: { id: 1, html_url: 'https://github.com/x\n::error::from html_url' } });
+    const updated = await upsert();
+    assert.equal(updated.action, 'updated');
+    assert.equal(updated.url, null);
+  });
 });

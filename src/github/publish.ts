@@ -6,7 +6,7 @@ import type { ImageEntry, Report } from '../report/types.js';
 import { createGitHubClient } from './octokit.js';
 import { whoAmI } from './identity.js';
 import { isPrimaryRateLimit, isSecondaryRateLimit, rateLimitReset } from './retry-policy.js';
-import { upsertStickyComment, type StickyResult } from './sticky-comment.js';
+import { oneLine, upsertStickyComment, type StickyResult } from './sticky-comment.js';
 import type { ActionConfig } from '../config/action-inputs.js';
 
 export function setOutputs(report: Report, reportFile: string, commentBody: string): void {
@@ -94,7 +94,7 @@ export function commentFailure(err: unknown, now = Date.now()): string {
 /** `GET /repos/o/r/issues/7/comments: 403 Resource not accessible by integration`, or the bare message. */
 function describeApiError(err: unknown): string {
   const e = err as { status?: number; message?: string; request?: { method?: string; url?: string } };
-  const message = (e.message ?? String(err)).replace(/\s+/g, ' ').trim();
+  const message = oneLine(e.message ?? String(err));
   if (!e.request?.method || !e.request.url) return message;
   let path = e.request.url;
   try {

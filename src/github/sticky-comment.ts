@@ -44,6 +44,17 @@ export async function listComments(octokit: GitHubClient, target: CommentTarget)
   return out;
 }
 
+/** API text bound for the log: one line (no `::` command can start one), not a whole HTML error page. */
+export function oneLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** The comment's address as the API gave it, if it looks like one (it is printed to the log). */
+function safeUrl(url: unknown): string | null {
+  return typeof url === 'string' && /^https?:\/\/[^\s]+$/.test(url) ? url : null;
+}
+
 export function findOwn(comments: IssueComment[], marker: string, me: Identity): IssueComment | undefined {
   return comments.find((c) => isSameUser(c.user, me) && (c.body ?? '').includes(marker));
 }
@@ -58,7 +69,7 @@ export async function upsertStickyComment(
   if (mine) {
     // an update is idempotent: plugin-retry may repeat it
     const res = await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body: opts.body });
-    return { action: 'updated', url: res.data?.html_url ?? mine.html_url };
+    return { action: 'updated', url: safeUrl(res.data?.html_url ?? mine.html_url) };
   }
   if (opts.mode === 'on-change' && !opts.changed) return { action: 'skipped', url: null };
 
@@ -67,16 +78,16 @@ export async function upsertStickyComment(
     octokit.rest.issues.createComment({ ...repo, issue_number: target.issueNumber, body: opts.body, request: { retries: 0 } });
   try {
     const res = await create();
-    return { action: 'created', url: res.data?.html_url ?? null };
+    return { action: 'created', url: safeUrl(res.data?.html_url) };
   } catch (err) {
     if (!outcomeUnknown(err)) throw err;
     const status = (err as { status?: number }).status;
     // give the write a moment to become visible, then look
     await new Promise((r) => setTimeout(r, opts.retryBaseMs ?? 1000));
     const found = findOwn(await listComments(octokit, target), opts.marker, opts.me);
-    const why = `the comment POST failed (${status ?? 'no answer'}: ${(err as Error).message})`;
-    if (found) return { action: 'created', url: found.html_url, note: `${why}, but the comment was written` };
+    const why = `the comment POST failed (${status ?? 'no answer'}: ${oneLine((err as Error).message ?? String(err))})`;
+    if (found) return { action: 'created', url: safeUrl(found.html_url), note: `${why}, but the comment was written` };
     const res = await create();
-    return { action: 'created', url: res.data?.html_url ?? null, note: `${why}; it was not written, so it was posted again` };
+    return { action: 'created', url: safeUrl(res.data?.html_url), note: `${why}; it was not written, so it was posted again` };
   }
 }
