@@ -1,17 +1,20 @@
 // The Action as the runner runs it: `node dist/index.js` (Node 24 in CI) as a child process, inputs as
 // INPUT_* env, a pull_request event file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing
-// at a local fake of the REST API, and a real dockerd reading real images.
+// at a local fake of the REST API (as awkward as GitHub's: see fake-github.ts), and a real dockerd reading
+// real images. One test puts a real forward proxy between the Action and the fake.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import type { Report } from '../../src/model/report.js';
 import { buildImage, removeImages, requireDocker } from '../helpers/docker.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { startForwardProxy } from '../helpers/forward-proxy.js';
 
 const images = { base: `isg-test/action-base:${process.pid}`, head: `isg-test/action-head:${process.pid}` };
 let gh: FakeGitHub;
@@ -19,6 +22,8 @@ let work = '';
 
 interface ActionRun {
   code: number;
+  /** the child was killed after `timeoutMs` */
+  timedOut: boolean;
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
@@ -38,7 +43,15 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+interface RunOptions {
+  /** API URLs to use instead of the shared fake's */
+  apiUrl?: string;
+  graphqlUrl?: string;
+  /** kill the child after this long */
+  timeoutMs?: number;
+}
+
+async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, opts: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(work, 'run-'));
   const event = join(dir, 'event.json');
   writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: 'b'.repeat(40), ref: 'main' }, head: { sha: 'h'.repeat(40) } } }));
@@ -51,8 +64,8 @@ async function runAction(inputs: Record<string, string>, extraEnv: Record<string
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: event,
     GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
+    GITHUB_API_URL: opts.apiUrl ?? gh.url,
+    GITHUB_GRAPHQL_URL: opts.graphqlUrl ?? gh.graphqlUrl,
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     GITHUB_WORKSPACE: dir,
@@ -68,9 +81,13 @@ async function runAction(inputs: Record<string, string>, extraEnv: Record<string
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  let timedOut = false;
+  const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), opts.timeoutMs) : null;
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  if (timer) clearTimeout(timer);
   return {
     code,
+    timedOut,
     stdout,
     outputs: parseOutputs(readFileSync(join(dir, 'output'), 'utf8')),
     summary: readFileSync(join(dir, 'summary'), 'utf8'),
@@ -89,12 +106,7 @@ beforeAll(async () => {
   gh = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7 });
 });
 
-beforeEach(() => {
-  gh.comments.length = 0;
-  gh.requests.length = 0;
-  gh.mode = 'ok';
-  gh.flaky = 0;
-});
+beforeEach(() => gh.reset());
 
 afterAll(async () => {
   await gh?.close();
@@ -125,24 +137,39 @@ describe('the Action under node dist/index.js', () => {
     assert.match(r.stdout, /::stop-commands::[0-9a-f]{32}\nweb — 100 kB → 150 kB/);
   });
 
-  it('the second run updates that same comment', async () => {
-    await runAction(prebuilt);
-    const id = gh.comments[0]!.id;
-    gh.comments[0]!.body = gh.comments[0]!.body.replace('150 kB', 'stale');
-    const r = await runAction({ ...prebuilt, 'max-size': '1MB' });
-    assert.equal(r.code, 0, r.stdout);
-    assert.equal(gh.comments.length, 1);
-    assert.equal(gh.comments[0]!.id, id);
-    assert.match(gh.comments[0]!.body, /100 kB → 150 kB/);
-    assert.match(gh.comments[0]!.body, /Budgets: max-size 1MB ✅/);
-    assert.deepEqual(gh.requests.filter((q) => q.method === 'PATCH').length, 1);
-  });
+  // GitHub's GraphQL API spells the Actions bot `github-actions` in places, REST always `github-actions[bot]`:
+  // matching by login string posted a new comment on every run.
+  for (const viewer of ['plain', 'suffixed'] as const) {
+    it(`two runs leave exactly one comment, the second a PATCH (GraphQL viewer ${viewer === 'plain' ? 'without' : 'with'} [bot])`, async () => {
+      gh.viewer = viewer;
+      const r1 = await runAction(prebuilt);
+      assert.equal(r1.code, 0, r1.stdout);
+      assert.equal(gh.comments.length, 1);
+      assert.deepEqual(gh.comments[0]!.user, ACTIONS_BOT);
+      const id = gh.comments[0]!.id;
+      gh.comments[0]!.body = gh.comments[0]!.body.replace('150 kB', 'stale');
+      gh.requests.length = 0;
 
-  it('finds its own comment on page 2 among 150, ignoring a look-alike by another user', async () => {
-    gh.seed(60, 'someone');
-    gh.seed(1, 'other-user', () => '<!-- image-size-guard:web --> a look-alike');
+      const r2 = await runAction({ ...prebuilt, 'max-size': '1MB' });
+      assert.equal(r2.code, 0, r2.stdout);
+      assert.equal(gh.comments.length, 1, 'still one comment');
+      assert.equal(gh.comments[0]!.id, id);
+      assert.match(gh.comments[0]!.body, /100 kB → 150 kB/);
+      assert.match(gh.comments[0]!.body, /Budgets: max-size 1MB ✅/);
+      const writes = gh.requests.filter((q) => q.method === 'PATCH' || (q.method === 'POST' && !q.path.endsWith('/graphql')));
+      assert.deepEqual(writes.map((q) => `${q.method} ${q.path}`), [`PATCH /repos/octo/app/issues/comments/${id}`]);
+      assert.match(r2.stdout, /comment updated: https:\/\/github\.com\/octo\/app\/pull\/7#issuecomment-/);
+    });
+  }
+
+  it('finds its own comment on page 2 among 150, ignoring look-alikes by other users on page 1', async () => {
+    gh.viewer = 'plain';
     gh.seed(59, 'someone');
-    gh.seed(1, 'github-actions[bot]', () => '<!-- image-size-guard:web -->\nold report');
+    gh.seed(1, 'other-user', () => '<!-- image-size-guard:web --> a look-alike');
+    // a user whose login equals the bot's without [bot]: only the id tells them apart
+    gh.seed(1, { login: 'github-actions', id: 7_654_321, type: 'User' }, () => '<!-- image-size-guard:web --> another look-alike');
+    gh.seed(59, 'someone');
+    gh.seed(1, ACTIONS_BOT, () => '<!-- image-size-guard:web -->\nold report');
     gh.seed(29, 'someone');
     assert.equal(gh.comments.length, 150);
     const ours = gh.comments[120]!;
@@ -150,9 +177,93 @@ describe('the Action under node dist/index.js', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.equal(gh.comments.length, 150, 'no new comment');
     assert.match(ours.body, /100 kB → 150 kB/);
-    assert.equal(gh.comments[60]!.body, '<!-- image-size-guard:web --> a look-alike');
-    assert.ok(gh.requests.some((q) => /page=2/.test(q.path)), 'read page 2');
+    assert.equal(gh.comments[59]!.body, '<!-- image-size-guard:web --> a look-alike');
+    assert.equal(gh.comments[60]!.body, '<!-- image-size-guard:web --> another look-alike');
+    assert.ok(gh.requests.some((q) => /\/repositories\/\d+\/issues\/7\/comments\?.*page=2/.test(q.path)), 'followed the Link header to page 2');
     assert.deepEqual(gh.requests.filter((q) => q.method === 'PATCH').map((q) => q.path), [`/repos/octo/app/issues/comments/${ours.id}`]);
+    assert.equal(gh.requests.filter((q) => q.method === 'POST' && !q.path.endsWith('/graphql')).length, 0, 'no POST');
+  });
+
+  it('a 502 on the comment POST whose write happened leaves one comment (no blind repeat)', async () => {
+    gh.writeThen502 = 1;
+    const r = await runAction(prebuilt);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(gh.comments.length, 1, 'exactly one comment');
+    const posts = gh.requests.filter((q) => q.method === 'POST' && q.path === '/repos/octo/app/issues/7/comments');
+    assert.equal(posts.length, 1, 'the POST was not repeated');
+    assert.equal(posts[0]!.status, 502);
+    const lists = gh.requests.filter((q) => q.method === 'GET' && q.path.includes('/issues/7/comments'));
+    assert.equal(lists.length, 2, 'the comments were read again after the 502');
+    assert.equal(r.outputs['comment-url'], gh.comments[0]!.html_url);
+    assert.match(r.stdout, /the comment POST failed \(502: .*\), but the comment was written/);
+    assert.doesNotMatch(r.stdout, /::warning::image-size-guard: comment/);
+  });
+
+  it('a primary rate limit an hour away: one clear warning, no waiting, report intact, budgets decide', async () => {
+    gh.rateLimited = 'rest';
+    gh.rateLimitResetIn = 3600;
+    // real retry waits (no ISG_RETRY_BASE_MS): waiting for the reset would take an hour and hit the kill timeout
+    const real = { ISG_RETRY_BASE_MS: '' };
+    const pass = await runAction({ ...prebuilt, 'max-size': '1MB' }, real, { timeoutMs: 90_000 });
+    assert.equal(pass.timedOut, false, 'did not wait for the reset');
+    assert.equal(pass.code, 0, pass.stdout);
+    const warnings = pass.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0]!, /^::warning::image-size-guard: the GitHub API rate limit is exhausted until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(in 60 min\), so the PR comment was not written this run/);
+    assert.equal(gh.requests.filter((q) => q.path.includes('/issues/7/comments')).length, 1, 'the rate-limited call was not repeated');
+    assert.equal(gh.comments.length, 0);
+    assert.match(pass.summary, /100 kB → 150 kB/);
+    assert.equal(pass.outputs.passed, 'true');
+    assert.match(pass.outputs['comment-body']!, /^<!-- image-size-guard:web -->/);
+    assert.equal(pass.outputs['comment-url'], '');
+    assert.ok(existsSync(pass.reportFile));
+
+    gh.requests.length = 0;
+    gh.rateLimited = 'all'; // GraphQL too: a 200 with a RATE_LIMITED error
+    const fail = await runAction({ ...prebuilt, 'max-size': '120kB' }, real, { timeoutMs: 90_000 });
+    assert.equal(fail.timedOut, false);
+    assert.equal(fail.code, 1, fail.stdout);
+    assert.match(fail.stdout, /::error::image-size-guard: budget exceeded \(max-size 120kB\)/);
+    const failWarnings = fail.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    assert.equal(failWarnings.length, 1, failWarnings.join('\n'));
+    assert.match(failWarnings[0]!, /rate limit is exhausted until .* \(in 60 min\)/);
+    assert.deepEqual(gh.requests.map((q) => `${q.method} ${q.path}`), ['POST /graphql'], 'no identity guess, no comment call');
+    assert.equal(fail.outputs.passed, 'false');
+    assert.match(fail.summary, /max-size 120kB ❌/);
+    assert.ok(existsSync(fail.reportFile));
+  });
+
+  it('posts through an HTTP(S)_PROXY to a GHES API host name only the proxy resolves', async () => {
+    const host = 'api.github.isg.test';
+    await assert.rejects(lookup(host), /ENOTFOUND|EAI_AGAIN/, `${host} must not resolve on this machine`);
+    const ghes = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7, ghes: true });
+    const proxy = await startForwardProxy({ [host]: '127.0.0.1' });
+    try {
+      const urls = { apiUrl: `http://${host}:${ghes.port}/api/v3`, graphqlUrl: `http://${host}:${ghes.port}/api/graphql` };
+      // control: without the proxy the Action cannot reach that name at all
+      const direct = await runAction(prebuilt, {}, urls);
+      assert.equal(direct.code, 0, direct.stdout);
+      assert.equal(ghes.requests.length, 0);
+      assert.match(direct.stdout, /::warning::image-size-guard: commenting failed: .*(ENOTFOUND|EAI_AGAIN)/);
+
+      const proxyEnv = { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,.internal.example' };
+      const r = await runAction(prebuilt, proxyEnv, urls);
+      assert.equal(r.code, 0, r.stdout);
+      assert.equal(ghes.comments.length, 1, 'commented through the proxy');
+      assert.equal(r.outputs['comment-url'], ghes.comments[0]!.html_url);
+      const seen = ghes.requests.map((q) => `${q.method} ${q.path}`);
+      assert.deepEqual(seen, ['POST /api/graphql', 'GET /api/v3/repos/octo/app/issues/7/comments?per_page=100', 'POST /api/v3/repos/octo/app/issues/7/comments']);
+      assert.ok(ghes.requests.every((q) => q.host === `${host}:${ghes.port}`), 'addressed by the made-up name');
+      // every connection the API served was opened by the proxy...
+      const upstreamPorts = new Set(proxy.records.map((p) => p.upstreamPort));
+      for (const q of ghes.requests) assert.ok(upstreamPorts.has(q.remotePort), `request ${q.method} ${q.path} came from port ${q.remotePort}, not from the proxy`);
+      // ...for a tunnel or forward the Action asked for, carrying exactly those requests
+      assert.ok(proxy.records.every((p) => p.target === `${host}:${ghes.port}` && p.status === 'ok'), JSON.stringify(proxy.records));
+      assert.deepEqual(proxy.records.flatMap((p) => p.requests).sort(), [...seen].sort());
+    } finally {
+      await proxy.close();
+      await ghes.close();
+    }
   });
 
   it('a 403 (fork PR) keeps the summary, the outputs and the report; the result follows the budgets', async () => {
@@ -160,7 +271,7 @@ describe('the Action under node dist/index.js', () => {
     const pass = await runAction({ ...prebuilt, 'max-size': '1MB' });
     assert.equal(pass.code, 0, pass.stdout);
     assert.equal(gh.comments.length, 0);
-    assert.match(pass.stdout, /::warning::image-size-guard: cannot comment on the pull request \(GET .*: 403 Resource not accessible by integration\)/);
+    assert.match(pass.stdout, /::warning::image-size-guard: cannot comment on the pull request \(GET \/repos\/octo\/app\/issues\/7\/comments: 403 Resource not accessible by integration/);
     assert.equal((pass.stdout.match(/cannot comment/g) ?? []).length, 1, 'warned once');
     assert.match(pass.summary, /100 kB → 150 kB/);
     assert.equal(pass.outputs.passed, 'true');
@@ -180,6 +291,7 @@ describe('the Action under node dist/index.js', () => {
     const r = await runAction(prebuilt);
     assert.equal(r.code, 0, r.stdout);
     assert.equal(gh.comments.length, 1);
+    assert.deepEqual(gh.requests.slice(0, 3).map((q) => `${q.method} ${q.path} ${q.status}`), ['POST /graphql 502', 'POST /graphql 502', 'POST /graphql 200']);
   });
 
   it('comment: on-change does not post an unchanged image, but updates an existing comment', async () => {

@@ -14,6 +14,7 @@ import { splitFlags } from './split-flags.js';
 import { checkBuildxFlags } from './buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
+import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 
 export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
@@ -118,8 +119,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     repository: owner && repo ? { owner, repo } : null,
     pullRequest,
     eventName,
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    graphqlUrl: env.GITHUB_GRAPHQL_URL || `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '')}/graphql`,
+    apiUrl: restApiUrl(env),
+    graphqlUrl: graphqlApiUrl(env),
   };
 }
 

@@ -3,8 +3,11 @@
 
 import * as core from '@actions/core';
 import type { ImageEntry, Report } from '../model/report.js';
-import { GitHubApiError, RestClient } from './rest-client.js';
-import { upsertStickyComment, whoAmI, type StickyResult } from './sticky-comment.js';
+import { createGitHubClient } from './octokit.js';
+import { whoAmI } from './identity.js';
+import { isPrimaryRateLimit, isSecondaryRateLimit, rateLimitReset } from './retry-policy.js';
+import { upsertStickyComment, type StickyResult } from './sticky-comment.js';
+import { oneLine } from '../lib/one-line.js';
 import type { ActionConfig } from '../config/action-inputs.js';
 
 export function setOutputs(report: Report, reportFile: string, commentBody: string): void {
@@ -44,22 +47,61 @@ export async function postComment(cfg: ActionConfig, entry: ImageEntry, body: st
     core.warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
     return null;
   }
-  const rest = new RestClient({ token: cfg.token, apiUrl: cfg.apiUrl, retryBaseMs: Number(process.env.ISG_RETRY_BASE_MS) || 1000 });
+  // ISG_RETRY_BASE_MS: tests shorten the retry waits; 1000 (seconds as GitHub states them) otherwise
+  const retryBaseMs = Number(process.env.ISG_RETRY_BASE_MS) || 1000;
   try {
-    const me = await whoAmI(rest, cfg.graphqlUrl);
-    return await upsertStickyComment(
-      rest,
+    const octokit = createGitHubClient({ token: cfg.token, apiUrl: cfg.apiUrl, retryBaseMs });
+    const me = await whoAmI(octokit, cfg.graphqlUrl);
+    if (me.source === 'assumed') core.info(`image-size-guard: the token may not ask who it is; assuming ${me.login}`);
+    const result = await upsertStickyComment(
+      octokit,
       { ...cfg.repository, issueNumber: cfg.pullRequest.number },
-      { marker, body, me, mode: cfg.comment, changed: hasChanges(entry) },
+      { marker, body, me, mode: cfg.comment, changed: hasChanges(entry), retryBaseMs },
     );
+    if (result.note) core.info(`image-size-guard: ${result.note}`);
+    return result;
   } catch (err) {
-    if (err instanceof GitHubApiError && (err.status === 403 || err.status === 404)) {
-      core.warning(
-        `image-size-guard: cannot comment on the pull request (${err.message}). A fork's pull request gets a read-only token ` +
-          '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
-          'The job summary and the comment-body output carry the report.',
-      );
-    } else core.warning(`image-size-guard: commenting failed: ${(err as Error).message}`);
+    core.warning(`image-size-guard: ${commentFailure(err)}`);
     return null;
   }
+}
+
+const KEEP = 'The job summary and the comment-body output carry the report.';
+
+/** One line saying why the comment could not be written and what to do. */
+export function commentFailure(err: unknown, now = Date.now()): string {
+  const what = describeApiError(err);
+  if (isPrimaryRateLimit(err)) {
+    const reset = rateLimitReset(err);
+    const when = reset
+      ? ` until ${reset.toISOString().replace(/\.\d{3}Z$/, 'Z')} (in ${Math.max(1, Math.round((reset.getTime() - now) / 60_000))} min)`
+      : '';
+    return `the GitHub API rate limit is exhausted${when}, so the PR comment was not written this run (${what}). ${KEEP}`;
+  }
+  if (isSecondaryRateLimit(err)) {
+    return `GitHub's secondary rate limit stopped the PR comment after retries (${what}). ${KEEP}`;
+  }
+  const status = (err as { status?: number }).status;
+  if (status === 403 || status === 404) {
+    return (
+      `cannot comment on the pull request (${what}). A fork's pull request gets a read-only token ` +
+      '(see the README for the workflow_run recipe); otherwise give the job `pull-requests: write`. ' +
+      KEEP
+    );
+  }
+  return `commenting failed: ${what}. ${KEEP}`;
+}
+
+/** `GET /repos/o/r/issues/7/comments: 403 Resource not accessible by integration`, or the bare message. */
+function describeApiError(err: unknown): string {
+  const e = err as { status?: number; message?: string; request?: { method?: string; url?: string } };
+  const message = oneLine(e.message ?? String(err), 300);
+  if (!e.request?.method || !e.request.url) return message;
+  let path = e.request.url;
+  try {
+    path = new URL(e.request.url).pathname;
+  } catch {
+    // a relative URL: keep it
+  }
+  return `${e.request.method} ${path}: ${e.status ?? '?'} ${message}`;
 }
