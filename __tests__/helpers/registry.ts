@@ -8,7 +8,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, createSign, randomBytes, type KeyObject } from 'node:crypto';
 import { createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -240,6 +240,36 @@ export async function startBlobHost(storage: string, host = '127.0.0.2'): Promis
     busyOnce,
     stop: () => close(server),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// An HTTP proxy (CONNECT tunnels, as undici's proxy agent uses), to check HTTP(S)_PROXY and NO_PROXY
+
+export interface Proxy {
+  url: string;
+  /** host:port of every tunnel asked for. */
+  tunnels: string[];
+  stop(): Promise<void>;
+}
+
+export async function startConnectProxy(): Promise<Proxy> {
+  const tunnels: string[] = [];
+  const server = createServer((_req, res) => reply(res, 405, { error: 'CONNECT only' }));
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    const target = req.url ?? '';
+    tunnels.push(target);
+    const [host = '', port = '80'] = target.split(':');
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  const port = await listen(server, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, tunnels, stop: () => close(server) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

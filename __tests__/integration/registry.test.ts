@@ -22,6 +22,7 @@ import {
   pushImage,
   requireRegistryTools,
   startBlobHost,
+  startConnectProxy,
   startRegistry,
   startTokenIssuer,
   tempDir,
@@ -253,6 +254,18 @@ describe('registry client against a real registry', () => {
     ]);
   });
 
+  it('goes through HTTP_PROXY unless NO_PROXY names the host', async () => {
+    const proxy = await startConnectProxy();
+    cleanup.push(() => proxy.stop());
+    const viaProxy = await readRegistryImage(client({ env: { HTTP_PROXY: proxy.url } }), `${open.host}/public/app:v1`, undefined);
+    assert.equal(viaProxy.id, ids.v1);
+    assert.ok(proxy.tunnels.length > 0 && proxy.tunnels.every((t) => t === open.host), `tunnels: ${proxy.tunnels.join(', ')}`);
+    const seen = proxy.tunnels.length;
+    const direct = await readRegistryImage(client({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } }), `${open.host}/public/app:v2`, undefined);
+    assert.equal(direct.id, ids.v2);
+    assert.equal(proxy.tunnels.length, seen, 'NO_PROXY bypasses the proxy');
+  });
+
   it('leaves the daemon untouched', async () => {
     const images = await daemonImages();
     for (const [k, id] of Object.entries(ids)) assert.ok(!images.includes(id), `image ${k} (${id}) is not in the daemon`);
@@ -315,7 +328,7 @@ describe('inspect registry://', () => {
   it('no credentials for a protected repository: exit 2, one line with a hint to log in (Basic and Bearer)', async () => {
     for (const reg of [basic, bearer]) {
       const r = await runDistCli(['inspect', `registry://${reg.host}/private/app:v1`], { env: { DOCKER_CONFIG: emptyConfig } });
-      assertOneLineError(r, new RegExp(`requires credentials .*docker login ${reg.host}.*docker/login-action`));
+      assertOneLineError(r, new RegExp(`${reg.host}/private/app:v1 requires credentials: run \`docker login ${reg.host}\`.*docker/login-action`));
     }
   });
 

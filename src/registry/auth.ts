@@ -74,7 +74,7 @@ export class RegistryAuth {
   /** The one-line refusal: a hint to log in when we had no credentials, else that they were refused. */
   async denied(what: string, error?: string): Promise<RegistryError> {
     const creds = await this.credentials();
-    if (!creds) return new RegistryError(`${this.registry} requires credentials for ${what}: ${loginHint(this.registry)}`);
+    if (!creds) return new RegistryError(`${what} requires credentials: ${loginHint(this.registry)}`);
     const detail = error === 'insufficient_scope' ? ' (insufficient scope)' : '';
     return new RegistryError(`${this.registry} refused the credentials from the Docker config for ${what}${detail}: check the login and its access to the repository`);
   }
@@ -152,7 +152,7 @@ function bearerScheme(c: Challenge, registry: string): Scheme & { kind: 'bearer'
   return { kind: 'bearer', realm, service: c.params.service ?? null };
 }
 
-export async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+export async function readLimitedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let n = 0;
   for await (const chunk of body) {
@@ -160,5 +160,9 @@ export async function readLimited(body: AsyncIterable<Buffer>, max: number): Pro
     if (n > max) throw new RegistryError(`a registry response exceeded ${max} bytes`);
     parts.push(chunk);
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
+}
+
+export async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+  return (await readLimitedBytes(body, max)).toString('utf8');
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { printable } from '../image/paths.js';
 import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
-import { RegistryAuth, readLimited } from './auth.js';
+import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
 import { BlobStream } from './blob-stream.js';
 import { runCredentialHelper, type CredentialHelperRunner } from './credential-helper.js';
 import { dockerConfigDir, findCredentials, loadDockerConfig, type DockerConfig } from './docker-config.js';
@@ -61,7 +61,7 @@ export class RegistryClient {
     await expectOk(res, what);
     const length = Number(header(res, 'content-length'));
     if (length > MAX_MANIFEST_BYTES) throw new RegistryError(`the manifest of ${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
-    const bytes = Buffer.from(await readLimited(res.body, MAX_MANIFEST_BYTES), 'utf8');
+    const bytes = await readLimitedBytes(res.body, MAX_MANIFEST_BYTES);
     const algo = reference.startsWith('sha512:') ? 'sha512' : 'sha256';
     const digest = `${algo}:${createHash(algo).update(bytes).digest('hex')}`;
     if (/^sha(256|512):/.test(reference) && digest !== reference) {
@@ -127,12 +127,11 @@ export class RegistryClient {
     for (let attempt = 0; ; attempt++) {
       const authorization = await auth.authorization(scope);
       const res = await this.http.send(url, { headers, ...(authorization ? { authorization } : {}) });
-      if (res.status !== 401) {
-        if (res.status === 403) {
-          await res.body.dump().catch(() => undefined);
-          throw await auth.denied(what);
-        }
-        return res;
+      // Only the registry's own 401/403 are about our credentials; a blob store's (after a redirect) is not.
+      if (res.url.origin !== url.origin || (res.status !== 401 && res.status !== 403)) return res;
+      if (res.status === 403) {
+        await res.body.dump().catch(() => undefined);
+        throw await auth.denied(what);
       }
       await res.body.dump().catch(() => undefined);
       if (attempt >= 2) throw await auth.denied(what);
