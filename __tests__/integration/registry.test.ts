@@ -292,7 +292,7 @@ describe('inspect registry://', () => {
     assert.equal(reg.head.compressedSize, stored.reduce((a, b) => a + b, 0));
   });
 
-  it('uses a credential helper named in credHelpers (docker-credential-NAME get, host on stdin)', async () => {
+  it('uses a credential helper from credHelpers and from credsStore (docker-credential-NAME get, host on stdin)', async () => {
     const bin = tempDir('isg-helper-bin-');
     cleanup.push(() => rmSync(bin, { recursive: true, force: true }));
     const seen = join(bin, 'asked');
@@ -305,9 +305,19 @@ describe('inspect registry://', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as Report).images[0]?.head.id, ids.v2);
     assert.equal(readFileSync(seen, 'utf8'), basic.host, 'the helper got the registry host on stdin');
+
+    // The same helper as credsStore, in front of the Bearer registry: its credentials go to the token service.
+    const store = dockerConfigDir({ credsStore: 'isgtest' });
+    cleanup.push(() => rmSync(store, { recursive: true, force: true }));
+    const n = issuer.requests.length;
+    const s = await runDistCli(['inspect', `registry://${bearer.host}/private/app:v1`, '--format', 'json'], { env: { DOCKER_CONFIG: store, PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(s.code, 0, s.stderr);
+    assert.equal((JSON.parse(s.stdout) as Report).images[0]?.head.id, ids.v1);
+    assert.equal(readFileSync(seen, 'utf8'), bearer.host);
+    assert.deepEqual(issuer.requests.slice(n).map((q) => q.user), ['alice']);
   });
 
-  it('a corrupted blob in the registry storage: exit 2, one line naming the digest', async () => {
+  it('a corrupted blob, and a corrupted manifest asked for by digest, in the registry storage: exit 2, one line naming the digest', async () => {
     const c = client();
     const img = (await resolveRegistryImages(c, `${open.host}/public/corrupt:v1`, undefined)).images[0];
     const digest = img?.manifest.layers[0]?.digest as string;
@@ -318,6 +328,15 @@ describe('inspect registry://', () => {
     const r = await runDistCli(['inspect', `registry://${open.host}/public/corrupt:v1`, '--format', 'json'], { env: { DOCKER_CONFIG: emptyConfig } });
     assertOneLineError(r, new RegExp(`digest mismatch for blob ${digest}`));
     assert.equal(r.stdout, '', 'nothing is reported from that image');
+
+    // A manifest asked for by digest is verified too: alter one digit of the stored manifest.
+    const manifest = img?.manifestDigest as string;
+    const mfile = blobFile(storage, manifest);
+    const text = readFileSync(mfile, 'utf8');
+    const at = text.indexOf('"size":') + '"size":'.length + 1;
+    writeFileSync(mfile, text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1));
+    const m = await runDistCli(['inspect', `registry://${open.host}/public/corrupt@${manifest}`], { env: { DOCKER_CONFIG: emptyConfig } });
+    assertOneLineError(m, new RegExp(`digest mismatch for manifest ${manifest}`));
   });
 
   it('a missing tag: exit 2, one line', async () => {

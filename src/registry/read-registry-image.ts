@@ -1,6 +1,14 @@
 // Registry reference → ImageModel(s), never touching a Docker daemon: the manifest (or index → the
 // platforms asked for), the config (its digest is the image id), and every layer blob streamed, verified
 // and scanned, several at a time. Compressed sizes are the manifest's blob sizes: exactly what a pull moves.
+//
+// Use: one RegistryClient per run (it holds tokens, connections and the run's scanned-layer cache), e.g.
+//   const client = new RegistryClient();
+//   const base = await resolveRegistryImages(client, 'ghcr.io/o/app:v1', 'all');   // kilobytes: manifests, configs
+//   const head = await resolveRegistryImages(client, 'ghcr.io/o/app:v2', 'all');
+//   // pair base.images and head.images by .platform; .missing lists platforms asked for but absent
+//   const model = await readResolvedImage(client, head.images[0]);                // layers shared with base: once
+//   await client.close();
 
 import { assembleImage, platformOf, type RawConfig } from '../image/assemble-image.js';
 import { printable } from '../image/paths.js';
