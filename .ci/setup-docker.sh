@@ -24,7 +24,7 @@ TRIXIE_PKGS=(docker.io docker-cli docker-buildx)
 # libc6 2.41, gcc-14 runtime libs, dpkg 1.22 and base-files 13 from trixie.
 # `PKG/trixie` takes only these three from trixie; their dependencies (containerd,
 # runc, tini, libc6 >= 2.34, ...) are satisfied from bookworm.
-BOOKWORM_PKGS=(iptables debootstrap busybox-static git ca-certificates zstd)
+BOOKWORM_PKGS=(iptables debootstrap busybox-static git ca-certificates zstd docker-registry apache2-utils openssl)
 
 # write_if_changed FILE CONTENT: writes FILE only when its content differs.
 # Returns 0 when the file was (re)written, 1 when it was already up to date.

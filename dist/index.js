@@ -37764,7 +37764,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(829);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(181);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37774,7 +37774,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 829:
+/***/ 181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40751,7 +40751,7 @@ class UserError extends Error {
 // made one line — line breaks become " ↵ ", control characters (C0, DEL, and C1, which include the 8-bit CSI
 // that starts an ANSI escape) become \xNN — and cut to a length. A line that cannot break cannot start a
 // `::workflow-command::`. (Markdown has its own escaping: report/markdown-escape.ts.)
-function oneLine(text, maxLength = Infinity) {
+function one_line_oneLine(text, maxLength = Infinity) {
     let s = text
         .replace(/\r?\n/g, ' ↵ ')
         .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -40761,7 +40761,7 @@ function oneLine(text, maxLength = Infinity) {
 }
 /** A value quoted for an error message: `"…"`, one line, its first `maxLength` characters (then "…"). */
 function quoted(text, maxLength = 200) {
-    return `"${oneLine(text, maxLength + 1)}"`;
+    return `"${one_line_oneLine(text, maxLength + 1)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/lib/describe-error.ts
@@ -40771,7 +40771,7 @@ function quoted(text, maxLength = 200) {
 
 function describeError(err) {
     const message = err instanceof Error ? err.message : String(err);
-    return oneLine((err instanceof UserError ? '' : 'unexpected error: ') + (message.split('\n')[0] ?? ''));
+    return one_line_oneLine((err instanceof UserError ? '' : 'unexpected error: ') + (message.split('\n')[0] ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/pretty-bytes/index.js
@@ -47104,7 +47104,7 @@ async function upsertStickyComment(octokit, target, opts) {
         // give the write a moment to become visible, then look
         await new Promise((r) => setTimeout(r, opts.retryBaseMs ?? 1000));
         const found = findOwn(await listComments(octokit, target), opts.marker, opts.me);
-        const why = `the comment POST failed (${status ?? 'no answer'}: ${oneLine(err.message ?? String(err), 300)})`;
+        const why = `the comment POST failed (${status ?? 'no answer'}: ${one_line_oneLine(err.message ?? String(err), 300)})`;
         if (found)
             return { action: 'created', url: safeUrl(found.html_url), note: `${why}, but the comment was written` };
         const res = await create();
@@ -47202,7 +47202,7 @@ function commentFailure(err, now = Date.now()) {
 /** `GET /repos/o/r/issues/7/comments: 403 Resource not accessible by integration`, or the bare message. */
 function describeApiError(err) {
     const e = err;
-    const message = oneLine(e.message ?? String(err), 300);
+    const message = one_line_oneLine(e.message ?? String(err), 300);
     if (!e.request?.method || !e.request.url)
         return message;
     let path = e.request.url;
@@ -47417,24 +47417,24 @@ async function git(cwd, args) {
 async function repoRoot(cwd) {
     const r = await git(cwd, ['rev-parse', '--show-toplevel']).catch(() => null);
     if (!r || r.code !== 0)
-        throw new GitError(`${oneLine(cwd)} is not inside a git repository (needed to build --base)`);
+        throw new GitError(`${one_line_oneLine(cwd)} is not inside a git repository (needed to build --base)`);
     return r.stdout.trim();
 }
 /** Resolves ref to a commit, fetching it from origin when it is not here (shallow clones, PR base SHAs). */
 async function resolveCommit(root, ref) {
     if (ref.startsWith('-'))
-        throw new GitError(`not a git ref: ${oneLine(ref)}`);
+        throw new GitError(`not a git ref: ${one_line_oneLine(ref)}`);
     const local = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     if (local.code === 0)
         return local.stdout.trim();
     const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
     const fetch = await git(root, ['fetch', '--no-tags', '--quiet', ...(shallow ? ['--depth=1'] : []), 'origin', ref]);
     if (fetch.code !== 0) {
-        throw new GitError(`git ref ${oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
+        throw new GitError(`git ref ${one_line_oneLine(ref)} is not in this clone and could not be fetched from origin: ${lastLine(fetch.stderr, 'git fetch failed')}`);
     }
     const fetched = await git(root, ['rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}']);
     if (fetched.code !== 0)
-        throw new GitError(`git ref ${oneLine(ref)} does not name a commit`);
+        throw new GitError(`git ref ${one_line_oneLine(ref)} does not name a commit`);
     return fetched.stdout.trim();
 }
 async function checkout(root, ref) {
@@ -47449,7 +47449,7 @@ async function checkout(root, ref) {
     if (add.code !== 0) {
         unregister();
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+        throw new GitError(`git worktree add of ${one_line_oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
     }
     return {
         dir,
@@ -48289,7 +48289,7 @@ function safeRelative(name, where) {
 }
 /** Makes a hostile name safe to show on one line. */
 function printable(name) {
-    return oneLine(name, 200);
+    return one_line_oneLine(name, 200);
 }
 /** Resolves a relative link target of an archive member against the member's directory. */
 function resolveArchiveLink(memberPath, target) {
@@ -48825,27 +48825,15 @@ function flatten(root, layerCount) {
     return { files, finalBytes, fileCount, survivingBytes };
 }
 
-;// CONCATENATED MODULE: ./src/image/resolve-image.ts
-// Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
-// summaries in manifest order, attach history instructions, and apply the layers.
+;// CONCATENATED MODULE: ./src/image/assemble-image.ts
+// Turns an image config and its scanned layers (in manifest order) into an ImageModel. Shared by every source:
+// archives (resolve-image.ts) and registries (src/registry) hand over the same pieces.
 
 
 
 
-
-
-async function resolveImage(members, opts = {}) {
-    const archive = new Archive(members);
-    const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
-    const configBytes = archive.bytes(selected.configPath, 'image config');
-    const config = parseJson(configBytes, selected.configPath);
+function assembleImage({ configBytes, config, format, layers: scanned }) {
     const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds.length !== selected.layerPaths.length) {
-        throw new ImageArchiveError(`the image config lists ${diffIds.length} layer(s) but the manifest ${selected.layerPaths.length}`);
-    }
-    const scanned = [];
-    for (const path of selected.layerPaths)
-        scanned.push(await archive.layer(path, opts.estimates));
     const history = (config.history ?? []).map((h) => ({
         created: h.created ?? null,
         createdBy: h.created_by ?? '',
@@ -48867,8 +48855,8 @@ async function resolveImage(members, opts = {}) {
             createdBy,
             size: s.layer.size,
             fileCount: s.layer.fileCount,
-            compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
-            compressedSizeExact: s.compression !== 'none',
+            compressedSize: s.compressedSize,
+            compressedSizeExact: s.compressedSizeExact,
             compression: s.compression,
             wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
         };
@@ -48878,7 +48866,7 @@ async function resolveImage(members, opts = {}) {
     return {
         id: 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(configBytes).digest('hex'),
         platform: platformOf(config),
-        archiveFormat: selected.format,
+        archiveFormat: format,
         config: configSummary(config),
         history,
         layers,
@@ -48903,6 +48891,54 @@ function finalCaptures(perLayer, files) {
             out.set(path, content);
     }
     return out;
+}
+function platformString(os = 'unknown', arch = 'unknown', variant) {
+    return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+function platformOf(config) {
+    return platformString(config.os, config.architecture, config.variant);
+}
+function configSummary(config) {
+    const c = config.config ?? {};
+    return {
+        entrypoint: c.Entrypoint ?? null,
+        cmd: c.Cmd ?? null,
+        healthcheck: c.Healthcheck?.Test ?? null,
+        user: c.User || null,
+        workingDir: c.WorkingDir || null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/resolve-image.ts
+// Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
+// summaries in manifest order, attach history instructions, and apply the layers.
+
+
+
+async function resolveImage(members, opts = {}) {
+    const archive = new Archive(members);
+    const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
+    const configBytes = archive.bytes(selected.configPath, 'image config');
+    const config = parseJson(configBytes, selected.configPath);
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (diffIds.length !== selected.layerPaths.length) {
+        throw new ImageArchiveError(`the image config lists ${diffIds.length} layer(s) but the manifest ${selected.layerPaths.length}`);
+    }
+    const scanned = [];
+    for (const path of selected.layerPaths)
+        scanned.push(await archive.layer(path, opts.estimates));
+    return assembleImage({
+        configBytes,
+        config,
+        format: selected.format,
+        layers: scanned.map((s) => ({
+            layer: s.layer,
+            compression: s.compression,
+            digest: s.digest,
+            compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
+            compressedSizeExact: s.compression !== 'none',
+        })),
+    });
 }
 class Archive {
     members;
@@ -49049,12 +49085,6 @@ function parseJson(data, path) {
         throw new ImageArchiveError(`"${printable(path)}" in the archive is not valid JSON`);
     }
 }
-function platformString(os = 'unknown', arch = 'unknown', variant) {
-    return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-function platformOf(config) {
-    return platformString(config.os, config.architecture, config.variant);
-}
 /** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
 function samePlatform(a, b) {
     const norm = (p) => {
@@ -49063,16 +49093,6 @@ function samePlatform(a, b) {
         return `${os}/${arch}/${v}`;
     };
     return norm(a) === norm(b);
-}
-function configSummary(config) {
-    const c = config.config ?? {};
-    return {
-        entrypoint: c.Entrypoint ?? null,
-        cmd: c.Cmd ?? null,
-        healthcheck: c.Healthcheck?.Test ?? null,
-        user: c.User || null,
-        workingDir: c.WorkingDir || null,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/image/read-image.ts
@@ -49112,31 +49132,1343 @@ async function readImageArchive(input, opts = {}) {
     return model;
 }
 
-;// CONCATENATED MODULE: ./src/sources/open-image.ts
-// Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
-// never through a temporary file).
-
-
-
-
-
-
-class ImageSourceError extends UserError {
+;// CONCATENATED MODULE: ./src/image/source-error.ts
+// The error for an image that cannot be had (missing file, failed `docker save`, registry faults): one line, exit 2.
+class ImageSourceError extends Error {
 }
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/image/scan-layer-stream.ts
+// Scans one layer blob that arrives as a byte stream (a registry download) with the LayerScan the archive
+// reader uses. Compression is sniffed from the first bytes, as archive-members.ts does, not taken from the
+// media type (which only says what the pusher claimed). Inflating runs on libuv's thread pool; backpressure
+// flows back to the source, so memory stays bounded whatever the layer's size.
+
+
+
+
+
+const scan_layer_stream_SNIFF_BYTES = 512;
+/** label names the layer in errors ("layer sha256:… of ghcr.io/o/app:v1"). */
+async function scanLayerStream(chunks, label) {
+    const iterator = chunks[Symbol.asyncIterator]();
+    const head = [];
+    let headBytes = 0;
+    let ended = false;
+    while (headBytes < scan_layer_stream_SNIFF_BYTES) {
+        const step = await iterator.next();
+        if (step.done) {
+            ended = true;
+            break;
+        }
+        head.push(step.value);
+        headBytes += step.value.length;
+    }
+    const first = Buffer.concat(head);
+    const scan = new LayerScan();
+    if (first.length === 0)
+        return { layer: scan.finish(), compression: 'none' };
+    const kind = sniffKind(first);
+    async function* all() {
+        yield first;
+        if (ended)
+            return;
+        for (;;) {
+            const step = await iterator.next();
+            if (step.done)
+                return;
+            yield step.value;
+        }
+    }
+    try {
+        if (kind === 'gzip' || kind === 'zstd') {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(all(), makeDecompressor(kind), async (inflated) => {
+                for await (const chunk of inflated)
+                    scan.push(chunk);
+            });
+            return { layer: scan.finish(), compression: kind };
+        }
+        if (kind === 'tar') {
+            for await (const chunk of all())
+                scan.push(chunk);
+            return { layer: scan.finish(), compression: 'none' };
+        }
+    }
+    catch (err) {
+        throw layerStreamError(label, kind, err);
+    }
+    throw new ImageArchiveError(`${label} is not a tar, gzip or zstd stream`);
+}
+function layerStreamError(label, format, err) {
+    if (!(err instanceof Error) || err instanceof UnsafePathError || err instanceof ImageArchiveError)
+        return err;
+    if (err instanceof TarFormatError)
+        return new ImageArchiveError(`${label}: ${err.message.replace(/^the tar stream/, 'its tar')}`);
+    // Errors of the source (a registry fault) pass through as they are; the rest is bad compressed data.
+    if (err.code?.startsWith('Z_') || /zstd|incorrect header|invalid|unexpected end/i.test(err.message)) {
+        return new ImageArchiveError(`${label} is not valid ${format} data (${err.message})`);
+    }
+    return err;
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Every registry fault the user can act on: one line, exit 2 (an ImageSourceError, which the CLI knows).
+
+class errors_RegistryError extends ImageSourceError {
+}
+/** What to say when a registry wants credentials we do not have. */
+function loginHint(registry) {
+    const host = registry === 'docker.io' ? '' : ` ${registry}`;
+    return `run \`docker login${host}\` (in a workflow: docker/login-action) before this step`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// Manifests and indexes as registries serve them (OCI image spec and Docker's schema 2), checked before use:
+// a descriptor from a hostile registry is only trusted for what we verify (digest syntax, sizes).
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** What we can read, indexes first (so that a multi-platform tag answers with its index). */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
+/** Manifests are small (registries cap them at 4 MiB); configs are a few kB, generously capped. */
+const MAX_MANIFEST_BYTES = 4 << 20;
+const MAX_CONFIG_BYTES = 32 << 20;
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** Parses a manifest body; the media type comes from the document, else from Content-Type. */
+function parseManifest(bytes, contentType, what) {
+    let doc;
+    try {
+        doc = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new errors_RegistryError(`the manifest of ${what} is not valid JSON`);
+    }
+    if (typeof doc !== 'object' || doc === null)
+        throw new errors_RegistryError(`the manifest of ${what} is not a JSON object`);
+    const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : (contentType ?? '').split(';')[0]?.trim() ?? '';
+    if (doc.schemaVersion === 1 || mediaType.startsWith('application/vnd.docker.distribution.manifest.v1')) {
+        throw new errors_RegistryError(`${what} uses Docker's deprecated schema 1 manifest, which is not supported: push it again with a current Docker`);
+    }
+    if (Array.isArray(doc.manifests) || mediaType === OCI_INDEX || mediaType === DOCKER_LIST) {
+        if (!Array.isArray(doc.manifests))
+            throw new errors_RegistryError(`the index of ${what} lists no manifests`);
+        return { kind: 'index', manifests: doc.manifests.map((d) => descriptor(d, what)) };
+    }
+    if (typeof doc.config !== 'object' || !Array.isArray(doc.layers)) {
+        throw new errors_RegistryError(`the manifest of ${what} is not an image manifest (media type ${one_line_oneLine(mediaType || 'unknown', 200)})`);
+    }
+    return { kind: 'image', manifest: { config: descriptor(doc.config, what), layers: doc.layers.map((d) => descriptor(d, what)) } };
+}
+function descriptor(raw, what) {
+    const d = raw;
+    if (typeof d !== 'object' || d === null)
+        throw new errors_RegistryError(`the manifest of ${what} has a malformed descriptor`);
+    if (typeof d.digest !== 'string' || !DIGEST.test(d.digest)) {
+        throw new errors_RegistryError(`the manifest of ${what} has an unsupported or malformed digest "${one_line_oneLine(String(d.digest), 200)}"`);
+    }
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new errors_RegistryError(`the manifest of ${what} gives blob ${d.digest} an invalid size`);
+    }
+    const out = { mediaType: typeof d.mediaType === 'string' ? d.mediaType : '', digest: d.digest, size: d.size };
+    if (typeof d.platform === 'object' && d.platform !== null) {
+        const p = d.platform;
+        out.platform = {
+            ...(typeof p.os === 'string' ? { os: p.os } : {}),
+            ...(typeof p.architecture === 'string' ? { architecture: p.architecture } : {}),
+            ...(typeof p.variant === 'string' ? { variant: p.variant } : {}),
+        };
+    }
+    if (typeof d.annotations === 'object' && d.annotations !== null)
+        out.annotations = d.annotations;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/registry/platform.ts
+// Which images of an index to read: one platform, a list, or all. Attestation manifests (BuildKit's
+// provenance/SBOM entries: platform unknown/unknown, annotation vnd.docker.reference.type) are not images.
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** "--platform" text: "linux/amd64", "linux/amd64,linux/arm64", "all"; empty means the default. */
+function parsePlatformRequest(text) {
+    const t = text?.trim();
+    if (!t)
+        return undefined;
+    if (t.toLowerCase() === 'all')
+        return 'all';
+    const list = t.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    for (const p of list) {
+        if (!PLATFORM.test(p))
+            throw new RegistryError(`"${oneLine(p, 200)}" is not a platform (os/arch or os/arch/variant, e.g. linux/arm64)`);
+    }
+    return [...new Set(list)];
+}
+/** The platform this process runs on, in OCI terms ("linux/amd64", "linux/arm64", "linux/arm/v7"). */
+function hostPlatform() {
+    const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm/v7', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+    return `${process.platform === 'win32' ? 'windows' : 'linux'}/${arch[process.arch] ?? process.arch}`;
+}
+function isAttestation(desc) {
+    if (desc.annotations?.['vnd.docker.reference.type'] !== undefined)
+        return true;
+    return desc.platform?.os === 'unknown' && desc.platform.architecture === 'unknown';
+}
+function descriptorPlatform(desc) {
+    const p = desc.platform;
+    return p?.os && p.architecture ? platformString(p.os, p.architecture, p.variant) : null;
+}
+/** Picks the index entries for a request, in the index's order, attestations and duplicates skipped. */
+function choosePlatforms(manifests, request, host = hostPlatform()) {
+    const images = [];
+    const seen = new Set();
+    for (const desc of manifests) {
+        if (isAttestation(desc))
+            continue;
+        const platform = descriptorPlatform(desc) ?? 'unknown/unknown';
+        if (seen.has(desc.digest))
+            continue;
+        seen.add(desc.digest);
+        images.push({ desc, platform });
+    }
+    const available = images.map((i) => i.platform);
+    if (request === 'all')
+        return { chosen: images, missing: [], available };
+    if (request === undefined) {
+        const own = pick(images, host);
+        if (own)
+            return { chosen: [own], missing: [], available };
+        if (images.length === 1)
+            return { chosen: images, missing: [], available };
+        return { chosen: [], missing: [host], available };
+    }
+    const chosen = [];
+    const missing = [];
+    for (const want of request) {
+        const hit = pick(images, want);
+        if (hit && !chosen.includes(hit))
+            chosen.push(hit);
+        else if (!hit)
+            missing.push(want);
+    }
+    chosen.sort((a, b) => images.indexOf(a) - images.indexOf(b));
+    return { chosen, missing, available };
+}
+/**
+ * Exact match first ("linux/arm64" = "linux/arm64/v8"); then, for a request without a variant, the one
+ * entry of that os/arch whatever its variant ("linux/arm" → "linux/arm/v7"), as containerd matches.
+ */
+function pick(images, want) {
+    const exact = images.find((i) => samePlatform(i.platform, want));
+    if (exact || want.split('/').length > 2)
+        return exact;
+    const loose = images.filter((i) => i.platform.split('/').slice(0, 2).join('/') === want.toLowerCase());
+    return loose.length === 1 ? loose[0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references with Docker's rules (distribution/reference's normalisation): "alpine" is
+// docker.io/library/alpine:latest, the first path component is a registry only when it looks like a host
+// (has a "." or a ":", is "localhost", or has capitals), tags and digests as Docker accepts them.
+
+
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const MAX_NAME = 255;
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const reference_DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?$`);
+function parseReference(input) {
+    const bad = (why) => new errors_RegistryError(`invalid image reference "${one_line_oneLine(input, 200)}": ${why}`);
+    if (input === '' || /\s/.test(input))
+        throw bad('empty or contains whitespace');
+    let rest = input;
+    let digest = null;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!reference_DIGEST.test(digest))
+            throw bad('the digest must be sha256:<64 hex> or sha512:<128 hex>');
+    }
+    let tag = null;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            throw bad(`"${one_line_oneLine(tag, 200)}" is not a valid tag`);
+    }
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const slash = rest.indexOf('/');
+    if (slash > 0) {
+        const first = rest.slice(0, slash);
+        if (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase()) {
+            if (!HOST.test(first))
+                throw bad(`"${one_line_oneLine(first, 200)}" is not a valid registry host`);
+            registry = first;
+            path = rest.slice(slash + 1);
+        }
+    }
+    if (registry === 'index.docker.io' || registry === DOCKER_HUB_API)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    if (path === '' || !path.split('/').every((c) => COMPONENT.test(c))) {
+        throw bad(path !== path.toLowerCase() ? 'the repository name must be lowercase' : 'not a valid repository name');
+    }
+    if (registry.length + 1 + path.length > MAX_NAME)
+        throw bad(`the name is longer than ${MAX_NAME} characters`);
+    if (tag === null && digest === null)
+        tag = 'latest';
+    return { registry, apiHost: registry === DOCKER_HUB ? DOCKER_HUB_API : registry, repository: path, tag, digest };
+}
+/** "ghcr.io/o/app:v1", "docker.io/library/alpine@sha256:…" */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag !== null ? `:${ref.tag}` : ''}${ref.digest !== null ? `@${ref.digest}` : ''}`;
+}
+/** What to ask the registry for: the digest when there is one (it pins the content), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag;
+}
+/** Loopback hosts are spoken to in plain HTTP (as the Docker daemon's default insecure range); the rest in HTTPS. */
+function isLoopbackHost(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./src/registry/read-registry-image.ts
+// Registry reference → ImageModel(s), never touching a Docker daemon: the manifest (or index → the
+// platforms asked for), the config (its digest is the image id), and every layer blob streamed, verified
+// and scanned, several at a time. Compressed sizes are the manifest's blob sizes: exactly what a pull moves.
+//
+// Use: one RegistryClient per run (it holds tokens, connections and the run's scanned-layer cache), e.g.
+//   const client = new RegistryClient();
+//   const base = await resolveRegistryImages(client, 'ghcr.io/o/app:v1', 'all');   // kilobytes: manifests, configs
+//   const head = await resolveRegistryImages(client, 'ghcr.io/o/app:v2', 'all');
+//   // pair base.images and head.images by .platform; .missing lists platforms asked for but absent
+//   const model = await readResolvedImage(client, head.images[0]);                // layers shared with base: once
+//   await client.close();
+
+
+
+
+
+
+
+/** Resolves a reference to its images for the platforms asked for (manifests and configs only: kilobytes). */
+async function resolveRegistryImages(client, refText, request) {
+    const reference = typeof refText === 'string' ? parseReference(refText) : refText;
+    const what = formatReference(reference);
+    const top = await client.fetchManifest(reference, manifestReference(reference));
+    const parsed = parseManifest(top.bytes, top.contentType, what);
+    if (parsed.kind === 'image') {
+        const image = await read_registry_image_resolveImage(client, reference, top.digest, parsed.manifest, null);
+        // A single image has the platform its config says: keep it when it is among those asked for.
+        const matches = (p) => choosePlatforms([platformDescriptor(image.platform)], [p]).chosen.length > 0;
+        const missing = request === undefined || request === 'all' ? [] : request.filter((p) => !matches(p));
+        const wanted = request === undefined || request === 'all' || missing.length < request.length;
+        return { reference, digest: top.digest, platformsAvailable: null, images: wanted ? [image] : [], missing };
+    }
+    const choice = choosePlatforms(parsed.manifests, request, hostPlatform());
+    const images = await Promise.all(choice.chosen.map(async ({ desc, platform }) => {
+        const m = await client.fetchManifest(reference, desc.digest);
+        const inner = parseManifest(m.bytes, m.contentType, `${what} (${platform})`);
+        if (inner.kind !== 'image')
+            throw new errors_RegistryError(`the index of ${what} nests another index for ${platform}: not supported`);
+        return read_registry_image_resolveImage(client, reference, desc.digest, inner.manifest, platform);
+    }));
+    return { reference, digest: top.digest, platformsAvailable: choice.available, images, missing: choice.missing };
+}
+async function read_registry_image_resolveImage(client, reference, manifestDigest, manifest, platform) {
+    const what = formatReference(reference);
+    const config = await client.fetchBlobBytes(reference, manifest.config, MAX_CONFIG_BYTES);
+    let rawConfig;
+    try {
+        rawConfig = JSON.parse(config.toString('utf8'));
+    }
+    catch {
+        throw new errors_RegistryError(`the image config ${manifest.config.digest} of ${what} is not valid JSON`);
+    }
+    const diffIds = rawConfig.rootfs?.diff_ids ?? [];
+    if (diffIds.length !== manifest.layers.length) {
+        throw new errors_RegistryError(`the image config of ${what} lists ${diffIds.length} layer(s) but its manifest ${manifest.layers.length}`);
+    }
+    return { reference, platform: platform ?? platformOf(rawConfig), manifestDigest, manifest, config, rawConfig };
+}
+/** Downloads and scans the layers of a resolved image (once per digest per client) and builds its model. */
+async function readResolvedImage(client, image, opts = {}) {
+    const what = formatReference(image.reference);
+    let bytes = 0;
+    const layers = await Promise.all(image.manifest.layers.map(async (desc) => {
+        const scanned = await client.layers.get(desc.digest, () => client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n)))));
+        return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
+    }));
+    return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers });
+}
+async function scanBlob(client, reference, desc, what, onBytes) {
+    const blob = client.openBlob(reference, desc);
+    blob.onBytes = onBytes;
+    try {
+        return await scanLayerStream(blob, `layer ${desc.digest} of ${what}`);
+    }
+    catch (err) {
+        // A scan that failed on corrupt bytes: read the rest so that a digest mismatch is named as such.
+        if (!(err instanceof errors_RegistryError))
+            await blob.drain();
+        throw err;
+    }
+    finally {
+        blob.close();
+    }
+}
+/**
+ * One image for `inspect registry://REF`: the platform asked for, else the host's (as `docker pull`),
+ * else the only one. Missing platforms are one-line errors listing what the reference has.
+ */
+async function readRegistryImage(client, ref, platform, opts = {}) {
+    const resolved = await resolveRegistryImages(client, ref, platform ? [platform] : undefined);
+    const image = resolved.images[0];
+    if (!image) {
+        const has = resolved.platformsAvailable ?? [];
+        const wanted = platform ?? hostPlatform();
+        throw new errors_RegistryError(`${formatReference(resolved.reference)} has no image for ${one_line_oneLine(wanted, 200)}${has.length ? ` (it has: ${has.join(', ')})` : ''}`);
+    }
+    return readResolvedImage(client, image, opts);
+}
+function platformDescriptor(platform) {
+    const [os, architecture, variant] = platform.split('/');
+    return { mediaType: '', digest: '', size: 0, platform: { ...(os ? { os } : {}), ...(architecture ? { architecture } : {}), ...(variant ? { variant } : {}) } };
+}
+
+;// CONCATENATED MODULE: ./src/image/scanned-layer-cache.ts
+// The run's scanned layers by blob digest: a layer that several images share (base and head, or the
+// platforms of one index) is downloaded and scanned once. Building a final filesystem writes into the
+// scanned FileEntry objects (their layer index, an orphaned hardlink's size): the first image gets them,
+// every later one gets copies reset to what LayerScan made (layer -1, hardlinks 0 bytes).
+class ScannedLayerCache {
+    scans = new Map();
+    handedOut = new Set();
+    /**
+     * The layer with this digest: scanned by scan() the first time it is asked for, from the cache after.
+     * A failed scan stays failed for the run (its image reports the fault; so does any other that shares it).
+     */
+    async get(digest, scan) {
+        let pending = this.scans.get(digest);
+        if (!pending) {
+            pending = scan();
+            this.scans.set(digest, pending);
+        }
+        const cached = await pending;
+        if (!this.handedOut.has(digest)) {
+            this.handedOut.add(digest);
+            return cached;
+        }
+        const puts = cached.layer.puts.map((e) => ({ ...e, layer: -1, size: e.type === 'hardlink' ? 0 : e.size }));
+        return { compression: cached.compression, layer: { ...cached.layer, puts } };
+    }
+    has(digest) {
+        return this.scans.has(digest);
+    }
+    get size() {
+        return this.scans.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// Parses WWW-Authenticate (RFC 7235): one or more challenges, each a scheme and auth-params whose values
+// may be quoted strings holding commas ("repository:a:pull,push") and backslash escapes.
+const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
+function parseChallenges(header) {
+    if (header === undefined)
+        return [];
+    const text = Array.isArray(header) ? header.join(', ') : header;
+    const out = [];
+    let i = 0;
+    const skip = (chars) => {
+        while (i < text.length && chars.includes(text[i]))
+            i++;
+    };
+    const token = () => {
+        TOKEN.lastIndex = i;
+        const m = TOKEN.exec(text);
+        if (!m)
+            return null;
+        i = TOKEN.lastIndex;
+        return m[0];
+    };
+    while (i < text.length) {
+        skip(' \t,');
+        const scheme = token();
+        if (!scheme) {
+            i++; // garbage: step over it
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        out.push(challenge);
+        // auth-params until the next challenge (a token followed by a space rather than "=")
+        for (;;) {
+            skip(' \t,');
+            const start = i;
+            const name = token();
+            if (!name)
+                break;
+            skip(' \t');
+            if (text[i] !== '=') {
+                i = start; // the next challenge's scheme
+                break;
+            }
+            i++;
+            skip(' \t');
+            let value = '';
+            if (text[i] === '"') {
+                i++;
+                while (i < text.length && text[i] !== '"') {
+                    if (text[i] === '\\' && i + 1 < text.length)
+                        i++;
+                    value += text[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                // unquoted: up to the next comma or blank (lenient: some servers leave URLs unquoted)
+                while (i < text.length && !' \t,'.includes(text[i]))
+                    value += text[i++];
+            }
+            challenge.params[name.toLowerCase()] = value;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/registry/http.ts
+// HTTP for the registry client: undici with HTTPS_PROXY/HTTP_PROXY/NO_PROXY honoured (Node's global fetch
+// ignores them), redirects followed by hand so that Authorization never leaves the registry's host (S3/CDN
+// blob stores reject or leak it), and 429/5xx/dropped connections retried with backoff and Retry-After.
+
+
+
+
+
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRY_CODES = new Set([
+    'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+]);
+const MAX_REDIRECTS = 5;
+class Http {
+    dispatcher;
+    attempts;
+    backoffMs;
+    maxRetryAfterMs;
+    timeoutMs;
+    constructor(opts = {}) {
+        const env = opts.env ?? process.env;
+        this.timeoutMs = opts.timeoutMs ?? 60_000;
+        const agentOpts = { headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, connectTimeout: 30_000 };
+        const httpProxy = env.http_proxy ?? env.HTTP_PROXY ?? '';
+        const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY ?? '';
+        this.dispatcher =
+            httpProxy || httpsProxy
+                ? new undici.EnvHttpProxyAgent({ ...agentOpts, httpProxy, httpsProxy, noProxy: env.no_proxy ?? env.NO_PROXY ?? '' })
+                : new undici.Agent(agentOpts);
+        this.attempts = opts.attempts ?? 5;
+        this.backoffMs = opts.backoffMs ?? 500;
+        this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000;
+    }
+    /** Sends a request, following redirects and retrying transient faults. Any final status is returned. */
+    async send(url, opts = {}) {
+        for (let attempt = 1;; attempt++) {
+            let res;
+            try {
+                res = await this.followRedirects(url, opts);
+            }
+            catch (err) {
+                if (err instanceof errors_RegistryError || attempt >= this.attempts || !isTransient(err))
+                    throw connectionError(url, err);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(this.backoff(attempt));
+                continue;
+            }
+            if (!RETRY_STATUS.has(res.status) || attempt >= this.attempts)
+                return res;
+            const wait = retryAfterMs(res.headers['retry-after']);
+            await res.body.dump().catch(() => undefined);
+            if (wait !== null && wait > this.maxRetryAfterMs) {
+                throw new errors_RegistryError(`${url.host} asks to retry after ${Math.ceil(wait / 1000)} s (HTTP ${res.status}${res.status === 429 ? ': rate limited' : ''})`);
+            }
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait ?? this.backoff(attempt));
+        }
+    }
+    /** Ends the run's connections, aborting downloads still in flight (after a failure nobody reads them). */
+    close() {
+        return this.dispatcher.destroy();
+    }
+    backoff(attempt) {
+        const base = this.backoffMs * 2 ** (attempt - 1);
+        return Math.min(base, this.backoffMs * 16) * (0.75 + Math.random() / 2);
+    }
+    async followRedirects(first, opts) {
+        let url = first;
+        for (let hop = 0;; hop++) {
+            checkScheme(url);
+            const headers = { 'user-agent': 'image-size-guard', ...(opts.headers ?? {}) };
+            if (opts.authorization && url.origin === first.origin)
+                headers.authorization = opts.authorization;
+            const res = await (0,undici.request)(url, {
+                method: opts.method ?? 'GET',
+                headers,
+                body: opts.body ?? null,
+                dispatcher: this.dispatcher,
+                headersTimeout: this.timeoutMs,
+                bodyTimeout: this.timeoutMs,
+            });
+            const location = res.headers.location;
+            if (res.statusCode < 300 || res.statusCode >= 400 || res.statusCode === 304 || typeof location !== 'string') {
+                return { status: res.statusCode, headers: res.headers, body: res.body, url };
+            }
+            await res.body.dump().catch(() => undefined);
+            if (hop >= MAX_REDIRECTS)
+                throw new errors_RegistryError(`too many redirects from ${first.host}${one_line_oneLine(first.pathname, 200)}`);
+            try {
+                url = new URL(location, url);
+            }
+            catch {
+                throw new errors_RegistryError(`${url.host} redirected to an invalid URL`);
+            }
+        }
+    }
+}
+/** HTTPS everywhere; plain HTTP only to loopback hosts. */
+function checkScheme(url) {
+    if (url.protocol === 'https:')
+        return;
+    if (url.protocol === 'http:' && isLoopbackHost(url.host))
+        return;
+    throw new errors_RegistryError(`refusing ${url.protocol.replace(':', '')}:// to ${one_line_oneLine(url.host, 200)}: only HTTPS (plain HTTP on loopback hosts)`);
+}
+/** The base URL of a registry's API. */
+function registryBase(apiHost) {
+    return new URL(`${isLoopbackHost(apiHost) ? 'http' : 'https'}://${apiHost}/v2/`);
+}
+function isTransient(err) {
+    const code = err.code;
+    const cause = err.cause?.code;
+    return (code !== undefined && RETRY_CODES.has(code)) || (cause !== undefined && RETRY_CODES.has(cause));
+}
+/** A network failure as one line naming the host. */
+function connectionError(url, err) {
+    if (err instanceof errors_RegistryError)
+        return err;
+    const e = err;
+    const code = e.cause?.code ?? e.code ?? '';
+    const why = code === 'ECONNREFUSED' ? 'connection refused'
+        : code === 'ENOTFOUND' ? 'host not found'
+            : code === 'EAI_AGAIN' ? 'DNS lookup failed'
+                : /CERT|SSL|TLS/i.test(code) ? `TLS error (${e.cause?.message ?? e.message ?? code})`
+                    : (e.cause?.message ?? e.message ?? String(err));
+    return new errors_RegistryError(`cannot reach registry ${one_line_oneLine(url.host, 200)}: ${one_line_oneLine(why.split('\n')[0] ?? '', 200)}`);
+}
+function retryAfterMs(value) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (!v)
+        return null;
+    if (/^\d+$/.test(v.trim()))
+        return Number(v.trim()) * 1000;
+    const date = Date.parse(v);
+    return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+function http_header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Authentication against one registry: anonymous, Basic, or the Bearer token flow of the distribution spec
+// (401 + `WWW-Authenticate: Bearer realm=…,service=…,scope=…` → GET realm?service&scope with Basic
+// credentials, or POST an OAuth2 refresh token for identity tokens → a token per scope, cached until it expires).
+
+
+
+
+const MAX_TOKEN_RESPONSE = 1 << 20;
+class RegistryAuth {
+    registry;
+    http;
+    lookup;
+    scheme = null;
+    tokens = new Map();
+    creds = null;
+    /**
+     * @param registry the registry's name as in references and config keys (for messages and the login hint)
+     * @param lookup finds credentials; called at most once, and only when the registry asks for them
+     */
+    constructor(registry, http, lookup) {
+        this.registry = registry;
+        this.http = http;
+        this.lookup = lookup;
+    }
+    /** The Authorization header for a request on scope, from what earlier challenges taught (none at first). */
+    async authorization(scope) {
+        if (!this.scheme)
+            return undefined;
+        if (this.scheme.kind === 'basic') {
+            const c = await this.credentials();
+            return c && !c.identityToken ? 'Basic ' + Buffer.from(`${c.username}:${c.password}`).toString('base64') : undefined;
+        }
+        const token = await this.token(scope);
+        return token ? `Bearer ${token.value}` : undefined;
+    }
+    /**
+     * Learns from a 401. Returns when a retry makes sense (first challenge, or a token to renew on the first
+     * try); otherwise throws the one-line error (no credentials: a hint to log in; credentials refused: say so).
+     */
+    async unauthorized(wwwAuthenticate, scope, sent, firstTry, what) {
+        const challenges = parseChallenges(wwwAuthenticate);
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        const basic = challenges.find((c) => c.scheme === 'basic');
+        const creds = await this.credentials();
+        if (bearer) {
+            const next = bearerScheme(bearer, this.registry);
+            const known = this.scheme?.kind === 'bearer' && this.scheme.realm.href === next.realm.href && this.scheme.service === next.service;
+            if (sent && known && !firstTry)
+                throw await this.denied(what, bearer.params.error);
+            // New challenge, or a cached token refused on the first try (expired, revoked): fetch a fresh one.
+            this.scheme = next;
+            this.tokens.delete(scope);
+            const wanted = bearer.params.scope;
+            if (wanted && wanted !== scope)
+                this.tokens.set(scope, this.fetchToken(wanted));
+            return;
+        }
+        if (basic) {
+            if (!creds || creds.identityToken || (this.scheme?.kind === 'basic' && sent))
+                throw await this.denied(what);
+            this.scheme = { kind: 'basic' };
+            return;
+        }
+        throw new errors_RegistryError(`${this.registry} refused ${what} (HTTP 401) without a usable authentication challenge`);
+    }
+    /** The one-line refusal: a hint to log in when we had no credentials, else that they were refused. */
+    async denied(what, error) {
+        const creds = await this.credentials();
+        if (!creds)
+            return new errors_RegistryError(`${what} requires credentials: ${loginHint(this.registry)}`);
+        const detail = error === 'insufficient_scope' ? ' (insufficient scope)' : '';
+        return new errors_RegistryError(`${this.registry} refused the credentials from the Docker config for ${what}${detail}: check the login and its access to the repository`);
+    }
+    credentials() {
+        this.creds ??= this.lookup();
+        return this.creds;
+    }
+    token(scope) {
+        let t = this.tokens.get(scope);
+        if (!t) {
+            t = this.fetchToken(scope);
+            this.tokens.set(scope, t);
+            t.catch(() => this.tokens.delete(scope));
+        }
+        return t.then((tok) => {
+            if (tok.expiresAt > Date.now())
+                return tok;
+            this.tokens.delete(scope);
+            return this.token(scope);
+        });
+    }
+    async fetchToken(scope) {
+        const scheme = this.scheme;
+        if (scheme?.kind !== 'bearer')
+            throw new Error('no bearer challenge yet');
+        const creds = await this.credentials();
+        const url = new URL(scheme.realm);
+        let res;
+        if (creds?.identityToken) {
+            // OAuth2 refresh-token grant, as the docker CLI does for identity tokens.
+            const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: 'image-size-guard', refresh_token: creds.identityToken });
+            if (scheme.service)
+                form.set('service', scheme.service);
+            form.set('scope', scope);
+            res = await this.http.send(url, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        }
+        else {
+            if (scheme.service)
+                url.searchParams.set('service', scheme.service);
+            url.searchParams.set('scope', scope);
+            const basic = creds ? 'Basic ' + Buffer.from(`${creds.username}:${creds.password}`).toString('base64') : undefined;
+            res = await this.http.send(url, basic ? { authorization: basic } : {});
+        }
+        if (res.status === 401 || res.status === 403) {
+            await res.body.dump().catch(() => undefined);
+            throw creds
+                ? new errors_RegistryError(`the token service of ${this.registry} (${url.host}) refused the credentials from the Docker config: ${loginHint(this.registry)} again`)
+                : new errors_RegistryError(`${this.registry} requires credentials: ${loginHint(this.registry)}`);
+        }
+        if (res.status !== 200) {
+            await res.body.dump().catch(() => undefined);
+            throw new errors_RegistryError(`the token service of ${this.registry} (${url.host}) answered HTTP ${res.status}`);
+        }
+        const text = await readLimited(res.body, MAX_TOKEN_RESPONSE);
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch {
+            throw new errors_RegistryError(`the token service of ${this.registry} (${url.host}) did not answer JSON (${one_line_oneLine(http_header(res, 'content-type') ?? 'no content type', 200)})`);
+        }
+        const value = typeof doc.token === 'string' && doc.token ? doc.token : typeof doc.access_token === 'string' ? doc.access_token : '';
+        if (!value)
+            throw new errors_RegistryError(`the token service of ${this.registry} (${url.host}) returned no token`);
+        // The spec's default lifetime is 60 s; refresh a little early.
+        const seconds = typeof doc.expires_in === 'number' && doc.expires_in > 0 ? doc.expires_in : 60;
+        return { value, expiresAt: Date.now() + Math.max(5, seconds - 10) * 1000 };
+    }
+}
+function bearerScheme(c, registry) {
+    let realm;
+    try {
+        realm = new URL(c.params.realm);
+    }
+    catch {
+        throw new errors_RegistryError(`${registry} names an invalid token service "${one_line_oneLine(c.params.realm ?? '', 200)}"`);
+    }
+    checkScheme(realm); // credentials never go to a plain-HTTP token service off this machine
+    return { kind: 'bearer', realm, service: c.params.service ?? null };
+}
+async function readLimitedBytes(body, max) {
+    const parts = [];
+    let n = 0;
+    for await (const chunk of body) {
+        n += chunk.length;
+        if (n > max)
+            throw new errors_RegistryError(`a registry response exceeded ${max} bytes`);
+        parts.push(chunk);
+    }
+    return Buffer.concat(parts);
+}
+async function readLimited(body, max) {
+    return (await readLimitedBytes(body, max)).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/registry/blob-stream.ts
+// One blob, streamed and verified: the sha256 (or sha512) and the size of what arrives must be the
+// descriptor's, or the read fails naming the digest. A connection dropped mid-blob is resumed with a
+// Range request (or, when the server ignores Range, restarted with the bytes already delivered checked
+// against the new copy), so consumers see one gapless stream.
+
+
+
+const MAX_RESUMES = 5;
+class BlobStream {
+    open;
+    digest;
+    size;
+    what;
+    hash;
+    received = 0;
+    current = null;
+    resumes = 0;
+    done = false;
+    /** Bytes received over the network, resumed copies included (for progress). */
+    onBytes = null;
+    constructor(open, digest, size, what) {
+        this.open = open;
+        this.digest = digest;
+        this.size = size;
+        this.what = what;
+        this.hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+    }
+    /** The next verified chunk, or null at the end once size and digest have been checked. */
+    async next() {
+        if (this.done)
+            return null;
+        for (;;) {
+            if (!this.current)
+                await this.connect();
+            const cur = this.current;
+            let step;
+            try {
+                step = await cur.iterator.next();
+            }
+            catch (err) {
+                if (!isTransient(err) && !isPrematureClose(err))
+                    throw err;
+                await this.dropped(err);
+                continue;
+            }
+            if (step.done) {
+                if (this.received < this.size) {
+                    await this.dropped(new Error(`connection closed after ${this.received} of ${this.size} bytes`));
+                    continue;
+                }
+                this.finish();
+                return null;
+            }
+            const chunk = step.value;
+            this.onBytes?.(chunk.length);
+            if (this.received + chunk.length > this.size) {
+                this.close();
+                throw new errors_RegistryError(`blob ${this.digest} of ${this.what} is larger than its manifest says (${this.size} bytes): the registry sent different content`);
+            }
+            this.received += chunk.length;
+            this.hash.update(chunk);
+            this.resumes = 0; // progress: a later drop may be resumed again
+            return chunk;
+        }
+    }
+    /** Reads the rest without handing it on (after a consumer failed), so a corrupt blob is named as such. */
+    async drain() {
+        while ((await this.next()) !== null)
+            ;
+    }
+    close() {
+        this.done = true;
+        this.current?.body.destroy?.();
+        this.current = null;
+    }
+    [Symbol.asyncIterator]() {
+        return {
+            next: async () => {
+                const chunk = await this.next();
+                return chunk ? { value: chunk, done: false } : { value: undefined, done: true };
+            },
+            // Stopping iteration does not close the connection: the owner drains or closes it.
+            return: async () => ({ value: undefined, done: true }),
+        };
+    }
+    finish() {
+        this.done = true;
+        this.current = null;
+        const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        if (actual !== this.digest) {
+            throw new errors_RegistryError(`digest mismatch for blob ${this.digest} of ${this.what}: the registry sent content with digest ${actual}`);
+        }
+    }
+    async dropped(err) {
+        this.current?.body.destroy?.();
+        this.current = null;
+        if (++this.resumes > MAX_RESUMES) {
+            throw new errors_RegistryError(`downloading blob ${this.digest} of ${this.what} failed after ${MAX_RESUMES} retries: ${err.message}`);
+        }
+        await new Promise((r) => setTimeout(r, 200 * this.resumes));
+    }
+    async connect() {
+        const { offset, body } = await this.open(this.received);
+        const iterator = body[Symbol.asyncIterator]();
+        this.current = { iterator, body };
+        if (offset === this.received)
+            return;
+        if (offset !== 0) {
+            this.close();
+            throw new errors_RegistryError(`the registry resumed blob ${this.digest} of ${this.what} at the wrong offset`);
+        }
+        // Restarted from 0: the bytes already handed on must be the same as the new copy's first bytes.
+        const prefix = (0,external_node_crypto_.createHash)(this.digest.slice(0, this.digest.indexOf(':')));
+        let skipped = 0;
+        while (skipped < this.received) {
+            const step = await iterator.next();
+            if (step.done)
+                throw new errors_RegistryError(`blob ${this.digest} of ${this.what} came back shorter on retry`);
+            const take = Math.min(step.value.length, this.received - skipped);
+            prefix.update(step.value.subarray(0, take));
+            skipped += take;
+            this.onBytes?.(step.value.length);
+            if (take < step.value.length) {
+                // The rest of this chunk is new: verify the prefix, then continue with it.
+                this.checkPrefix(prefix);
+                const rest = step.value.subarray(take);
+                const inner = iterator;
+                let first = rest;
+                this.current = {
+                    body,
+                    iterator: {
+                        next: () => {
+                            if (first) {
+                                const value = first;
+                                first = null;
+                                return Promise.resolve({ value, done: false });
+                            }
+                            return inner.next();
+                        },
+                    },
+                };
+                return;
+            }
+        }
+        this.checkPrefix(prefix);
+    }
+    checkPrefix(prefix) {
+        if (prefix.digest('hex') !== this.hash.copy().digest('hex')) {
+            this.close();
+            throw new errors_RegistryError(`blob ${this.digest} of ${this.what} changed between download attempts`);
+        }
+    }
+}
+function isPrematureClose(err) {
+    const code = err.code;
+    return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'UND_ERR_ABORTED' || /other side closed|terminated/i.test(err.message ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/registry/credential-helper.ts
+// Runs a Docker credential helper, the protocol of docker/docker-credential-helpers: `docker-credential-NAME get`
+// with the server URL on stdin, JSON {ServerURL, Username, Secret} on stdout (run through src/exec, no shell).
+// The only process this client starts.
+
+
+
+/** null when the helper has no credentials for serverUrl. */
+const runCredentialHelper = async (name, serverUrl) => {
+    // A helper name from config.json becomes part of a program name: no path separators, no shell.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+        throw new errors_RegistryError(`invalid credential helper name "${one_line_oneLine(name, 200)}" in the Docker config`);
+    }
+    const program = `docker-credential-${name}`;
+    let r;
+    try {
+        r = await runCommand(program, ['get'], { input: serverUrl });
+    }
+    catch (err) {
+        if (err instanceof ToolMissingError) {
+            throw new errors_RegistryError(`${program} (the credential helper the Docker config names for ${one_line_oneLine(serverUrl, 200)}) is not installed or not on PATH`);
+        }
+        throw err;
+    }
+    if (r.code !== 0) {
+        // The helpers answer "credentials not found in native keychain" (exit 1) when they have nothing.
+        const said = `${r.stdout}\n${r.stderr}`.trim();
+        if (/credentials not found/i.test(said))
+            return null;
+        throw new errors_RegistryError(`${program} get failed for ${one_line_oneLine(serverUrl, 200)}: ${one_line_oneLine(said.split('\n')[0] || `exit code ${r.code}`, 200)}`);
+    }
+    try {
+        const doc = JSON.parse(r.stdout);
+        if (typeof doc.Secret !== 'string' || doc.Secret === '')
+            return null;
+        return { username: typeof doc.Username === 'string' ? doc.Username : '', secret: doc.Secret };
+    }
+    catch {
+        throw new errors_RegistryError(`${program} get printed something other than JSON for ${one_line_oneLine(serverUrl, 200)}`);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+// Credentials the way the docker CLI finds them in $DOCKER_CONFIG/config.json (default ~/.docker):
+// credHelpers[registry], then credsStore, then auths (`auth` = base64 "user:password", or `identitytoken`).
+// Docker Hub goes by several names; its classic config key is "https://index.docker.io/v1/".
+
+
+
+
+
+
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const HUB_NAMES = new Set([DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io']);
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/** null when there is no config file; a broken one is an error (the user meant something by it). */
+async function loadDockerConfig(dir) {
+    const path = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw new errors_RegistryError(`cannot read the Docker config ${one_line_oneLine(path, 200)}: ${err.message}`);
+    }
+    try {
+        const doc = JSON.parse(text);
+        if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+            throw new Error('not an object');
+        return doc;
+    }
+    catch {
+        throw new errors_RegistryError(`the Docker config ${one_line_oneLine(path, 200)} is not valid JSON`);
+    }
+}
+/** "https://index.docker.io/v1/" → "index.docker.io"; "ghcr.io" → "ghcr.io" (docker's ConvertToHostname). */
+function configKeyHost(key) {
+    const stripped = key.replace(/^https?:\/\//i, '');
+    return stripped.split('/')[0]?.toLowerCase() ?? '';
+}
+/** Do a config key and a registry name denote the same registry? Docker Hub's names are one registry. */
+function sameRegistry(key, registry) {
+    const a = configKeyHost(key);
+    const b = registry.toLowerCase();
+    return a === b || (HUB_NAMES.has(a) && HUB_NAMES.has(b));
+}
+/** The server URL docker hands to credential helpers and stores under auths. */
+function serverUrlFor(registry) {
+    return HUB_NAMES.has(registry) ? DOCKER_HUB_CONFIG_KEY : registry;
+}
+async function findCredentials(config, registry, runHelper) {
+    if (!config)
+        return null;
+    const serverUrl = serverUrlFor(registry);
+    const helper = Object.entries(config.credHelpers ?? {}).find(([key]) => sameRegistry(key, registry))?.[1];
+    if (helper)
+        return fromHelper(await runHelper(helper, serverUrl));
+    if (config.credsStore) {
+        const found = fromHelper(await runHelper(config.credsStore, serverUrl));
+        if (found)
+            return found;
+    }
+    const entries = Object.entries(config.auths ?? {}).filter(([key]) => sameRegistry(key, registry));
+    // An exact key wins over an alias ("docker.io" over "https://index.docker.io/v1/" when both exist).
+    entries.sort(([a], [b]) => Number(configKeyHost(b) === registry) - Number(configKeyHost(a) === registry));
+    for (const [key, entry] of entries) {
+        const creds = fromAuthEntry(key, entry);
+        if (creds)
+            return creds;
+    }
+    return null;
+}
+function fromHelper(found) {
+    if (!found)
+        return null;
+    // Helpers store identity tokens under the user name "<token>".
+    if (found.username === '<token>')
+        return { username: '', password: '', identityToken: found.secret };
+    return { username: found.username, password: found.secret };
+}
+function fromAuthEntry(key, entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return null;
+    let username = entry.username ?? '';
+    let password = entry.password ?? '';
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon < 0)
+            throw new errors_RegistryError(`the Docker config's auth for ${one_line_oneLine(key, 200)} is not base64 of "user:password"`);
+        username = decoded.slice(0, colon);
+        password = decoded.slice(colon + 1);
+    }
+    if (entry.identitytoken)
+        return { username, password: '', identityToken: entry.identitytoken };
+    return username || password ? { username, password } : null;
+}
+
+;// CONCATENATED MODULE: ./src/registry/registry-client.ts
+// One client per run: connections, tokens and credentials per registry, a limit on concurrent blob
+// downloads, and the run's cache of scanned layers (a layer base and head share is fetched and scanned once).
+
+
+
+
+
+
+
+
+
+
+
+class RegistryClient {
+    /** Scanned layers of this run by blob digest. */
+    layers = new ScannedLayerCache();
+    http;
+    auths = new Map();
+    configDir;
+    config = null;
+    runHelper;
+    slots;
+    constructor(opts = {}) {
+        this.http = new Http(opts);
+        this.configDir = opts.dockerConfig ?? dockerConfigDir(opts.env ?? process.env);
+        this.runHelper = opts.runHelper ?? runCredentialHelper;
+        this.slots = new Limiter(opts.concurrency ?? 4);
+    }
+    close() {
+        return this.http.close();
+    }
+    /** GET a manifest by tag or digest; verified against the digest when asked for by digest. */
+    async fetchManifest(ref, reference) {
+        const what = describe(ref, reference);
+        const res = await this.get(ref, `manifests/${reference}`, { accept: MANIFEST_ACCEPT }, what);
+        if (res.status === 404) {
+            await res.body.dump().catch(() => undefined);
+            throw new errors_RegistryError(`${what} not found (no such ${reference.includes(':') ? 'manifest' : 'tag'})`);
+        }
+        await expectOk(res, what);
+        const length = Number(http_header(res, 'content-length'));
+        if (length > MAX_MANIFEST_BYTES)
+            throw new errors_RegistryError(`the manifest of ${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+        const bytes = await readLimitedBytes(res.body, MAX_MANIFEST_BYTES);
+        const algo = reference.startsWith('sha512:') ? 'sha512' : 'sha256';
+        const digest = `${algo}:${(0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex')}`;
+        if (/^sha(256|512):/.test(reference) && digest !== reference) {
+            throw new errors_RegistryError(`digest mismatch for manifest ${reference} of ${formatReference(ref)}: the registry sent content with digest ${digest}`);
+        }
+        return { bytes, contentType: http_header(res, 'content-type'), digest };
+    }
+    /** A small blob (the image config) whole, verified. */
+    async fetchBlobBytes(ref, desc, max) {
+        if (desc.size > max)
+            throw new errors_RegistryError(`blob ${desc.digest} of ${formatReference(ref)} is larger than ${max} bytes`);
+        const blob = this.openBlob(ref, desc);
+        const parts = [];
+        try {
+            for (let c = await blob.next(); c; c = await blob.next())
+                parts.push(c);
+        }
+        finally {
+            blob.close();
+        }
+        return Buffer.concat(parts);
+    }
+    /** A blob as a verified stream; nothing is requested until it is read. */
+    openBlob(ref, desc) {
+        const what = formatReference(ref);
+        return new BlobStream(async (offset) => {
+            const res = await this.get(ref, `blobs/${desc.digest}`, offset > 0 ? { range: `bytes=${offset}-` } : {}, `blob ${desc.digest} of ${what}`);
+            if (res.status === 404) {
+                await res.body.dump().catch(() => undefined);
+                throw new errors_RegistryError(`blob ${desc.digest} of ${what} not found in the registry`);
+            }
+            if (res.status === 206) {
+                const start = /^bytes (\d+)-/.exec(http_header(res, 'content-range') ?? '')?.[1];
+                return { offset: start === undefined ? -1 : Number(start), body: res.body };
+            }
+            await expectOk(res, `blob ${desc.digest} of ${what}`);
+            const length = http_header(res, 'content-length');
+            if (length !== undefined && Number(length) !== desc.size) {
+                await res.body.dump().catch(() => undefined);
+                throw new errors_RegistryError(`blob ${desc.digest} of ${what} has ${length} bytes, its manifest says ${desc.size}: the registry sent different content`);
+            }
+            return { offset: 0, body: res.body };
+        }, desc.digest, desc.size, what);
+    }
+    /** Runs task while holding one of the download slots. */
+    withSlot(task) {
+        return this.slots.run(task);
+    }
+    /** GET on the repository's API path, authenticating as the registry asks. */
+    async get(ref, path, extra, what) {
+        const auth = this.authFor(ref);
+        const scope = `repository:${ref.repository}:pull`;
+        const url = new URL(`${ref.repository}/${path}`, registryBase(ref.apiHost));
+        const headers = {};
+        if (extra.accept)
+            headers.accept = extra.accept;
+        if (extra.range)
+            headers.range = extra.range;
+        for (let attempt = 0;; attempt++) {
+            const authorization = await auth.authorization(scope);
+            const res = await this.http.send(url, { headers, ...(authorization ? { authorization } : {}) });
+            // Only the registry's own 401/403 are about our credentials; a blob store's (after a redirect) is not.
+            if (res.url.origin !== url.origin || (res.status !== 401 && res.status !== 403))
+                return res;
+            if (res.status === 403) {
+                await res.body.dump().catch(() => undefined);
+                throw await auth.denied(what);
+            }
+            await res.body.dump().catch(() => undefined);
+            if (attempt >= 2)
+                throw await auth.denied(what);
+            await auth.unauthorized(res.headers['www-authenticate'], scope, authorization, attempt === 0, what);
+        }
+    }
+    authFor(ref) {
+        let auth = this.auths.get(ref.registry);
+        if (!auth) {
+            auth = new RegistryAuth(ref.registry, this.http, async () => {
+                this.config ??= loadDockerConfig(this.configDir);
+                return findCredentials(await this.config, ref.registry, this.runHelper);
+            });
+            this.auths.set(ref.registry, auth);
+        }
+        return auth;
+    }
+}
+async function expectOk(res, what) {
+    if (res.status === 200)
+        return;
+    const body = await readLimited(res.body, 64 << 10).catch(() => '');
+    // Registries explain errors as {"errors":[{"code","message"}]}.
+    let detail = '';
+    try {
+        const e = JSON.parse(body).errors?.[0];
+        if (e)
+            detail = `: ${e.code ?? ''}${e.message ? ` ${e.message}` : ''}`;
+    }
+    catch {
+        /* not JSON: the status says enough */
+    }
+    throw new errors_RegistryError(`${res.url.host} answered HTTP ${res.status} for ${what}${one_line_oneLine(detail.slice(0, 200), 200)}`);
+}
+function describe(ref, reference) {
+    return `${ref.registry}/${ref.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
+}
+/** At most n tasks at once, started in the order asked. */
+class Limiter {
+    n;
+    active = 0;
+    queue = [];
+    constructor(n) {
+        this.n = n;
+    }
+    async run(task) {
+        // A finished task hands its slot straight to the next in line, so at most n ever run.
+        if (this.active >= this.n)
+            await new Promise((r) => this.queue.push(r));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.queue.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/open-image.ts
+// Where an image comes from: an archive file, standard input, the Docker engine (`docker save` piped,
+// never through a temporary file), or a registry (`registry://REF`, read without the daemon).
+
+
+
+
+
+
+
+
+
+
 /** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
 async function classifySource(arg) {
     if (arg === '-')
         return { kind: 'stdin' };
+    if (arg.startsWith('registry://')) {
+        const ref = arg.slice('registry://'.length);
+        parseReference(ref); // a malformed reference fails here, before anything is read
+        return { kind: 'registry', ref };
+    }
     const st = await (0,promises_namespaceObject.stat)(arg).catch(() => null);
     if (st?.isFile())
         return { kind: 'file', path: arg };
     if (st?.isDirectory())
-        throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
+        throw new ImageSourceError(`${one_line_oneLine(arg)} is a directory, not an image archive`);
     if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-        throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
+        throw new ImageSourceError(`no such file: ${one_line_oneLine(arg)}`);
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg))
-        throw new ImageSourceError(`not an image reference: ${oneLine(arg)}`);
+        throw new ImageSourceError(`not an image reference: ${one_line_oneLine(arg)}`);
     return { kind: 'docker', ref: arg };
 }
 async function readImage(source, opts = {}) {
@@ -49147,6 +50479,18 @@ async function readImage(source, opts = {}) {
             return readImageArchive(process.stdin, opts);
         case 'docker':
             return readFromDocker(source.ref, opts);
+        case 'registry':
+            return readFromRegistry(source.ref, opts);
+    }
+}
+/** Straight from the registry (credentials from the Docker config); the daemon is never asked. */
+async function readFromRegistry(ref, opts) {
+    const client = new RegistryClient();
+    try {
+        return await readRegistryImage(client, ref, opts.platform, opts.onProgress ? { onProgress: opts.onProgress } : {});
+    }
+    finally {
+        await client.close();
     }
 }
 async function readFromDocker(ref, opts) {
@@ -49164,7 +50508,7 @@ async function readFromDocker(ref, opts) {
     });
     const saveFailed = (code) => {
         const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+        return new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${one_line_oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
     };
     try {
         const model = await readImageArchive(child.stdout, opts);
@@ -49177,7 +50521,7 @@ async function readFromDocker(ref, opts) {
         child.kill();
         const code = await exited.catch((e) => {
             throw e.code === 'ENOENT'
-                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${oneLine(ref)})`)
+                ? new ImageSourceError(`docker is not installed or not on PATH (needed to read image ${one_line_oneLine(ref)})`)
                 : e;
         });
         if (code !== 0 && stderr.trim() && !(err instanceof ImageSourceError))
@@ -49219,30 +50563,30 @@ function openSection(title, mode, out, tail) {
     switch (mode) {
         case 'actions': {
             const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            out.write(`::group::${oneLine(title)}\n::stop-commands::${token}\n`);
+            out.write(`::group::${one_line_oneLine(title)}\n::stop-commands::${token}\n`);
             return {
                 line: (text) => out.write(`${text}\n`),
                 end: () => out.write(`::${token}::\n::endgroup::\n`),
             };
         }
         case 'stream':
-            out.write(`── ${oneLine(title)}\n`);
+            out.write(`── ${one_line_oneLine(title)}\n`);
             return {
-                line: (text) => out.write(`${oneLine(text)}\n`),
+                line: (text) => out.write(`${one_line_oneLine(text)}\n`),
                 end: () => undefined,
             };
         case 'fold': {
-            out.write(`${oneLine(title)}…`);
+            out.write(`${one_line_oneLine(title)}…`);
             return {
                 line: (text) => {
                     if (/^#\d+ \[/.test(text))
-                        out.write(`\r\x1b[K${oneLine(title)}… ${oneLine(text, 70)}`);
+                        out.write(`\r\x1b[K${one_line_oneLine(title)}… ${one_line_oneLine(text, 70)}`);
                 },
                 end: (failed) => {
-                    out.write(`\r\x1b[K${oneLine(title)}: ${failed ? 'failed' : 'done'}\n`);
+                    out.write(`\r\x1b[K${one_line_oneLine(title)}: ${failed ? 'failed' : 'done'}\n`);
                     if (failed)
                         for (const l of tail)
-                            out.write(`  ${oneLine(l)}\n`);
+                            out.write(`  ${one_line_oneLine(l)}\n`);
                 },
             };
         }
@@ -50605,20 +51949,20 @@ function findingLines(entry) {
         .map((f) => {
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}`;
-        const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const where = f.dockerfile ? ` (${one_line_oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
         // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
         const status = entry.base ? `${f.status} ` : '';
-        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
-        const evidence = f.evidence.map((e) => `      ${oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${oneLine(e.instruction) || 'base image'})`);
+        const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${one_line_oneLine(f.message)}`;
+        const evidence = f.evidence.map((e) => `      ${one_line_oneLine(e.path)}  ${formatBytes(e.size)}  (layer ${e.layer + 1}: ${one_line_oneLine(e.instruction) || 'base image'})`);
         return [head, ...evidence].join('\n');
     });
 }
 function renderCompareText(entry, opts = {}) {
     const width = Math.max(60, opts.width ?? 100);
-    const out = [oneLine(summaryLine(entry)), ''];
+    const out = [one_line_oneLine(summaryLine(entry)), ''];
     const findings = findingLines(entry);
     if (findings.length)
-        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + one_line_oneLine(l, width))), '');
     const { head, base, diff } = entry;
     const totals = [
         ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
@@ -50638,14 +51982,14 @@ function renderCompareText(entry, opts = {}) {
     if (entry.budgets.length)
         out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
     for (const w of opts.warnings ?? [])
-        out.push('', `warning: ${oneLine(w)}`);
+        out.push('', `warning: ${one_line_oneLine(w)}`);
     if (diff) {
         const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
         out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
         const instrWidth = Math.max(20, width - 50);
         const rows = diff.layers.map((l) => [
             l.status,
-            oneLine(l.instruction || '(no history)', instrWidth),
+            one_line_oneLine(l.instruction || '(no history)', instrWidth),
             l.baseSize === null ? '—' : formatBytes(l.baseSize),
             l.headSize === null ? '—' : formatBytes(l.headSize),
             l.status === 'unchanged' ? '' : formatDelta(l.delta),
@@ -50657,7 +52001,7 @@ function renderCompareText(entry, opts = {}) {
             const fileRows = diff.files.map((f) => [
                 formatDelta(f.delta),
                 f.status,
-                oneLine(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
+                one_line_oneLine(f.path + (f.kind === 'dir' ? '/' : ''), pathWidth),
             ]);
             out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
         }
@@ -50666,7 +52010,7 @@ function renderCompareText(entry, opts = {}) {
     }
     else {
         out.push('', `Layers (${head.layers.length})`);
-        const rows = head.layers.map((l, i) => [String(i + 1), oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
+        const rows = head.layers.map((l, i) => [String(i + 1), one_line_oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);
         out.push(...renderTable(['#', 'instruction', 'size'], rows, ['right', 'left', 'right']).map((l) => '  ' + l));
     }
     if (opts.timings)

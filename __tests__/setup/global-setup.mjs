@@ -7,6 +7,8 @@
 //   isg/golang:bookworm  ← built FROM isg/debian:bookworm with `apt-get install golang-go` either way: the tests
 //                          need Go as a Debian package (package attribution), which golang:* images are not.
 //
+//   docker-registry, htpasswd, openssl ← apt-get when missing (root), for the tests against a real registry
+//
 // Exports to the tests: ISG_CONTAINERD_DOCKER_HOST (the containerd-store engine; "" = the default engine),
 // ISG_TEST_DEFAULT_STORE ("classic" | "containerd": what the default engine exports).
 
@@ -138,9 +140,29 @@ async function containerdEngine() {
   process.env.ISG_CONTAINERD_DOCKER_HOST = CTD_SOCKET;
 }
 
+/** A real registry for the registry tests: Debian's docker-registry (CNCF distribution), htpasswd, openssl. */
+async function registryTools() {
+  const have = (cmd) => exec('sh', ['-c', `command -v ${cmd}`]).then(() => true, () => false);
+  const missing = [];
+  for (const [cmd, pkg] of [['docker-registry', 'docker-registry'], ['htpasswd', 'apache2-utils'], ['openssl', 'openssl']]) {
+    if (!(await have(cmd))) missing.push(pkg);
+  }
+  if (missing.length === 0) return;
+  if (!isRoot() || !(await have('apt-get'))) {
+    throw new SetupError(`the registry tests need ${missing.join(', ')}: on Debian or Ubuntu run \`sudo apt-get install -y ${missing.join(' ')}\``);
+  }
+  say(`installing ${missing.join(', ')} with apt-get (the registry tests run a real registry)`);
+  try {
+    await exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { timeout: 600_000 });
+  } catch (err) {
+    throw new SetupError(`apt-get install ${missing.join(' ')} failed: ${firstLine(err)}`);
+  }
+}
+
 export default async function globalSetup() {
   try {
     await checkEngine();
+    await registryTools();
     await baseImages();
     await containerdEngine();
   } catch (err) {

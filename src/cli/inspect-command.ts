@@ -59,15 +59,16 @@ export function parseFormat(value: string | undefined): 'text' | 'json' {
 }
 
 function refOf(source: ImageSource): string {
-  return source.kind === 'docker' ? source.ref : source.kind === 'file' ? source.path : '-';
+  return source.kind === 'docker' || source.kind === 'registry' ? source.ref : source.kind === 'file' ? source.path : '-';
 }
 
 function sourceLabel(source: ImageSource): string {
+  if (source.kind === 'registry') return `registry ${source.ref}`;
   return source.kind === 'docker' ? `docker save ${source.ref}` : source.kind === 'file' ? source.path : 'stdin';
 }
 
 function defaultName(source: ImageSource): string {
-  if (source.kind === 'docker') return source.ref;
+  if (source.kind === 'docker' || source.kind === 'registry') return source.ref;
   if (source.kind === 'file') return basename(source.path).replace(/\.(tar|tar\.gz|tgz|oci)$/i, '');
   return 'image';
 }

@@ -197,7 +197,7 @@ function drained(stream: Transform): Promise<void> {
   });
 }
 
-function makeDecompressor(compression: 'gzip' | 'zstd'): Transform {
+export function makeDecompressor(compression: 'gzip' | 'zstd'): Transform {
   if (compression === 'gzip') return createGunzip({ chunkSize: 256 * 1024 }) as Gunzip;
   const create = (zlib as unknown as { createZstdDecompress?: (o?: object) => Transform }).createZstdDecompress;
   if (!create) {

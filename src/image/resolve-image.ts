@@ -1,13 +1,11 @@
 // Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
 // summaries in manifest order, attach history instructions, and apply the layers.
 
-import { createHash } from 'node:crypto';
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
-import { buildFinalFilesystem } from './final-filesystem.js';
-import { cleanInstruction } from './instruction.js';
-import { CAPTURED_PATHS, type ScannedLayer } from './layer-scan.js';
+import { assembleImage, platformOf, platformString, type RawConfig } from './assemble-image.js';
+import type { ScannedLayer } from './layer-scan.js';
 import { printable, safeArchivePath } from './paths.js';
-import type { Compression, FileEntry, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+import type { Compression, ImageModel } from './types.js';
 
 export interface ResolveOptions {
   /** Wanted platform ("linux/arm64") when the archive holds several. */
@@ -28,21 +26,6 @@ interface Selected {
   configPath: string;
   layerPaths: string[];
   format: ImageModel['archiveFormat'];
-}
-
-interface RawConfig {
-  architecture?: string;
-  os?: string;
-  variant?: string;
-  config?: {
-    Entrypoint?: string[] | null;
-    Cmd?: string[] | null;
-    Healthcheck?: { Test?: string[] } | null;
-    User?: string;
-    WorkingDir?: string;
-  };
-  rootfs?: { diff_ids?: string[] };
-  history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
 }
 
 interface Descriptor {
@@ -66,65 +49,18 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
 
   const scanned: LayerBlob[] = [];
   for (const path of selected.layerPaths) scanned.push(await archive.layer(path, opts.estimates));
-
-  const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
-    created: h.created ?? null,
-    createdBy: h.created_by ?? '',
-    comment: h.comment ?? null,
-    emptyLayer: h.empty_layer === true,
-  }));
-  // Layers take the non-empty history entries in order. When the counts disagree (history without
-  // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
-  const nonEmpty = history.filter((h) => !h.emptyLayer);
-  const layerHistory = nonEmpty.length === diffIds.length ? nonEmpty : [];
-
-  const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
-  const layers: LayerSummary[] = scanned.map((s, index) => {
-    const createdBy = layerHistory[index]?.createdBy ?? '';
-    return {
-      index,
-      diffId: diffIds[index] as string,
+  return assembleImage({
+    configBytes,
+    config,
+    format: selected.format,
+    layers: scanned.map((s) => ({
+      layer: s.layer,
+      compression: s.compression,
       digest: s.digest,
-      instruction: cleanInstruction(createdBy),
-      createdBy,
-      size: s.layer.size,
-      fileCount: s.layer.fileCount,
       compressedSize: s.compression === 'none' ? s.estimate : s.blobBytes,
       compressedSizeExact: s.compression !== 'none',
-      compression: s.compression,
-      wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
-    };
+    })),
   });
-  const size = layers.reduce((sum, l) => sum + l.size, 0);
-  const allCompressed = layers.every((l) => l.compressedSize !== null);
-  return {
-    id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
-    platform: platformOf(config),
-    archiveFormat: selected.format,
-    config: configSummary(config),
-    history,
-    layers,
-    files: fs.files,
-    size,
-    fileCount: fs.fileCount,
-    finalBytes: fs.finalBytes,
-    wastedBytes: Math.max(0, size - fs.finalBytes),
-    efficiency: size === 0 ? 1 : fs.finalBytes / size,
-    compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
-    compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
-    capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), fs.files),
-  };
-}
-
-/** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer: Map<string, Buffer>[], files: Map<string, FileEntry>): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const path of CAPTURED_PATHS) {
-    const entry = files.get(path);
-    const content = entry?.type === 'file' ? perLayer[entry.layer]?.get(path) : undefined;
-    if (content) out.set(path, content);
-  }
-  return out;
 }
 
 class Archive {
@@ -278,14 +214,6 @@ function parseJson<T>(data: Buffer, path: string): T {
   }
 }
 
-function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
-  return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-
-function platformOf(config: RawConfig): string {
-  return platformString(config.os, config.architecture, config.variant);
-}
-
 /** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
 export function samePlatform(a: string, b: string): boolean {
   const norm = (p: string): string => {
@@ -294,15 +222,4 @@ export function samePlatform(a: string, b: string): boolean {
     return `${os}/${arch}/${v}`;
   };
   return norm(a) === norm(b);
-}
-
-function configSummary(config: RawConfig): ImageConfigSummary {
-  const c = config.config ?? {};
-  return {
-    entrypoint: c.Entrypoint ?? null,
-    cmd: c.Cmd ?? null,
-    healthcheck: c.Healthcheck?.Test ?? null,
-    user: c.User || null,
-    workingDir: c.WorkingDir || null,
-  };
 }

@@ -1,5 +1,5 @@
-// Where an image comes from: an archive file, standard input, or the Docker engine (`docker save` piped,
-// never through a temporary file).
+// Where an image comes from: an archive file, standard input, the Docker engine (`docker save` piped,
+// never through a temporary file), or a registry (`registry://REF`, read without the daemon).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -7,15 +7,23 @@ import { readImageArchive, type ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
 import { oneLine } from '../lib/one-line.js';
 import { dockerCommand, spawnStreaming } from '../exec/exec.js';
-import { UserError } from '../model/errors.js';
+import { ImageSourceError } from '../image/source-error.js';
+import { readRegistryImage } from '../registry/read-registry-image.js';
+import { parseReference } from '../registry/reference.js';
+import { RegistryClient } from '../registry/registry-client.js';
 
-export class ImageSourceError extends UserError {}
+export { ImageSourceError };
 
-export type ImageSource = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'docker'; ref: string };
+export type ImageSource = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'docker'; ref: string } | { kind: 'registry'; ref: string };
 
 /** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
 export async function classifySource(arg: string): Promise<ImageSource> {
   if (arg === '-') return { kind: 'stdin' };
+  if (arg.startsWith('registry://')) {
+    const ref = arg.slice('registry://'.length);
+    parseReference(ref); // a malformed reference fails here, before anything is read
+    return { kind: 'registry', ref };
+  }
   const st = await stat(arg).catch(() => null);
   if (st?.isFile()) return { kind: 'file', path: arg };
   if (st?.isDirectory()) throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
@@ -34,6 +42,18 @@ export async function readImage(source: ImageSource, opts: ReadOptions = {}): Pr
       return readImageArchive(process.stdin, opts);
     case 'docker':
       return readFromDocker(source.ref, opts);
+    case 'registry':
+      return readFromRegistry(source.ref, opts);
+  }
+}
+
+/** Straight from the registry (credentials from the Docker config); the daemon is never asked. */
+async function readFromRegistry(ref: string, opts: ReadOptions): Promise<ImageModel> {
+  const client = new RegistryClient();
+  try {
+    return await readRegistryImage(client, ref, opts.platform, opts.onProgress ? { onProgress: opts.onProgress } : {});
+  } finally {
+    await client.close();
   }
 }
 

@@ -1,0 +1,123 @@
+// Turns an image config and its scanned layers (in manifest order) into an ImageModel. Shared by every source:
+// archives (resolve-image.ts) and registries (src/registry) hand over the same pieces.
+
+import { createHash } from 'node:crypto';
+import { buildFinalFilesystem } from './final-filesystem.js';
+import { cleanInstruction } from './instruction.js';
+import { CAPTURED_PATHS, type ScannedLayer } from './layer-scan.js';
+import type { Compression, FileEntry, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+
+/** The parts of an image config (OCI / Docker v1 JSON) the model uses. */
+export interface RawConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  config?: {
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Healthcheck?: { Test?: string[] } | null;
+    User?: string;
+    WorkingDir?: string;
+  };
+  rootfs?: { diff_ids?: string[] };
+  history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
+}
+
+export interface AssembledLayer {
+  layer: ScannedLayer;
+  compression: Compression;
+  /** Blob digest as stored, or null (legacy docker-save layout). */
+  digest: string | null;
+  compressedSize: number | null;
+  compressedSizeExact: boolean;
+}
+
+export interface AssembleInput {
+  /** The config blob as stored: its sha256 is the image id. */
+  configBytes: Buffer;
+  /** configBytes parsed; the caller has checked that diff_ids has one entry per layer. */
+  config: RawConfig;
+  format: ImageModel['archiveFormat'];
+  layers: AssembledLayer[];
+}
+
+export function assembleImage({ configBytes, config, format, layers: scanned }: AssembleInput): ImageModel {
+  const diffIds = config.rootfs?.diff_ids ?? [];
+  const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
+    created: h.created ?? null,
+    createdBy: h.created_by ?? '',
+    comment: h.comment ?? null,
+    emptyLayer: h.empty_layer === true,
+  }));
+  // Layers take the non-empty history entries in order. When the counts disagree (history without
+  // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
+  const nonEmpty = history.filter((h) => !h.emptyLayer);
+  const layerHistory = nonEmpty.length === diffIds.length ? nonEmpty : [];
+
+  const fs = buildFinalFilesystem(scanned.map((s) => s.layer));
+  const layers: LayerSummary[] = scanned.map((s, index) => {
+    const createdBy = layerHistory[index]?.createdBy ?? '';
+    return {
+      index,
+      diffId: diffIds[index] as string,
+      digest: s.digest,
+      instruction: cleanInstruction(createdBy),
+      createdBy,
+      size: s.layer.size,
+      fileCount: s.layer.fileCount,
+      compressedSize: s.compressedSize,
+      compressedSizeExact: s.compressedSizeExact,
+      compression: s.compression,
+      wastedBytes: Math.max(0, s.layer.size - (fs.survivingBytes[index] ?? 0)),
+    };
+  });
+  const size = layers.reduce((sum, l) => sum + l.size, 0);
+  const allCompressed = layers.every((l) => l.compressedSize !== null);
+  return {
+    id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
+    platform: platformOf(config),
+    archiveFormat: format,
+    config: configSummary(config),
+    history,
+    layers,
+    files: fs.files,
+    size,
+    fileCount: fs.fileCount,
+    finalBytes: fs.finalBytes,
+    wastedBytes: Math.max(0, size - fs.finalBytes),
+    efficiency: size === 0 ? 1 : fs.finalBytes / size,
+    compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
+    compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
+    capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), fs.files),
+  };
+}
+
+/** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
+function finalCaptures(perLayer: Map<string, Buffer>[], files: Map<string, FileEntry>): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const path of CAPTURED_PATHS) {
+    const entry = files.get(path);
+    const content = entry?.type === 'file' ? perLayer[entry.layer]?.get(path) : undefined;
+    if (content) out.set(path, content);
+  }
+  return out;
+}
+
+export function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
+  return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+
+export function platformOf(config: RawConfig): string {
+  return platformString(config.os, config.architecture, config.variant);
+}
+
+function configSummary(config: RawConfig): ImageConfigSummary {
+  const c = config.config ?? {};
+  return {
+    entrypoint: c.Entrypoint ?? null,
+    cmd: c.Cmd ?? null,
+    healthcheck: c.Healthcheck?.Test ?? null,
+    user: c.User || null,
+    workingDir: c.WorkingDir || null,
+  };
+}

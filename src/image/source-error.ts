@@ -1,0 +1,3 @@
+// The error for an image that cannot be had (missing file, failed `docker save`, registry faults): one line, exit 2.
+
+export class ImageSourceError extends Error {}
