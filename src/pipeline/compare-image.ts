@@ -140,9 +140,9 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   return { results, removed, warnings };
 }
 
-/** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference. */
+/** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference (without a source scheme). */
 export function deriveName(o: Pick<ImageOptions, 'image'>, head: Pick<Side, 'dockerfile' | 'ref'>): string {
-  if (!head.dockerfile) return o.image ?? head.ref;
+  if (!head.dockerfile) return (o.image ?? head.ref).replace(/^(registry|local|oci-dir|archive):\/\//, '');
   const dir = dirname(head.dockerfile);
   const file = basename(head.dockerfile);
   const variant = file === 'Dockerfile' ? '' : file.replace(/^Dockerfile[.-]?|[.-]?Dockerfile$/gi, '') || file;

@@ -55,6 +55,8 @@ export async function classifySource(arg: string, hasLocalImage: LocalImageProbe
   if (!isDockerRef(arg)) throw new ImageSourceError(`not an image reference: ${quoted(arg)}`);
   if (await hasLocalImage(arg)) return { kind: 'local', ref: arg };
   try {
+    // an image id names a daemon's image only (as a reference it would parse as "sha256" tagged with hex)
+    if (/^(sha256:[a-f0-9]{12,64}|[a-f0-9]{64})$/.test(arg)) throw new RegistryError('an image id');
     parseReference(arg);
   } catch (err) {
     // image ids and other daemon-only names cannot be pulled: say that the daemon does not have it
