@@ -52,7 +52,7 @@ inspect
   --format text|json     output format (default: text)
   --output FILE          write the report to FILE instead of stdout
   --platform P           which platform(s) to read when the image has several: one, a comma list, or all
-                         (default: the host's platform, or the only one)
+                         (default: the only one; from a registry or an OCI layout, the host's)
   --name NAME            label of the image in the report (default: derived from the argument)
   --compressed-size M    as for compare
   -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
