@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImageSourceError } from '../image/source-error.js';
-import { quoted } from '../lib/one-line.js';
+import { oneLine, quoted } from '../lib/one-line.js';
 import type { ImageSourceKind } from '../model/report.js';
 import { dockerCommand, runCommand, ToolMissingError } from '../exec/exec.js';
 import { RegistryError } from '../registry/errors.js';
@@ -51,7 +51,7 @@ export async function classifySource(arg: string, hasLocalImage: LocalImageProbe
     if (await isOciLayout(arg)) return { kind: 'oci-dir', path: arg };
     throw new ImageSourceError(`${quoted(arg)} is a directory without an OCI image layout (index.json), not an image`);
   }
-  if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) throw new ImageSourceError(`no such file: ${quoted(arg)}`);
+  if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
   if (!isDockerRef(arg)) throw new ImageSourceError(`not an image reference: ${quoted(arg)}`);
   if (await hasLocalImage(arg)) return { kind: 'local', ref: arg };
   try {
@@ -84,7 +84,7 @@ function isDockerRef(text: string): boolean {
 
 async function archiveAt(path: string, explicit: boolean): Promise<ImageSource> {
   const st = await stat(path).catch(() => null);
-  if (!st) throw new ImageSourceError(`no such file: ${quoted(path)}`);
+  if (!st) throw new ImageSourceError(`no such file: ${oneLine(path)}`);
   if (st.isDirectory()) {
     throw new ImageSourceError(`${quoted(path)} is a directory, not an image archive${explicit && (await isOciLayout(path)) ? ` (use oci-dir://${path})` : ''}`);
   }
