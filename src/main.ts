@@ -10,8 +10,9 @@ import { UserError } from './model/errors.js';
 import { InputErrors, readActionInputs } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
 import { runCompare } from './pipeline/run-compare.js';
-import { renderCompareText } from './report/compare-text.js';
-import { commentMarker, renderMarkdown } from './report/markdown.js';
+import { commentMarker } from './report/markdown.js';
+import { renderReportMarkdown, renderReportText } from './report/entries.js';
+import type { Finding } from './model/report.js';
 import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 
 export async function run(): Promise<void> {
@@ -26,21 +27,26 @@ export async function run(): Promise<void> {
 
     // both sides named the same way: 12-character SHAs (or the refs/images as given)
     const refs = `base ${entry.base ? formatRef(entry.base.ref) : 'none'} · head ${formatRef(cfg.pullRequest?.headSha || entry.head.ref)}`;
-    const body = renderMarkdown(entry, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
+    const body = renderReportMarkdown(result.report, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
     // Report, outputs and summary first: a failing comment must not lose them.
     await mkdir(dirname(cfg.reportFile), { recursive: true });
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
-    annotate(entry);
-    printText(renderCompareText(entry, { width: 120, warnings: result.warnings }));
+    // one annotation per finding and line, however many platforms have it
+    const annotated = new Set<string>();
+    for (const e of result.report.images) {
+      annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
+    }
+    printText(renderReportText(result.report, { width: 120, warnings: result.warnings }));
 
-    const comment = await postComment(cfg, entry, body, commentMarker(entry.name));
+    const comment = await postComment(cfg, result.report.images, body, commentMarker(entry.name));
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
     if (!result.report.passed) {
-      const failed = entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+      const several = result.report.images.length > 1;
+      const failed = result.report.images.flatMap((e) => e.budgets.filter((b) => !b.passed).map((b) => `${several ? `${e.platform} ` : ''}${b.id} ${b.limit}`));
       core.setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
     }
   } catch (err) {
@@ -49,6 +55,10 @@ export async function run(): Promise<void> {
     if (!(err instanceof UserError) && err instanceof Error && (core.isDebug() || process.env.ISG_DEBUG)) core.info(err.stack ?? err.message);
     core.setFailed(`image-size-guard: ${describeError(err)}`);
   }
+}
+
+function key(f: Finding): string {
+  return `${f.id} ${f.dockerfile?.path ?? ''}:${f.dockerfile?.line ?? ''} ${f.message}`;
 }
 
 /** The text report in the log, with workflow commands switched off around it (it quotes PR content). */

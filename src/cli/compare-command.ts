@@ -8,10 +8,10 @@ import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.
 import { splitFlags } from '../config/split-flags.js';
 import { checkBuildxFlags } from '../config/buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
+import { checkPlatformOption } from '../config/platform-option.js';
 import { runCompare } from '../pipeline/run-compare.js';
-import { renderCompareText } from '../report/compare-text.js';
 import { formatSeconds } from '../lib/format.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { renderReportMarkdown, renderReportText } from '../report/entries.js';
 import { oneLine } from '../lib/one-line.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { makeProgress, type Progress } from './progress.js';
@@ -31,6 +31,8 @@ export const COMPARE_FLAGS = {
   name: { type: 'string' },
   'max-size': { type: 'string' },
   'max-increase': { type: 'string' },
+  'max-compressed-size': { type: 'string' },
+  'max-compressed-increase': { type: 'string' },
   'max-layers': { type: 'string' },
   'fail-on': { type: 'string' },
   'compressed-size': { type: 'string' },
@@ -59,13 +61,17 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
     dockerfile: v.file,
     target: v.target,
     buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
-    platform: v.platform,
+    platform: checkPlatformOption(v.platform, '--platform'),
     builder: v.builder,
     buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
     name: v.name,
     budgets: {
       ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
       ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
+      ...(v['max-compressed-size'] !== undefined
+        ? { maxCompressedSize: { bytes: parseSize(v['max-compressed-size'], '--max-compressed-size'), text: v['max-compressed-size'].trim() } }
+        : {}),
+      ...(v['max-compressed-increase'] !== undefined ? { maxCompressedIncrease: parseIncrease(v['max-compressed-increase'], '--max-compressed-increase') } : {}),
       ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
     },
     failOn: parseFailOn(v['fail-on'], '--fail-on'),
@@ -86,13 +92,12 @@ export async function runCompareCommand(v: Values): Promise<number> {
     return (bytes) => p.update(bytes);
   });
   for (const p of shown) p.done();
-  const entry = result.report.images[0]!;
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const timings = timingLine(result, performance.now() - started);
   let text: string;
   if (format === 'json') text = JSON.stringify(result.report, null, 2) + '\n';
-  else if (format === 'markdown') text = renderMarkdown(entry, { warnings: result.warnings });
-  else text = renderCompareText(entry, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+  else if (format === 'markdown') text = renderReportMarkdown(result.report, { warnings: result.warnings });
+  else text = renderReportText(result.report, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
@@ -102,10 +107,13 @@ export async function runCompareCommand(v: Values): Promise<number> {
 /** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
 function timingLine(result: Awaited<ReturnType<typeof runCompare>>, wallMs: number): string {
   const parts: string[] = [];
+  const seen = new Set<object>(); // the platforms of one image share their sides
+  const names = new Set(result.images.map((i) => i.entry.name));
   for (const image of result.images) {
     for (const [label, side] of [['head', image.head], ['base', image.base]] as const) {
-      if (!side) continue;
-      const name = result.images.length > 1 ? `${image.entry.name} ${label}` : label;
+      if (!side || seen.has(side)) continue;
+      seen.add(side);
+      const name = names.size > 1 ? `${image.entry.name} ${label}` : label;
       parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
     }
   }

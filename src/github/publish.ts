@@ -10,6 +10,7 @@ import { upsertStickyComment, type StickyResult } from './sticky-comment.js';
 import { oneLine } from '../lib/one-line.js';
 import type { ActionConfig } from '../config/action-inputs.js';
 
+/** The scalar outputs describe the first entry (the first platform); the report file has every one. */
 export function setOutputs(report: Report, reportFile: string, commentBody: string): void {
   const entry = report.images[0] as ImageEntry;
   const present = [...new Set(entry.findings.filter((f) => f.status !== 'resolved').map((f) => f.id))];
@@ -18,6 +19,7 @@ export function setOutputs(report: Report, reportFile: string, commentBody: stri
   core.setOutput('size-delta', entry.diff ? String(entry.diff.sizeDelta) : '');
   core.setOutput('size-delta-percent', entry.diff?.sizeDeltaPercent != null ? String(entry.diff.sizeDeltaPercent) : '');
   core.setOutput('compressed-size', entry.head.compressedSize === null ? '' : String(entry.head.compressedSize));
+  core.setOutput('compressed-size-delta', entry.diff?.compressedSizeDelta != null ? String(entry.diff.compressedSizeDelta) : '');
   core.setOutput('layers', String(entry.head.layers.length));
   core.setOutput('findings', present.join(','));
   core.setOutput('passed', String(report.passed));
@@ -41,7 +43,8 @@ export function hasChanges(entry: ImageEntry): boolean {
   return entry.diff.sizeDelta !== 0 || entry.findings.some((f) => f.status !== 'existing');
 }
 
-export async function postComment(cfg: ActionConfig, entry: ImageEntry, body: string, marker: string): Promise<StickyResult | null> {
+/** entries: every platform of the image the comment is about; it has news when any of them changed. */
+export async function postComment(cfg: ActionConfig, entries: readonly ImageEntry[], body: string, marker: string): Promise<StickyResult | null> {
   if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository) return null;
   if (!cfg.token) {
     core.warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
@@ -56,7 +59,7 @@ export async function postComment(cfg: ActionConfig, entry: ImageEntry, body: st
     const result = await upsertStickyComment(
       octokit,
       { ...cfg.repository, issueNumber: cfg.pullRequest.number },
-      { marker, body, me, mode: cfg.comment, changed: hasChanges(entry), retryBaseMs },
+      { marker, body, me, mode: cfg.comment, changed: entries.some(hasChanges), retryBaseMs },
     );
     if (result.note) core.info(`image-size-guard: ${result.note}`);
     return result;

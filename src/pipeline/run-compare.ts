@@ -11,6 +11,7 @@ import { compareImage, type ImageResult, type ProgressFactory } from './compare-
 
 export interface CompareResult {
   report: Report;
+  /** One per image and head platform, in the report's order. */
   images: ImageResult[];
   /** Every image's warnings; prefixed with the image's name when there are several images. */
   warnings: string[];
@@ -26,10 +27,14 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
   // estimates by layer digest: a layer shared by several images (or base and head) is estimated once
   const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map() };
   try {
-    const results = await allLimit(images, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
-    const several = results.length > 1;
-    const warnings = results.flatMap((r) => r.warnings.map((w) => (several ? `${r.entry.name}: ${w}` : w)));
-    return { report: makeReport(results.map((r) => r.entry)), images: results, warnings };
+    const compared = await allLimit(images, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
+    const results = compared.flatMap((c) => c.results);
+    const several = new Set(results.map((r) => r.entry.name)).size > 1;
+    const warnings = compared.flatMap((c) => {
+      const name = c.results[0]?.entry.name ?? c.removed[0]?.name ?? '';
+      return [...c.warnings, ...c.results.flatMap((r) => r.warnings)].map((w) => (several ? `${name}: ${w}` : w));
+    });
+    return { report: makeReport(results.map((r) => r.entry), compared.flatMap((c) => c.removed)), images: results, warnings };
   } finally {
     await session.close();
   }
