@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
-import { CAPTURED_PATHS, type ScannedLayer } from './layer-scan.js';
+import { CAPTURED_PATHS, emptyLayer, type ScannedLayer } from './layer-scan.js';
 import { printable, safeArchivePath } from './paths.js';
 import type { Compression, FileEntry, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
 
@@ -117,7 +117,7 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
 }
 
 /** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer: Map<string, Buffer>[], files: Map<string, FileEntry>): Map<string, Buffer> {
+function finalCaptures(perLayer: Map<string, Buffer>[], files: ReadonlyMap<string, FileEntry>): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const path of CAPTURED_PATHS) {
     const entry = files.get(path);
@@ -160,8 +160,7 @@ class Archive {
       return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
     }
     if (m.kind === 'other' && m.bytes === 0) {
-      const layer = { puts: [], whiteouts: [], opaques: [], captured: new Map<string, Buffer>(), size: 0, fileCount: 0, tarBytes: 0 };
-      return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
+      return { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
     }
     throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
   }
