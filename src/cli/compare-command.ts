@@ -78,8 +78,10 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
 export async function runCompareCommand(v: Values): Promise<number> {
   const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
   const progress = makeProgress('reading image');
-  const result = await runCompare(options, { onProgress: (b) => progress.update(b) });
-  progress.done();
+  const result = await runCompare(options, { onProgress: (b, done) => progress.update(b, done) }).catch((err: unknown) => {
+    progress.abort();
+    throw err;
+  });
   const entry = result.report.images[0]!;
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${terminalSafe(w)}\n`);
   const timings = timingLine(result);

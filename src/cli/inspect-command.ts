@@ -31,9 +31,11 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const model = await readImage(source, {
     platform: args.platform,
     compressedSize: args.compressedSize,
-    onProgress: (b) => progress.update(b),
+    onProgress: (b, done) => progress.update(b, done),
+  }).catch((err: unknown) => {
+    progress.abort();
+    throw err;
   });
-  progress.done();
   const name = args.name ?? defaultName(source);
   const warnings: string[] = [];
   const dockerfile = args.file ? { path: args.file, text: await readFile(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
