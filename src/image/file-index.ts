@@ -1,6 +1,6 @@
 // The final filesystem as the rest of the program reads it: a read-only Map from absolute path to FileEntry,
 // backed by the compact arrays final-filesystem.ts fills. Entries are made when asked for, so holding an
-// image costs ~40 bytes per path instead of a Map entry, a path string and an object each.
+// image costs ~50 bytes per path instead of a Map entry, a path string, a tree node and an object each.
 
 import { FILE_TYPES, TYPE_CODE } from './layer-scan.js';
 import type { PathTable } from './path-table.js';
@@ -20,6 +20,9 @@ export interface FileColumns {
   sizes: Float64Array;
   /** Symlink targets as written and hardlink targets (absolute), by id. */
   links: Map<number, string>;
+  /** The tree, for walking it: each present id's first child and next sibling (0: none; the root is no one's child). */
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
   count: number;
 }
 
@@ -40,18 +43,33 @@ export class FileIndex implements ReadonlyMap<string, FileEntry> {
     return id > 0 && this.c.present[id] === 1;
   }
 
-  /** Parents come before their children (ids are handed out that way); siblings in the order the layers made them. */
+  /**
+   * Depth first, siblings in the order the layers made them. Only the directories on the way down are
+   * held (as path prefixes), so walking a million paths makes short-lived garbage only.
+   */
   *entries(): MapIterator<[string, FileEntry]> {
-    const { paths, present, types } = this.c;
-    const dirs = new Map<number, string>(); // paths of the directories met so far: children are built from them
-    for (let id = 1; id < paths.count; id++) {
-      if (present[id] !== 1) continue;
-      const parent = paths.parent(id);
-      const path = (parent === 0 ? '' : (dirs.get(parent) as string)) + '/' + paths.name(id);
-      if (types[id] === DIR) dirs.set(id, path);
+    const { paths, types, firstChild, nextSibling } = this.c;
+    const resume: number[] = []; // where to go on in each directory above
+    const prefixes: string[] = [];
+    let prefix = '';
+    let id = firstChild[0] as number;
+    for (;;) {
+      while (id === 0) {
+        if (resume.length === 0) return undefined;
+        id = resume.pop() as number;
+        prefix = prefixes.pop() as string;
+      }
+      const path = prefix + '/' + paths.name(id);
       yield [path, this.entry(id, path)];
+      const next = nextSibling[id] as number;
+      const child = firstChild[id] as number;
+      if (child !== 0 && types[id] === DIR) {
+        resume.push(next);
+        prefixes.push(prefix);
+        prefix = path;
+        id = child;
+      } else id = next;
     }
-    return undefined;
   }
 
   *keys(): MapIterator<string> {

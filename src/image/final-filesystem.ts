@@ -37,30 +37,45 @@ interface Content {
 }
 
 export function buildFinalFilesystem(layers: readonly LayerChanges[]): FinalFilesystem {
-  const overlay = new Overlay(layers.length);
+  // Sized for the most paths the layers can make, so the arrays are not copied while growing.
+  let paths = 1;
+  let names = 0;
+  for (const l of layers) {
+    paths += l.paths.count - 1;
+    names += l.paths.nameBytes;
+  }
+  const overlay = new Overlay(layers.length, paths, names);
   layers.forEach((layer, index) => overlay.apply(layer, index));
   return overlay.finish();
 }
 
 class Overlay {
-  private readonly table = new PathTable(1 << 12);
-  private capacity = 1 << 12;
-  private flags = new Uint8Array(this.capacity);
+  private readonly table: PathTable;
+  private capacity: number;
+  private flags: Uint8Array;
   /** When the path was last written. */
-  private stamps = new Int32Array(this.capacity);
+  private stamps: Int32Array;
   /** Anything below the path written before this stamp is gone (the directory was deleted, replaced or made opaque). */
-  private cutoffs = new Int32Array(this.capacity);
-  private types = new Uint8Array(this.capacity);
-  private modes = new Uint16Array(this.capacity);
+  private cutoffs: Int32Array;
+  private types: Uint8Array;
+  private modes: Uint16Array;
   private layers: Uint16Array | Uint32Array;
-  private sizes = new Float64Array(this.capacity);
+  private sizes: Float64Array;
   private readonly links = new Map<number, string>();
   private readonly contents = new Map<number, Content>();
   private clock = 0;
   private readonly chain: number[] = [];
 
-  constructor(private readonly layerCount: number) {
-    this.layers = layerCount > 0xffff ? new Uint32Array(this.capacity) : new Uint16Array(this.capacity);
+  constructor(private readonly layerCount: number, paths: number, nameBytes: number) {
+    const n = (this.capacity = Math.max(16, paths));
+    this.table = new PathTable(n, nameBytes);
+    this.flags = new Uint8Array(n);
+    this.stamps = new Int32Array(n);
+    this.cutoffs = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.modes = new Uint16Array(n);
+    this.sizes = new Float64Array(n);
+    this.layers = layerCount > 0xffff ? new Uint32Array(n) : new Uint16Array(n);
     this.types[0] = DIR;
     this.flags[0] = LIVE;
   }
@@ -88,11 +103,18 @@ class Overlay {
       this.cutoffs[id] = stamp;
     }
     const { puts } = layer;
+    // Tar entries come directory by directory: while the parent stays the same, its ancestors were made
+    // present by the previous entry and nothing since has touched them (an entry only writes itself).
+    let lastParent = -1;
+    let lastCut = 0;
     for (let i = 0; i < puts.count; i++) {
       const stamp = ++this.clock;
       const id = to(puts.ids[i] as number, true);
       const type = puts.types[i] as number;
-      const cut = this.ensureParents(id, stamp, index);
+      const parent = this.table.parent(id);
+      const cut = parent === lastParent ? lastCut : this.ensureParents(id, stamp, index);
+      lastParent = parent;
+      lastCut = cut;
       if (type === DIR && this.types[id] === DIR && this.presentBelow(id, cut)) {
         // a directory entry updates mode and layer but keeps the contents
         this.modes[id] = puts.modes[i] as number;
@@ -154,6 +176,18 @@ class Overlay {
       surviving[c.layer] = (surviving[c.layer] as number) + c.size;
     }
 
+    // The tree of present paths, for walking: siblings in id order, the order the layers made them.
+    const firstChild = new Int32Array(n);
+    const nextSibling = new Int32Array(n);
+    const lastChild = new Int32Array(n);
+    for (let id = 1; id < n; id++) {
+      if (present[id] !== 1) continue;
+      const parent = table.parent(id);
+      if (firstChild[parent] === 0) firstChild[parent] = id;
+      else nextSibling[lastChild[parent] as number] = id;
+      lastChild[parent] = id;
+    }
+
     for (const id of this.links.keys()) if (present[id] !== 1) this.links.delete(id);
     const files = new FileIndex({
       paths: table,
@@ -163,6 +197,8 @@ class Overlay {
       layers: layers.slice(0, n),
       sizes: sizes.slice(0, n),
       links: this.links,
+      firstChild,
+      nextSibling,
       count,
     });
     return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving) };

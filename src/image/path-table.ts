@@ -22,13 +22,22 @@ export class PathTable {
   /** id + 1 per slot, 0 when empty. */
   private slots: Int32Array;
   private mask: number;
+  /** While every name is ASCII, names decode as latin1 (several times faster than utf8 for short strings). */
+  private ascii = true;
+  /**
+   * The directory of the last path interned or looked up, and its id: tar entries and lookups made while
+   * walking a tree come directory by directory, so most paths need only their last name hashed.
+   */
+  private lastDir = '';
+  private lastDirId = -1;
 
-  constructor(capacity = 256) {
+  /** `capacity` paths and `poolBytes` of names before the first growth. */
+  constructor(capacity = 256, poolBytes = capacity * 8) {
     const n = Math.max(16, capacity);
     this.parents = new Int32Array(n);
     this.nameEnds = new Uint32Array(n);
     this.hashes = new Uint32Array(n);
-    this.pool = Buffer.allocUnsafeSlow(n * 8);
+    this.pool = Buffer.allocUnsafeSlow(Math.max(64, poolBytes));
     let slots = 16;
     while (slots * MAX_LOAD < n) slots *= 2;
     this.slots = new Int32Array(slots);
@@ -41,7 +50,7 @@ export class PathTable {
   }
 
   name(id: number): string {
-    return id === 0 ? '' : this.pool.toString('utf8', this.nameEnds[id - 1], this.nameEnds[id]);
+    return id === 0 ? '' : this.pool.toString(this.ascii ? 'latin1' : 'utf8', this.nameEnds[id - 1], this.nameEnds[id]);
   }
 
   /** The absolute path of id ("/" for the root). */
@@ -54,32 +63,37 @@ export class PathTable {
 
   /** The id of an absolute, normalised path ("/usr/bin"), added with its parents when missing. */
   intern(path: string): number {
-    let id = 0;
-    let from = 1;
-    while (from <= path.length) {
-      let to = path.indexOf('/', from);
-      if (to < 0) to = path.length;
-      if (to > from) id = this.childOf(id, path, from, to, true);
-      from = to + 1;
-    }
-    return id;
+    return this.resolve(path, true);
   }
 
   /** The id of an absolute path, or -1. Only the normalised spelling matches, as a Map key would. */
   lookup(path: string): number {
     if (path.charCodeAt(0) !== 0x2f) return -1;
-    if (path.length === 1) return 0;
-    let id = 0;
-    let from = 1;
-    for (;;) {
-      let to = path.indexOf('/', from);
-      const last = to < 0;
-      if (last) to = path.length;
-      if (to === from) return -1; // "//" or a trailing slash
-      id = this.childOf(id, path, from, to, false);
-      if (id < 0 || last) return id;
-      from = to + 1;
+    return path.length === 1 ? 0 : this.resolve(path, false);
+  }
+
+  private resolve(path: string, create: boolean): number {
+    const slash = path.lastIndexOf('/');
+    if (slash + 1 === path.length) return create && path.length === 1 ? 0 : -1; // "/" itself, or a trailing slash
+    let dir = 0;
+    if (slash > 0) {
+      if (slash === this.lastDir.length && this.lastDirId >= 0 && path.startsWith(this.lastDir)) dir = this.lastDirId;
+      else {
+        for (let from = 1; from <= slash; ) {
+          const to = path.indexOf('/', from);
+          if (to === from) {
+            if (!create) return -1; // "//": not a normalised path
+          } else {
+            dir = this.childOf(dir, path, from, to, create);
+            if (dir < 0) return -1;
+          }
+          from = to + 1;
+        }
+        this.lastDir = path.slice(0, slash);
+        this.lastDirId = dir;
+      }
     }
+    return this.childOf(dir, path, slash + 1, path.length, create);
   }
 
   /** The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. */
@@ -140,6 +154,7 @@ export class PathTable {
     if (!create) return -1;
     const id = this.add(parent, h, len);
     this.pool.set(bytes.subarray(from, to), this.nameEnds[id - 1] as number);
+    if (this.ascii) for (let i = from; i < to; i++) if ((bytes[i] as number) >= 0x80) this.ascii = false;
     return id;
   }
 
@@ -193,11 +208,19 @@ export class PathTable {
     const pool = Buffer.allocUnsafeSlow(this.poolUsed);
     this.pool.copy(pool, 0, 0, this.poolUsed);
     this.pool = pool;
+    // A table made with room for more paths than came keeps a hash table sized for them: shrink it.
+    let slots = 16;
+    while (slots * MAX_LOAD < n) slots *= 2;
+    if (slots < this.slots.length) {
+      this.slots = new Int32Array(slots);
+      this.mask = slots - 1;
+      for (let id = 1; id < n; id++) this.place(id, this.hashes[id] as number);
+    }
   }
 
-  /** Bytes held (for measurements). */
-  get heldBytes(): number {
-    return this.parents.byteLength + this.nameEnds.byteLength + this.hashes.byteLength + this.pool.length + this.slots.byteLength;
+  /** Bytes of names held. */
+  get nameBytes(): number {
+    return this.poolUsed;
   }
 }
 
