@@ -38,7 +38,6 @@ interface RefEntry extends FileEntry {
 function reference(layers: Layer[]) {
   const fs = new Map<string, RefEntry>();
   let contentIds = 0;
-  const parentOf = (p: string): string => p.slice(0, p.lastIndexOf('/'));
   const below = (p: string): string[] => [...fs.keys()].filter((k) => k.startsWith(p + '/'));
   const isDir = (p: string): boolean => p === '' || fs.get(p)?.type === 'dir';
   const implicit = (p: string, layer: number): RefEntry => ({ path: p, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer, content: null });
