@@ -14,7 +14,7 @@ import { formatSeconds } from '../lib/format.js';
 import { renderReportMarkdown, renderReportText } from '../report/entries.js';
 import { oneLine } from '../lib/one-line.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
-import { makeProgress, type Progress } from './progress.js';
+import { progressPerStream } from './progress.js';
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
@@ -84,14 +84,13 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
 
 export async function runCompareCommand(v: Values): Promise<number> {
   const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
-  const shown: Progress[] = [];
+  const progress = progressPerStream();
   const started = performance.now();
-  const result = await runCompare(options, (label) => {
-    const p = makeProgress(`reading ${label}`);
-    shown.push(p);
-    return (bytes) => p.update(bytes);
+  const result = await runCompare(options, (label) => progress.stream(label)).catch((err: unknown) => {
+    progress.abort();
+    throw err;
   });
-  for (const p of shown) p.done();
+  progress.finish();
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const timings = timingLine(result, performance.now() - started);
   let text: string;
