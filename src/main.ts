@@ -8,6 +8,8 @@ import { describeError } from './lib/describe-error.js';
 import { UserError } from './model/errors.js';
 import { InputErrors, readActionInputs } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
+import { annotateGrowth } from './github/growth-annotation.js';
+import { failureMessage } from './report/failure-message.js';
 import { runCompare } from './pipeline/run-compare.js';
 import { renderCompareText } from './report/compare-text.js';
 import { commentMarker, renderMarkdown } from './report/markdown.js';
@@ -31,16 +33,14 @@ export async function run(): Promise<void> {
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
     annotate(entry);
+    annotateGrowth(entry, cfg.compare.budgets.maxIncrease);
     printText(renderCompareText(entry, { width: 120, warnings: result.warnings }));
 
     const comment = await postComment(cfg, entry, body, commentMarker(entry.name));
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
-    if (!result.report.passed) {
-      const failed = entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
-      core.setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
-    }
+    if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, cfg.compare.failOn)}`);
   } catch (err) {
     if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run

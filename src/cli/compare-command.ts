@@ -13,6 +13,7 @@ import { renderCompareText } from '../report/compare-text.js';
 import { formatSeconds } from '../lib/format.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { oneLine } from '../lib/one-line.js';
+import { failureMessage } from '../report/failure-message.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { makeProgress } from './progress.js';
 
@@ -91,7 +92,9 @@ export async function runCompareCommand(v: Values): Promise<number> {
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
-  return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
+  if (result.report.passed) return EXIT_PASSED;
+  process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, options.failOn)}\n`);
+  return EXIT_FAILED;
 }
 
 function timingLine(result: Awaited<ReturnType<typeof runCompare>>): string {

@@ -40,14 +40,14 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const failOn = parseFailOn('budget');
   const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
   const findings = compareFindings(analysis, null, failOn);
-  const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
+  const head = { ...toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
   const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
   const report = makeReport([entry]);
   for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const text =
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
-      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) });
+      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: head.packages });
   if (args.output) await writeFile(args.output, text);
   else process.stdout.write(text);
   return report.passed ? EXIT_PASSED : EXIT_FAILED;

@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
-import { CAPTURED_PATHS, type ScannedLayer } from './layer-scan.js';
+import type { ScannedLayer } from './layer-scan.js';
+import { finalCaptures } from './captured-files.js';
 import { printable, safeArchivePath } from './paths.js';
-import type { Compression, FileEntry, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
 
 export interface ResolveOptions {
   /** Wanted platform ("linux/arm64") when the archive holds several. */
@@ -112,19 +113,14 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
     efficiency: size === 0 ? 1 : fs.finalBytes / size,
     compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
     compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
-    capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), fs.files),
+    capturedFiles: finalCaptures(
+      scanned.map((s) => s.layer.captured),
+      (path) => {
+        const entry = fs.files.get(path);
+        return entry?.type === 'file' ? entry.layer : null;
+      },
+    ),
   };
-}
-
-/** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer: Map<string, Buffer>[], files: Map<string, FileEntry>): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const path of CAPTURED_PATHS) {
-    const entry = files.get(path);
-    const content = entry?.type === 'file' ? perLayer[entry.layer]?.get(path) : undefined;
-    if (content) out.set(path, content);
-  }
-  return out;
 }
 
 class Archive {

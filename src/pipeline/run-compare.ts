@@ -57,13 +57,21 @@ export async function runCompare(o: CompareOptions, read: ReadOptions = {}): Pro
     analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, o, warnings);
   const headAnalysis = analyse(head);
   const baseAnalysis = base ? analyse(base) : null;
-  const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn);
+  const sizes = base ? { baseSize: base.model.size, headSize: head.model.size } : null;
+  const findings = compareFindings(headAnalysis, baseAnalysis, o.failOn, sizes);
   const entry = {
     name: o.name ?? deriveName(o, head),
     platform: head.model.platform,
     head: toImageReport(head.model, head.ref, head.dockerfile, headAnalysis.layerLines),
     base: base && baseAnalysis ? toImageReport(base.model, base.ref, base.dockerfile, baseAnalysis.layerLines) : null,
-    diff: base ? diffImages(base.model, head.model, { topFiles: o.topFiles }) : null,
+    diff:
+      base && baseAnalysis
+        ? diffImages(base.model, head.model, {
+            topFiles: o.topFiles,
+            packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
+            locate: headAnalysis.locate,
+          })
+        : null,
     findings,
     budgets,
     passed: decidePassed(budgets, findings, o.failOn),
