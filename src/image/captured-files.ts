@@ -82,7 +82,7 @@ const MAX_VERSION = 256;
 function parseManifest(content: Buffer): NpmManifest | null {
   let doc: unknown;
   try {
-    doc = JSON.parse(content.toString('utf8'));
+    doc = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, '')); // npm tolerates a byte-order mark too
   } catch {
     return null;
   }
