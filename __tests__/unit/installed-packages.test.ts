@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { diffPackages } from '../../src/analysis/packages/diff-packages.js';
 import { ImagePaths, normalizePath } from '../../src/analysis/packages/image-paths.js';
-import { listPackages, npmPackageDir } from '../../src/analysis/packages/installed-packages.js';
+import { bytecodeSource, listPackages, npmPackageDir } from '../../src/analysis/packages/installed-packages.js';
 import { compactCapture } from '../../src/image/captured-files.js';
 import type { PackageReport } from '../../src/model/report.js';
 import { file, fs, hardlink, link, type Spec } from '../helpers/finding-fixtures.js';
@@ -72,6 +72,27 @@ describe('dpkg packages', () => {
     // a status file deleted in a later layer: captured content without a file is not the final state
     const deleted = image({ '/usr/lib/x86_64-linux-gnu/libz.so': file(100) }, { '/var/lib/dpkg/status': stanza('zlib1g', '1.2') });
     assert.deepEqual(listPackages(deleted).packages, []);
+  });
+});
+
+describe('bytecode compiled at install time', () => {
+  it('belongs to the package that owns the source next to it', () => {
+    const lib = '/usr/lib/python3.11';
+    const model = image(
+      {
+        '/var/lib/dpkg/status': file(1),
+        [`${lib}/json/__init__.py`]: file(100),
+        [`${lib}/json/__pycache__/__init__.cpython-311.pyc`]: file(3000),
+        [`${lib}/json/__pycache__/__init__.cpython-311.opt-1.pyc`]: file(2900),
+        [`${lib}/json/__pycache__/orphan.cpython-311.pyc`]: file(500), // no source: nobody's
+        '/srv/__pycache__/x.cpython-311.pyc': file(10),
+      },
+      { '/var/lib/dpkg/status': stanza('libpython3.11-stdlib', '3.11.2-6'), '/var/lib/dpkg/info/libpython3.11-stdlib:amd64.list': `${lib}/json/__init__.py\n` },
+    );
+    assert.deepEqual(rows(listPackages(model).packages), [['dpkg', 'libpython3.11-stdlib', '3.11.2-6', 6000]]);
+    assert.equal(bytecodeSource('/a/__pycache__/m.cpython-311.opt-2.pyc'), '/a/m.py');
+    assert.equal(bytecodeSource('/a/__pycache__/.pyc'), null);
+    assert.equal(bytecodeSource('/a/m.pyc'), null);
   });
 });
 

@@ -84,6 +84,16 @@ export function listPackages(model: Pick<ImageModel, 'files' | 'capturedFiles'>)
     }
   }
 
+  // Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
+  // package's list, but its bytes came with the package that owns the source next to it
+  if (owners.size > 0) {
+    for (const [path, entry] of files) {
+      const source = bytecodeSource(path);
+      const owner = source === null ? undefined : owners.get(source);
+      if (owner !== undefined) chargeEntry(groups.get(packageKey(owner.manager, owner.name))!, path, entry);
+    }
+  }
+
   // captured paths in a stable order, so ties between packages always resolve the same way
   const capturedPaths = [...captured.keys()].sort();
 
@@ -142,6 +152,17 @@ function dpkgInfoFiles(files: ReadonlyMap<string, FileEntry>): Map<string, strin
     else list.push(path);
   }
   return out;
+}
+
+/** …/x/__pycache__/mod.cpython-311.pyc (or .opt-1.pyc) → …/x/mod.py; null for anything else. */
+export function bytecodeSource(path: string): string | null {
+  if (!path.endsWith('.pyc')) return null;
+  const cache = path.lastIndexOf('/__pycache__/');
+  if (cache < 0) return null;
+  const name = path.slice(cache + '/__pycache__/'.length);
+  const dot = name.indexOf('.');
+  if (dot <= 0 || name.includes('/')) return null;
+  return `${path.slice(0, cache)}/${name.slice(0, dot)}.py`;
 }
 
 /** The package directory a path under node_modules belongs to: …/node_modules/<name> or …/node_modules/@s/<name>. */
