@@ -12,7 +12,7 @@ import { layerLocation } from '../../src/analysis/layer-location.js';
 import { listPackages } from '../../src/analysis/packages/installed-packages.js';
 import { parseFailOn } from '../../src/config/fail-on.js';
 import type { Finding, ImageEntry, ImageReport, PackageChange } from '../../src/model/report.js';
-import { renderCompareText } from '../../src/report/compare-text.js';
+import { fitFindingLines, renderCompareText } from '../../src/report/compare-text.js';
 import { failureMessage } from '../../src/report/failure-message.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderImageText } from '../../src/report/text.js';
@@ -181,6 +181,16 @@ describe('rendering the growth and the package changes', () => {
     assert.equal((evil.match(/(?<!\\)\|/g) ?? []).length, 6, evil);
     assert.doesNotMatch(evil.replace(/(`+)(?:(?!\1).)*\1/g, ''), /<script|@evil/);
     assert.match(md, /…and 13 more \(the JSON report lists them all\)/);
+  });
+
+  it('text: a finding message is wrapped to the width, not cut; evidence lines are cut', () => {
+    const message = `✅ resolved missing-multi-stage: The change saved 575.4 MB (577.3 MB → 1.8 MB): the final image no longer ships the 455.7 MB of build tooling ${'y'.repeat(150)} end`;
+    const lines = fitFindingLines([`${message}\n      /usr/lib/go-1.19  342 MB  (layer 2: RUN ${'z'.repeat(200)})`], 60);
+    for (const l of lines) assert.ok(l.length <= 60, `${l.length}: ${l}`);
+    assert.equal(lines[0], '  ✅ resolved missing-multi-stage: The change saved 575.4 MB');
+    assert.match(lines[1]!, /^ {8}\(577\.3 MB → 1\.8 MB\): the final image no longer ships/);
+    assert.equal(lines.slice(0, -1).map((l) => l.trim()).join(' ').replace(/(y) (?=y)/g, '$1'), message, 'nothing lost (a word longer than the line is split)');
+    assert.match(lines.at(-1)!, /^ {8}\/usr\/lib\/go-1\.19 {2}342 MB {2}\(layer 2: RUN z+…$/);
   });
 
   it('inspect text lists the largest packages', () => {

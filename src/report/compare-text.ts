@@ -59,6 +59,35 @@ export function findingLines(entry: ImageEntry): string[] {
     });
 }
 
+/**
+ * Finding lines for a terminal of `width` columns, indented by two: a finding's message is wrapped at spaces
+ * (continuation lines indented under it) so what it says fixing is worth is not cut off; evidence lines are cut.
+ */
+export function fitFindingLines(findings: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    const [head = '', ...evidence] = f.split('\n');
+    out.push(...wrap(oneLine(head), width - 2, 6).map((l) => '  ' + l));
+    for (const e of evidence) out.push('  ' + oneLine(e, width - 2));
+  }
+  return out;
+}
+
+function wrap(text: string, width: number, indent: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  let first = true;
+  while (rest.length > 0) {
+    const room = Math.max(20, width - (first ? 0 : indent));
+    let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
+    if (cut <= 0) cut = Math.min(rest.length, room); // one long word: cut it
+    lines.push((first ? '' : ' '.repeat(indent)) + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    first = false;
+  }
+  return lines;
+}
+
 export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
   const out: string[] = [oneLine(summaryLine(entry))];
@@ -66,7 +95,7 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
   if (growth !== null) out.push(`Largest growth: ${oneLine(growth)}`);
   out.push('');
   const findings = findingLines(entry);
-  if (findings.length) out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+  if (findings.length) out.push('Findings', ...fitFindingLines(findings, width), '');
   const { head, base, diff } = entry;
 
   const totals: string[][] = [

@@ -5,6 +5,7 @@ import { formatBytes, formatCount, formatPercent } from '../lib/format.js';
 import { oneLine } from '../lib/one-line.js';
 import type { ImageReport, PackageReport } from '../model/report.js';
 import { installedPackageRow } from './package-rows.js';
+import { fitFindingLines } from './compare-text.js';
 import { renderTable } from './table.js';
 
 export interface TextOptions {
@@ -60,7 +61,7 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   );
   out.push('');
   if (opts.findings?.length) {
-    out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+    out.push('Findings', ...fitFindingLines(opts.findings, width), '');
   }
   out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
   for (const r of rows) out.push(line(r));
