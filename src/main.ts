@@ -9,6 +9,8 @@ import { formatRef } from './lib/format.js';
 import { UserError } from './model/errors.js';
 import { InputErrors, readActionInputs } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
+import { annotateGrowth } from './github/growth-annotation.js';
+import { failureMessage } from './report/failure-message.js';
 import { runCompare } from './pipeline/run-compare.js';
 import { commentMarker } from './report/markdown.js';
 import { renderReportMarkdown, renderReportText } from './report/entries.js';
@@ -38,17 +40,14 @@ export async function run(): Promise<void> {
     for (const e of result.report.images) {
       annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
     }
+    annotateGrowth(entry, cfg.compare.budgets.maxIncrease);
     printText(renderReportText(result.report, { width: 120, warnings: result.warnings }));
 
     const comment = await postComment(cfg, result.report.images, body, commentMarker(entry.name));
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
-    if (!result.report.passed) {
-      const several = result.report.images.length > 1;
-      const failed = result.report.images.flatMap((e) => e.budgets.filter((b) => !b.passed).map((b) => `${several ? `${e.platform} ` : ''}${b.id} ${b.limit}`));
-      core.setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
-    }
+    if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, cfg.compare.failOn)}`);
   } catch (err) {
     if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run

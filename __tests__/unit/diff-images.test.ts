@@ -12,7 +12,7 @@ describe('diffImages', () => {
     const d = diffImages(imageModel({ layers: l, files: fs, compressedSize: 3 * MB }), imageModel({ layers: l, files: fs, compressedSize: 3 * MB }));
     assert.deepEqual(
       { ...d, layers: d.layers.map((r) => r.status) },
-      { sizeDelta: 0, sizeDeltaPercent: 0, compressedSizeDelta: 0, layers: ['unchanged', 'unchanged'], files: [] },
+      { sizeDelta: 0, sizeDeltaPercent: 0, compressedSizeDelta: 0, layers: ['unchanged', 'unchanged'], files: [], packages: [], growth: null },
     );
     assert.ok(!Object.is(d.sizeDeltaPercent, -0));
   });
@@ -45,7 +45,9 @@ describe('diffImages', () => {
   it('reports the single-stage → multi-stage move as a ~99.8% shrink', () => {
     // base: golang toolchain, sources and the binary in one stage; head: the binary alone on a scratch-like base
     const baseFiles: Record<string, FileSpec> = { '/app/server': 1_800_000, '/usr/share': 'dir' };
-    for (let i = 0; i < 299; i++) baseFiles[`/usr/local/go/src/pkg${i}/x.go`] = 2_000_000;
+    // a toolchain's parts: sources, compiled packages and tools, the go command
+    for (let i = 0; i < 150; i++) baseFiles[`/usr/local/go/src/pkg${i}/x.go`] = 2_000_000;
+    for (let i = 0; i < 149; i++) baseFiles[`/usr/local/go/pkg/tool/t${i}`] = 2_000_000;
     baseFiles['/usr/local/go/bin/go'] = 2_000_000;
     for (let i = 0; i < 100; i++) baseFiles[`/usr/lib/x86_64-linux-gnu/lib${i}.so`] = 1_700_000;
     baseFiles['/root/.cache/go-build/index'] = 47_200_000;

@@ -89,17 +89,67 @@ describe('diffFiles', () => {
     assert.deepEqual(diffFiles(new Map(), files(head), { top: 0 }), []);
   });
 
-  it('expands the largest directory only while the rows fit in top, with whole-directory totals', () => {
+  it('opens the largest directory when the children shown hold more bytes than the rows they push out', () => {
     const base = files({ '/srv/a': 10, '/srv/b': 20, '/srv/keep': 100, '/opt/x': 5 });
     const head = files({ '/srv/a': 15, '/srv/b': 30, '/srv/c': 1, '/srv/keep': 100, '/opt/x': 7 });
-    // expanding /srv would make 4 rows: it stays one row, sized as the whole directory on each side
-    assert.deepEqual(diffFiles(base, head, { top: 2 }), [change('/srv', 'dir', 'changed', 130, 146), change('/opt/x', 'file', 'changed', 5, 7)]);
+    // in 2 rows: /srv/b and /srv/a (15 bytes) beat /srv/c and /opt/x (3 bytes) that leave the table
+    assert.deepEqual(diffFiles(base, head, { top: 2 }), [change('/srv/b', 'file', 'changed', 20, 30), change('/srv/a', 'file', 'changed', 10, 15)]);
     assert.deepEqual(diffFiles(base, head), [
       change('/srv/b', 'file', 'changed', 20, 30),
       change('/srv/a', 'file', 'changed', 10, 15),
       change('/opt/x', 'file', 'changed', 5, 7),
       change('/srv/c', 'file', 'added', null, 1),
     ]);
+  });
+
+  it('keeps a directory of many similar changes whole when opening it would show a sliver', () => {
+    const base: Record<string, FileSpec> = { '/opt/x': 5, '/srv/keep': 100 };
+    const head: Record<string, FileSpec> = { '/opt/x': 8, '/srv/keep': 100 };
+    for (let i = 0; i < 10; i++) head[`/srv/f${i}`] = 1;
+    // opening /srv into 2 rows would show 1 of its 10 bytes and push /opt/x out
+    assert.deepEqual(diffFiles(files(base), files(head), { top: 2 }), [change('/srv', 'dir', 'changed', 100, 110), change('/opt/x', 'file', 'changed', 5, 8)]);
+  });
+
+  it('opens a wholly removed /usr/lib into its biggest parts when they do not all fit (the Go toolchain case)', () => {
+    const base: Record<string, FileSpec> = { '/hello-old': 1 };
+    for (let i = 0; i < 300; i++) base[`/usr/lib/go-1.19/pkg/p${i}.a`] = 1_000_000;
+    for (let i = 0; i < 10; i++) base[`/usr/lib/go-1.19/bin/t${i}`] = 1_300_000;
+    for (let i = 0; i < 40; i++) base[`/usr/lib/x86_64-linux-gnu/lib${i}.so`] = 1_000_000;
+    for (let i = 0; i < 30; i++) base[`/usr/lib/misc${i}/f`] = 10_000 + i; // 30 small directories
+    for (let i = 0; i < 20; i++) base[`/usr/share/doc/d${i}/copyright`] = 100_000;
+    const head = files({ '/hello': 1_800_000 });
+    const rows = diffFiles(files(base), head, { top: 5 });
+    assert.deepEqual(
+      rows.map((r) => [r.path, r.status, r.delta]),
+      [
+        ['/usr/lib/go-1.19', 'removed', -313_000_000],
+        ['/usr/lib/x86_64-linux-gnu', 'removed', -40_000_000],
+        ['/usr/share/doc', 'removed', -2_000_000],
+        ['/hello', 'added', 1_800_000],
+        ['/usr/lib/misc29/f', 'removed', -10_029],
+      ],
+    );
+  });
+
+  it('shows a wholly added directory that is nearly all one child as that child, down the chain', () => {
+    const venv = (root: string): Record<string, FileSpec> => {
+      const out: Record<string, FileSpec> = { [`${root}/pyvenv.cfg`]: 100, [`${root}/bin/activate`]: 2000 };
+      for (let i = 0; i < 50; i++) out[`${root}/lib/python3.11/site-packages/pkg${i}/mod.py`] = 100_000 + i;
+      return out;
+    };
+    // deep in a wholly added tree: one row, named for the child that holds 99.9% of the bytes
+    const deep = diffFiles(new Map(), files(venv('/srv/app/venv')), { top: 3 });
+    assert.deepEqual(deep.map((r) => [r.path, r.delta]), [['/srv/app/venv/lib/python3.11/site-packages', 5_001_225]]);
+    // a second-level directory is opened while rows remain, so its small parts show too
+    const shallow = diffFiles(new Map(), files(venv('/opt/venv')), { top: 3 });
+    assert.deepEqual(shallow.map((r) => [r.path, r.delta]), [
+      ['/opt/venv/lib/python3.11/site-packages', 5_001_225],
+      ['/opt/venv/bin/activate', 2000],
+      ['/opt/venv/pyvenv.cfg', 100],
+    ]);
+    // under 98% in one child, the directory is the better name
+    const go = files({ '/usr/lib/go-1.19/pkg/a': 96, '/usr/lib/go-1.19/bin/go': 4, '/etc/hostname': 1 });
+    assert.deepEqual(diffFiles(files({ '/etc/hostname': 1 }), go).map((r) => r.path), ['/usr/lib/go-1.19']);
   });
 
   it('ranks a shrink by its size: negative deltas come first when larger', () => {

@@ -35114,7 +35114,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7357);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7111);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -35127,7 +35127,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7357:
+/***/ 7111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35682,10 +35682,113 @@ function formatRef(ref) {
     return digest ? `${digest[1] ?? ''}${digest[2].slice(0, 12)}` : ref;
 }
 
+;// CONCATENATED MODULE: ./src/image/captured-files.ts
+// The few files whose content the reader keeps while the layers stream by: the package databases (dpkg's
+// status and per-package file lists, apk's installed db, Python's dist-info RECORDs, npm's package.json).
+// Everything else is skipped unread. Each kind has a size cap, a layer has a total cap, and a package.json is
+// kept only as its name and version: an image can hold tens of thousands of them.
+const DPKG_STATUS = '/var/lib/dpkg/status';
+const DPKG_INFO_DIR = '/var/lib/dpkg/info/';
+const APK_INSTALLED = '/lib/apk/db/installed';
+const MiB = 1 << 20;
+/** Real status files and apk dbs are a few MB; .list files and RECORDs rarely pass 2 MB; package.json files KBs. */
+const DB_CAP = 32 * MiB;
+const LIST_CAP = 8 * MiB;
+const MANIFEST_CAP = 1 * MiB;
+/** What one layer may keep in all: bounds memory on a hostile image full of look-alike files. */
+const LAYER_CAPTURE_CAP = 96 * MiB;
+/** The largest content kept for `path` (absolute, normalised), or 0 when the path is not captured. */
+function captureLimit(path) {
+    // cheapest tests first: this runs for every entry of every layer
+    if (path.endsWith('.list'))
+        return isDpkgList(path) ? LIST_CAP : 0;
+    if (path.endsWith('/RECORD'))
+        return isDistInfoRecord(path) ? LIST_CAP : 0;
+    if (path.endsWith('/package.json'))
+        return isNodeModulesManifest(path) ? MANIFEST_CAP : 0;
+    return path === DPKG_STATUS || path === APK_INSTALLED ? DB_CAP : 0;
+}
+/** /var/lib/dpkg/info/<package>[:<arch>].list */
+function isDpkgList(path) {
+    return path.startsWith(DPKG_INFO_DIR) && path.indexOf('/', DPKG_INFO_DIR.length) < 0 && path.length > DPKG_INFO_DIR.length + 5;
+}
+/** …/site-packages/<name>-<version>.dist-info/RECORD (or dist-packages, Debian's name for it). */
+function isDistInfoRecord(path) {
+    const dirEnd = path.length - '/RECORD'.length;
+    const dirStart = path.lastIndexOf('/', dirEnd - 1);
+    if (dirStart < 0 || !path.startsWith('.dist-info', dirEnd - '.dist-info'.length) || dirEnd - dirStart <= '.dist-info'.length + 1)
+        return false;
+    const parent = path.slice(path.lastIndexOf('/', dirStart - 1) + 1, dirStart);
+    return parent === 'site-packages' || parent === 'dist-packages';
+}
+/** …/node_modules/<name>/package.json or …/node_modules/@<scope>/<name>/package.json */
+function isNodeModulesManifest(path) {
+    const nameEnd = path.length - '/package.json'.length;
+    const nameStart = path.lastIndexOf('/', nameEnd - 1) + 1;
+    if (nameStart <= 0 || nameEnd <= nameStart || path[nameStart] === '.' || path[nameStart] === '@')
+        return false;
+    let parentEnd = nameStart - 1;
+    let parentStart = path.lastIndexOf('/', parentEnd - 1) + 1;
+    if (path[parentStart] === '@') {
+        if (parentEnd - parentStart < 2)
+            return false;
+        parentEnd = parentStart - 1;
+        parentStart = path.lastIndexOf('/', parentEnd - 1) + 1;
+    }
+    return parentStart > 0 && path.slice(parentStart, parentEnd) === 'node_modules';
+}
+/**
+ * The form a captured file is kept in: databases as they are, a package.json as "name\nversion" (null when
+ * it is not JSON or has no usable name: then nothing is kept for that path).
+ */
+function compactCapture(path, content) {
+    if (!path.endsWith('/package.json'))
+        return content;
+    const m = parseManifest(content);
+    return m === null ? null : Buffer.from(`${m.name}\n${m.version}`, 'utf8');
+}
+/** Reads back what compactCapture kept for a package.json. */
+function decodeManifest(kept) {
+    const text = kept.toString('utf8');
+    const nl = text.indexOf('\n');
+    return nl < 0 ? { name: text, version: '' } : { name: text.slice(0, nl), version: text.slice(nl + 1) };
+}
+// npm caps names at 214 characters; versions are semver strings. Longer values are not real packages.
+const MAX_NAME = 214;
+const MAX_VERSION = 256;
+function parseManifest(content) {
+    let doc;
+    try {
+        doc = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, '')); // npm tolerates a byte-order mark too
+    }
+    catch {
+        return null;
+    }
+    if (typeof doc !== 'object' || doc === null)
+        return null;
+    const { name, version } = doc;
+    if (typeof name !== 'string' || name === '' || name.length > MAX_NAME || /[\n\r\0]/.test(name))
+        return null;
+    const v = typeof version === 'string' && version.length <= MAX_VERSION && !/[\n\r\0]/.test(version) ? version : '';
+    return { name, version: v };
+}
+/**
+ * The content each captured path has in the final filesystem: the copy of the layer that last wrote it
+ * (`layerOf` says which, null when the path is not a regular file there).
+ */
+function finalCaptures(perLayer, layerOf) {
+    const out = new Map();
+    perLayer.forEach((captured, index) => {
+        for (const [path, content] of captured)
+            if (layerOf(path) === index)
+                out.set(path, content);
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/findings/packages.ts
 // Installed-package databases, from the captured final content of dpkg's status file and apk's db.
-const DPKG_STATUS = '/var/lib/dpkg/status';
-const APK_INSTALLED = '/lib/apk/db/installed';
+
 /** Packages of /var/lib/dpkg/status whose Status is "<want> ok installed" (removed/config-files ones are not). */
 function parseDpkgStatus(text) {
     const out = [];
@@ -35733,20 +35836,32 @@ function parseApkInstalled(text) {
 /** Development packages: names ending in "-dev" (libc6-dev, linux-libc-dev, musl-dev, openssl-dev). */
 const isDevPackage = (name) => name.endsWith('-dev') && name.length > 4;
 
+;// CONCATENATED MODULE: ./src/analysis/layer-location.ts
+// The Dockerfile line a layer comes from. Layers of the external base image come before the first layer the
+// Dockerfile made: they point at the producing stage's FROM line, which is where they can be changed.
+function layerLocation(df, layerLines, layer) {
+    if (df === null || layer === null)
+        return null;
+    const line = layerLines[layer];
+    if (typeof line === 'number')
+        return { path: df.path, line };
+    const firstMapped = layerLines.findIndex((l) => typeof l === 'number');
+    // a layer after the first mapped one that no instruction matched is not the base image's: no line is better than a wrong one
+    return firstMapped < 0 || layer < firstMapped ? { path: df.path, line: df.fromLine } : null;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/findings/util.ts
 // Helpers shared by the finding detectors: evidence, layer attribution, path resolution.
+
 function instructionOf(model, layer) {
     return model.layers[layer]?.instruction ?? '';
 }
 function evidence(model, path, size, layer) {
     return { path, size, layer, instruction: instructionOf(model, layer) };
 }
-/** The Dockerfile location of a layer's instruction, or null when unknown. */
+/** The Dockerfile location of a layer's instruction (the FROM line for a base-image layer), or null when unknown. */
 function locationOf(ctx, layer) {
-    if (ctx.dockerfile === null || layer === null)
-        return null;
-    const line = ctx.layerLines[layer];
-    return typeof line === 'number' ? { path: ctx.dockerfile.path, line } : null;
+    return layerLocation(ctx.dockerfile, ctx.layerLines, layer);
 }
 /** "a, b, c and 4 more" — `shown` are listed, `total` counts every item. */
 function listWithMore(shown, total) {
@@ -35852,9 +35967,51 @@ function homeDirs(files) {
     return out.sort();
 }
 
+;// CONCATENATED MODULE: ./src/analysis/findings/tooling-packages.ts
+// The packages behind the build tooling a finding reports: which installed packages own its bytes
+// ("golang-1.19-go 312 MB"), so the message says what to stop installing in the final stage.
+
+/** Biggest first; at most `limit`. */
+function toolingPackages(ctx, scan, limit = 3) {
+    const pk = ctx.packages;
+    if (pk === undefined || pk.owners.size === 0)
+        return [];
+    const roots = scan.entries.filter((e) => e.path.startsWith('/')).map((e) => e.path);
+    const bytes = new Map();
+    for (const [path, pkg] of pk.owners) {
+        if (!roots.some((r) => path === r || (path.startsWith(r) && path[r.length] === '/')))
+            continue;
+        bytes.set(pkg, (bytes.get(pkg) ?? 0) + (ctx.model.files.get(path)?.size ?? 0));
+    }
+    // -dev packages are tooling as a whole ("dpkg:libc6-dev")
+    for (const e of scan.entries) {
+        const colon = e.path.indexOf(':');
+        if (e.tool !== 'dev-package' || colon < 0)
+            continue;
+        const pkg = pk.packages.find((p) => p.manager === e.path.slice(0, colon) && p.name === e.path.slice(colon + 1));
+        if (pkg !== undefined && pkg.size > (bytes.get(pkg) ?? 0))
+            bytes.set(pkg, pkg.size);
+    }
+    return [...bytes]
+        .filter(([, b]) => b > 0)
+        .map(([pkg, b]) => ({ pkg, bytes: b }))
+        .sort((a, b) => b.bytes - a.bytes || (a.pkg.name < b.pkg.name ? -1 : a.pkg.name > b.pkg.name ? 1 : 0))
+        .slice(0, limit);
+}
+/** "; mostly the packages golang-1.19-go (312 MB) and golang-1.19-src (100 MB)", or "" when none are known. */
+function toolingPackagesClause(ctx, scan) {
+    const top = toolingPackages(ctx, scan);
+    if (top.length === 0)
+        return '';
+    const names = top.map((t) => `${t.pkg.name} (${formatBytes(t.bytes)})`);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+    return `; mostly the package${top.length > 1 ? 's' : ''} ${list}`;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/findings/build-tools.ts
 // Finding `build-tools` (design §4), and the tooling detector it shares with `missing-multi-stage`:
 // compilers, SDKs, headers and -dev packages left in the final image.
+
 
 
 
@@ -36029,7 +36186,7 @@ function detectBuildTools(ctx) {
         : 'install them only in the build stage and copy only the artefacts into the final one';
     return {
         id: 'build-tools',
-        message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
+        message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}${toolingPackagesClause(ctx, scan)}): ${fix}.`,
         bytes: scan.bytes,
         evidence: ev,
         dockerfile: locationOf(ctx, scan.entries[0].layer),
@@ -36038,6 +36195,7 @@ function detectBuildTools(ctx) {
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/missing-multi-stage.ts
 // Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
+
 
 
 function detectMissingMultiStage(ctx) {
@@ -36052,7 +36210,7 @@ function detectMissingMultiStage(ctx) {
     // counted, hence "at least".
     return {
         id: 'missing-multi-stage',
-        message: `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
+        message: `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}${toolingPackagesClause(ctx, scan)}): ` +
             `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,
         bytes: scan.bytes,
         evidence,
@@ -36272,6 +36430,461 @@ const ordered = (f) => ({
     evidence: f.evidence,
     dockerfile: f.dockerfile,
 });
+
+;// CONCATENATED MODULE: ./src/analysis/findings/resolved-message.ts
+// What a resolved finding (present in the base, gone from the head) says: what went away, and for
+// missing-multi-stage what the change saved. The base's own message describes a problem that is fixed.
+
+
+function resolvedMessage(f, sizes) {
+    const bytes = formatBytes(f.bytes ?? 0);
+    const where = listWithMore(f.evidence.map((e) => e.path), f.evidence.length);
+    switch (f.id) {
+        case 'missing-multi-stage': {
+            const gone = `the final image no longer ships the ${bytes} of build tooling the single-stage build left in it${where ? ` (${where})` : ''}.`;
+            if (sizes === null)
+                return gone[0].toUpperCase() + gone.slice(1);
+            const saved = sizes.baseSize - sizes.headSize;
+            const range = `${formatBytes(sizes.baseSize)} → ${formatBytes(sizes.headSize)}`;
+            // the saving first: a terminal cuts long lines
+            return saved > 0 ? `The change saved ${formatBytes(saved)} (${range}): ${gone}` : `The image grew ${formatDelta(-saved)} (${range}), though ${gone}`;
+        }
+        case 'build-tools':
+            return `The ${bytes} of build tooling${where ? ` (${where})` : ''} are gone from the final image.`;
+        case 'shell':
+            return `The image no longer contains a shell${where ? ` (${where})` : ''}.`;
+        case 'package-cache':
+            return `The ${bytes} of package-manager caches${where ? ` (${where})` : ''} are gone.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/packages/apk-db.ts
+// apk's database, /lib/apk/db/installed: one block per package with P: (name), V: (version), and its files
+// as F: (a directory, relative to /) followed by R: (a file in it) lines.
+const MAX_VALUE = 1024;
+function apk_db_parseApkInstalled(text) {
+    const out = [];
+    let pkg = null;
+    let dir = '';
+    const flush = () => {
+        if (pkg !== null && pkg.name !== '')
+            out.push(pkg);
+        pkg = null;
+        dir = '';
+    };
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line === '') {
+            flush();
+            continue;
+        }
+        if (line.length < 2 || line[1] !== ':')
+            continue;
+        const value = line.slice(2);
+        pkg ??= { name: '', version: '', files: [] };
+        switch (line[0]) {
+            case 'P':
+                pkg.name = value.trim().slice(0, MAX_VALUE);
+                break;
+            case 'V':
+                pkg.version = value.trim().slice(0, MAX_VALUE);
+                break;
+            case 'F':
+                dir = value.replace(/^\/+|\/+$/g, '');
+                break;
+            case 'R':
+                if (value !== '' && !value.includes('/'))
+                    pkg.files.push(dir === '' ? `/${value}` : `/${dir}/${value}`);
+                break;
+        }
+    }
+    flush();
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/packages/dpkg-db.ts
+// dpkg's database: /var/lib/dpkg/status (which packages are installed, their versions) and
+// /var/lib/dpkg/info/<package>[:<arch>].list (the paths each one installed).
+// Field values longer than this are not real metadata (a Description can be long, but it is never read).
+const dpkg_db_MAX_VALUE = 1024;
+/** Installed packages of a status file: Status "<want> ok installed" (not config-files, half-installed, …). */
+function dpkg_db_parseDpkgStatus(text) {
+    const out = [];
+    let name = null;
+    let arch = '';
+    let version = '';
+    let installed = false;
+    const flush = () => {
+        if (name !== null && installed && isPackageName(name))
+            out.push({ name, arch, version });
+        name = null;
+        arch = version = '';
+        installed = false;
+    };
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.trim() === '') {
+            flush();
+            continue;
+        }
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            continue; // continuation of a multi-line field
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const field = line.slice(0, colon).toLowerCase();
+        if (field !== 'package' && field !== 'status' && field !== 'version' && field !== 'architecture')
+            continue;
+        const value = line.slice(colon + 1).trim().slice(0, dpkg_db_MAX_VALUE);
+        if (field === 'package')
+            name = value;
+        else if (field === 'status')
+            installed = /^\S+\s+ok\s+installed$/.test(value);
+        else if (field === 'version')
+            version = value;
+        else
+            arch = value;
+    }
+    flush();
+    return out;
+}
+/** Debian policy §5.6.1: lower-case letters, digits, + - . ; at least two characters, starting alphanumeric. */
+const isPackageName = (name) => /^[a-z0-9][a-z0-9+.-]+$/.test(name);
+/** The .list files that may hold a package's paths: Multi-Arch "same" packages name theirs with the arch. */
+function listFileNames(pkg) {
+    return pkg.arch ? [`${pkg.name}:${pkg.arch}`, pkg.name] : [pkg.name];
+}
+/** The paths of a .list file, one per line ("/." and blank lines dropped); directories are included. */
+function parseDpkgList(text) {
+    const out = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.startsWith('/') && line !== '/.')
+            out.push(line);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/packages/image-paths.ts
+// Looks up the paths a package database names in the final filesystem. Databases name paths as the package
+// shipped them ("/bin/bash"); on a merged-/usr image the file lives behind a directory symlink
+// (/bin -> usr/bin), so parent directories are resolved through symlinks, inside the image only.
+const image_paths_MAX_LINK_HOPS = 40; // Linux's own limit (MAXSYMLINKS)
+/**
+ * "/a/./b/../c" → "/a/c". Null when ".." climbs above the root: a database that names such a path is broken or
+ * hostile, and the path cannot be in the image.
+ */
+function normalizePath(path) {
+    const parts = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === 0)
+                return null;
+            parts.pop();
+        }
+        else
+            parts.push(part);
+    }
+    return '/' + parts.join('/');
+}
+class ImagePaths {
+    files;
+    /** Directory as named → the real directory it is, or null when it is not one. */
+    dirs = new Map();
+    constructor(files) {
+        this.files = files;
+    }
+    /** The final path and entry `path` names (its last component is not followed), or null when absent. */
+    lookup(path) {
+        const direct = this.files.get(path);
+        if (direct !== undefined)
+            return { path, entry: direct };
+        const slash = path.lastIndexOf('/');
+        if (slash <= 0)
+            return null;
+        const dir = this.realDir(path.slice(0, slash));
+        if (dir === null)
+            return null;
+        const real = `${dir === '/' ? '' : dir}/${path.slice(slash + 1)}`;
+        const entry = this.files.get(real);
+        return entry === undefined ? null : { path: real, entry };
+    }
+    realDir(dir) {
+        let real = this.dirs.get(dir);
+        if (real === undefined) {
+            real = this.resolve(dir);
+            this.dirs.set(dir, real);
+        }
+        return real;
+    }
+    /** Follows symlinks in every component, relative ones from the link's directory; ".." stops at the root. */
+    resolve(dir) {
+        let pending = dir.split('/').filter((c) => c !== '');
+        let done = [];
+        let hops = 0;
+        while (pending.length > 0) {
+            const c = pending.shift();
+            if (c === '.')
+                continue;
+            if (c === '..') {
+                done.pop();
+                continue;
+            }
+            const p = '/' + [...done, c].join('/');
+            const e = this.files.get(p);
+            if (e === undefined)
+                return null;
+            if (e.type === 'symlink') {
+                if (++hops > image_paths_MAX_LINK_HOPS || !e.linkTarget)
+                    return null;
+                if (e.linkTarget.startsWith('/'))
+                    done = [];
+                pending = [...e.linkTarget.split('/').filter((x) => x !== ''), ...pending];
+                continue;
+            }
+            if (e.type !== 'dir')
+                return null;
+            done.push(c);
+        }
+        return '/' + done.join('/');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/packages/python-record.ts
+// Python distributions installed by pip (and other wheel installers): <site>/<name>-<version>.dist-info/RECORD
+// lists every installed file as CSV rows "path,hash,size"; paths are relative to the site-packages directory
+// ("../../../bin/pip" for scripts) or absolute.
+/** "tiny_pkg-1.0.dist-info" → tiny_pkg, 1.0 (wheel names escape "-" in both parts, so the first "-" splits). */
+function parseDistInfoDir(dir) {
+    if (!dir.endsWith('.dist-info'))
+        return null;
+    const stem = dir.slice(0, -'.dist-info'.length);
+    const dash = stem.indexOf('-');
+    if (dash <= 0 || dash === stem.length - 1)
+        return null;
+    return { name: stem.slice(0, dash), version: stem.slice(dash + 1) };
+}
+/** PEP 503 normalised name: the same project whatever its spelling (Foo_Bar, foo-bar, foo.bar). */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * The first field of each RECORD row: the path. Hand-rolled rather than a CSV library because only that
+ * field is read, and it is quoted (with "" for a quote) only when it holds a comma or a quote.
+ */
+function parseRecordPaths(text) {
+    const out = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line === '')
+            continue;
+        let path;
+        if (line.startsWith('"')) {
+            let i = 1;
+            path = '';
+            for (;;) {
+                const q = line.indexOf('"', i);
+                if (q < 0) {
+                    path = ''; // unterminated quote: not a row
+                    break;
+                }
+                path += line.slice(i, q);
+                if (line[q + 1] === '"') {
+                    path += '"';
+                    i = q + 2;
+                }
+                else
+                    break;
+            }
+        }
+        else {
+            const comma = line.indexOf(',');
+            path = comma < 0 ? line : line.slice(0, comma);
+        }
+        if (path !== '')
+            out.push(path);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/packages/installed-packages.ts
+// The packages installed in an image, each with the bytes of its files actually present in the final
+// filesystem (design §2.5): dpkg and apk from their databases, then pip distributions (dist-info RECORDs) and
+// npm packages (node_modules/**/package.json) that the system package manager does not own.
+
+
+
+
+
+const NODE_MODULES = '/node_modules/';
+/** The key under which two images' rows are the same package (pip names compare normalised). */
+function packageKey(manager, name) {
+    return `${manager}\0${manager === 'pip' ? normalizePythonName(name) : name}`;
+}
+function listPackages(model) {
+    const files = model.files;
+    const captured = model.capturedFiles;
+    const paths = new ImagePaths(files);
+    const groups = new Map();
+    const owners = new Map();
+    const group = (manager, name, version) => {
+        const key = packageKey(manager, name);
+        let g = groups.get(key);
+        if (g === undefined)
+            groups.set(key, (g = { report: { manager, name, version: '', size: 0 }, versions: new Set() }));
+        if (version !== '')
+            g.versions.add(version);
+        return g;
+    };
+    // A file counts once, for the first package that lists it (dpkg before apk before pip before npm).
+    const chargeEntry = (g, path, entry) => {
+        if ((entry.type !== 'file' && entry.type !== 'hardlink') || owners.has(path))
+            return;
+        owners.set(path, g.report);
+        g.report.size += entry.size; // a hardlink's content is counted under one name only (FileEntry.size)
+    };
+    const charge = (g, named) => {
+        const norm = normalizePath(named);
+        const hit = norm === null ? null : paths.lookup(norm);
+        if (hit !== null)
+            chargeEntry(g, hit.path, hit.entry);
+    };
+    // dpkg: the status file says what is installed; each package's .list says what it installed, and its own
+    // files in /var/lib/dpkg/info (the list itself, md5sums, maintainer scripts) are its bytes too
+    const status = regularCapture(model, DPKG_STATUS);
+    if (status !== undefined) {
+        const pkgs = dpkg_db_parseDpkgStatus(status.toString('utf8'));
+        const seen = new Map();
+        for (const p of pkgs)
+            seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
+        const infoFiles = dpkgInfoFiles(files);
+        for (const p of pkgs) {
+            // the same name for two architectures (Multi-Arch: same) stays two rows
+            const g = group('dpkg', (seen.get(p.name) ?? 0) > 1 && p.arch ? `${p.name}:${p.arch}` : p.name, p.version);
+            for (const listName of listFileNames(p)) {
+                const list = captured.get(`${DPKG_INFO_DIR}${listName}.list`);
+                if (list === undefined)
+                    continue;
+                for (const path of parseDpkgList(list.toString('utf8')))
+                    charge(g, path);
+                break;
+            }
+            for (const listName of listFileNames(p))
+                for (const path of infoFiles.get(listName) ?? [])
+                    charge(g, path);
+        }
+    }
+    const apk = regularCapture(model, APK_INSTALLED);
+    if (apk !== undefined) {
+        for (const p of apk_db_parseApkInstalled(apk.toString('utf8'))) {
+            const g = group('apk', p.name, p.version);
+            for (const path of p.files)
+                charge(g, path);
+        }
+    }
+    // Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
+    // package's list, but its bytes came with the package that owns the source next to it
+    if (owners.size > 0) {
+        for (const [path, entry] of files) {
+            const source = bytecodeSource(path);
+            const owner = source === null ? undefined : owners.get(source);
+            if (owner !== undefined)
+                chargeEntry(groups.get(packageKey(owner.manager, owner.name)), path, entry);
+        }
+    }
+    // captured paths in a stable order, so ties between packages always resolve the same way
+    const capturedPaths = [...captured.keys()].sort();
+    // pip: a dist-info the system package manager installed (Debian's python3-*) is reported by it already
+    for (const path of capturedPaths) {
+        if (!isDistInfoRecord(path) || owners.has(path))
+            continue;
+        const distDir = path.slice(0, path.lastIndexOf('/'));
+        const site = distDir.slice(0, distDir.lastIndexOf('/'));
+        const info = parseDistInfoDir(distDir.slice(site.length + 1));
+        if (info === null)
+            continue;
+        const g = group('pip', info.name, info.version);
+        for (const rel of parseRecordPaths(captured.get(path).toString('utf8')))
+            charge(g, rel.startsWith('/') ? rel : `${site}/${rel}`);
+    }
+    // npm: every file under a package's directory, except its own node_modules (other packages)
+    const npmDirs = new Map();
+    for (const path of capturedPaths) {
+        if (!isNodeModulesManifest(path) || owners.has(path))
+            continue;
+        const m = decodeManifest(captured.get(path));
+        npmDirs.set(path.slice(0, -'/package.json'.length), group('npm', m.name, m.version));
+    }
+    if (npmDirs.size > 0) {
+        for (const [path, entry] of files) {
+            const dir = npmPackageDir(path);
+            const g = dir === null ? undefined : npmDirs.get(dir);
+            if (g !== undefined)
+                chargeEntry(g, path, entry);
+        }
+    }
+    const packages = [...groups.values()].map((g) => {
+        g.report.version = [...g.versions].sort().join(', ');
+        return g.report;
+    });
+    packages.sort((a, b) => b.size - a.size || cmp(a.manager, b.manager) || cmp(a.name, b.name));
+    return { packages, owners };
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** A captured database, when it is a regular file of the final filesystem. */
+function regularCapture(model, path) {
+    return model.files.get(path)?.type === 'file' ? model.capturedFiles.get(path) : undefined;
+}
+/** /var/lib/dpkg/info/<package>[:<arch>].<what> by "<package>[:<arch>]". */
+function dpkgInfoFiles(files) {
+    const out = new Map();
+    for (const path of files.keys()) {
+        if (!path.startsWith(DPKG_INFO_DIR))
+            continue;
+        const name = path.slice(DPKG_INFO_DIR.length);
+        const dot = name.lastIndexOf('.');
+        if (dot <= 0 || name.includes('/'))
+            continue;
+        const key = name.slice(0, dot);
+        const list = out.get(key);
+        if (list === undefined)
+            out.set(key, [path]);
+        else
+            list.push(path);
+    }
+    return out;
+}
+/** …/x/__pycache__/mod.cpython-311.pyc (or .opt-1.pyc) → …/x/mod.py; null for anything else. */
+function bytecodeSource(path) {
+    if (!path.endsWith('.pyc'))
+        return null;
+    const cache = path.lastIndexOf('/__pycache__/');
+    if (cache < 0)
+        return null;
+    const name = path.slice(cache + '/__pycache__/'.length);
+    const dot = name.indexOf('.');
+    if (dot <= 0 || name.includes('/'))
+        return null;
+    return `${path.slice(0, cache)}/${name.slice(0, dot)}.py`;
+}
+/** The package directory a path under node_modules belongs to: …/node_modules/<name> or …/node_modules/@s/<name>. */
+function npmPackageDir(path) {
+    const at = path.lastIndexOf(NODE_MODULES);
+    if (at < 0)
+        return null;
+    const start = at + NODE_MODULES.length;
+    let end = path.indexOf('/', start);
+    if (end < 0)
+        return null; // a file directly in node_modules (.package-lock.json)
+    if (path[start] === '@') {
+        end = path.indexOf('/', end + 1);
+        if (end < 0)
+            return null;
+    }
+    return path.slice(0, end);
+}
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -36763,6 +37376,9 @@ function parse_dockerfile_oneLine(s) {
 
 
 
+
+
+
 function analyseSide(model, dockerfile, opts, warnings) {
     let df = null;
     if (dockerfile) {
@@ -36777,19 +37393,18 @@ function analyseSide(model, dockerfile, opts, warnings) {
     }
     const layerLines = df ? mapLayersToLines(df, model.layers) : model.layers.map(() => null);
     const producing = df?.stages[df.target];
-    const findings = detectFindings({
-        model,
-        captured: model.capturedFiles,
-        dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
-        layerLines,
-        thresholds: DEFAULT_THRESHOLDS,
-    });
-    return { layerLines, findings };
+    const info = df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null;
+    const packages = listPackages(model);
+    const findings = detectFindings({ model, captured: model.capturedFiles, dockerfile: info, layerLines, thresholds: DEFAULT_THRESHOLDS, packages });
+    return { layerLines, findings, packages, locate: (layer) => layerLocation(info, layerLines, layer) };
 }
-/** Head findings with their status against the base, and a severity from fail-on: error when it fails the run. */
-function compareFindings(head, base, failOn) {
+/**
+ * Head findings with their status against the base, and a severity from fail-on: error when it fails the run.
+ * A resolved finding says what went away (and what that saved, given both sizes).
+ */
+function compareFindings(head, base, failOn, sizes = null) {
     const severity = (id) => (failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning');
-    return withStatus(head.findings, base ? base.findings : null, severity);
+    return withStatus(head.findings, base ? base.findings : null, severity).map((f) => f.status === 'resolved' ? { ...f, message: resolvedMessage(f, sizes) } : f);
 }
 
 ;// CONCATENATED MODULE: ./src/report/table.ts
@@ -36803,12 +37418,42 @@ function renderTable(header, rows, align) {
     return [line(header), ...rows.map(line)];
 }
 
+;// CONCATENATED MODULE: ./src/report/package-rows.ts
+// Package changes and installed packages as table rows, shared by the text and markdown renderers.
+
+const SIGN = { added: '+', removed: '\u2212', upgraded: '~' };
+/** [sign, name, manager, version(s), Δ]: "−", "golang-1.19-go", "dpkg", "1.19.8-2", "−342.5 MB". Untrusted text is raw. */
+function packageChangeRow(p) {
+    const version = p.status === 'upgraded' ? `${p.baseVersion ?? ''} → ${p.headVersion ?? ''}` : (p.headVersion ?? p.baseVersion ?? '');
+    return [SIGN[p.status], p.name, p.manager, version, formatDelta(p.sizeDelta)];
+}
+/** "92 changed: 3 added, 88 removed, 1 upgraded" (statuses with none are left out). */
+function packageChangeSummary(changes) {
+    const counts = ['added', 'removed', 'upgraded'].map((s) => [s, changes.filter((c) => c.status === s).length]).filter(([, n]) => n > 0);
+    return `${changes.length} changed: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+}
+function installedPackageRow(p) {
+    return [p.name, p.manager, p.version, formatBytes(p.size)];
+}
+/** The packages of a diff, or [] for reports written before packages were listed. */
+function packageChanges(diff) {
+    return diff?.packages ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/compare-text.ts
 // The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
 // table and the biggest file changes.
 
 
 
+
+/** "Dockerfile:7 RUN apt-get install … +120 MB" (raw: callers escape), or null when no layer grew. */
+function growthText(g, instructionWidth = 60) {
+    if (!g || g.delta <= 0)
+        return null;
+    const where = g.dockerfile ? `${g.dockerfile.path}:${g.dockerfile.line} ` : '';
+    return `${where}${one_line_oneLine(g.instruction || '(no history)', instructionWidth)} ${formatDelta(g.delta)}`;
+}
 function summaryLine(entry) {
     const { head, base, diff } = entry;
     const mark = entry.passed ? '✅' : '❌';
@@ -36835,9 +37480,9 @@ function findingLines(entry) {
     return [...entry.findings]
         .sort((a, b) => order[a.status] - order[b.status])
         .map((f) => {
-        if (f.status === 'resolved')
-            return `✅ resolved ${f.id}`;
         const where = f.dockerfile ? ` (${one_line_oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        if (f.status === 'resolved')
+            return `✅ resolved ${f.id}: ${one_line_oneLine(f.message)}`;
         // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
         const status = entry.base ? `${f.status} ` : '';
         const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${one_line_oneLine(f.message)}`;
@@ -36845,12 +37490,45 @@ function findingLines(entry) {
         return [head, ...evidence].join('\n');
     });
 }
+/**
+ * Finding lines for a terminal of `width` columns, indented by two: a finding's message is wrapped at spaces
+ * (continuation lines indented under it) so what it says fixing is worth is not cut off; evidence lines are cut.
+ */
+function fitFindingLines(findings, width) {
+    const out = [];
+    for (const f of findings) {
+        const [head = '', ...evidence] = f.split('\n');
+        out.push(...wrap(one_line_oneLine(head), width - 2, 6).map((l) => '  ' + l));
+        for (const e of evidence)
+            out.push('  ' + one_line_oneLine(e, width - 2));
+    }
+    return out;
+}
+function wrap(text, width, indent) {
+    const lines = [];
+    let rest = text;
+    let first = true;
+    while (rest.length > 0) {
+        const room = Math.max(20, width - (first ? 0 : indent));
+        let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
+        if (cut <= 0)
+            cut = Math.min(rest.length, room); // one long word: cut it
+        lines.push((first ? '' : ' '.repeat(indent)) + rest.slice(0, cut).trimEnd());
+        rest = rest.slice(cut).trimStart();
+        first = false;
+    }
+    return lines;
+}
 function renderCompareText(entry, opts = {}) {
     const width = Math.max(60, opts.width ?? 100);
-    const out = [one_line_oneLine(summaryLine(entry)), ''];
+    const out = [one_line_oneLine(summaryLine(entry))];
+    const growth = growthText(entry.diff?.growth, Math.max(20, width - 40));
+    if (growth !== null)
+        out.push(`Largest growth: ${one_line_oneLine(growth)}`);
+    out.push('');
     const findings = findingLines(entry);
     if (findings.length)
-        out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + one_line_oneLine(l, width))), '');
+        out.push('Findings', ...fitFindingLines(findings, width), '');
     const { head, base, diff } = entry;
     const totals = [
         ['size', base ? formatBytes(base.size) : '—', formatBytes(head.size), diff ? formatDelta(diff.sizeDelta) : ''],
@@ -36895,6 +37573,15 @@ function renderCompareText(entry, opts = {}) {
         }
         else
             out.push('', 'No file changes.');
+        const packages = packageChanges(diff);
+        if (packages.length) {
+            const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 10));
+            out.push('', `Package changes (${packageChangeSummary(packages)})`);
+            const rows = shown.map((p) => packageChangeRow(p).map((c, i) => (i === 0 || i === 4 ? c : one_line_oneLine(c, i === 1 ? 60 : 40))));
+            out.push(...renderTable(['', 'package', 'manager', 'version', 'Δ'], rows, ['left', 'left', 'left', 'left', 'right']).map((l) => '  ' + l));
+            if (shown.length < packages.length)
+                out.push(`  …and ${packages.length - shown.length} more (--format json lists them all)`);
+        }
     }
     else {
         out.push('', `Layers (${head.layers.length})`);
@@ -38121,7 +38808,7 @@ function loginHint(registry) {
 
 const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_API = 'registry-1.docker.io';
-const MAX_NAME = 255;
+const reference_MAX_NAME = 255;
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
 const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
@@ -38167,8 +38854,8 @@ function parseReference(input) {
     if (path === '' || !path.split('/').every((c) => COMPONENT.test(c))) {
         throw bad(path !== path.toLowerCase() ? 'the repository name must be lowercase' : 'not a valid repository name');
     }
-    if (registry.length + 1 + path.length > MAX_NAME)
-        throw bad(`the name is longer than ${MAX_NAME} characters`);
+    if (registry.length + 1 + path.length > reference_MAX_NAME)
+        throw bad(`the name is longer than ${reference_MAX_NAME} characters`);
     if (tag === null && digest === null)
         tag = 'latest';
     return { registry, apiHost: registry === DOCKER_HUB ? DOCKER_HUB_API : registry, repository: path, tag, digest };
@@ -38953,6 +39640,7 @@ function grown(from, to) {
 
 
 
+
 /** FileType ↔ the byte stored per entry. */
 const FILE_TYPES = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo', 'other'];
 const TYPE_CODE = Object.fromEntries(FILE_TYPES.map((t, i) => [t, i]));
@@ -38998,9 +39686,6 @@ class PutLog {
         this.sizes = sizes;
     }
 }
-/** Small files whose content the findings read (package databases), kept from every layer that writes them. */
-const CAPTURED_PATHS = new Set(['/var/lib/dpkg/status', '/lib/apk/db/installed']);
-const MAX_CAPTURE_BYTES = 32 << 20;
 function emptyLayer() {
     return { paths: new PathTable(16), puts: new PutLog(), whiteouts: [], opaques: [], captured: new Map(), size: 0, fileCount: 0, tarBytes: 0 };
 }
@@ -39013,6 +39698,7 @@ class LayerScan {
     opaques = [];
     captured = new Map();
     capturing = null;
+    capturedBytes = 0;
     size = 0;
     fileCount = 0;
     scanner = new TarScanner(this);
@@ -39032,7 +39718,10 @@ class LayerScan {
     entryEnd() {
         if (!this.capturing)
             return;
-        this.captured.set(this.capturing.path, Buffer.concat(this.capturing.parts));
+        const kept = compactCapture(this.capturing.path, Buffer.concat(this.capturing.parts));
+        if (kept)
+            this.captured.set(this.capturing.path, kept);
+        this.capturedBytes += kept?.length ?? 0;
         this.capturing = null;
     }
     entry(h) {
@@ -39061,11 +39750,11 @@ class LayerScan {
         if (h.type !== 'dir')
             this.fileCount++;
         this.puts.push(this.paths.intern(path), h.type, h.mode, h.type === 'file' ? h.size : 0, linkTarget);
-        if (h.type === 'file' && CAPTURED_PATHS.has(path) && h.size <= MAX_CAPTURE_BYTES) {
+        this.captured.delete(path); // replaced: by this entry's content when it is captured, else by something unread
+        if (h.type === 'file' && h.size <= captureLimit(path) && this.capturedBytes + h.size <= LAYER_CAPTURE_CAP) {
             this.capturing = { path, parts: [] };
             return true;
         }
-        this.captured.delete(path); // replaced by something we do not read
         return false;
     }
 }
@@ -39803,19 +40492,11 @@ function assembleImage({ configBytes, config, format, layers: scanned }) {
         efficiency: size === 0 ? 1 : fs.finalBytes / size,
         compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
         compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
-        capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), fs.files),
+        capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), (path) => {
+            const entry = fs.files.get(path);
+            return entry?.type === 'file' ? entry.layer : null;
+        }),
     };
-}
-/** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer, files) {
-    const out = new Map();
-    for (const path of CAPTURED_PATHS) {
-        const entry = files.get(path);
-        const content = entry?.type === 'file' ? perLayer[entry.layer]?.get(path) : undefined;
-        if (content)
-            out.set(path, content);
-    }
-    return out;
 }
 function platformString(os = 'unknown', arch = 'unknown', variant) {
     return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
@@ -40307,7 +40988,7 @@ const MAX_MANIFEST_BYTES = 4 << 20;
 const MAX_CONFIG_BYTES = 32 << 20;
 const manifest_DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** Parses a manifest body; the media type comes from the document, else from Content-Type. */
-function parseManifest(bytes, contentType, what) {
+function manifest_parseManifest(bytes, contentType, what) {
     let doc;
     try {
         doc = JSON.parse(bytes.toString('utf8'));
@@ -40379,7 +41060,7 @@ async function resolveRegistryImages(client, refText, request) {
     const reference = typeof refText === 'string' ? parseReference(refText) : refText;
     const what = reference_formatReference(reference);
     const top = await client.fetchManifest(reference, manifestReference(reference));
-    const parsed = parseManifest(top.bytes, top.contentType, what);
+    const parsed = manifest_parseManifest(top.bytes, top.contentType, what);
     if (parsed.kind === 'image') {
         const image = await read_registry_image_resolveImage(client, reference, top.digest, parsed.manifest, null);
         // A single image has the platform its config says: keep it when it is among those asked for.
@@ -40391,7 +41072,7 @@ async function resolveRegistryImages(client, refText, request) {
     const choice = choosePlatforms(parsed.manifests, request, platform_hostPlatform());
     const images = await Promise.all(choice.chosen.map(async ({ desc, platform }) => {
         const m = await client.fetchManifest(reference, desc.digest);
-        const inner = parseManifest(m.bytes, m.contentType, `${what} (${platform})`);
+        const inner = manifest_parseManifest(m.bytes, m.contentType, `${what} (${platform})`);
         if (inner.kind !== 'image')
             throw new errors_RegistryError(`the index of ${what} nests another index for ${platform}: not supported`);
         return read_registry_image_resolveImage(client, reference, desc.digest, inner.manifest, platform);
@@ -41386,14 +42067,14 @@ class Layout {
     async images() {
         const found = [];
         const visit = async (bytes, label, depth) => {
-            const parsed = parseManifest(bytes, undefined, label);
+            const parsed = manifest_parseManifest(bytes, undefined, label);
             if (parsed.kind !== 'index')
                 throw new ImageSourceError(`${label} is not an image index`);
             for (const desc of parsed.manifests) {
                 if (desc.annotations?.['vnd.docker.reference.type'] !== undefined)
                     continue; // attestations
                 const body = await this.blob(desc, MAX_MANIFEST_BYTES);
-                const inner = parseManifest(body, desc.mediaType, `${this.what} (${desc.digest})`);
+                const inner = manifest_parseManifest(body, desc.mediaType, `${this.what} (${desc.digest})`);
                 if (inner.kind === 'index') {
                     if (depth < MAX_NESTING)
                         await visit(body, `${this.what} (${desc.digest})`, depth + 1);
@@ -41413,7 +42094,7 @@ class Layout {
         return found;
     }
     async read(desc, platform, layers, progress) {
-        const parsed = parseManifest(await this.blob(desc, MAX_MANIFEST_BYTES), desc.mediaType, `${this.what} (${platform})`);
+        const parsed = manifest_parseManifest(await this.blob(desc, MAX_MANIFEST_BYTES), desc.mediaType, `${this.what} (${platform})`);
         if (parsed.kind !== 'image')
             throw new ImageSourceError(`${this.what} nests another index for ${platform}: not supported`);
         const { manifest } = parsed;
@@ -41713,6 +42394,9 @@ function round(n, digits) {
 // The terminal rendering of a report: one table per image, aligned, totals last.
 
 
+
+
+
 function renderImageText(name, platform, report, model, opts = {}) {
     const width = Math.max(60, opts.width ?? 100);
     const rows = report.layers.map((l, i) => ({
@@ -41752,12 +42436,22 @@ function renderImageText(name, platform, report, model, opts = {}) {
         ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`);
     out.push('');
     if (opts.findings?.length) {
-        out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + one_line_oneLine(l, width))), '');
+        out.push('Findings', ...fitFindingLines(opts.findings, width), '');
     }
     out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
     for (const r of rows)
         out.push(line(r));
     out.push(line(total));
+    const packages = opts.packages ?? [];
+    if (packages.length) {
+        const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 15));
+        const bytes = packages.reduce((s, p) => s + p.size, 0);
+        out.push('', `Largest packages (${formatCount(packages.length)} installed, ${formatBytes(bytes)} in all)`);
+        const cells = shown.map((p) => installedPackageRow(p).map((c, i) => (i === 3 ? c : one_line_oneLine(c, i === 0 ? 60 : 40))));
+        out.push(...renderTable(['package', 'manager', 'version', 'size'], cells, ['left', 'left', 'left', 'right']).map((l) => '  ' + l));
+        if (shown.length < packages.length)
+            out.push(`  …and ${packages.length - shown.length} more (--format json lists them all)`);
+    }
     return out.join('\n') + '\n';
 }
 
@@ -41889,7 +42583,7 @@ async function runInspect(args) {
     const shown = models.map((model) => {
         const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
         const findings = compareFindings(analysis, null, failOn);
-        const head = toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines);
+        const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
         const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
         return { model, entry };
     });
@@ -41899,7 +42593,7 @@ async function runInspect(args) {
     const text = args.format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : shown
-            .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) }))
+            .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages }))
             .join('\n');
     if (args.output)
         await (0,promises_namespaceObject.writeFile)(args.output, text);
@@ -42581,24 +43275,59 @@ function diffFiles(base, head, opts = {}) {
     tree.addTotals(base, 'base');
     tree.addTotals(head, 'head');
     sumUp(tree.root);
-    let rows = [...tree.root.children.values()].map(chainCollapse);
-    for (;;) {
-        let best = null;
-        for (const r of rows)
-            if (expandable(r) && (best === null || byDelta(r, best) < 0))
-                best = r;
-        // Rows that change no bytes are dropped below when others do: they do not use up the budget.
-        if (best === null || sizedCount(rows) - 1 + sizedCount(best.children.values()) > top)
-            break;
-        const expanded = best;
-        rows = rows.filter((r) => r !== expanded).concat([...expanded.children.values()].map(chainCollapse));
-    }
+    const roots = [...tree.root.children.values()].map(file_diff_collapse);
+    const sized = roots.filter((r) => delta(r) !== 0);
     // Rows that change no bytes (an empty directory, a retargeted link) only show when nothing else changed.
-    const sized = rows.filter((r) => delta(r) !== 0);
-    return (sized.length > 0 ? sized : rows)
+    const rows = sized.length > 0 ? rollUp(sized, top) : openAll(roots);
+    return rows
         .sort(byDelta)
         .slice(0, top)
         .map((n) => toChange(n, base, head));
+}
+/**
+ * The rows: start from the top-level changes and open the largest-|Δ| directory while that explains more
+ * bytes than it costs. Opening X shows its biggest children in X's place; the table keeps its `top` largest
+ * rows, so children too small to make it, and rows they push out, leave it. Worth it when the children shown
+ * hold more bytes than those that leave (a directory mostly made of one child opens into that child; one of
+ * 300 similar files does not).
+ */
+function rollUp(start, top) {
+    let shown = [...start].sort(byDelta).slice(0, top);
+    const tried = new Set();
+    for (;;) {
+        const x = shown.find((r) => !tried.has(r) && expandable(r));
+        if (x === undefined)
+            return shown;
+        tried.add(x);
+        const kids = [...x.children.values()].map(file_diff_collapse).filter((k) => delta(k) !== 0);
+        const next = shown.filter((r) => r !== x).concat(kids).sort(byDelta).slice(0, top);
+        const kept = new Set(next);
+        let gain = 0;
+        let cost = 0;
+        for (const k of kids)
+            if (kept.has(k))
+                gain += Math.abs(delta(k));
+            else
+                cost += Math.abs(delta(k));
+        for (const r of shown)
+            if (r !== x && !kept.has(r))
+                cost += Math.abs(delta(r));
+        if (gain > cost)
+            shown = next;
+    }
+}
+/** Nothing changed bytes: every zero-delta change is shown, opened down to the paths themselves. */
+function openAll(start) {
+    const out = [];
+    const queue = [...start];
+    while (queue.length > 0) {
+        const n = queue.pop();
+        if (expandable(n))
+            queue.push(...[...n.children.values()].map(file_diff_collapse));
+        else
+            out.push(n);
+    }
+    return out;
 }
 const newNode = (path) => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
 const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
@@ -42655,13 +43384,32 @@ function sumUp(node) {
         node.inHead ||= child.inHead;
     }
 }
-/** A directory whose changes are all in one child says nothing more than that child (/app → /app/server). */
-function chainCollapse(node) {
+/**
+ * A directory shown as its child: when all its changes are in that child (/app → /app/server), or when it is
+ * wholly added or removed, would stay one row, and that child holds nearly all of its bytes
+ * (/opt/venv → …/site-packages). Below
+ * MOSTLY the directory names the thing better than its biggest part (/usr/lib/go-1.19, whose bin/ is 4%).
+ */
+function file_diff_collapse(node) {
     let n = node;
-    while (n.children?.size === 1 && n.self !== 'real')
-        n = n.children.values().next().value;
+    while (n.children !== null && n.self !== 'real') {
+        if (n.children.size === 1) {
+            n = n.children.values().next().value;
+            continue;
+        }
+        if (expandable(n))
+            break; // opened in rollUp when it pays, so its other children can show too
+        let big = null;
+        for (const c of n.children.values())
+            if (big === null || Math.abs(delta(c)) > Math.abs(delta(big)))
+                big = c;
+        if (big === null || delta(n) === 0 || Math.abs(delta(big)) < MOSTLY * Math.abs(delta(n)))
+            break;
+        n = big;
+    }
     return n;
 }
+const MOSTLY = 0.98;
 /**
  * Directories on both sides are opened up. A wholly added or removed directory stays one row — it explains
  * itself (/usr/lib/go-1.19) — unless it is a top-level or second-level one (/usr, /usr/lib, /var/cache),
@@ -42669,13 +43417,6 @@ function chainCollapse(node) {
  */
 const expandable = (n) => n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
 const delta = (n) => n.headBytes - n.baseBytes;
-function sizedCount(nodes) {
-    let n = 0;
-    for (const node of nodes)
-        if (delta(chainCollapse(node)) !== 0)
-            n++;
-    return n;
-}
 function byDelta(a, b) {
     const d = Math.abs(delta(b)) - Math.abs(delta(a));
     if (d !== 0)
@@ -42694,19 +43435,49 @@ function toChange(n, base, head) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/packages/diff-packages.ts
+// Base → head package changes (design §2.5): added, removed, or upgraded (any version change), with the
+// change in the bytes each package's files take in the final filesystem.
+
+function diffPackages(base, head) {
+    const before = new Map(base.map((p) => [packageKey(p.manager, p.name), p]));
+    const out = [];
+    const seen = new Set();
+    for (const h of head) {
+        const key = packageKey(h.manager, h.name);
+        seen.add(key);
+        const b = before.get(key);
+        if (b === undefined) {
+            out.push({ manager: h.manager, name: h.name, status: 'added', baseVersion: null, headVersion: h.version, sizeDelta: h.size });
+        }
+        else if (b.version !== h.version) {
+            out.push({ manager: h.manager, name: h.name, status: 'upgraded', baseVersion: b.version, headVersion: h.version, sizeDelta: h.size - b.size });
+        }
+    }
+    for (const [key, b] of before) {
+        if (!seen.has(key))
+            out.push({ manager: b.manager, name: b.name, status: 'removed', baseVersion: b.version, headVersion: null, sizeDelta: -b.size });
+    }
+    return out.sort((a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || (a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/diff-images.ts
 // The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
+
+
 
 
 function diffImages(base, head, opts = {}) {
     const sizeDelta = head.size - base.size;
     const baseCompressed = base.compressedSize;
     const headCompressed = head.compressedSize;
+    const aligned = alignLayers(base.layers, head.layers);
+    const packages = opts.packages ?? { base: listPackages(base).packages, head: listPackages(head).packages };
     return {
         sizeDelta,
         sizeDeltaPercent: base.size > 0 ? round2((100 * sizeDelta) / base.size) : null,
         compressedSizeDelta: baseCompressed !== null && headCompressed !== null ? headCompressed - baseCompressed : null,
-        layers: alignLayers(base.layers, head.layers).map((l) => ({
+        layers: aligned.map((l) => ({
             status: l.status,
             instruction: l.instruction,
             baseSize: l.baseSize,
@@ -42714,7 +43485,20 @@ function diffImages(base, head, opts = {}) {
             delta: l.delta,
         })),
         files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
+        packages: diffPackages(packages.base, packages.head),
+        growth: largestGrowth(aligned, opts.locate),
     };
+}
+/** The added or changed head layer that grew the most (the first one on a tie); null when none grew. */
+function largestGrowth(aligned, locate) {
+    let best = null;
+    for (const l of aligned) {
+        if ((l.status === 'added' || l.status === 'changed') && l.headIndex !== null && l.delta > 0 && (best === null || l.delta > best.delta))
+            best = l;
+    }
+    if (best === null)
+        return null;
+    return { instruction: best.instruction, delta: best.delta, dockerfile: locate?.(best.headIndex) ?? null };
 }
 function round2(x) {
     const r = Math.round(x * 100) / 100;
@@ -43019,14 +43803,20 @@ async function compareImage(session, image, read, progress) {
         own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
         const headAnalysis = analyse(head, h, own);
         const baseAnalysis = b && base ? analyse(base, b, own) : null;
-        const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn);
+        const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
         const entry = {
             name,
             platform: h.platform,
             ...(added ? { platformAdded: true } : {}),
             head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
             base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
-            diff: b ? diffImages(b, h, { topFiles: run.topFiles }) : null,
+            diff: b && baseAnalysis
+                ? diffImages(b, h, {
+                    topFiles: run.topFiles,
+                    packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
+                    locate: headAnalysis.locate,
+                })
+                : null,
             findings,
             budgets,
             passed: decidePassed(budgets, findings, image.failOn),
@@ -43109,6 +43899,9 @@ function markdownText(text) {
 
 
 
+
+/** Package changes listed in the comment (the JSON report has them all). */
+const PACKAGE_ROWS = 20;
 const COMMENT_LIMIT = 65_536;
 function commentMarker(name) {
     return `<!-- image-size-guard:${name.replace(/--+/g, '-').replace(/[<>]/g, '')} -->`;
@@ -43119,11 +43912,14 @@ function renderMarkdown(entry, opts = {}) {
     // The summary always fits; details are cut (rows dropped) until the whole body does.
     let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
     let fileRows = entry.diff?.files.length ?? 0;
+    let packageRows = Math.min(PACKAGE_ROWS, packageChanges(entry.diff).length);
     for (;;) {
-        const body = head + renderDetails(entry, layerRows, fileRows) + tail;
-        if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0))
+        const body = head + renderDetails(entry, layerRows, fileRows, packageRows) + tail;
+        if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0 && packageRows === 0))
             return body.slice(0, COMMENT_LIMIT);
-        if (fileRows > 0)
+        if (packageRows > 0)
+            packageRows = Math.floor(packageRows / 2);
+        else if (fileRows > 0)
             fileRows = Math.floor(fileRows / 2);
         else
             layerRows = Math.floor(layerRows / 2);
@@ -43139,6 +43935,11 @@ function compressedCell(r) {
 function renderHead(entry, opts) {
     const { head, base, diff } = entry;
     const lines = [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+    const g = diff?.growth;
+    if (g && g.delta > 0) {
+        const where = g.dockerfile ? `${codeSpan(`${g.dockerfile.path}:${g.dockerfile.line}`)} ` : '';
+        lines.push(`Largest growth: ${where}${codeSpan(g.instruction || '(no history)', { max: 120 })} ${formatDelta(g.delta)}`, '');
+    }
     lines.push('| | base | PR | Δ |', '|---|---:|---:|---:|');
     lines.push(`| size | ${base ? formatBytes(base.size) : '—'} | ${formatBytes(head.size)} | ${diff ? formatDelta(diff.sizeDelta) : ''} |`);
     lines.push(`| compressed | ${compressedCell(base)} | ${compressedCell(head)} | ${diff?.compressedSizeDelta != null ? formatDelta(diff.compressedSizeDelta) : ''} |`);
@@ -43160,7 +43961,7 @@ function renderFindings(entry) {
     for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
         const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
         if (f.status === 'resolved')
-            out.push(`- ✅ resolved \`${f.id}\`${where}`);
+            out.push(`- ✅ resolved \`${f.id}\`: ${markdownText(f.message)}`);
         else {
             const icon = f.severity === 'error' ? '❌' : '⚠️';
             const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
@@ -43171,7 +43972,7 @@ function renderFindings(entry) {
     out.push('');
     return out;
 }
-function renderDetails(entry, layerRows, fileRows) {
+function renderDetails(entry, layerRows, fileRows, packageRows) {
     const out = [];
     const { diff, head } = entry;
     if (diff) {
@@ -43192,6 +43993,17 @@ function renderDetails(entry, layerRows, fileRows) {
             }
             if (fileRows < diff.files.length)
                 out.push('', `…and ${diff.files.length - fileRows} more (cut to fit the comment)`);
+            out.push('', '</details>', '');
+        }
+        const packages = packageChanges(diff);
+        if (packages.length) {
+            out.push(`<details><summary>Package changes (${packageChangeSummary(packages)})</summary>`, '', '| | package | manager | version | Δ |', '|---|---|---|---|---:|');
+            for (const p of packages.slice(0, packageRows)) {
+                const [sign, name, manager, version, delta] = packageChangeRow(p);
+                out.push(`| ${sign} | ${codeSpan(name, { inTable: true })} | ${manager} | ${codeSpan(version, { inTable: true, max: 80 })} | ${delta} |`);
+            }
+            if (packageRows < packages.length)
+                out.push('', `…and ${packages.length - packageRows} more (the JSON report lists them all)`);
             out.push('', '</details>', '');
         }
     }
@@ -43252,8 +44064,38 @@ function renderReportMarkdown(report, opts = {}) {
     return body.slice(0, COMMENT_LIMIT);
 }
 
+;// CONCATENATED MODULE: ./src/report/failure-message.ts
+// Why a run failed, in one line, for the Action's failure and the CLI's last stderr line:
+// "budget exceeded (max-size 250MB); fail-on: shell (new, Dockerfile:1)". Pure; the callers prefix it.
+
+/** The causes of one image's failure: each failing budget (when fail-on has budget) and each failing finding. */
+function failureCauses(entry, failOn) {
+    const causes = [];
+    const budgets = failOn.budget ? entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`) : [];
+    if (budgets.length)
+        causes.push(`budget exceeded (${budgets.join(', ')})`);
+    // severity is error exactly for the findings fail-on names; resolved ones never fail a run
+    const findings = entry.findings
+        .filter((f) => f.severity === 'error' && f.status !== 'resolved')
+        .map((f) => `${f.id} (${f.status}${f.dockerfile ? `, ${f.dockerfile.path}:${f.dockerfile.line}` : ''})`);
+    if (findings.length)
+        causes.push(`fail-on: ${findings.join(', ')}`);
+    return causes;
+}
+/** One line for a failed report; images are named when there are several. */
+function failureMessage(report, failOn) {
+    const parts = report.images
+        .filter((e) => !e.passed)
+        .map((e) => {
+        const causes = failureCauses(e, failOn).join('; ') || 'failed';
+        return report.images.length > 1 ? `${e.name}: ${causes}` : causes;
+    });
+    return one_line_oneLine(parts.join(' · ') || 'failed', 2000);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/compare-command.ts
 // `image-size-guard compare`: build (or read) base and head, diff them, check budgets.
+
 
 
 
@@ -43359,7 +44201,10 @@ async function runCompareCommand(v) {
         process.stdout.write(text);
     if (format !== 'text')
         process.stderr.write(`${timings}\n`);
-    return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
+    if (result.report.passed)
+        return EXIT_PASSED;
+    process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, options.failOn)}\n`);
+    return EXIT_FAILED;
 }
 /** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
 function timingLine(result, wallMs) {

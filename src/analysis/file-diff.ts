@@ -38,21 +38,51 @@ export function diffFiles(base: ReadonlyMap<string, FileEntry>, head: ReadonlyMa
   tree.addTotals(head, 'head');
   sumUp(tree.root);
 
-  let rows = [...tree.root.children.values()].map(chainCollapse);
-  for (;;) {
-    let best: Node | null = null;
-    for (const r of rows) if (expandable(r) && (best === null || byDelta(r, best) < 0)) best = r;
-    // Rows that change no bytes are dropped below when others do: they do not use up the budget.
-    if (best === null || sizedCount(rows) - 1 + sizedCount(best.children!.values()) > top) break;
-    const expanded = best;
-    rows = rows.filter((r) => r !== expanded).concat([...expanded.children!.values()].map(chainCollapse));
-  }
+  const roots = [...tree.root.children.values()].map(collapse);
+  const sized = roots.filter((r) => delta(r) !== 0);
   // Rows that change no bytes (an empty directory, a retargeted link) only show when nothing else changed.
-  const sized = rows.filter((r) => delta(r) !== 0);
-  return (sized.length > 0 ? sized : rows)
+  const rows = sized.length > 0 ? rollUp(sized, top) : openAll(roots);
+  return rows
     .sort(byDelta)
     .slice(0, top)
     .map((n) => toChange(n, base, head));
+}
+
+/**
+ * The rows: start from the top-level changes and open the largest-|Δ| directory while that explains more
+ * bytes than it costs. Opening X shows its biggest children in X's place; the table keeps its `top` largest
+ * rows, so children too small to make it, and rows they push out, leave it. Worth it when the children shown
+ * hold more bytes than those that leave (a directory mostly made of one child opens into that child; one of
+ * 300 similar files does not).
+ */
+function rollUp(start: Node[], top: number): Node[] {
+  let shown = [...start].sort(byDelta).slice(0, top);
+  const tried = new Set<Node>();
+  for (;;) {
+    const x = shown.find((r) => !tried.has(r) && expandable(r));
+    if (x === undefined) return shown;
+    tried.add(x);
+    const kids = [...x.children!.values()].map(collapse).filter((k) => delta(k) !== 0);
+    const next = shown.filter((r) => r !== x).concat(kids).sort(byDelta).slice(0, top);
+    const kept = new Set(next);
+    let gain = 0;
+    let cost = 0;
+    for (const k of kids) if (kept.has(k)) gain += Math.abs(delta(k)); else cost += Math.abs(delta(k));
+    for (const r of shown) if (r !== x && !kept.has(r)) cost += Math.abs(delta(r));
+    if (gain > cost) shown = next;
+  }
+}
+
+/** Nothing changed bytes: every zero-delta change is shown, opened down to the paths themselves. */
+function openAll(start: Node[]): Node[] {
+  const out: Node[] = [];
+  const queue = [...start];
+  while (queue.length > 0) {
+    const n = queue.pop()!;
+    if (expandable(n)) queue.push(...[...n.children!.values()].map(collapse));
+    else out.push(n);
+  }
+  return out;
 }
 
 const newNode = (path: string): Node => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
@@ -116,12 +146,29 @@ function sumUp(node: Node): void {
   }
 }
 
-/** A directory whose changes are all in one child says nothing more than that child (/app → /app/server). */
-function chainCollapse(node: Node): Node {
+/**
+ * A directory shown as its child: when all its changes are in that child (/app → /app/server), or when it is
+ * wholly added or removed, would stay one row, and that child holds nearly all of its bytes
+ * (/opt/venv → …/site-packages). Below
+ * MOSTLY the directory names the thing better than its biggest part (/usr/lib/go-1.19, whose bin/ is 4%).
+ */
+function collapse(node: Node): Node {
   let n = node;
-  while (n.children?.size === 1 && n.self !== 'real') n = n.children.values().next().value!;
+  while (n.children !== null && n.self !== 'real') {
+    if (n.children.size === 1) {
+      n = n.children.values().next().value!;
+      continue;
+    }
+    if (expandable(n)) break; // opened in rollUp when it pays, so its other children can show too
+    let big: Node | null = null;
+    for (const c of n.children.values()) if (big === null || Math.abs(delta(c)) > Math.abs(delta(big))) big = c;
+    if (big === null || delta(n) === 0 || Math.abs(delta(big)) < MOSTLY * Math.abs(delta(n))) break;
+    n = big;
+  }
   return n;
 }
+
+const MOSTLY = 0.98;
 
 /**
  * Directories on both sides are opened up. A wholly added or removed directory stays one row — it explains
@@ -132,12 +179,6 @@ const expandable = (n: Node): boolean =>
   n.children !== null && n.self !== 'real' && ((n.inBase && n.inHead && n.self === null) || n.path.split('/').length <= 3);
 
 const delta = (n: Node): number => n.headBytes - n.baseBytes;
-
-function sizedCount(nodes: Iterable<Node>): number {
-  let n = 0;
-  for (const node of nodes) if (delta(chainCollapse(node)) !== 0) n++;
-  return n;
-}
 
 function byDelta(a: Node, b: Node): number {
   const d = Math.abs(delta(b)) - Math.abs(delta(a));

@@ -13,6 +13,7 @@ import { runCompare } from '../pipeline/run-compare.js';
 import { formatSeconds } from '../lib/format.js';
 import { renderReportMarkdown, renderReportText } from '../report/entries.js';
 import { oneLine } from '../lib/one-line.js';
+import { failureMessage } from '../report/failure-message.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { progressPerStream } from './progress.js';
 
@@ -100,7 +101,9 @@ export async function runCompareCommand(v: Values): Promise<number> {
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
-  return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
+  if (result.report.passed) return EXIT_PASSED;
+  process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, options.failOn)}\n`);
+  return EXIT_FAILED;
 }
 
 /** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */

@@ -38,7 +38,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const shown = models.map((model) => {
     const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
     const findings = compareFindings(analysis, null, failOn);
-    const head = toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines);
+    const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
     const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
     return { model, entry };
   });
@@ -48,7 +48,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
       : shown
-          .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) }))
+          .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages }))
           .join('\n');
   if (args.output) await writeFile(args.output, text);
   else process.stdout.write(text);

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
-import { CAPTURED_PATHS, type ScannedLayer } from './layer-scan.js';
-import type { Compression, FileEntry, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+import type { ScannedLayer } from './layer-scan.js';
+import { finalCaptures } from './captured-files.js';
+import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
 
 /** The parts of an image config (OCI / Docker v1 JSON) the model uses. */
 export interface RawConfig {
@@ -88,20 +89,16 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
     efficiency: size === 0 ? 1 : fs.finalBytes / size,
     compressedSize: allCompressed ? layers.reduce((sum, l) => sum + (l.compressedSize ?? 0), 0) : null,
     compressedSizeExact: allCompressed && layers.every((l) => l.compressedSizeExact),
-    capturedFiles: finalCaptures(scanned.map((s) => s.layer.captured), fs.files),
+    capturedFiles: finalCaptures(
+      scanned.map((s) => s.layer.captured),
+      (path) => {
+        const entry = fs.files.get(path);
+        return entry?.type === 'file' ? entry.layer : null;
+      },
+    ),
   };
 }
 
-/** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer: Map<string, Buffer>[], files: ReadonlyMap<string, FileEntry>): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const path of CAPTURED_PATHS) {
-    const entry = files.get(path);
-    const content = entry?.type === 'file' ? perLayer[entry.layer]?.get(path) : undefined;
-    if (content) out.set(path, content);
-  }
-  return out;
-}
 
 export function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
   return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;

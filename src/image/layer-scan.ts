@@ -6,6 +6,7 @@ import { TarScanner, type TarHeader, type TarSink } from './tar-scanner.js';
 import type { FileType } from './types.js';
 import { safeLayerPath } from './paths.js';
 import { PathTable } from './path-table.js';
+import { captureLimit, compactCapture, LAYER_CAPTURE_CAP } from './captured-files.js';
 
 /** FileType ↔ the byte stored per entry. */
 export const FILE_TYPES: readonly FileType[] = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo', 'other'];
@@ -65,12 +66,8 @@ export interface LayerChanges {
   opaques: number[];
 }
 
-/** Small files whose content the findings read (package databases), kept from every layer that writes them. */
-export const CAPTURED_PATHS: ReadonlySet<string> = new Set(['/var/lib/dpkg/status', '/lib/apk/db/installed']);
-const MAX_CAPTURE_BYTES = 32 << 20;
-
 export interface ScannedLayer extends LayerChanges {
-  /** Content of CAPTURED_PATHS written by this layer. */
+  /** Content of the package databases this layer writes (captured-files.ts says which, and in what form). */
   captured: Map<string, Buffer>;
   /** Bytes of regular-file content. */
   size: number;
@@ -93,6 +90,7 @@ export class LayerScan implements TarSink {
   readonly opaques: number[] = [];
   readonly captured = new Map<string, Buffer>();
   private capturing: { path: string; parts: Buffer[] } | null = null;
+  private capturedBytes = 0;
   size = 0;
   fileCount = 0;
   private readonly scanner = new TarScanner(this);
@@ -115,7 +113,9 @@ export class LayerScan implements TarSink {
 
   entryEnd(): void {
     if (!this.capturing) return;
-    this.captured.set(this.capturing.path, Buffer.concat(this.capturing.parts));
+    const kept = compactCapture(this.capturing.path, Buffer.concat(this.capturing.parts));
+    if (kept) this.captured.set(this.capturing.path, kept);
+    this.capturedBytes += kept?.length ?? 0;
     this.capturing = null;
   }
 
@@ -139,11 +139,11 @@ export class LayerScan implements TarSink {
     if (h.type === 'file') this.size += h.size;
     if (h.type !== 'dir') this.fileCount++;
     this.puts.push(this.paths.intern(path), h.type, h.mode, h.type === 'file' ? h.size : 0, linkTarget);
-    if (h.type === 'file' && CAPTURED_PATHS.has(path) && h.size <= MAX_CAPTURE_BYTES) {
+    this.captured.delete(path); // replaced: by this entry's content when it is captured, else by something unread
+    if (h.type === 'file' && h.size <= captureLimit(path) && this.capturedBytes + h.size <= LAYER_CAPTURE_CAP) {
       this.capturing = { path, parts: [] };
       return true;
     }
-    this.captured.delete(path); // replaced by something we do not read
     return false;
   }
 }

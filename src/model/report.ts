@@ -24,6 +24,40 @@ export interface ImageReport {
   efficiency: number;
   dockerfile: string | null;
   layers: LayerReport[];
+  /** Installed packages, largest first (`inspect` only; a comparison has them in `diff.packages`). */
+  packages?: PackageReport[];
+}
+
+export type PackageManager = 'dpkg' | 'apk' | 'pip' | 'npm';
+
+/**
+ * One installed package. `size`: bytes of its files present in the final filesystem (hardlinked content
+ * once, a file two packages list counted for the first), not the size its database declares.
+ */
+export interface PackageReport {
+  manager: PackageManager;
+  name: string;
+  /** Several installed copies with different versions (npm, several venvs): their versions, joined by ", ". */
+  version: string;
+  size: number;
+}
+
+/** A package that came, went, or changed version between base and head. */
+export interface PackageChange {
+  manager: PackageManager;
+  name: string;
+  status: 'added' | 'removed' | 'upgraded';
+  baseVersion: string | null;
+  headVersion: string | null;
+  sizeDelta: number;
+}
+
+/** The head layer that grew the most, and the Dockerfile line that made it. */
+export interface LayerGrowth {
+  instruction: string;
+  delta: number;
+  /** A layer of the external base image points at the producing stage's FROM line; null without a Dockerfile. */
+  dockerfile: { path: string; line: number } | null;
 }
 
 export interface DiffReport {
@@ -45,6 +79,10 @@ export interface DiffReport {
     headSize: number | null;
     delta: number;
   }[];
+  /** Package changes, biggest |sizeDelta| first. */
+  packages: PackageChange[];
+  /** The added or changed layer with the largest growth; null when no layer grew. */
+  growth: LayerGrowth | null;
 }
 
 export type FindingId = 'shell' | 'missing-multi-stage' | 'build-tools' | 'package-cache';

@@ -122,14 +122,21 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
     own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
     const headAnalysis = analyse(head, h, own);
     const baseAnalysis = b && base ? analyse(base, b, own) : null;
-    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn);
+    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
     const entry: ImageEntry = {
       name,
       platform: h.platform,
       ...(added ? { platformAdded: true as const } : {}),
       head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
       base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
-      diff: b ? diffImages(b, h, { topFiles: run.topFiles }) : null,
+      diff:
+        b && baseAnalysis
+          ? diffImages(b, h, {
+              topFiles: run.topFiles,
+              packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
+              locate: headAnalysis.locate,
+            })
+          : null,
       findings,
       budgets,
       passed: decidePassed(budgets, findings, image.failOn),

@@ -4,6 +4,9 @@
 import { DEFAULT_THRESHOLDS, type DetectedFinding } from '../analysis/findings/context.js';
 import { detectFindings } from '../analysis/findings/detect-findings.js';
 import { withStatus } from '../analysis/findings/finding-status.js';
+import { resolvedMessage, type SizeChange } from '../analysis/findings/resolved-message.js';
+import { layerLocation } from '../analysis/layer-location.js';
+import { listPackages, type InstalledPackages } from '../analysis/packages/installed-packages.js';
 import type { FailOn } from '../model/options.js';
 import { mapLayersToLines } from '../dockerfile/map-layers.js';
 import { DockerfileError, parseDockerfile } from '../dockerfile/parse-dockerfile.js';
@@ -15,6 +18,9 @@ import type { ImageModel } from '../image/types.js';
 export interface SideAnalysis {
   layerLines: (number | null)[];
   findings: DetectedFinding[];
+  packages: InstalledPackages;
+  /** The Dockerfile location of a layer (a base-image layer: the producing stage's FROM), or null. */
+  locate: (layer: number) => { path: string; line: number } | null;
 }
 
 export function analyseSide(
@@ -34,18 +40,19 @@ export function analyseSide(
   }
   const layerLines = df ? mapLayersToLines(df, model.layers) : model.layers.map(() => null);
   const producing = df?.stages[df.target];
-  const findings = detectFindings({
-    model,
-    captured: model.capturedFiles,
-    dockerfile: df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null,
-    layerLines,
-    thresholds: DEFAULT_THRESHOLDS,
-  });
-  return { layerLines, findings };
+  const info = df && producing ? { path: df.path, singleStage: isEffectivelySingleStage(df), fromLine: producing.fromLine } : null;
+  const packages = listPackages(model);
+  const findings = detectFindings({ model, captured: model.capturedFiles, dockerfile: info, layerLines, thresholds: DEFAULT_THRESHOLDS, packages });
+  return { layerLines, findings, packages, locate: (layer) => layerLocation(info, layerLines, layer) };
 }
 
-/** Head findings with their status against the base, and a severity from fail-on: error when it fails the run. */
-export function compareFindings(head: SideAnalysis, base: SideAnalysis | null, failOn: FailOn): Finding[] {
+/**
+ * Head findings with their status against the base, and a severity from fail-on: error when it fails the run.
+ * A resolved finding says what went away (and what that saved, given both sizes).
+ */
+export function compareFindings(head: Pick<SideAnalysis, 'findings' | 'layerLines'>, base: Pick<SideAnalysis, 'findings' | 'layerLines'> | null, failOn: FailOn, sizes: SizeChange | null = null): Finding[] {
   const severity = (id: FindingId): Finding['severity'] => (failOn.anyFinding || failOn.findings.has(id) ? 'error' : 'warning');
-  return withStatus(head.findings, base ? base.findings : null, severity);
+  return withStatus(head.findings, base ? base.findings : null, severity).map((f) =>
+    f.status === 'resolved' ? { ...f, message: resolvedMessage(f, sizes) } : f,
+  );
 }

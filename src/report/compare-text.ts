@@ -4,12 +4,22 @@
 import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPercent } from '../lib/format.js';
 import { renderTable } from './table.js';
 import { oneLine } from '../lib/one-line.js';
-import type { BudgetResult, ImageEntry, ImageReport } from '../model/report.js';
+import type { BudgetResult, ImageEntry, ImageReport, LayerGrowth } from '../model/report.js';
+import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
 
 export interface CompareTextOptions {
   width?: number;
   warnings?: string[];
   timings?: string;
+  /** Package changes listed (the rest are counted); 10 by default. */
+  packageRows?: number;
+}
+
+/** "Dockerfile:7 RUN apt-get install … +120 MB" (raw: callers escape), or null when no layer grew. */
+export function growthText(g: LayerGrowth | null | undefined, instructionWidth = 60): string | null {
+  if (!g || g.delta <= 0) return null;
+  const where = g.dockerfile ? `${g.dockerfile.path}:${g.dockerfile.line} ` : '';
+  return `${where}${oneLine(g.instruction || '(no history)', instructionWidth)} ${formatDelta(g.delta)}`;
 }
 
 export function summaryLine(entry: ImageEntry): string {
@@ -40,8 +50,8 @@ export function findingLines(entry: ImageEntry): string[] {
   return [...entry.findings]
     .sort((a, b) => order[a.status] - order[b.status])
     .map((f) => {
-      if (f.status === 'resolved') return `✅ resolved ${f.id}`;
       const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+      if (f.status === 'resolved') return `✅ resolved ${f.id}: ${oneLine(f.message)}`;
       // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
       const status = entry.base ? `${f.status} ` : '';
       const head = `${f.severity === 'error' ? '❌' : '⚠️'} ${status}${f.id}${f.bytes ? ` ${formatBytes(f.bytes)}` : ''}${where}: ${oneLine(f.message)}`;
@@ -52,11 +62,43 @@ export function findingLines(entry: ImageEntry): string[] {
     });
 }
 
+/**
+ * Finding lines for a terminal of `width` columns, indented by two: a finding's message is wrapped at spaces
+ * (continuation lines indented under it) so what it says fixing is worth is not cut off; evidence lines are cut.
+ */
+export function fitFindingLines(findings: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    const [head = '', ...evidence] = f.split('\n');
+    out.push(...wrap(oneLine(head), width - 2, 6).map((l) => '  ' + l));
+    for (const e of evidence) out.push('  ' + oneLine(e, width - 2));
+  }
+  return out;
+}
+
+function wrap(text: string, width: number, indent: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  let first = true;
+  while (rest.length > 0) {
+    const room = Math.max(20, width - (first ? 0 : indent));
+    let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
+    if (cut <= 0) cut = Math.min(rest.length, room); // one long word: cut it
+    lines.push((first ? '' : ' '.repeat(indent)) + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    first = false;
+  }
+  return lines;
+}
+
 export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
-  const out: string[] = [oneLine(summaryLine(entry)), ''];
+  const out: string[] = [oneLine(summaryLine(entry))];
+  const growth = growthText(entry.diff?.growth, Math.max(20, width - 40));
+  if (growth !== null) out.push(`Largest growth: ${oneLine(growth)}`);
+  out.push('');
   const findings = findingLines(entry);
-  if (findings.length) out.push('Findings', ...findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+  if (findings.length) out.push('Findings', ...fitFindingLines(findings, width), '');
   const { head, base, diff } = entry;
 
   const totals: string[][] = [
@@ -99,6 +141,14 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
       ]);
       out.push(...renderTable(['Δ', 'status', 'path'], fileRows, ['right', 'left', 'left']).map((l) => '  ' + l));
     } else out.push('', 'No file changes.');
+    const packages = packageChanges(diff);
+    if (packages.length) {
+      const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 10));
+      out.push('', `Package changes (${packageChangeSummary(packages)})`);
+      const rows = shown.map((p) => packageChangeRow(p).map((c, i) => (i === 0 || i === 4 ? c : oneLine(c, i === 1 ? 60 : 40))));
+      out.push(...renderTable(['', 'package', 'manager', 'version', 'Δ'], rows, ['left', 'left', 'left', 'left', 'right']).map((l) => '  ' + l));
+      if (shown.length < packages.length) out.push(`  …and ${packages.length - shown.length} more (--format json lists them all)`);
+    }
   } else {
     out.push('', `Layers (${head.layers.length})`);
     const rows = head.layers.map((l, i) => [String(i + 1), oneLine(l.instruction || '(no history)', Math.max(20, width - 30)), formatBytes(l.size)]);

@@ -6,6 +6,10 @@ import { budgetText, summaryLine } from './compare-text.js';
 import { formatBytes, formatCountDelta, formatDelta } from '../lib/format.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
 import type { ImageEntry, ImageReport } from '../model/report.js';
+import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
+
+/** Package changes listed in the comment (the JSON report has them all). */
+const PACKAGE_ROWS = 20;
 
 export const COMMENT_LIMIT = 65_536;
 
@@ -24,10 +28,12 @@ export function renderMarkdown(entry: ImageEntry, opts: MarkdownOptions = {}): s
   // The summary always fits; details are cut (rows dropped) until the whole body does.
   let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
   let fileRows = entry.diff?.files.length ?? 0;
+  let packageRows = Math.min(PACKAGE_ROWS, packageChanges(entry.diff).length);
   for (;;) {
-    const body = head + renderDetails(entry, layerRows, fileRows) + tail;
-    if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0)) return body.slice(0, COMMENT_LIMIT);
-    if (fileRows > 0) fileRows = Math.floor(fileRows / 2);
+    const body = head + renderDetails(entry, layerRows, fileRows, packageRows) + tail;
+    if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0 && packageRows === 0)) return body.slice(0, COMMENT_LIMIT);
+    if (packageRows > 0) packageRows = Math.floor(packageRows / 2);
+    else if (fileRows > 0) fileRows = Math.floor(fileRows / 2);
     else layerRows = Math.floor(layerRows / 2);
   }
 }
@@ -41,6 +47,11 @@ function compressedCell(r: ImageReport | null): string {
 function renderHead(entry: ImageEntry, opts: MarkdownOptions): string {
   const { head, base, diff } = entry;
   const lines = [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+  const g = diff?.growth;
+  if (g && g.delta > 0) {
+    const where = g.dockerfile ? `${codeSpan(`${g.dockerfile.path}:${g.dockerfile.line}`)} ` : '';
+    lines.push(`Largest growth: ${where}${codeSpan(g.instruction || '(no history)', { max: 120 })} ${formatDelta(g.delta)}`, '');
+  }
   lines.push('| | base | PR | Δ |', '|---|---:|---:|---:|');
   lines.push(`| size | ${base ? formatBytes(base.size) : '—'} | ${formatBytes(head.size)} | ${diff ? formatDelta(diff.sizeDelta) : ''} |`);
   lines.push(
@@ -61,7 +72,7 @@ function renderFindings(entry: ImageEntry): string[] {
   const out = ['**Findings**', ''];
   for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
     const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
-    if (f.status === 'resolved') out.push(`- ✅ resolved \`${f.id}\`${where}`);
+    if (f.status === 'resolved') out.push(`- ✅ resolved \`${f.id}\`: ${markdownText(f.message)}`);
     else {
       const icon = f.severity === 'error' ? '❌' : '⚠️';
       const bytes = f.bytes ? ` — ${formatBytes(f.bytes)}` : '';
@@ -73,7 +84,7 @@ function renderFindings(entry: ImageEntry): string[] {
   return out;
 }
 
-function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number): string {
+function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number, packageRows: number): string {
   const out: string[] = [];
   const { diff, head } = entry;
   if (diff) {
@@ -94,6 +105,16 @@ function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number): 
         out.push(`| ${formatDelta(f.delta)} | ${f.status} | ${codeSpan(f.path + (f.kind === 'dir' ? '/' : ''), { inTable: true })} |`);
       }
       if (fileRows < diff.files.length) out.push('', `…and ${diff.files.length - fileRows} more (cut to fit the comment)`);
+      out.push('', '</details>', '');
+    }
+    const packages = packageChanges(diff);
+    if (packages.length) {
+      out.push(`<details><summary>Package changes (${packageChangeSummary(packages)})</summary>`, '', '| | package | manager | version | Δ |', '|---|---|---|---|---:|');
+      for (const p of packages.slice(0, packageRows)) {
+        const [sign, name, manager, version, delta] = packageChangeRow(p);
+        out.push(`| ${sign} | ${codeSpan(name, { inTable: true })} | ${manager} | ${codeSpan(version, { inTable: true, max: 80 })} | ${delta} |`);
+      }
+      if (packageRows < packages.length) out.push('', `…and ${packages.length - packageRows} more (the JSON report lists them all)`);
       out.push('', '</details>', '');
     }
   } else {

@@ -3,13 +3,19 @@
 import type { ImageModel } from '../image/types.js';
 import { formatBytes, formatCount, formatPercent } from '../lib/format.js';
 import { oneLine } from '../lib/one-line.js';
-import type { ImageReport } from '../model/report.js';
+import type { ImageReport, PackageReport } from '../model/report.js';
+import { installedPackageRow } from './package-rows.js';
+import { fitFindingLines } from './compare-text.js';
+import { renderTable } from './table.js';
 
 export interface TextOptions {
   /** Terminal width; instructions are cut to fit. */
   width?: number;
   /** Finding lines (from findingLines), shown before the layer table. */
   findings?: string[];
+  /** Installed packages, largest first: the first `packageRows` (15) are listed after the layers. */
+  packages?: PackageReport[];
+  packageRows?: number;
 }
 
 export function renderImageText(name: string, platform: string, report: ImageReport, model: ImageModel, opts: TextOptions = {}): string {
@@ -55,10 +61,19 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   );
   out.push('');
   if (opts.findings?.length) {
-    out.push('Findings', ...opts.findings.flatMap((f) => f.split('\n').map((l) => '  ' + oneLine(l, width))), '');
+    out.push('Findings', ...fitFindingLines(opts.findings, width), '');
   }
   out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
   for (const r of rows) out.push(line(r));
   out.push(line(total));
+  const packages = opts.packages ?? [];
+  if (packages.length) {
+    const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 15));
+    const bytes = packages.reduce((s, p) => s + p.size, 0);
+    out.push('', `Largest packages (${formatCount(packages.length)} installed, ${formatBytes(bytes)} in all)`);
+    const cells = shown.map((p) => installedPackageRow(p).map((c, i) => (i === 3 ? c : oneLine(c, i === 0 ? 60 : 40))));
+    out.push(...renderTable(['package', 'manager', 'version', 'size'], cells, ['left', 'left', 'left', 'right']).map((l) => '  ' + l));
+    if (shown.length < packages.length) out.push(`  …and ${packages.length - shown.length} more (--format json lists them all)`);
+  }
   return out.join('\n') + '\n';
 }

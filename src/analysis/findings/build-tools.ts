@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format.js';
 import type { DetectedFinding, FindingContext } from './context.js';
 import { APK_INSTALLED, DPKG_STATUS, isDevPackage, parseApkInstalled, parseDpkgStatus, type InstalledPackage } from './packages.js';
 import { ancestors, basename, dirname, evidence, LayerBytes, listWithMore, locationOf } from './util.js';
+import { toolingPackagesClause } from './tooling-packages.js';
 
 export type ToolKind = 'gcc' | 'binutils' | 'clang' | 'rust' | 'go' | 'jdk' | 'dotnet' | 'headers' | 'dev-package';
 
@@ -193,7 +194,7 @@ export function detectBuildTools(ctx: FindingContext): DetectedFinding | null {
       : 'install them only in the build stage and copy only the artefacts into the final one';
   return {
     id: 'build-tools',
-    message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}): ${fix}.`,
+    message: `The final image carries ${formatBytes(scan.bytes)} of build tooling (${list}${toolingPackagesClause(ctx, scan)}): ${fix}.`,
     bytes: scan.bytes,
     evidence: ev,
     dockerfile: locationOf(ctx, scan.entries[0]!.layer),

@@ -1,6 +1,7 @@
 // What every finding detector reads (design §4). The detectors are pure functions of this context.
 
 import type { ImageModel } from '../../image/types.js';
+import type { InstalledPackages } from '../packages/installed-packages.js';
 import type { Finding } from '../../model/report.js';
 
 export interface FindingThresholds {
@@ -45,6 +46,8 @@ export interface FindingContext {
   /** Dockerfile line per layer index (null when unknown); may be shorter than the layer list. */
   layerLines: (number | null)[];
   thresholds: FindingThresholds;
+  /** The image's packages with their bytes, when known: messages name the biggest ones behind a finding. */
+  packages?: InstalledPackages;
 }
 
 /** A finding as a detector reports it: its status (against the base) and severity (from fail-on) are decided later. */

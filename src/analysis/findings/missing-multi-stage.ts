@@ -3,6 +3,7 @@
 import { formatBytes } from '../../lib/format.js';
 import { scanTooling, toolingEvidence } from './build-tools.js';
 import type { DetectedFinding, FindingContext } from './context.js';
+import { toolingPackagesClause } from './tooling-packages.js';
 
 export function detectMissingMultiStage(ctx: FindingContext): DetectedFinding | null {
   const df = ctx.dockerfile;
@@ -15,7 +16,7 @@ export function detectMissingMultiStage(ctx: FindingContext): DetectedFinding | 
   return {
     id: 'missing-multi-stage',
     message:
-      `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}): ` +
+      `The image is built in a single stage and ships ${formatBytes(scan.bytes)} of build tooling (${list}${toolingPackagesClause(ctx, scan)}): ` +
       `building in one stage and copying only the artefacts into a slim final stage saves at least ${formatBytes(scan.bytes)}.`,
     bytes: scan.bytes,
     evidence,

@@ -7,8 +7,7 @@ export interface InstalledPackage {
   bytes: number;
 }
 
-export const DPKG_STATUS = '/var/lib/dpkg/status';
-export const APK_INSTALLED = '/lib/apk/db/installed';
+export { APK_INSTALLED, DPKG_STATUS } from '../../image/captured-files.js';
 
 /** Packages of /var/lib/dpkg/status whose Status is "<want> ok installed" (removed/config-files ones are not). */
 export function parseDpkgStatus(text: string): InstalledPackage[] {

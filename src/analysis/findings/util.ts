@@ -2,6 +2,7 @@
 
 import type { FileEntry, ImageModel } from '../../image/types.js';
 import type { Evidence, FindingContext } from './context.js';
+import { layerLocation } from '../layer-location.js';
 
 export function instructionOf(model: ImageModel, layer: number): string {
   return model.layers[layer]?.instruction ?? '';
@@ -11,11 +12,9 @@ export function evidence(model: ImageModel, path: string, size: number, layer: n
   return { path, size, layer, instruction: instructionOf(model, layer) };
 }
 
-/** The Dockerfile location of a layer's instruction, or null when unknown. */
+/** The Dockerfile location of a layer's instruction (the FROM line for a base-image layer), or null when unknown. */
 export function locationOf(ctx: FindingContext, layer: number | null): { path: string; line: number } | null {
-  if (ctx.dockerfile === null || layer === null) return null;
-  const line = ctx.layerLines[layer];
-  return typeof line === 'number' ? { path: ctx.dockerfile.path, line } : null;
+  return layerLocation(ctx.dockerfile, ctx.layerLines, layer);
 }
 
 /** "a, b, c and 4 more" — `shown` are listed, `total` counts every item. */
