@@ -6,12 +6,17 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describeError } from './lib/describe-error.js';
 import { formatRef } from './lib/format.js';
+import { oneLine } from './lib/one-line.js';
 import { UserError } from './model/errors.js';
-import { InputErrors, readActionInputs } from './config/action-inputs.js';
+import type { ImageEntry, Report } from './model/report.js';
+import { InputErrors, loadImages, readActionInputs, type ActionConfig } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
-import { runCompare } from './pipeline/run-compare.js';
+import { runImages, type CompareResult } from './pipeline/run-compare.js';
 import { renderCompareText } from './report/compare-text.js';
 import { commentMarker, renderMarkdown } from './report/markdown.js';
+import { renderMultiMarkdown } from './report/multi-markdown.js';
+import { renderMultiText } from './report/multi-text.js';
+import { entryKey, failures } from './report/summary-table.js';
 import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 
 export async function run(): Promise<void> {
@@ -20,35 +25,68 @@ export async function run(): Promise<void> {
     if (cfg.eventName === 'pull_request_target') {
       core.warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
     }
-    const result = await runCompare(cfg.compare);
-    const entry = result.report.images[0]!;
+    const images = await loadImages(cfg);
+    const result = await runImages(cfg.run, images);
     for (const w of result.warnings) core.warning(`image-size-guard: ${w}`);
+    images.forEach((image, i) => {
+      const plan = result.plans[i]!;
+      if (images.length > 1 || !plan.build) core.info(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})`);
+    });
 
-    // both sides named the same way: 12-character SHAs (or the refs/images as given)
-    const refs = `base ${entry.base ? formatRef(entry.base.ref) : 'none'} · head ${formatRef(cfg.pullRequest?.headSha || entry.head.ref)}`;
-    const body = renderMarkdown(entry, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
+    const { body, marker, text } = render(cfg, result);
     // Report, outputs and summary first: a failing comment must not lose them.
     await mkdir(dirname(cfg.reportFile), { recursive: true });
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
-    annotate(entry);
-    printText(renderCompareText(entry, { width: 120, warnings: result.warnings }));
+    for (const e of result.report.images) if (e.status === 'compared') annotate(e);
+    printText(text);
 
-    const comment = await postComment(cfg, entry, body, commentMarker(entry.name));
+    const comment = await postComment(cfg, result.report, body, marker);
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
-    if (!result.report.passed) {
-      const failed = entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
-      core.setFailed(`image-size-guard: ${failed.length ? `budget exceeded (${failed.join(', ')})` : 'a fail-on finding is present'}`);
-    }
+    if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report)}`);
   } catch (err) {
     if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run
     if (!(err instanceof UserError) && err instanceof Error && (core.isDebug() || process.env.ISG_DEBUG)) core.info(err.stack ?? err.message);
     core.setFailed(`image-size-guard: ${describeError(err)}`);
   }
+}
+
+/** One image from the single-image inputs keeps its own comment (marker by name); otherwise one comment for all. */
+function render(cfg: ActionConfig, result: CompareResult): { body: string; marker: string; text: string } {
+  const entries = result.report.images;
+  const first = entries[0]!;
+  const compared = entries.filter((e): e is ImageEntry => e.status === 'compared');
+  // both sides named the same way: 12-character SHAs (or the refs/images as given)
+  const base = compared.find((e) => e.base)?.base?.ref ?? cfg.run.baseRef;
+  const head = cfg.pullRequest?.headSha || compared[0]?.head.ref || 'working tree';
+  const footer = `${TOOL_NAME} ${TOOL_VERSION} · base ${base ? formatRef(base) : 'none'} · head ${formatRef(head)}`;
+  const marker = commentMarker(cfg.commentKey ?? first.name);
+  if (!cfg.several && entries.length === 1 && first.status === 'compared') {
+    let body = renderMarkdown(first, { warnings: result.warnings, footer });
+    const own = commentMarker(first.name);
+    if (marker !== own && body.startsWith(own)) body = marker + body.slice(own.length);
+    return { body, marker, text: renderCompareText(first, { width: 120, warnings: result.warnings }) };
+  }
+  const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
+  return {
+    body: renderMultiMarkdown(entries, { marker, footer, warnings }),
+    marker,
+    text: renderMultiText(entries, { width: 120, warnings }),
+  };
+}
+
+/** "budget exceeded (max-size 120kB)" for one image; with several, the failing images and why. */
+function failureMessage(report: Report): string {
+  const failed = report.images.filter((e): e is ImageEntry => e.status === 'compared' && !e.passed);
+  if (report.images.length === 1 && failed.length === 1) {
+    const budgets = failed[0]!.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+    return budgets.length ? `budget exceeded (${budgets.join(', ')})` : 'a fail-on finding is present';
+  }
+  return `${failed.length} of ${report.images.length} images failed: ${oneLine(failures(report.images).join(', '))}`;
 }
 
 /** The text report in the log, with workflow commands switched off around it (it quotes PR content). */

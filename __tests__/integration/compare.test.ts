@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { git, makeRepo, worktreeCount } from '../helpers/git-repo.js';
 

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { classifySource, readImage, type ImageSource } from '../sources/open-image.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
+import type { ImageEntry } from '../model/report.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { makeProgress } from './progress.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
@@ -41,7 +42,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
   const findings = compareFindings(analysis, null, failOn);
   const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
-  const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
+  const entry: ImageEntry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
   const report = makeReport([entry]);
   for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const text =

@@ -62,9 +62,11 @@ export interface BudgetResult {
   passed: boolean;
 }
 
+/** An image that was measured (built or read): `status: "compared"`, also without a baseline. */
 export interface ImageEntry {
   name: string;
   platform: string;
+  status: 'compared';
   head: ImageReport;
   base: ImageReport | null;
   diff: DiffReport | null;
@@ -73,9 +75,26 @@ export interface ImageEntry {
   passed: boolean;
 }
 
+/**
+ * An image the pull request cannot have changed (its Dockerfile, the files of its context after .dockerignore
+ * and its build definition are the same at base and head): not built, so nothing was measured — no head, base,
+ * diff, findings or budgets. It passes.
+ */
+export interface NotBuiltEntry {
+  name: string;
+  /** The platform asked for, or null (the builder's default). */
+  platform: string | null;
+  status: 'not-built';
+  passed: true;
+  /** Why it was not built, e.g. "no change to api/Dockerfile, the context api/ or the build args since 0123456789ab". */
+  reason: string;
+}
+
+export type ReportEntry = ImageEntry | NotBuiltEntry;
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   passed: boolean;
-  images: ImageEntry[];
+  images: ReportEntry[];
 }

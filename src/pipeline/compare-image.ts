@@ -74,6 +74,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   const entry: ImageEntry = {
     name: image.name ?? deriveName(image, head),
     platform: head.model.platform,
+    status: 'compared',
     head: toImageReport(head.model, head.ref, head.dockerfile, headAnalysis.layerLines),
     base: base && baseAnalysis ? toImageReport(base.model, base.ref, base.dockerfile, baseAnalysis.layerLines) : null,
     diff: base ? diffImages(base.model, head.model, { topFiles: run.topFiles }) : null,

@@ -2,7 +2,7 @@
 
 import type { ImageModel } from '../image/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import type { ImageEntry, ImageReport, Report } from '../model/report.js';
+import type { ImageReport, Report, ReportEntry } from '../model/report.js';
 
 export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {
@@ -26,7 +26,7 @@ export function toImageReport(model: ImageModel, ref: string, dockerfile: string
   };
 }
 
-export function makeReport(images: ImageEntry[]): Report {
+export function makeReport(images: ReportEntry[]): Report {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
