@@ -3,8 +3,8 @@
 // defaults an entry overrides. Every entry is checked before anything is built, and each mistake is one line
 // that names the entry. Unknown keys are mistakes too: a typo (`max_size`) must not pass as "no budget".
 
-import { parseDocument } from 'yaml';
-import { quoted } from '../lib/one-line.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { oneLine, quoted } from '../lib/one-line.js';
 import type { BudgetConfig, FailOn } from '../model/options.js';
 import type { ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
@@ -44,10 +44,12 @@ export function definitionKey(o: Pick<ImageOptions, 'context' | 'dockerfile' | '
 
 /** YAML text → a value; syntax errors are one line each, with line and column. */
 export function parseYaml(text: string, what: string, problems: string[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length) {
     for (const e of doc.errors) {
-      const at = e.linePos?.[0] ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '';
+      const pos = lines.linePos(e.pos[0]);
+      const at = ` at line ${pos.line}, column ${pos.col}`;
       problems.push(`${what}: YAML error${at}: ${e.message.split('\n')[0]}`);
     }
     return undefined;
@@ -112,7 +114,7 @@ function parseEntry(raw: unknown, index: number, what: string, defaults: ImageDe
     return null;
   }
   const name = typeof raw.name === 'string' ? raw.name.trim() : raw.name === undefined || raw.name === null ? '' : String(raw.name);
-  const label = name ? `${what}: ${name}` : `${what}: entry ${index + 1}`;
+  const label = name ? `${what}: ${oneLine(name, 60)}` : `${what}: entry ${index + 1}`;
   const fail = (message: string): void => void problems.push(`${label}: ${message}`);
   const attempt = <T>(fn: () => T): T | undefined => {
     try {

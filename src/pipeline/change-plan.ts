@@ -87,14 +87,23 @@ async function planOne(
     ignoreText = headRef === undefined ? readIfExists(join(root, f)) : await fileAtCommit(root, headRef, f);
     if (ignoreText !== null) break;
   }
-  const sent = contextFilter(ignoreText);
-  const prefix = context === '.' ? '' : `${context}/`;
-  for (const path of changes.paths) {
-    if (!path.startsWith(prefix)) continue;
-    if (sent(path.slice(prefix.length))) return { build: true, reason: `${path} changed` };
-  }
+  const sent = firstSentChange(changes.paths, context, ignoreText);
+  if (sent) return { build: true, reason: `${sent} changed` };
   const where = context === '.' ? 'the context' : `the context ${context}/`;
   return { build: false, reason: `no change to ${dockerfile}, ${where} or the build definition since ${formatRef(changes.base)}` };
+}
+
+/**
+ * The first changed path (repository-relative) that lies in the context and is sent to the builder under the
+ * context's ignore file; null when the change touches none.
+ */
+export function firstSentChange(paths: Iterable<string>, context: string, ignoreText: string | null): string | null {
+  const sent = contextFilter(ignoreText);
+  const prefix = context === '.' || context === '' ? '' : `${context.replace(/\/+$/, '')}/`;
+  for (const path of paths) {
+    if (path.startsWith(prefix) && sent(path.slice(prefix.length))) return path;
+  }
+  return null;
 }
 
 function readIfExists(path: string): string | null {

@@ -63,13 +63,13 @@ export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: Multi
   let left = limit - summary.length - footer.length;
   const omittedNote = (n: number): string => `\n<sub>Details of ${n} image${n === 1 ? '' : 's'} left out to fit the comment; the job's log and the JSON report have them.</sub>\n`;
   left -= omittedNote(ordered.length).length; // reserved, in case it is needed
-  const full = ordered.map((e) => ({ e, text: section(e, opts.warnings?.get(entryKey(e)) ?? []) }));
+  const full = ordered.map((e) => ({ e, text: section(e, opts.warnings?.get(entryKey(e)) ?? [], limit) }));
   const bySize = [...full].sort((a, b) => a.text.length - b.text.length);
   bySize.forEach(({ e, text }, i) => {
     const share = Math.floor(left / (bySize.length - i));
     let chosen = text;
     if (chosen.length > share) chosen = section(e, opts.warnings?.get(entryKey(e)) ?? [], share);
-    if (chosen.length > share || left <= 0) return;
+    if (chosen === '' || chosen.length > share) return;
     sections.set(entryKey(e), chosen);
     left -= chosen.length;
   });
@@ -80,7 +80,8 @@ export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: Multi
 
 /** One image's details; with `limit`, its tables are cut to fit (an empty string when even the shortest won't). */
 function section(e: Parameters<typeof renderMarkdown>[0], warnings: string[], limit?: number): string {
-  const open = `\n<details><summary>${e.passed ? '✅' : '❌'} ${codeSpan(e.name)}${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
+  // inside an HTML block markdown is not read: a code span would not protect the name there, entities do
+  const open = `\n<details><summary>${e.passed ? '✅' : '❌'} <b>${markdownText(e.name)}</b>${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
   const close = '\n</details>\n';
   const budget = limit === undefined ? undefined : limit - open.length - close.length;
   if (budget !== undefined && budget <= 0) return '';

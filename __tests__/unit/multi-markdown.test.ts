@@ -1,0 +1,183 @@
+// The comment on several images: summary table first (one row per image and platform), details folded and
+// ordered, everything escaped, and under GitHub's limit by shortening and dropping details before summary rows.
+
+import assert from 'node:assert/strict';
+import { describe, it } from '@jest/globals';
+import type { Finding, ImageEntry, ImageReport, NotBuiltEntry, ReportEntry } from '../../src/model/report.js';
+import { COMMENT_LIMIT, commentMarker } from '../../src/report/markdown.js';
+import { renderMultiMarkdown } from '../../src/report/multi-markdown.js';
+import { renderMultiText } from '../../src/report/multi-text.js';
+import { failures, summaryRows } from '../../src/report/summary-table.js';
+import { imageResults, runOutputs } from '../../src/report/run-outputs.js';
+import { makeReport } from '../../src/report/image-report.js';
+
+function side(size: number, layers = 2): ImageReport {
+  return {
+    ref: 'x', id: 'sha256:1', size, compressedSize: size / 2, compressedSizeExact: true, fileCount: 1, wastedBytes: 0, efficiency: 1, dockerfile: 'Dockerfile',
+    layers: Array.from({ length: layers }, (_, i) => ({ diffId: `sha256:${i}`, instruction: `RUN step ${i}`, size: size / layers, compressedSize: null, fileCount: 1, dockerfileLine: null })),
+  };
+}
+
+function finding(id: Finding['id'], status: Finding['status'], severity: Finding['severity'] = 'warning'): Finding {
+  return { id, status, severity, message: `${id} here`, bytes: 2_000_000, evidence: [], dockerfile: null };
+}
+
+function compared(name: string, base: number | null, head: number, opts: Partial<ImageEntry> & { files?: number } = {}): ImageEntry {
+  const files = opts.files ?? 3;
+  return {
+    name, platform: 'linux/amd64', status: 'compared', head: side(head), base: base === null ? null : side(base),
+    diff: base === null ? null : {
+      sizeDelta: head - base, sizeDeltaPercent: base ? ((head - base) / base) * 100 : null, compressedSizeDelta: (head - base) / 2,
+      layers: [{ status: head === base ? 'unchanged' : 'changed', instruction: 'RUN step 1', baseSize: base, headSize: head, delta: head - base }],
+      files: Array.from({ length: files }, (_, i) => ({ path: `/srv/${name}/file-${i}-${'p'.repeat(60)}`, kind: 'file', status: 'added', baseSize: null, headSize: 10, delta: 10 })),
+    },
+    findings: [], budgets: [], passed: true, ...opts,
+  };
+}
+
+const notBuilt = (name: string, platform: string | null = null): NotBuiltEntry => ({ name, platform, status: 'not-built', passed: true, reason: `no change to ${name}/Dockerfile` });
+
+const MARKER = commentMarker('CI/size');
+
+describe('renderMultiMarkdown', () => {
+  const api = compared('api', 100_000, 150_000, {
+    passed: false,
+    budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false }],
+    findings: [finding('shell', 'new', 'error'), finding('package-cache', 'existing'), finding('build-tools', 'resolved')],
+  });
+  const worker = compared('worker', 50_000, 50_000, { budgets: [{ id: 'max-size', limit: '1MB', actual: 50_000, passed: true }] });
+  const entries: ReportEntry[] = [notBuilt('web'), worker, api];
+
+  it('marker, a headline naming the failure, then one row per image in the given order', () => {
+    const body = renderMultiMarkdown(entries, { marker: MARKER, footer: 'isg test' });
+    const lines = body.split('\n');
+    assert.equal(lines[0], '<!-- image-size-guard:CI/size -->');
+    assert.equal(lines[1], '### 🐳 3 images: 2 compared, 1 not built ❌ failed: api (max-size 120kB&#59; fail-on&#58; shell)'.replace('&#59;', ';'));
+    const rows = lines.filter((l) => /^\| (✅|❌|➖) \|/.test(l));
+    assert.deepEqual(rows, [
+      '| ➖ | web | | | | | | unchanged — not built |',
+      '| ✅ | worker | 50 kB | 50 kB | 0 B | 0% | ✅ | — |',
+      '| ❌ | api | 100 kB | 150 kB | +50 kB | +50.0% | ❌ max-size 120kB | ❌ `shell` |',
+    ]);
+    assert.ok(body.trimEnd().endsWith('<sub>isg test</sub>'));
+  });
+
+  it('details: failed and changed images first, none for images not built', () => {
+    const body = renderMultiMarkdown(entries, { marker: MARKER });
+    const summaries = [...body.matchAll(/<details><summary>(✅|❌) <b>([a-z]+)<\/b>/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(summaries, ['❌ api', '✅ worker']);
+    assert.match(body, /<summary>❌ <b>api<\/b> linux\/amd64 — 100 kB → 150 kB \(\+50 kB, \+50\.0%\)<\/summary>/);
+    assert.doesNotMatch(body, /<b>web<\/b>/);
+    // the single-image body inside, without its own marker or footer
+    assert.equal((body.match(/<!-- image-size-guard/g) ?? []).length, 1);
+    assert.equal((body.match(/<sub>image-size-guard/g) ?? []).length, 1);
+  });
+
+  it('the same name on several platforms: one row each, labelled with the platform', () => {
+    const arm = { ...compared('api', 10, 20), platform: 'linux/arm64' };
+    const rows = summaryRows([compared('api', 10, 20), arm, notBuilt('web', 'linux/amd64')]);
+    assert.deepEqual(rows.map((r) => r.label), ['api (linux/amd64)', 'api (linux/arm64)', 'web']);
+  });
+
+  it('hostile names are escaped in the table, the headline and the summary', () => {
+    const evil = compared('x|<img src=y>`@team', 10, 2_000_000, { passed: false, budgets: [{ id: 'max-size', limit: '1MB', actual: 2_000_000, passed: false }] });
+    const body = renderMultiMarkdown([evil, notBuilt('<!-- hide -->')], { marker: MARKER });
+    // (file rows come from the single-image renderer, whose code spans its own tests check)
+    const bad = body.split('\n').filter((l) => !l.startsWith('| +') && /<img|@team|<!-- hide/.test(l));
+    assert.deepEqual(bad, []);
+    assert.equal(body.split('\n').filter((l) => l.startsWith('| ❌ |'))[0]!.split(/(?<!\\)\|/).length, 10, 'the pipe in the name does not add a cell');
+  });
+
+  it('a single image that was not built says so', () => {
+    const body = renderMultiMarkdown([notBuilt('api')], { marker: commentMarker('api') });
+    assert.match(body, /^<!-- image-size-guard:api -->\n### 🐳 api — unchanged — not built ✅\n/);
+    assert.match(body, /Not built: no change to api\/Dockerfile/);
+  });
+
+  it('stays under the limit by dropping details before summary rows, the biggest details first', () => {
+    const many = [compared('small', 10, 20, { files: 2 }), compared('huge', 10, 30, { files: 3000 }), notBuilt('idle')];
+    const full = renderMultiMarkdown(many, { marker: MARKER, limit: 1_000_000 });
+    assert.ok(full.length > COMMENT_LIMIT, 'uncut it would not fit');
+    const body = renderMultiMarkdown(many, { marker: MARKER });
+    assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
+    assert.equal(body.split('\n').filter((l) => /^\| (✅|❌|➖) \|/.test(l)).length, 3, 'every summary row');
+    assert.match(body, /<summary>✅ <b>small<\/b>/);
+    assert.match(body, /<summary>✅ <b>huge<\/b>/, 'huge keeps its details, shortened');
+    assert.match(body, /cut to fit the comment/);
+
+    const tight = renderMultiMarkdown(many, { marker: MARKER, limit: 1500 });
+    assert.ok(tight.length <= 1500, `${tight.length}`);
+    assert.equal(tight.split('\n').filter((l) => /^\| (✅|❌|➖) \|/.test(l)).length, 3, 'rows survive when details go');
+    assert.match(tight, /Details of 1 image left out to fit the comment/);
+    assert.equal((tight.match(/<summary>✅ <b>(small|huge)<\/b>/g) ?? []).length, 1, 'one image keeps its details');
+    assert.equal((tight.match(/<details>/g) ?? []).length, (tight.match(/<\/details>/g) ?? []).length, 'every <details> is closed');
+  });
+
+  it('summary rows are cut, with a note, only when the table alone is too long', () => {
+    const lots = Array.from({ length: 2000 }, (_, i) => notBuilt(`service-${i}`));
+    const body = renderMultiMarkdown(lots, { marker: MARKER });
+    assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
+    const rows = body.split('\n').filter((l) => l.startsWith('| ➖ |')).length;
+    assert.ok(rows > 500 && rows < 2000, `${rows}`);
+    assert.match(body, new RegExp(`…and ${2000 - rows} more images \\(cut to fit the comment; the JSON report has them all\\)`));
+    assert.ok(body.trimEnd().endsWith('</sub>'), 'the footer stays');
+  });
+});
+
+describe('renderMultiText', () => {
+  it('a summary table, then one section per compared image', () => {
+    const api = compared('api', 100_000, 150_000, { passed: false, budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false }], findings: [finding('shell', 'new', 'error')] });
+    const text = renderMultiText([notBuilt('web'), api], { width: 100 });
+    const lines = text.split('\n');
+    assert.equal(lines[0], '2 images: 1 compared, 1 not built ❌ failed: api (max-size 120kB; fail-on: shell)');
+    assert.match(text, /^ {2}➖ web\s+unchanged — not built$/m);
+    assert.match(text, /^ {2}❌ api\s+100 kB\s+150 kB\s+\+50 kB\s+\+50\.0%\s+failed: max-size 120kB\s+shell \(fails\)$/m);
+    assert.match(text, /^── api \(linux\/amd64\) ─+$/m);
+    assert.match(text, /^api — 100 kB → 150 kB \(\+50 kB, \+50\.0%\) ❌$/m);
+    // the columns line up: the header's "base" column ends where the rows' sizes end
+    const header = lines.find((l) => l.includes('image') && l.includes('base'))!;
+    const row = lines.find((l) => l.includes('❌ api'))!;
+    // the mark is one character but two columns wide on a terminal
+    assert.equal(header.indexOf('base') + 'base'.length, row.indexOf('100 kB') + '100 kB'.length + 1, 'the mark is outside the aligned table');
+  });
+});
+
+describe('outputs of several images', () => {
+  const a = compared('a', 100, 150, { findings: [finding('shell', 'new')] });
+  const b = compared('b', 1000, 900, { findings: [finding('package-cache', 'existing'), finding('build-tools', 'resolved')] });
+  const c = compared('c', null, 70);
+  const report = makeReport([a, b, c, notBuilt('d')]);
+
+  it('sums, the worst percent, the most layers, every finding present; not-built images count in none', () => {
+    const o = runOutputs(report);
+    assert.equal(o.size, String(150 + 900 + 70));
+    assert.equal(o['base-size'], String(100 + 1000));
+    assert.equal(o['size-delta'], String(50 - 100));
+    assert.equal(o['size-delta-percent'], '50');
+    assert.equal(o['compressed-size'], String((150 + 900 + 70) / 2));
+    assert.equal(o.layers, '2');
+    assert.equal(o.findings, 'shell,package-cache');
+    assert.equal(o.passed, 'true');
+  });
+
+  it('results: one object per image, not-built ones with null sizes', () => {
+    assert.deepEqual(JSON.parse(runOutputs(report).results), imageResults(report));
+    assert.deepEqual(imageResults(report)[3], { name: 'd', platform: null, status: 'not-built', size: null, baseSize: null, sizeDelta: null, sizeDeltaPercent: null, passed: true, findings: [] });
+    assert.deepEqual(imageResults(report)[0], { name: 'a', platform: 'linux/amd64', status: 'compared', size: 150, baseSize: 100, sizeDelta: 50, sizeDeltaPercent: 50, passed: true, findings: ['shell'] });
+  });
+
+  it('one image: its own numbers', () => {
+    const o = runOutputs(makeReport([a]));
+    assert.deepEqual([o.size, o['base-size'], o['size-delta'], o['size-delta-percent'], o.layers], ['150', '100', '50', '50', '2']);
+  });
+
+  it('only not-built images: empty sizes, passed', () => {
+    const o = runOutputs(makeReport([notBuilt('x')]));
+    assert.deepEqual([o.size, o['base-size'], o['size-delta'], o['size-delta-percent'], o['compressed-size'], o.layers, o.passed], ['', '', '', '', '', '', 'true']);
+  });
+
+  it('failures name each failing image and why', () => {
+    const f = compared('f', 1, 2, { passed: false, findings: [finding('shell', 'new', 'error')] });
+    assert.deepEqual(failures([a, f, notBuilt('d')]), ['f (fail-on: shell)']);
+  });
+});
