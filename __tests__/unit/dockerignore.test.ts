@@ -65,6 +65,10 @@ describe('contextFilter follows Docker\'s .dockerignore rules', () => {
   for (const [ignore, path, sent] of CASES) {
     it(`${JSON.stringify(ignore)}: ${path} is ${sent ? 'sent' : 'excluded'}`, () => assert.equal(contextFilter(ignore)(path), sent));
   }
+  it('a broken pattern does not throw: the path counts as sent (the build will say what is wrong)', () => {
+    assert.equal(contextFilter('[abc')('a'), true);
+    assert.equal(contextFilter('x\n[abc')('x'), true);
+  });
   it('no ignore file: everything is sent', () => {
     assert.equal(contextFilter(null)('anything/at/all'), true);
     assert.equal(contextFilter('')('x'), true);

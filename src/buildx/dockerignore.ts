@@ -7,7 +7,8 @@
 // points (unanchored patterns, no re-including under an excluded directory), so it would call changed files
 // unchanged. Two corrections to the library: case-sensitive matching (Docker on Linux is; the library's default
 // is not), and regular-expression characters that mean nothing in Go's filepath.Match (`+`, `(`, `|`, …) are
-// escaped before it turns a pattern into a regular expression, which it does without escaping them.
+// escaped before it turns a pattern into a regular expression, which it does without escaping them (`c++` threw).
+// __tests__/integration/dockerignore.test.ts checks the result against what buildx really sends.
 
 import dockerignoreModule from '@balena/dockerignore';
 import { posix } from 'node:path';
@@ -54,5 +55,13 @@ export function contextFilter(text: string | null): (path: string) => boolean {
     .map((line) => (line.startsWith('#') ? '' : escapeForLibrary(line)));
   // a CommonJS module whose typings describe `default`: the factory is module.exports and module.exports.default
   const matcher = dockerignoreModule.default({ ignorecase: false }).add(lines);
-  return (path) => !matcher.ignores(path);
+  return (path) => {
+    try {
+      return !matcher.ignores(path);
+    } catch {
+      // a pattern that is no pattern (`[abc`): buildx refuses the build; here the path counts as sent, so the
+      // image is built and that refusal is what the user sees
+      return true;
+    }
+  };
 }
