@@ -142,6 +142,12 @@ describe('renderMultiText', () => {
   });
 });
 
+describe('renderMultiText, one image not built', () => {
+  it('says so, with the reason', () => {
+    assert.equal(renderMultiText([notBuilt('api')]), 'api — unchanged — not built ✅\n  no change to api/Dockerfile\n');
+  });
+});
+
 describe('outputs of several images', () => {
   const a = compared('a', 100, 150, { findings: [finding('shell', 'new')] });
   const b = compared('b', 1000, 900, { findings: [finding('package-cache', 'existing'), finding('build-tools', 'resolved')] });

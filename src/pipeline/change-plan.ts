@@ -4,7 +4,7 @@
 // target…) in the file that defines it. Building it would only measure the same inputs twice.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, posix, sep } from 'node:path';
+import { isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { contextFilter, ignoreFileCandidates } from '../buildx/dockerignore.js';
 import { changedFiles, fileAtCommit, type ChangedFiles } from '../git/changed-files.js';
 import { formatRef } from '../lib/format.js';
@@ -47,7 +47,7 @@ type DefinitionChange = { file: string; keys: Map<string, string> | null };
 async function definitionsAtBase(root: string, cwd: string, sources: DefinitionSource[], changes: ChangedFiles): Promise<DefinitionChange[]> {
   const out: DefinitionChange[] = [];
   for (const source of sources) {
-    const rel = toPosix(posix.normalize(toPosix(relativeTo(root, join(cwd, source.file)) ?? source.file)));
+    const rel = toPosix(posix.normalize(toPosix(relativeTo(root, resolve(cwd, source.file)) ?? source.file)));
     if (!changes.paths.has(rel)) continue;
     const text = await fileAtCommit(root, changes.base, rel);
     out.push({ file: rel, keys: text === null || !source.atBase ? null : source.atBase(text) });

@@ -9,7 +9,8 @@ import { makeReport } from '../report/image-report.js';
 import { BuildSession } from './build-session.js';
 import { planBuilds, type BuildPlan } from './change-plan.js';
 import type { CompareOptions, ImageOptions, RunOptions } from './compare-options.js';
-import { compareImage, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { compareImage, deriveName, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { buildPaths } from './build-side.js';
 
 export interface CompareResult {
   report: Report;
@@ -38,7 +39,7 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
     let next = 0;
     images.forEach((image, i) => {
       const plan = plans[i]!;
-      entries.push(plan.build ? results[next++]!.entry : notBuilt(image, plan.reason));
+      entries.push(plan.build ? results[next++]!.entry : notBuilt(run, image, plan.reason));
     });
     const several = images.length > 1;
     const warnings = results.flatMap((r) => r.warnings.map((w) => (several ? `${r.entry.name}: ${w}` : w)));
@@ -48,7 +49,8 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
   }
 }
 
-function notBuilt(image: ImageOptions, reason: string): NotBuiltEntry {
-  // names are required (and unique) whenever there are several images, the only case with something to leave out
-  return { name: image.name ?? image.context, platform: image.platform ?? null, status: 'not-built', passed: true, reason };
+function notBuilt(run: RunOptions, image: ImageOptions, reason: string): NotBuiltEntry {
+  // named as it would be when built: one image keeps its comment whether it was built or not
+  const name = image.name ?? deriveName(image, { dockerfile: buildPaths(run.cwd, image, null).relDockerfile, ref: 'working tree' });
+  return { name, platform: image.platform ?? null, status: 'not-built', passed: true, reason };
 }

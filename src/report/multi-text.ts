@@ -16,6 +16,10 @@ export interface MultiTextOptions {
 
 export function renderMultiText(entries: readonly ReportEntry[], opts: MultiTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
+  const only = entries.length === 1 ? entries[0] : undefined;
+  if (only?.status === 'not-built') {
+    return [`${oneLine(only.name)} — ${NOT_BUILT_TEXT} ✅`, `  ${oneLine(only.reason)}`, ...(opts.timings ? ['', opts.timings] : [])].join('\n') + '\n';
+  }
   const failed = failures(entries);
   const out = [oneLine(`${headline(entries)} ${failed.length ? `❌ failed: ${failed.join(', ')}` : '✅'}`), ''];
   // Emoji are two columns wide in a terminal but one character here: the mark stands outside the aligned table,
