@@ -8,7 +8,7 @@ import { describeError } from './lib/describe-error.js';
 import { formatRef } from './lib/format.js';
 import { oneLine } from './lib/one-line.js';
 import { UserError } from './model/errors.js';
-import type { ImageEntry, Report } from './model/report.js';
+import type { Finding, ImageEntry, Report } from './model/report.js';
 import { InputErrors, loadImages, readActionInputs, type ActionConfig } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
 import { runImages, type CompareResult } from './pipeline/run-compare.js';
@@ -39,7 +39,12 @@ export async function run(): Promise<void> {
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
-    for (const e of result.report.images) if (e.status === 'compared') annotate(e);
+    // one annotation per finding and line, however many platforms have it
+    const annotated = new Set<string>();
+    for (const e of result.report.images) {
+      if (e.status !== 'compared') continue;
+      annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
+    }
     printText(text);
 
     const comment = await postComment(cfg, result.report, body, marker);
@@ -55,9 +60,13 @@ export async function run(): Promise<void> {
   }
 }
 
-/** One image from the single-image inputs keeps its own comment (marker by name); otherwise one comment for all. */
+/**
+ * One image from the single-image inputs on one platform keeps its own comment (marker by name) and rendering;
+ * otherwise (several images, or one on several platforms) the summary table and folded details.
+ */
 function render(cfg: ActionConfig, result: CompareResult): { body: string; marker: string; text: string } {
   const entries = result.report.images;
+  const removed = result.report.removedPlatforms ?? [];
   const first = entries[0]!;
   const compared = entries.filter((e): e is ImageEntry => e.status === 'compared');
   // both sides named the same way: 12-character SHAs (or the refs/images as given)
@@ -65,7 +74,7 @@ function render(cfg: ActionConfig, result: CompareResult): { body: string; marke
   const head = cfg.pullRequest?.headSha || compared[0]?.head.ref || 'working tree';
   const footer = `${TOOL_NAME} ${TOOL_VERSION} · base ${base ? formatRef(base) : 'none'} · head ${formatRef(head)}`;
   const marker = commentMarker(cfg.commentKey ?? first.name);
-  if (!cfg.several && entries.length === 1 && first.status === 'compared') {
+  if (!cfg.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
     let body = renderMarkdown(first, { warnings: result.warnings, footer });
     const own = commentMarker(first.name);
     if (marker !== own && body.startsWith(own)) body = marker + body.slice(own.length);
@@ -73,20 +82,31 @@ function render(cfg: ActionConfig, result: CompareResult): { body: string; marke
   }
   const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
   return {
-    body: renderMultiMarkdown(entries, { marker, footer, warnings }),
+    body: renderMultiMarkdown(entries, { marker, footer, warnings, removed }),
     marker,
-    text: renderMultiText(entries, { width: 120, warnings }),
+    text: renderMultiText(entries, { width: 120, warnings, removed }),
   };
 }
 
-/** "budget exceeded (max-size 120kB)" for one image; with several, the failing images and why. */
+/**
+ * "budget exceeded (max-size 120kB)" for one image (its failing platforms named when it has several:
+ * "budget exceeded (linux/arm64 max-size 120kB)"); with several images, the failing ones and why.
+ */
 function failureMessage(report: Report): string {
   const failed = report.images.filter((e): e is ImageEntry => e.status === 'compared' && !e.passed);
-  if (report.images.length === 1 && failed.length === 1) {
-    const budgets = failed[0]!.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+  const names = new Set(report.images.map((e) => e.name));
+  if (names.size === 1) {
+    const platforms = report.images.length > 1;
+    const budgets = failed.flatMap((e) => e.budgets.filter((b) => !b.passed).map((b) => `${platforms ? `${e.platform} ` : ''}${b.id} ${b.limit}`));
     return budgets.length ? `budget exceeded (${budgets.join(', ')})` : 'a fail-on finding is present';
   }
-  return `${failed.length} of ${report.images.length} images failed: ${oneLine(failures(report.images).join(', '))}`;
+  const failedImages = new Set(failed.map((e) => e.name)).size;
+  return `${failedImages} of ${names.size} images failed: ${oneLine(failures(report.images, report.removedPlatforms).join(', '))}`;
+}
+
+/** Annotations are per finding and Dockerfile line: the same one on several platforms is one annotation. */
+function key(f: Finding): string {
+  return `${f.id} ${f.dockerfile?.path ?? ''}:${f.dockerfile?.line ?? ''} ${f.message}`;
 }
 
 /** The text report in the log, with workflow commands switched off around it (it quotes PR content). */

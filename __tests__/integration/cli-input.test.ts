@@ -81,7 +81,9 @@ describe('bad input: exit 2, one line, no stack', () => {
 
   it('a missing file and a missing image', async () => {
     assertOneLineError(await runDistCli(['inspect', './nope.tar']), /no such file: \.\/nope\.tar/);
-    assertOneLineError(await runDistCli(['inspect', 'isg-test/does-not-exist:never']), /docker save isg-test\/does-not-exist:never failed: /);
+    // a bare reference the engine lacks is looked up in its registry (none answers here)
+    assertOneLineError(await runDistCli(['inspect', 'isg-test/does-not-exist:never']), /isg-test\/does-not-exist:never is not in the Docker engine, and reading it from its registry failed: /);
+    assertOneLineError(await runDistCli(['inspect', 'local://isg-test/does-not-exist:never']), /docker save isg-test\/does-not-exist:never failed: /);
   });
 
   it('an archive member named with ".." or an absolute path, without writing anything', async () => {

@@ -153,6 +153,6 @@ describe('inspect on real buildx builds', () => {
 /** The final filesystem as the model sees it, through the library (same code the CLI bundles). */
 async function listFinalFiles(ref: string): Promise<Map<string, string>> {
   const { readImage } = await import('../../src/sources/open-image.js');
-  const model = await readImage({ kind: 'docker', ref });
+  const model = await readImage({ kind: 'local', ref });
   return new Map([...model.files.values()].map((f) => [f.path, f.type]));
 }

@@ -69,6 +69,30 @@ describe('images: entries', () => {
     assert.notEqual(key('- name: api\n  context: api2'), base);
   });
 
+  it('platforms (one, a list, all: checked and normalised) and the pull-size budgets', () => {
+    const { images, problems } = parse(`
+- name: api
+  platform: linux/amd64, Linux/ARM64
+  max-compressed-size: 80MB
+  max-compressed-increase: 5MB, 2%
+- name: web
+  platform: ALL
+  image: registry://r.example/web:pr
+  base-image: registry://r.example/web:main
+`);
+    assert.deepEqual(problems, []);
+    assert.equal(images[0]!.platform, 'linux/amd64,linux/arm64');
+    assert.deepEqual(images[0]!.budgets.maxCompressedSize, { bytes: 80_000_000, text: '80MB' });
+    assert.deepEqual(images[0]!.budgets.maxCompressedIncrease, { bytes: 5_000_000, percent: 2, text: '5MB, 2%' });
+    assert.deepEqual(images[0]!.budgets.maxSize, { bytes: 500_000_000, text: '500MB' }, 'the defaults stay');
+    assert.equal(images[1]!.platform, 'all');
+    const bad = parse('- name: api\n  platform: arm64\n  max-compressed-size: lots\n');
+    assert.deepEqual(bad.problems, [
+      'images: api: max-compressed-size: "lots" is not a size (examples: 250MB, 1.5GiB, 800kB)',
+      'images: api: platform: "arm64" is not a platform (os/arch or os/arch/variant, e.g. linux/arm64; a comma list; or all)',
+    ]);
+  });
+
   it('a bad size and a duplicate name: two lines, each naming its entry', () => {
     const { problems } = parse(`
 - name: api
@@ -100,7 +124,7 @@ describe('images: entries', () => {
       'images: entry 1: name is required (it labels the image and its row)',
       'images: web: unknown key "max_size" (did you mean max-size?)',
       'images: web: unknown key "contxt" (did you mean context?)',
-      'images: web: unknown key "colour" (keys: name, context, dockerfile, target, build-args, platform, image, base-image, max-size, max-increase, max-layers, fail-on)',
+      'images: web: unknown key "colour" (keys: name, context, dockerfile, target, build-args, platform, image, base-image, max-size, max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on)',
       'images: web: max-layers: "0" is not a layer count (a whole number from 1 to 10000, e.g. 20)',
       'images: web: fail-on: unknown value "sometimes" (use budget, any, never or a finding id: shell, missing-multi-stage, build-tools, package-cache)',
       'images: web: build-args: each one must be KEY=VALUE (got "NOT AN ARG")',

@@ -16,7 +16,7 @@ const HOSTILE = [
 
 function report(size: number, layers: string[]): ImageReport {
   return {
-    ref: 'x', id: 'sha256:' + '0'.repeat(64), size, compressedSize: null, compressedSizeExact: false, fileCount: 1, wastedBytes: 0, efficiency: 1, dockerfile: 'Dockerfile',
+    ref: 'x', source: 'build', id: 'sha256:' + '0'.repeat(64), size, compressedSize: null, compressedSizeExact: false, fileCount: 1, wastedBytes: 0, efficiency: 1, dockerfile: 'Dockerfile',
     layers: layers.map((instruction, i) => ({ diffId: `sha256:${i}`, instruction, size: 10, compressedSize: null, fileCount: 1, dockerfileLine: null })),
   };
 }

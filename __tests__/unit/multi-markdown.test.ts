@@ -3,17 +3,17 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
-import type { Finding, ImageEntry, ImageReport, NotBuiltEntry, ReportEntry } from '../../src/model/report.js';
+import type { Finding, ImageEntry, ImageReport, NotBuiltEntry, RemovedPlatform, ReportEntry } from '../../src/model/report.js';
 import { COMMENT_LIMIT, commentMarker } from '../../src/report/markdown.js';
 import { renderMultiMarkdown } from '../../src/report/multi-markdown.js';
 import { renderMultiText } from '../../src/report/multi-text.js';
-import { failures, summaryRows } from '../../src/report/summary-table.js';
+import { failures, headline, summaryRows } from '../../src/report/summary-table.js';
 import { imageResults, runOutputs } from '../../src/report/run-outputs.js';
 import { makeReport } from '../../src/report/image-report.js';
 
 function side(size: number, layers = 2): ImageReport {
   return {
-    ref: 'x', id: 'sha256:1', size, compressedSize: size / 2, compressedSizeExact: true, fileCount: 1, wastedBytes: 0, efficiency: 1, dockerfile: 'Dockerfile',
+    ref: 'x', source: 'build', id: 'sha256:1', size, compressedSize: size / 2, compressedSizeExact: true, fileCount: 1, wastedBytes: 0, efficiency: 1, dockerfile: 'Dockerfile',
     layers: Array.from({ length: layers }, (_, i) => ({ diffId: `sha256:${i}`, instruction: `RUN step ${i}`, size: size / layers, compressedSize: null, fileCount: 1, dockerfileLine: null })),
   };
 }
@@ -77,6 +77,11 @@ describe('renderMultiMarkdown', () => {
     const arm = { ...compared('api', 10, 20), platform: 'linux/arm64' };
     const rows = summaryRows([compared('api', 10, 20), arm, notBuilt('web', 'linux/amd64')]);
     assert.deepEqual(rows.map((r) => r.label), ['api (linux/amd64)', 'api (linux/arm64)', 'web']);
+  });
+
+  it('an image not built is one row whatever its platforms, naming a list or all as given', () => {
+    const rows = summaryRows([notBuilt('api', 'linux/amd64,linux/arm64'), notBuilt('web', 'all'), notBuilt('db', 'linux/amd64')]);
+    assert.deepEqual(rows.map((r) => r.label), ['api (linux/amd64, linux/arm64)', 'web (all)', 'db']);
   });
 
   it('hostile names are escaped in the table, the headline and the summary', () => {
@@ -185,5 +190,66 @@ describe('outputs of several images', () => {
   it('failures name each failing image and why', () => {
     const f = compared('f', 1, 2, { passed: false, findings: [finding('shell', 'new', 'error')] });
     assert.deepEqual(failures([a, f, notBuilt('d')]), ['f (fail-on: shell)']);
+  });
+});
+
+describe('one image on several platforms: added and removed platforms', () => {
+  const amd = compared('app', 100_000, 150_000);
+  const s390x: ImageEntry = { ...compared('app', null, 70_000), platform: 'linux/s390x', platformAdded: true };
+  const gone: RemovedPlatform = { name: 'app', platform: 'linux/arm64', base: side(60_000) };
+  const other = compared('other', 10, 20);
+
+  it('rows keyed by name and platform: the added one labelled, the removed one after its image\'s other rows', () => {
+    const rows = summaryRows([amd, s390x, other], [gone]);
+    assert.deepEqual(rows.map((r) => [r.label, r.mark, r.base, r.head]), [
+      ['app (linux/amd64)', '✅', '100 kB', '150 kB'],
+      ['app (linux/s390x, added platform)', '✅', '—', '70 kB'],
+      ['app (linux/arm64)', '➖', '60 kB', '—'],
+      ['other', '✅', '10 B', '20 B'],
+    ]);
+  });
+
+  it('the headline counts images and rows; one row per image keeps the old wording', () => {
+    assert.equal(headline([amd, s390x], [gone]), '1 image (3 rows): 2 compared (1 added platform), 1 platform removed');
+    assert.equal(headline([amd, other]), '2 images: 2 compared');
+  });
+
+  it('markdown: the removed platform is a row, not a details section; the added one says so in its details', () => {
+    const body = renderMultiMarkdown([amd, s390x], { marker: commentMarker('app'), removed: [gone] });
+    const rows = body.split('\n').filter((l) => /^\| (✅|❌|➖) \|/.test(l));
+    assert.equal(rows[2], '| ➖ | app (linux/arm64) | 60 kB | — | | | | platform removed — only the base has it |');
+    assert.match(body, /<summary>✅ <b>app<\/b> linux\/s390x — 70 kB \(added platform\)<\/summary>/);
+    assert.equal((body.match(/<details><summary>(✅|❌) <b>/g) ?? []).length, 2, 'a details section per compared platform');
+  });
+
+  it('text: the removed row, and each section names its platform as its row does', () => {
+    const failing = { ...amd, passed: false, budgets: [{ id: 'max-compressed-increase' as const, limit: '10kB', actual: 25_000, passed: false }] };
+    const text = renderMultiText([failing, s390x], { width: 100, removed: [gone] });
+    assert.match(text, /^1 image \(3 rows\): 2 compared \(1 added platform\), 1 platform removed ❌ failed: app \(linux\/amd64\) \(max-compressed-increase 10kB\)$/m);
+    assert.match(text, /^ {2}➖ app \(linux\/arm64\)\s+60 kB\s+—\s+platform removed — only the base has it$/m);
+    assert.match(text, /^app \(linux\/amd64\) — 100 kB → 150 kB \(\+50 kB, \+50\.0%\) ❌$/m);
+    assert.match(text, /^app \(linux\/s390x, added platform\) — 70 kB \(no baseline\) ✅$/m);
+  });
+
+  it('outputs: sums over the platforms with a baseline; results mark the added and the removed platform', () => {
+    const report = makeReport([amd, s390x, other], [gone]);
+    const o = runOutputs(report);
+    assert.equal(o.size, String(150_000 + 70_000 + 20));
+    assert.equal(o['base-size'], String(100_000 + 10), 'the added platform has no base; the removed one counts in none');
+    assert.equal(o['size-delta'], String(50_000 + 10));
+    assert.equal(o['compressed-size-delta'], String(25_000 + 5));
+    const results = imageResults(report);
+    assert.deepEqual(results.map((r) => [r.name, r.platform, r.status, r.platformAdded ?? false, r.baseSize]), [
+      ['app', 'linux/amd64', 'compared', false, 100_000],
+      ['app', 'linux/s390x', 'compared', true, null],
+      ['other', 'linux/amd64', 'compared', false, 10],
+      ['app', 'linux/arm64', 'removed', false, 60_000],
+    ]);
+  });
+
+  it('compressed-size-delta is empty when an entry with a baseline has no compressed sizes', () => {
+    const unknown = { ...other, diff: { ...other.diff!, compressedSizeDelta: null } };
+    assert.equal(runOutputs(makeReport([amd, unknown]))['compressed-size-delta'], '');
+    assert.equal(runOutputs(makeReport([amd]))['compressed-size-delta'], '25000');
   });
 });

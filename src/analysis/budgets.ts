@@ -3,11 +3,13 @@
 import type { BudgetResult } from '../model/report.js';
 import type { BudgetConfig, IncreaseLimit } from '../model/options.js';
 
-/** baseSize null: there is no baseline. */
+/** baseSize null: there is no baseline. Compressed sizes: null when unknown (not measured, or no baseline). */
 export interface BudgetInput {
   headSize: number;
   headLayers: number;
   baseSize: number | null;
+  headCompressedSize?: number | null;
+  baseCompressedSize?: number | null;
 }
 
 // Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
@@ -24,7 +26,10 @@ function increaseExceeds(limit: IncreaseLimit, delta: number, baseSize: number):
   return exceeded.length > 0 && exceeded.every(Boolean);
 }
 
-/** Results in the order max-size, max-increase, max-layers, for the configured budgets only. */
+/**
+ * Results in the order max-size, max-increase, max-compressed-size, max-compressed-increase, max-layers, for
+ * the configured budgets that can be checked; uncheckedBudgets says why the others were not.
+ */
 export function evaluateBudgets(config: BudgetConfig, input: BudgetInput): BudgetResult[] {
   const results: BudgetResult[] = [];
   if (config.maxSize) {
@@ -38,9 +43,39 @@ export function evaluateBudgets(config: BudgetConfig, input: BudgetInput): Budge
     const passed = !increaseExceeds(config.maxIncrease, delta, input.baseSize);
     results.push({ id: 'max-increase', limit: config.maxIncrease.text, actual: delta, passed });
   }
+  const headPull = input.headCompressedSize ?? null;
+  const basePull = input.baseCompressedSize ?? null;
+  if (config.maxCompressedSize && headPull !== null) {
+    const { bytes, text } = config.maxCompressedSize;
+    results.push({ id: 'max-compressed-size', limit: text, actual: headPull, passed: headPull <= bytes });
+  }
+  if (config.maxCompressedIncrease && headPull !== null && basePull !== null) {
+    const delta = headPull - basePull;
+    const passed = !increaseExceeds(config.maxCompressedIncrease, delta, basePull);
+    results.push({ id: 'max-compressed-increase', limit: config.maxCompressedIncrease.text, actual: delta, passed });
+  }
   if (config.maxLayers !== undefined) {
     const n = config.maxLayers;
     results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
   }
   return results;
+}
+
+/**
+ * Why a configured budget could not be checked (one sentence each, for a warning): a budget is never passed
+ * silently. hasBase: a baseline exists at all (a platform the base lacks counts as none).
+ */
+export function uncheckedBudgets(config: BudgetConfig, input: BudgetInput & { hasBase: boolean }, noBase = 'there is no baseline'): string[] {
+  const out: string[] = [];
+  const headPull = input.headCompressedSize ?? null;
+  const basePull = input.baseCompressedSize ?? null;
+  const noPull = (side: string): string =>
+    `the ${side}'s compressed size is unknown (compressed-size off, or exact with uncompressed layers)`;
+  if (config.maxIncrease && !input.hasBase) out.push(`max-increase was not checked: ${noBase}`);
+  if (config.maxCompressedSize && headPull === null) out.push(`max-compressed-size was not checked: ${noPull('head')}`);
+  if (config.maxCompressedIncrease) {
+    if (!input.hasBase) out.push(`max-compressed-increase was not checked: ${noBase}`);
+    else if (headPull === null || basePull === null) out.push(`max-compressed-increase was not checked: ${noPull(headPull === null ? 'head' : 'base')}`);
+  }
+  return out;
 }

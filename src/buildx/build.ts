@@ -1,10 +1,12 @@
 // Builds one image with buildx and reads it without a temporary copy:
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
+//    several platforms (`--platform a,b`) are one build whose archive holds an image per platform;
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
+//    The classic docker driver cannot load several platforms at once, so such a build is refused up front.
 
 import { randomBytes } from 'node:crypto';
 import { readImage } from '../sources/open-image.js';
-import { readImageArchive, type ReadOptions } from '../image/read-image.js';
+import { readImageArchive, readImageArchives, type ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
 import { BuildError, type BuilderInfo } from './builder.js';
 import { dockerCommand, lastLine, runCommand, runSync, spawnStreaming } from '../exec/exec.js';
@@ -17,12 +19,14 @@ export interface BuildSpec {
   dockerfile: string;
   target?: string | undefined;
   buildArgs: string[]; // KEY=VALUE
+  /** One platform, or a comma list built at once (needs an OCI-exporting builder). */
   platform?: string | undefined;
   extraFlags: string[];
 }
 
 export interface BuiltImage {
-  model: ImageModel;
+  /** One per platform, in the archive's order. */
+  models: ImageModel[];
   /** Milliseconds spent building (until the image was ready to read) and reading it. */
   buildMs: number;
   readMs: number;
@@ -35,11 +39,20 @@ export async function buildAndRead(spec: BuildSpec, builder: BuilderInfo, logMod
   if (spec.platform) args.push('--platform', spec.platform);
   for (const a of spec.buildArgs) args.push('--build-arg', a);
   args.push(...spec.extraFlags);
+  const platforms = (spec.platform ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  if (platforms.length > 1) {
+    if (!builder.canExportOci) {
+      throw new BuildError(
+        `building several platforms at once (${platforms.join(', ')}) needs a builder that exports OCI, and "${builder.builder}" is the docker driver on the classic image store: run \`docker buildx create --use\` (in a workflow: docker/setup-buildx-action) or enable the containerd image store`,
+      );
+    }
+    return buildOci(spec, args, logMode, read, platforms);
+  }
   const readOpts: ReadOptions = { ...read, platform: spec.platform ?? read.platform };
   return builder.canExportOci ? buildOci(spec, args, logMode, readOpts) : buildLoad(spec, args, logMode, readOpts);
 }
 
-async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions): Promise<BuiltImage> {
+async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions, platforms?: string[]): Promise<BuiltImage> {
   const log = openBuildLog(`build ${spec.label} (buildx, OCI export)`, logMode, process.stderr, spec.label);
   const lines = lineSplitter(log);
   const started = performance.now();
@@ -55,10 +68,10 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
-  let model: ImageModel | null = null;
+  let models: ImageModel[] | null = null;
   let readError: unknown = null;
   try {
-    model = await readImageArchive(child.stdout, read);
+    models = platforms ? await readImageArchives(child.stdout, platforms, read) : [await readImageArchive(child.stdout, read)];
   } catch (err) {
     readError = err;
     child.kill();
@@ -69,7 +82,7 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
   if (code !== 0) throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
   if (readError) throw readError;
   const done = performance.now();
-  return { model: model as ImageModel, buildMs: (firstByte || done) - started, readMs: done - (firstByte || done), exportedAs: 'oci' };
+  return { models: models as ImageModel[], buildMs: (firstByte || done) - started, readMs: done - (firstByte || done), exportedAs: 'oci' };
 }
 
 async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions): Promise<BuiltImage> {
@@ -97,8 +110,8 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
     log.end(code !== 0);
     if (code !== 0) throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
     const built = performance.now();
-    const model = await readImage({ kind: 'docker', ref: tag }, read);
-    return { model, buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
+    const model = await readImage({ kind: 'local', ref: tag }, read);
+    return { models: [model], buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
   } finally {
     unregister();
     await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);

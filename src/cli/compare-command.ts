@@ -8,6 +8,7 @@ import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.
 import { splitFlags } from '../config/split-flags.js';
 import { checkBuildxFlags } from '../config/buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
+import { checkPlatformOption } from '../config/platform-option.js';
 import type { ImageDefaults } from '../config/image-entries.js';
 import { runImages, type CompareResult } from '../pipeline/run-compare.js';
 import { renderCompareText } from '../report/compare-text.js';
@@ -41,6 +42,8 @@ export const COMPARE_FLAGS = {
   name: { type: 'string' },
   'max-size': { type: 'string' },
   'max-increase': { type: 'string' },
+  'max-compressed-size': { type: 'string' },
+  'max-compressed-increase': { type: 'string' },
   'max-layers': { type: 'string' },
   'fail-on': { type: 'string' },
   'compressed-size': { type: 'string' },
@@ -78,10 +81,14 @@ export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; 
     dockerfile: v.file,
     target: v.target,
     buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
-    platform: v.platform,
+    platform: checkPlatformOption(v.platform, '--platform'),
     budgets: {
       ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
       ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
+      ...(v['max-compressed-size'] !== undefined
+        ? { maxCompressedSize: { bytes: parseSize(v['max-compressed-size'], '--max-compressed-size'), text: v['max-compressed-size'].trim() } }
+        : {}),
+      ...(v['max-compressed-increase'] !== undefined ? { maxCompressedIncrease: parseIncrease(v['max-compressed-increase'], '--max-compressed-increase') } : {}),
       ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
     },
     failOn: parseFailOn(v['fail-on'], '--fail-on'),
@@ -113,31 +120,38 @@ export async function runCompareCommand(v: Values): Promise<number> {
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
-  if (!result.report.passed && result.report.images.length > 1) process.stderr.write(`image-size-guard: failed: ${oneLine(failures(result.report.images).join(', '))}\n`);
+  if (!result.report.passed && result.report.images.length > 1) {
+    process.stderr.write(`image-size-guard: failed: ${oneLine(failures(result.report.images, result.report.removedPlatforms).join(', '))}\n`);
+  }
   return result.report.passed ? EXIT_PASSED : EXIT_FAILED;
 }
 
 function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined): string {
   if (format === 'json') return JSON.stringify(result.report, null, 2) + '\n';
   const entries = result.report.images;
+  const removed = result.report.removedPlatforms ?? [];
   const first = entries[0]!;
-  if (!set.several && entries.length === 1 && first.status === 'compared') {
+  // one image on one platform: its own rendering; several images or platforms: the summary table and details
+  if (!set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
     return format === 'markdown'
       ? renderMarkdown(first, { warnings: result.warnings })
       : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
   }
   const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
-  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings });
-  return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings });
+  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed });
+  return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
 }
 
 /** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
 function timingLine(result: CompareResult, wallMs: number): string {
   const parts: string[] = [];
+  const seen = new Set<object>(); // the platforms of one image share their sides
+  const names = new Set(result.report.images.map((e) => e.name));
   for (const image of result.images) {
     for (const [label, side] of [['head', image.head], ['base', image.base]] as const) {
-      if (!side) continue;
-      const name = result.report.images.length > 1 ? `${image.entry.name} ${label}` : label;
+      if (!side || seen.has(side)) continue;
+      seen.add(side);
+      const name = names.size > 1 ? `${image.entry.name} ${label}` : label;
       parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
     }
   }

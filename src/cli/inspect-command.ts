@@ -7,7 +7,10 @@ import { analyseSide, compareFindings } from '../pipeline/findings-step.js';
 import { findingLines } from '../report/compare-text.js';
 import { oneLine } from '../lib/one-line.js';
 import { basename } from 'node:path';
-import { classifySource, readImage, type ImageSource } from '../sources/open-image.js';
+import { classifySource, sourceKind, sourceRef, type ImageSource } from '../sources/classify-source.js';
+import { hasPlatform, ImageOpener, noImageFor } from '../sources/open-image.js';
+import { parsePlatformRequest } from '../registry/platform.js';
+import type { ImageModel } from '../image/types.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
 import type { ImageEntry } from '../model/report.js';
@@ -28,30 +31,49 @@ export interface InspectArgs {
 
 export async function runInspect(args: InspectArgs): Promise<number> {
   const source = await classifySource(args.target);
-  const progress = makeProgress(`reading ${sourceLabel(source)}`);
-  const model = await readImage(source, {
-    platform: args.platform,
-    compressedSize: args.compressedSize,
-    onProgress: (b) => progress.update(b),
-  });
-  progress.done();
+  const models = await readModels(source, args);
   const name = args.name ?? defaultName(source);
   const warnings: string[] = [];
   const dockerfile = args.file ? { path: args.file, text: await readFile(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
   const failOn = parseFailOn('budget');
-  const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
-  const findings = compareFindings(analysis, null, failOn);
-  const head = toImageReport(model, refOf(source), args.file ?? null, analysis.layerLines);
-  const entry: ImageEntry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
-  const report = makeReport([entry]);
-  for (const w of warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
+  const shown = models.map((model) => {
+    const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
+    const findings = compareFindings(analysis, null, failOn);
+    const head = toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines);
+    const entry: ImageEntry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
+    return { model, entry };
+  });
+  const report = makeReport(shown.map((s) => s.entry));
+  for (const w of new Set(warnings)) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   const text =
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
-      : renderImageText(name, model.platform, head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) });
+      : shown
+          .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry) }))
+          .join('\n');
   if (args.output) await writeFile(args.output, text);
   else process.stdout.write(text);
   return report.passed ? EXIT_PASSED : EXIT_FAILED;
+}
+
+/** One image, or one per platform asked for (`--platform a,b` or `all`); a platform asked for and missing is an error. */
+async function readModels(source: ImageSource, args: InspectArgs): Promise<ImageModel[]> {
+  const request = parsePlatformRequest(args.platform);
+  const opener = new ImageOpener();
+  const progress = makeProgress(`reading ${sourceLabel(source)}`);
+  const read = { compressedSize: args.compressedSize, onProgress: (b: number) => progress.update(b) };
+  try {
+    if (request === undefined || (request !== 'all' && request.length === 1)) {
+      return [await opener.openOne(source, { ...read, platform: request?.[0] })];
+    }
+    const opened = await opener.openMany(source, request, read);
+    const missing = request === 'all' ? [] : request.filter((p) => !hasPlatform(opened.models, p));
+    if (missing.length || opened.models.length === 0) throw noImageFor(source, missing.join(', ') || 'any platform', opened.available);
+    return opened.models;
+  } finally {
+    progress.done();
+    await opener.close();
+  }
 }
 
 export function parseFormat(value: string | undefined): 'text' | 'json' {
@@ -59,17 +81,15 @@ export function parseFormat(value: string | undefined): 'text' | 'json' {
   throw new UsageError(`--format must be text or json for inspect (got "${value}")`);
 }
 
-function refOf(source: ImageSource): string {
-  return source.kind === 'docker' || source.kind === 'registry' ? source.ref : source.kind === 'file' ? source.path : '-';
-}
-
 function sourceLabel(source: ImageSource): string {
   if (source.kind === 'registry') return `registry ${source.ref}`;
-  return source.kind === 'docker' ? `docker save ${source.ref}` : source.kind === 'file' ? source.path : 'stdin';
+  if (source.kind === 'local') return `docker save ${source.ref}`;
+  return source.kind === 'stdin' ? 'stdin' : source.path;
 }
 
 function defaultName(source: ImageSource): string {
-  if (source.kind === 'docker' || source.kind === 'registry') return source.ref;
-  if (source.kind === 'file') return basename(source.path).replace(/\.(tar|tar\.gz|tgz|oci)$/i, '');
+  if (source.kind === 'local' || source.kind === 'registry') return source.ref;
+  if (source.kind === 'archive') return basename(source.path).replace(/\.(tar|tar\.gz|tgz|oci)$/i, '');
+  if (source.kind === 'oci-dir') return basename(source.path.replace(/\/+$/, '')) || 'image';
   return 'image';
 }

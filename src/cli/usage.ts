@@ -5,7 +5,7 @@ export const USAGE = `image-size-guard — measure container images, diff them, 
 Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
   image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
-  image-size-guard inspect <image-ref | archive.tar | -> [--file Dockerfile] [options]
+  image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
   image-size-guard --help | --version
 
 compare
@@ -17,8 +17,10 @@ compare
 
   Several images: --config FILE (YAML, a top-level "images:" list whose entries take the single-image
   names: name, context, dockerfile, target, build-args, platform, image, base-image, max-size,
-  max-increase, max-layers, fail-on; .github/image-size-guard.yml is read when it exists and no image
-  flag is given) or --bake; the image and budget flags are then defaults each entry can override.
+  max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on;
+  .github/image-size-guard.yml is read when it exists and no image flag is given) or --bake; the image
+  and budget flags are then defaults each entry can override. Several images, or one on several
+  platforms, are reported as a summary table (a row per image and platform) and then each one's details.
 
   --base REF             git ref or SHA built as the baseline (fetched from origin if missing)
   --head REF             git ref built as the head (default: the working tree)
@@ -28,13 +30,18 @@ compare
   --bake-target T        a bake target or group to compare (repeatable; default: the "default" group)
   --always-build         build every image, also those the change cannot have touched
   --comment-key KEY      key of the comment marker in --format markdown with several images
-  --base-image REF       an existing image or archive as the baseline instead of building --base
-  --image REF            an existing image or archive as the head instead of building it
+  --base-image IMAGE     an existing image as the baseline instead of building --base (see IMAGE below)
+  --image IMAGE          an existing image as the head instead of building it (see IMAGE below)
   --context DIR          build context (default: .)
   -f, --file PATH        Dockerfile (default: <context>/Dockerfile)
   --target STAGE         build stage to build
   --build-arg K=V        build argument (repeatable)
-  --platform P           platform to build and compare (e.g. linux/amd64)
+  --platform P           platform(s) to build or read and compare: one (linux/amd64), a comma list
+                         (linux/amd64,linux/arm64: one report entry per platform, built in one buildx
+                         build on a builder that exports OCI), or all (every platform of existing images;
+                         a build needs them listed). Base and head are paired by platform; a platform on
+                         one side only is reported as added or removed. Default: the builder's platform,
+                         or the host's for a multi-platform image
   --builder NAME         buildx builder (default: the current one)
   --buildx-flags "…"     extra flags for buildx build (e.g. cache flags), split like a shell would
   --name NAME            label of the image (default: derived from the Dockerfile path)
@@ -42,6 +49,11 @@ compare
                          KiB/MiB/GiB 1024-based)
   --max-increase S       fail when the head grew by more than S: bytes (10MB), percent (5%) or both
                          ("10MB, 5%": fails only when every listed limit is exceeded)
+  --max-compressed-size S
+                         fail when the head's compressed size (what a pull moves) is bigger than S
+  --max-compressed-increase S
+                         fail when the compressed size grew by more than S (as --max-increase); with
+                         --compressed-size off these are not checked (a warning says so)
   --max-layers N         fail when the head has more than N layers
   --fail-on LIST         what fails the run: budget (default), any finding, a finding id, or never
   --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
@@ -51,16 +63,24 @@ compare
   --output FILE          write the report to FILE instead of stdout
 
 inspect
-  Reads one image — a reference known to the local Docker engine (piped from \`docker save\`), an archive
-  written by \`docker save\` or \`buildx --output type=oci|docker\`, or "-" for such an archive on stdin — and
-  reports its layers, sizes and files.
+  Reads one image (IMAGE below, or "-" for an archive on stdin) and reports its layers, sizes and files.
 
   --format text|json     output format (default: text)
   --output FILE          write the report to FILE instead of stdout
-  --platform P           which platform to read when an archive holds several (e.g. linux/arm64)
+  --platform P           which platform(s) to read when the image has several: one, a comma list, or all
+                         (default: the only one; from a registry or an OCI layout, the host's)
   --name NAME            label of the image in the report (default: derived from the argument)
   --compressed-size M    as for compare
   -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
+
+IMAGE (for inspect, --image, --base-image)
+  registry://REF         read from the registry (credentials from $DOCKER_CONFIG/config.json, credential
+                         helpers included; nothing is pulled, the Docker engine is not used)
+  local://REF            the local Docker engine's image, piped from \`docker save\`
+  oci-dir://PATH         an OCI image layout directory (buildx --output type=oci,tar=false; skopeo oci:)
+  archive://PATH         an archive written by \`docker save\` or \`buildx --output type=oci|docker\`
+  REF or PATH            an existing file is an archive (a directory with index.json an OCI layout), else
+                         the engine's image if it has it, else the registry
 
   -h, --help             show this help
   -V, --version          print the version

@@ -13,6 +13,7 @@ import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-
 import { splitFlags } from './split-flags.js';
 import { checkBuildxFlags } from './buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
+import { checkPlatformOption } from './platform-option.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
@@ -78,6 +79,10 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   const budgets: BudgetConfig = {};
   if (get('max-size')) attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
   if (get('max-increase')) attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
+  if (get('max-compressed-size')) {
+    attempt(() => (budgets.maxCompressedSize = { bytes: parseSize(get('max-compressed-size'), 'max-compressed-size'), text: get('max-compressed-size') }), undefined);
+  }
+  if (get('max-compressed-increase')) attempt(() => (budgets.maxCompressedIncrease = parseIncrease(get('max-compressed-increase'), 'max-compressed-increase')), undefined);
   if (get('max-layers')) attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
   const failOn = attempt<FailOn>(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
 
@@ -87,6 +92,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   else if (comment === 'on-change') commentMode = 'on-change';
   else if (comment !== 'true') problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
 
+  const platform = attempt(() => checkPlatformOption(get('platform'), 'platform'), undefined);
   const compressed = attempt<CompressedSizeMode>(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
 
   const buildArgs = get('build-args')
@@ -109,7 +115,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     dockerfile: get('dockerfile') || undefined,
     target: get('target') || undefined,
     buildArgs,
-    platform: get('platform') || undefined,
+    platform,
     budgets,
     failOn,
   };

@@ -11,6 +11,7 @@ import type { DefinitionSource, ImageOptions } from '../pipeline/compare-options
 import { checkBuildArgs } from './build-options.js';
 import { definitionKey, type ImageDefaults } from './image-entries.js';
 import { ConfigError } from './parse-size.js';
+import { checkPlatformOption } from './platform-option.js';
 
 /** `true`/empty → bake's default files; otherwise a list of files (commas or lines). */
 export function parseBakeFiles(value: string): string[] {
@@ -57,14 +58,21 @@ export function imagesFromBake(def: BakeDefinition, cwd: string, defaults: Image
       if (!(err instanceof ConfigError)) throw err;
       problems.push(err.message);
     }
+    let platform = defaults.platform;
+    try {
+      // several platforms are one comparison per platform (as `platform: a,b`)
+      if (t.platforms?.length) platform = checkPlatformOption(t.platforms.join(','), `${label}: platforms`);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(err.message);
+    }
     const options: ImageOptions = {
       name,
       context: relative(cwd, context) || '.',
       dockerfile: dockerfile ? relative(cwd, dockerfile) : undefined,
       target: t.target || undefined,
       buildArgs,
-      // several platforms are one comparison per platform (as `platform: a,b`)
-      platform: t.platforms?.length ? t.platforms.join(',') : defaults.platform,
+      platform,
       budgets: defaults.budgets,
       failOn: defaults.failOn,
     };

@@ -10,6 +10,7 @@ import type { ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
 import { parseFailOn } from './fail-on.js';
 import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
+import { checkPlatformOption } from './platform-option.js';
 
 export const ENTRY_KEYS = [
   'name',
@@ -22,6 +23,8 @@ export const ENTRY_KEYS = [
   'base-image',
   'max-size',
   'max-increase',
+  'max-compressed-size',
+  'max-compressed-increase',
   'max-layers',
   'fail-on',
 ] as const;
@@ -153,6 +156,12 @@ function parseEntry(raw: unknown, index: number, what: string, defaults: ImageDe
   if (maxSize !== undefined) attempt(() => (budgets.maxSize = { bytes: parseSize(maxSize, `${label}: max-size`), text: maxSize }));
   const maxIncrease = text('max-increase');
   if (maxIncrease !== undefined) attempt(() => (budgets.maxIncrease = parseIncrease(maxIncrease, `${label}: max-increase`)));
+  const maxCompressedSize = text('max-compressed-size');
+  if (maxCompressedSize !== undefined) {
+    attempt(() => (budgets.maxCompressedSize = { bytes: parseSize(maxCompressedSize, `${label}: max-compressed-size`), text: maxCompressedSize }));
+  }
+  const maxCompressedIncrease = text('max-compressed-increase');
+  if (maxCompressedIncrease !== undefined) attempt(() => (budgets.maxCompressedIncrease = parseIncrease(maxCompressedIncrease, `${label}: max-compressed-increase`)));
   const maxLayers = text('max-layers');
   if (maxLayers !== undefined) attempt(() => (budgets.maxLayers = parseLayerCount(maxLayers, `${label}: max-layers`)));
 
@@ -163,13 +172,19 @@ function parseEntry(raw: unknown, index: number, what: string, defaults: ImageDe
   const buildArgs = mergeBuildArgs(defaults.buildArgs, readBuildArgs(raw['build-args'], label, problems));
   const image = text('image');
   const baseImage = text('base-image');
+  const context = text('context') ?? defaults.context;
+  const dockerfile = text('dockerfile') ?? defaults.dockerfile;
+  const target = text('target') ?? defaults.target;
+  const platformText = text('platform');
+  // one platform, a comma list (an entry per platform), or all — as the platform input
+  const platform = platformText === undefined ? defaults.platform : attempt(() => checkPlatformOption(platformText, `${label}: platform`));
   const options: ImageOptions = {
     name: name || undefined,
-    context: text('context') ?? defaults.context,
-    dockerfile: text('dockerfile') ?? defaults.dockerfile,
-    target: text('target') ?? defaults.target,
+    context,
+    dockerfile,
+    target,
     buildArgs,
-    platform: text('platform') ?? defaults.platform,
+    platform,
     image,
     baseImage,
     budgets,

@@ -12,7 +12,7 @@ import type { ActionConfig } from '../config/action-inputs.js';
 import { runOutputs } from '../report/run-outputs.js';
 import { hasNews } from '../report/summary-table.js';
 
-/** Outputs of the whole run (see report/run-outputs.ts for what they mean with several images). */
+/** Outputs of the whole run (see report/run-outputs.ts for what they mean with several images or platforms). */
 export function setOutputs(report: Report, reportFile: string, commentBody: string): void {
   for (const [name, value] of Object.entries(runOutputs(report))) core.setOutput(name, value);
   core.setOutput('report-file', reportFile);
@@ -29,11 +29,15 @@ export function annotate(entry: ImageEntry): void {
   }
 }
 
-/** Whether the comment has news: some image's size or findings moved (always true without a baseline). */
+/**
+ * Whether the comment has news: some image's size or findings moved (always true without a baseline, so also
+ * for an added platform), or a platform was removed.
+ */
 export function hasChanges(report: Report): boolean {
-  return report.images.some((e) => e.status === 'compared' && hasNews(e));
+  return report.images.some((e) => e.status === 'compared' && hasNews(e)) || (report.removedPlatforms?.length ?? 0) > 0;
 }
 
+/** report: every image and platform the comment is about; it has news when any of them changed. */
 export async function postComment(cfg: ActionConfig, report: Report, body: string, marker: string): Promise<StickyResult | null> {
   if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository) return null;
   if (!cfg.token) {

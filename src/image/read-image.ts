@@ -1,7 +1,7 @@
 // Reads an image archive stream into an ImageModel in one pass, holding no layer in memory or on disk.
 
 import { ArchiveMembers, ImageArchiveError, type MemberOptions } from './archive-members.js';
-import { resolveImage, type ResolveOptions } from './resolve-image.js';
+import { resolveImage, resolveImages, type ResolveOptions } from './resolve-image.js';
 import { TarFormatError, TarScanner } from './tar-scanner.js';
 import type { ImageModel } from './types.js';
 
@@ -11,6 +11,21 @@ export interface ReadOptions extends ResolveOptions, MemberOptions {
 }
 
 export async function readImageArchive(input: AsyncIterable<Buffer>, opts: ReadOptions = {}): Promise<ImageModel> {
+  const members = await readMembers(input, opts);
+  const model = await resolveImage(members.members, opts);
+  if (members.failure) throw members.failure;
+  return model;
+}
+
+/** Every image of the archive for these platforms (a multi-platform OCI export), in the archive's order. */
+export async function readImageArchives(input: AsyncIterable<Buffer>, platforms: 'all' | readonly string[], opts: ReadOptions = {}): Promise<ImageModel[]> {
+  const members = await readMembers(input, opts);
+  const models = await resolveImages(members.members, platforms, opts);
+  if (members.failure) throw members.failure;
+  return models;
+}
+
+async function readMembers(input: AsyncIterable<Buffer>, opts: ReadOptions): Promise<ArchiveMembers> {
   const members = new ArchiveMembers(opts);
   const outer = new TarScanner(members);
   let bytes = 0;
@@ -35,7 +50,5 @@ export async function readImageArchive(input: AsyncIterable<Buffer>, opts: ReadO
     }
     throw err;
   }
-  const model = await resolveImage(members.members, opts);
-  if (members.failure) throw members.failure;
-  return model;
+  return members;
 }

@@ -4,6 +4,7 @@
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
 import { assembleImage, platformOf, platformString, type RawConfig } from './assemble-image.js';
 import type { ScannedLayer } from './layer-scan.js';
+import { ScannedLayerCache } from './scanned-layer-cache.js';
 import { printable, safeArchivePath } from './paths.js';
 import type { Compression, ImageModel } from './types.js';
 
@@ -28,6 +29,8 @@ interface Selected {
   format: ImageModel['archiveFormat'];
 }
 
+type DockerEntry = { Config?: string; Layers?: string[]; RepoTags?: string[] | null };
+
 interface Descriptor {
   mediaType?: string;
   digest?: string;
@@ -38,6 +41,23 @@ interface Descriptor {
 export async function resolveImage(members: Map<string, Member>, opts: ResolveOptions = {}): Promise<ImageModel> {
   const archive = new Archive(members);
   const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
+  return assembleSelected(archive, selected, opts);
+}
+
+/**
+ * Every image of the archive for the platforms asked for ('all', or a list matched as samePlatform does), in
+ * the archive's order; a platform the archive lacks is simply absent (the caller names what is missing).
+ */
+export async function resolveImages(members: Map<string, Member>, platforms: 'all' | readonly string[], opts: ResolveOptions = {}): Promise<ImageModel[]> {
+  const archive = new Archive(members);
+  const wanted = (p: string): boolean => platforms === 'all' || platforms.some((w) => samePlatform(p, w));
+  const selected = members.has('manifest.json') ? archive.dockerManifestImages(wanted) : archive.ociImages().filter((c) => wanted(c.platform)).map((c) => archive.fromOciDescriptor(c.desc));
+  const models: ImageModel[] = [];
+  for (const s of selected) models.push(await assembleSelected(archive, s, opts));
+  return models;
+}
+
+async function assembleSelected(archive: Archive, selected: Selected, opts: ResolveOptions): Promise<ImageModel> {
   const configBytes = archive.bytes(selected.configPath, 'image config');
   const config = parseJson<RawConfig>(configBytes, selected.configPath);
   const diffIds = config.rootfs?.diff_ids ?? [];
@@ -48,7 +68,13 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
   }
 
   const scanned: LayerBlob[] = [];
-  for (const path of selected.layerPaths) scanned.push(await archive.layer(path, opts.estimates));
+  for (const path of selected.layerPaths) {
+    const blob = await archive.layer(path, opts.estimates);
+    // A blob used twice (by two platforms, or twice in one image) gets fresh copies of its entries: building
+    // a final filesystem writes into them.
+    const { layer } = await archive.scans.get(path, async () => blob);
+    scanned.push({ ...blob, layer });
+  }
   return assembleImage({
     configBytes,
     config,
@@ -64,6 +90,7 @@ export async function resolveImage(members: Map<string, Member>, opts: ResolveOp
 }
 
 class Archive {
+  readonly scans = new ScannedLayerCache();
   constructor(private readonly members: Map<string, Member>) {}
 
   member(path: string, what: string): Member {
@@ -104,10 +131,7 @@ class Archive {
 
   /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
   fromDockerManifest(opts: ResolveOptions): Selected {
-    const manifest = this.json<{ Config?: string; Layers?: string[]; RepoTags?: string[] | null }[]>(
-      'manifest.json',
-      'manifest',
-    );
+    const manifest = this.json<DockerEntry[]>('manifest.json', 'manifest');
     if (!Array.isArray(manifest) || manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
     let entries = manifest;
     if (entries.length > 1 && opts.platform) {
@@ -117,7 +141,17 @@ class Archive {
       const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
       throw new ImageArchiveError(`the archive holds ${manifest.length} images (${printable(names)}); save one image per archive`);
     }
-    const entry = entries[0] as { Config?: string; Layers?: string[] };
+    return this.fromDockerEntry(entries[0] as DockerEntry);
+  }
+
+  /** The images of manifest.json whose platform is wanted. */
+  dockerManifestImages(wanted: (platform: string) => boolean): Selected[] {
+    const manifest = this.json<DockerEntry[]>('manifest.json', 'manifest');
+    if (!Array.isArray(manifest) || manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
+    return manifest.map((e) => this.fromDockerEntry(e)).filter((s) => wanted(platformOf(this.json<RawConfig>(s.configPath, 'image config'))));
+  }
+
+  private fromDockerEntry(entry: DockerEntry): Selected {
     if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) {
       throw new ImageArchiveError('manifest.json has no Config or Layers');
     }
@@ -127,6 +161,25 @@ class Archive {
 
   /** OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. */
   fromOciIndex(opts: ResolveOptions): Selected {
+    const unique = this.ociImages();
+    let picked = unique;
+    if (opts.platform) picked = unique.filter((c) => samePlatform(c.platform, opts.platform as string));
+    if (picked.length === 0) {
+      const have = unique.map((c) => c.platform).join(', ') || 'none';
+      throw new ImageArchiveError(
+        opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest',
+      );
+    }
+    if (picked.length > 1) {
+      throw new ImageArchiveError(
+        `the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`,
+      );
+    }
+    return this.fromOciDescriptor((picked[0] as { desc: Descriptor }).desc);
+  }
+
+  /** Every image manifest the OCI index reaches (nested indexes followed, attestations skipped), once each. */
+  ociImages(): { desc: Descriptor; platform: string }[] {
     if (!this.members.has('index.json')) {
       throw new ImageArchiveError('not an image archive: it has neither manifest.json nor index.json');
     }
@@ -150,24 +203,11 @@ class Archive {
     };
     visit('index.json', 0);
     // The same manifest can be listed twice (index.json and a nested index).
-    const unique = [...new Map(candidates.map((c) => [c.desc.digest, c])).values()];
-    let picked = unique;
-    if (opts.platform) picked = unique.filter((c) => samePlatform(c.platform, opts.platform as string));
-    if (picked.length === 0) {
-      const have = unique.map((c) => c.platform).join(', ') || 'none';
-      throw new ImageArchiveError(
-        opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest',
-      );
-    }
-    if (picked.length > 1) {
-      throw new ImageArchiveError(
-        `the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`,
-      );
-    }
-    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[] }>(
-      blobPath((picked[0] as { desc: Descriptor }).desc.digest as string),
-      'image manifest',
-    );
+    return [...new Map(candidates.map((c) => [c.desc.digest, c])).values()];
+  }
+
+  fromOciDescriptor(desc: Descriptor): Selected {
+    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[] }>(blobPath(desc.digest as string), 'image manifest');
     if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
       throw new ImageArchiveError('the image manifest has no config or layers');
     }

@@ -13,6 +13,9 @@ export interface IncreaseLimit {
 export interface BudgetConfig {
   maxSize?: { bytes: number; text: string };
   maxIncrease?: IncreaseLimit;
+  /** The same budgets on the compressed size (what a pull moves). */
+  maxCompressedSize?: { bytes: number; text: string };
+  maxCompressedIncrease?: IncreaseLimit;
   maxLayers?: number;
 }
 

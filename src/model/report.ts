@@ -9,8 +9,12 @@ export interface LayerReport {
   dockerfileLine: number | null;
 }
 
+/** Where an image was read from: a registry, the local engine (`docker save`), an OCI layout directory, an archive file (or stdin), or a build. */
+export type ImageSourceKind = 'registry' | 'local' | 'oci-dir' | 'archive' | 'build';
+
 export interface ImageReport {
   ref: string;
+  source: ImageSourceKind;
   id: string;
   size: number;
   compressedSize: number | null;
@@ -55,18 +59,26 @@ export interface Finding {
   dockerfile: { path: string; line: number } | null;
 }
 
+export type BudgetId = 'max-size' | 'max-increase' | 'max-compressed-size' | 'max-compressed-increase' | 'max-layers';
+
 export interface BudgetResult {
-  id: 'max-size' | 'max-increase' | 'max-layers';
+  id: BudgetId;
   limit: string;
   actual: number;
   passed: boolean;
 }
 
-/** An image that was measured (built or read): `status: "compared"`, also without a baseline. */
+/**
+ * An image that was measured (built or read) on one platform: `status: "compared"`, also without a baseline.
+ * With several platforms each has its own entry (same name); base and head are paired by platform.
+ * `platformAdded`: the head has this platform and the base (which has others) does not, so `base` is null;
+ * absent otherwise. A platform only the base has is in Report.removedPlatforms.
+ */
 export interface ImageEntry {
   name: string;
   platform: string;
   status: 'compared';
+  platformAdded?: true;
   head: ImageReport;
   base: ImageReport | null;
   diff: DiffReport | null;
@@ -82,7 +94,7 @@ export interface ImageEntry {
  */
 export interface NotBuiltEntry {
   name: string;
-  /** The platform asked for, or null (the builder's default). */
+  /** The platform option as given (one, a comma list, or all: one entry however many), or null (the builder's default). */
   platform: string | null;
   status: 'not-built';
   passed: true;
@@ -92,9 +104,18 @@ export interface NotBuiltEntry {
 
 export type ReportEntry = ImageEntry | NotBuiltEntry;
 
+/** A platform the base has and the head does not (a release that drops arm64): reported, not failed. */
+export interface RemovedPlatform {
+  name: string;
+  platform: string;
+  base: ImageReport;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   passed: boolean;
   images: ReportEntry[];
+  /** Present when some base platform is missing from the head. */
+  removedPlatforms?: RemovedPlatform[];
 }

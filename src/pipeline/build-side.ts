@@ -6,13 +6,19 @@ import { UserError } from '../model/errors.js';
 import { buildAndRead } from '../buildx/build.js';
 import { BuildError } from '../buildx/builder.js';
 import type { BuildSession } from './build-session.js';
-import { classifySource, readImage } from '../sources/open-image.js';
+import { classifySource, sourceKind, sourceRef } from '../sources/classify-source.js';
+import type { ImageOpener } from '../sources/open-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
+import type { ImageSourceKind } from '../model/report.js';
 import type { ImageOptions } from './compare-options.js';
 
 export interface Side {
-  model: ImageModel;
+  /** One image per platform read or built (one unless several platforms were asked for). */
+  models: ImageModel[];
+  /** Every platform the source has, when it can tell (for messages about missing ones). */
+  available: string[] | null;
+  source: ImageSourceKind;
   ref: string; // what was measured: a git ref (or "working tree") or an image reference
   dockerfile: string | null; // relative to the repository / working directory
   dockerfileText: string | null;
@@ -27,12 +33,30 @@ export function buildPaths(cwd: string, image: ImageOptions, root: string | null
   return { context, dockerfile, relContext: relative(base, context) || '.', relDockerfile: relative(base, dockerfile) };
 }
 
-/** An existing image; `dockerfile` (relative to cwd) is the file it was built from, when the user says so. */
-export async function readExisting(ref: string, read: ReadOptions, dockerfile?: { cwd: string; path: string }): Promise<Side> {
+/**
+ * An existing image; `dockerfile` (relative to cwd) is the file it was built from, when the user says so.
+ * platforms: undefined reads one image (read.platform, else the source's default); a list or 'all' reads
+ * every one the source has of them (the caller pairs and names what is missing).
+ */
+export async function readExisting(
+  opener: ImageOpener,
+  arg: string,
+  platforms: 'all' | readonly string[] | undefined,
+  read: ReadOptions,
+  dockerfile?: { cwd: string; path: string },
+): Promise<Side> {
   const t0 = performance.now();
-  const model = await readImage(await classifySource(ref), read);
+  const source = await classifySource(arg);
+  let models: ImageModel[];
+  let available: string[] | null = null;
+  if (platforms === undefined) models = [await opener.openOne(source, read)];
+  else {
+    const opened = await opener.openMany(source, platforms, read);
+    models = opened.models;
+    available = opened.available;
+  }
   const text = dockerfile ? readFileSync(resolve(dockerfile.cwd, dockerfile.path), 'utf8') : null;
-  return { model, ref, dockerfile: dockerfile?.path ?? null, dockerfileText: text, timings: { read: performance.now() - t0 } };
+  return { models, available, source: sourceKind(source), ref: sourceRef(source), dockerfile: dockerfile?.path ?? null, dockerfileText: text, timings: { read: performance.now() - t0 } };
 }
 
 /** Builds the working tree (ref undefined) or a checkout of ref (shared with the run's other images). */
@@ -54,7 +78,7 @@ export async function buildSide(session: BuildSession, image: ImageOptions, labe
     if (!existsSync(p.dockerfile)) throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
     const built = await buildAndRead(spec(p.context, p.dockerfile), builder, run.logMode, read);
     const text = readFileSync(p.dockerfile, 'utf8');
-    return { model: built.model, ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
+    return { models: built.models, available: null, source: 'build', ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
   }
   const p = buildPaths(run.cwd, image, await session.repoRoot());
   for (const rel of [p.relContext, p.relDockerfile]) {
@@ -69,7 +93,7 @@ export async function buildSide(session: BuildSession, image: ImageOptions, labe
   if (!existsSync(dockerfile)) throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
   const built = await buildAndRead(spec(join(tree.dir, p.relContext), dockerfile), builder, run.logMode, read);
   const text = readFileSync(dockerfile, 'utf8');
-  return { model: built.model, ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+  return { models: built.models, available: null, source: 'build', ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
 }
 
 export class MissingDockerfileError extends UserError {}

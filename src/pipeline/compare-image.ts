@@ -1,20 +1,25 @@
-// One image's comparison: head and base (built or read, at the same time), then analysis → its report entry.
+// One image's comparison: head and base (built or read, at the same time), then analysis → a report entry per
+// platform (base and head paired by platform; a platform on one side only is reported as added or removed).
 
 import { basename, dirname } from 'node:path';
-import { evaluateBudgets } from '../analysis/budgets.js';
+import { evaluateBudgets, uncheckedBudgets } from '../analysis/budgets.js';
 import { diffImages } from '../analysis/diff-images.js';
 import { decidePassed } from '../analysis/verdict.js';
 import { BuildError } from '../buildx/builder.js';
 import { samePlatform } from '../image/resolve-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import { UserError } from '../model/errors.js';
-import type { ImageEntry } from '../model/report.js';
+import type { ImageEntry, RemovedPlatform } from '../model/report.js';
+import type { ImageModel } from '../image/types.js';
+import { parsePlatformRequest } from '../registry/platform.js';
+import { missingEverywhere, pairPlatforms } from './pair-platforms.js';
 import { toImageReport } from '../report/image-report.js';
 import type { BuildSession } from './build-session.js';
 import { buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
-import type { ImageOptions } from './compare-options.js';
+import type { ImageOptions, RunOptions } from './compare-options.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
+/** One platform of one image: its report entry, and the sides it came from (shared by the image's platforms). */
 export interface ImageResult {
   entry: ImageEntry;
   head: Side;
@@ -23,28 +28,42 @@ export interface ImageResult {
   warnings: string[];
 }
 
+/** One image: an entry per head platform, the platforms only the base has, and the image's warnings. */
+export interface ImageComparison {
+  results: ImageResult[];
+  removed: RemovedPlatform[];
+  warnings: string[];
+}
+
 /** Progress of one image stream, by label ("head", "base"): called with the archive bytes read so far. */
 export type ProgressFactory = (label: string) => ((bytes: number) => void) | undefined;
 
-export async function compareImage(session: BuildSession, image: ImageOptions, read: ReadOptions, progress?: ProgressFactory): Promise<ImageResult> {
+export async function compareImage(session: BuildSession, image: ImageOptions, read: ReadOptions, progress?: ProgressFactory): Promise<ImageComparison> {
   const run = session.run;
   const warnings: string[] = [];
   const label = (side: string): string => (image.name ? `${image.name} ${side}` : side);
-  const headRead: ReadOptions = { ...read, platform: image.platform, onProgress: progress?.(label('head')) };
-  const baseRead: ReadOptions = { ...read, platform: image.platform, onProgress: progress?.(label('base')) };
+  const request = parsePlatformRequest(image.platform);
+  // One platform is read like a single image (a missing one is an error); several are paired below.
+  const single = request !== undefined && request !== 'all' && request.length === 1 ? request[0] : undefined;
+  const several = request !== undefined && single === undefined ? request : undefined;
+  checkPlatformAll(run, image);
+  const buildImage: ImageOptions = { ...image, platform: request === undefined || request === 'all' ? undefined : request.join(',') };
+  const headRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('head')) };
+  const baseRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('base')) };
+  const opener = session.opener;
 
   // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
   const headSide = image.image
-    ? readExisting(image.image, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
-    : buildSide(session, image, 'head', run.headRef, headRead);
+    ? readExisting(opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
+    : buildSide(session, buildImage, 'head', run.headRef, headRead);
   const baseImage = image.baseImage;
   const baseSide: Promise<Side | null> = baseImage
-    ? image.platform
-      ? readExisting(baseImage, baseRead)
+    ? request !== undefined
+      ? readExisting(opener, baseImage, several, baseRead)
       : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
-        headSide.then((h) => readExisting(baseImage, { ...baseRead, platform: h.model.platform }))
+        headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }))
     : run.baseRef
-      ? buildSide(session, image, 'base', run.baseRef, baseRead).catch((err: unknown) => {
+      ? buildSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err: unknown) => {
           if (!(err instanceof MissingDockerfileError || err instanceof BuildError)) throw err;
           warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
           return null;
@@ -56,38 +75,84 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   if (baseResult.status === 'rejected') throw baseResult.reason;
   const head = headResult.value;
   const base = baseResult.value;
-  if (base && !samePlatform(base.model.platform, head.model.platform)) {
-    throw new UserError(`base (${base.model.platform}) and head (${head.model.platform}) are different platforms; set --platform`);
+
+  if (several !== undefined) {
+    const missing = missingEverywhere(several, base ? [head.models, base.models] : [head.models]);
+    if (missing.length || head.models.length === 0) {
+      const what = missing.length ? missing.join(', ') : several === 'all' ? 'any platform' : several.join(', ');
+      const has = [...new Set([...(head.available ?? head.models.map((m) => m.platform)), ...(base?.available ?? base?.models.map((m) => m.platform) ?? [])])];
+      throw new UserError(`${base ? 'neither the head nor the base' : 'the head'} has an image for ${what}${has.length ? ` (they have: ${has.join(', ')})` : ''}`);
+    }
+  } else if (base && !samePlatform(base.models[0]!.platform, head.models[0]!.platform)) {
+    throw new UserError(`base (${base.models[0]!.platform}) and head (${head.models[0]!.platform}) are different platforms; set --platform`);
   }
 
-  const budgets = evaluateBudgets(image.budgets, {
-    headSize: head.model.size,
-    headLayers: head.model.layers.length,
-    baseSize: base ? base.model.size : null,
-  });
-  if (image.budgets.maxIncrease && !base) warnings.push('max-increase was not checked: there is no baseline');
-  const analyse = (side: Side): SideAnalysis =>
-    analyseSide(side.model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, warnings);
-  const headAnalysis = analyse(head);
-  const baseAnalysis = base ? analyse(base) : null;
-  const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn);
-  const entry: ImageEntry = {
-    name: image.name ?? deriveName(image, head),
-    platform: head.model.platform,
-    status: 'compared',
-    head: toImageReport(head.model, head.ref, head.dockerfile, headAnalysis.layerLines),
-    base: base && baseAnalysis ? toImageReport(base.model, base.ref, base.dockerfile, baseAnalysis.layerLines) : null,
-    diff: base ? diffImages(base.model, head.model, { topFiles: run.topFiles }) : null,
-    findings,
-    budgets,
-    passed: decidePassed(budgets, findings, image.failOn),
-  };
-  return { entry, head, base, warnings };
+  const pairs = pairPlatforms(head.models, base?.models ?? []);
+  const perPlatform = pairs.length > 1;
+  const name = image.name ?? deriveName(image, head);
+  const analyse = (side: Side, model: ImageModel, into: string[]): SideAnalysis =>
+    analyseSide(model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, into);
+  const results: ImageResult[] = [];
+  const removed: RemovedPlatform[] = [];
+  for (const pair of pairs) {
+    const own: string[] = [];
+    if (!pair.head) {
+      const b = pair.base as ImageModel;
+      const lines = analyse(base as Side, b, []).layerLines;
+      removed.push({ name, platform: pair.platform, base: toImageReport(b, (base as Side).ref, (base as Side).source, (base as Side).dockerfile, lines) });
+      warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
+      continue;
+    }
+    const h = pair.head;
+    const b = pair.base;
+    const added = base !== null && b === null;
+    const sizes = {
+      headSize: h.size,
+      headLayers: h.layers.length,
+      baseSize: b ? b.size : null,
+      headCompressedSize: h.compressedSize,
+      baseCompressedSize: b ? b.compressedSize : null,
+    };
+    const budgets = evaluateBudgets(image.budgets, sizes);
+    own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
+    const headAnalysis = analyse(head, h, own);
+    const baseAnalysis = b && base ? analyse(base, b, own) : null;
+    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn);
+    const entry: ImageEntry = {
+      name,
+      platform: h.platform,
+      status: 'compared',
+      ...(added ? { platformAdded: true as const } : {}),
+      head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
+      base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
+      diff: b ? diffImages(b, h, { topFiles: run.topFiles }) : null,
+      findings,
+      budgets,
+      passed: decidePassed(budgets, findings, image.failOn),
+    };
+    const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
+    results.push({ entry, head, base, warnings: mine });
+  }
+  return { results, removed, warnings };
 }
 
-/** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference. */
+/**
+ * Platform "all" reads every platform existing images have; a build needs its platforms listed. Checked
+ * before anything is built (and for images left unbuilt too, so a config mistake does not wait for a change).
+ */
+export function checkPlatformAll(run: Pick<RunOptions, 'baseRef'>, image: ImageOptions): void {
+  if (parsePlatformRequest(image.platform) !== 'all') return;
+  const builds = { head: !image.image, base: !image.baseImage && run.baseRef !== undefined };
+  if (builds.head || builds.base) {
+    throw new UserError(
+      `${image.name ? `${image.name}: ` : ''}platform "all" reads every platform of existing images; the ${builds.head ? 'head' : 'base'} is built, and a build needs its platforms listed (e.g. linux/amd64,linux/arm64)`,
+    );
+  }
+}
+
+/** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference (without a source scheme). */
 export function deriveName(o: Pick<ImageOptions, 'image'>, head: Pick<Side, 'dockerfile' | 'ref'>): string {
-  if (!head.dockerfile) return o.image ?? head.ref;
+  if (!head.dockerfile) return (o.image ?? head.ref).replace(/^(registry|local|oci-dir|archive):\/\//, '');
   const dir = dirname(head.dockerfile);
   const file = basename(head.dockerfile);
   const variant = file === 'Dockerfile' ? '' : file.replace(/^Dockerfile[.-]?|[.-]?Dockerfile$/gi, '') || file;

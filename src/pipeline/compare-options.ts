@@ -40,7 +40,7 @@ export interface DefinitionSource {
 export interface ImageOptions {
   /** Label of the image; keys its part of the comment. Derived from the Dockerfile path when unset. */
   name?: string | undefined;
-  /** An existing image (reference or archive) used as the baseline instead of building baseRef. */
+  /** An existing image (registry://, local://, oci-dir://, archive://, or bare) used as the baseline instead of building baseRef. */
   baseImage?: string | undefined;
   /** An existing image analysed instead of building the head. */
   image?: string | undefined;
@@ -48,6 +48,7 @@ export interface ImageOptions {
   dockerfile?: string | undefined;
   target?: string | undefined;
   buildArgs: string[];
+  /** One platform, a comma list, or "all" (as config/platform-option.ts checks and normalises it). */
   platform?: string | undefined;
   budgets: BudgetConfig;
   failOn: FailOn;

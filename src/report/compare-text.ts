@@ -21,7 +21,8 @@ export function summaryLine(entry: ImageEntry): string {
 }
 
 export function budgetText(b: BudgetResult): string {
-  const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
+  const actual =
+    b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' || b.id === 'max-compressed-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
   return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
 }
 

@@ -2,11 +2,12 @@
 
 import type { ImageModel } from '../image/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import type { ImageReport, Report, ReportEntry } from '../model/report.js';
+import type { ImageReport, ImageSourceKind, RemovedPlatform, Report, ReportEntry } from '../model/report.js';
 
-export function toImageReport(model: ImageModel, ref: string, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
+export function toImageReport(model: ImageModel, ref: string, source: ImageSourceKind, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {
     ref,
+    source,
     id: model.id,
     size: model.size,
     compressedSize: model.compressedSize,
@@ -26,12 +27,13 @@ export function toImageReport(model: ImageModel, ref: string, dockerfile: string
   };
 }
 
-export function makeReport(images: ReportEntry[]): Report {
+export function makeReport(images: ReportEntry[], removedPlatforms: RemovedPlatform[] = []): Report {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     passed: images.every((i) => i.passed),
     images,
+    ...(removedPlatforms.length ? { removedPlatforms } : {}),
   };
 }
 

@@ -1,13 +1,13 @@
-// The PR comment (and job summary) of a run with several images: the marker, a headline, the summary table —
-// one row per image and platform — then each compared image's details folded in <details>, failed and changed
-// images first. It stays under GitHub's 65,536 characters: details are shortened, then dropped, image by image
+// The PR comment (and job summary) of a run with several images (or one image on several platforms): the
+// marker, a headline, the summary table — one row per image and platform, a platform only the base has included
+// — then each compared image's details folded in <details>, failed and changed images first. It stays under GitHub's 65,536 characters: details are shortened, then dropped, image by image
 // (the largest last), and summary rows are cut only when the table alone would not fit.
 
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import type { ReportEntry } from '../model/report.js';
+import type { RemovedPlatform, ReportEntry } from '../model/report.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
-import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, sizeChange, summaryRows, type SummaryRow } from './summary-table.js';
+import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, REMOVED_TEXT, sizeChange, summaryRows, type SummaryRow } from './summary-table.js';
 
 export interface MultiMarkdownOptions {
   /** The hidden marker line that finds the comment again (commentMarker of the comment key). */
@@ -17,6 +17,8 @@ export interface MultiMarkdownOptions {
   warnings?: Map<string, string[]>;
   /** Characters the whole body may take (default: GitHub's comment limit). */
   limit?: number;
+  /** Platforms only the base has (Report.removedPlatforms): a row each. */
+  removed?: readonly RemovedPlatform[];
 }
 
 const HEADER = ['| | image | base | PR | Δ | Δ% | budgets | new findings |', '|---|---|---:|---:|---:|---:|:---:|---|'];
@@ -24,23 +26,25 @@ const HEADER = ['| | image | base | PR | Δ | Δ% | budgets | new findings |', '
 function row(r: SummaryRow): string {
   const e = r.entry;
   if (e.status === 'not-built') return `| ${r.mark} | ${markdownText(r.label)} | | | | | | ${NOT_BUILT_TEXT} |`;
+  if (e.status === 'removed') return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | | | | ${REMOVED_TEXT} |`;
   const budgets = r.failedBudgets.length ? `❌ ${markdownText(r.failedBudgets.join(', '))}` : r.budgets;
   const findings = r.newFindings.map((f) => `${f.error ? '❌ ' : ''}${codeSpan(f.id, { inTable: true })}`).join(' ') || '—';
   return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | ${r.delta} | ${r.deltaPercent} | ${budgets || '—'} | ${findings} |`;
 }
 
-function title(entries: readonly ReportEntry[]): string {
-  const failed = failures(entries);
+function title(entries: readonly ReportEntry[], removed: readonly RemovedPlatform[]): string {
+  const failed = failures(entries, removed);
   const only = entries.length === 1 ? entries[0] : undefined;
   if (only?.status === 'not-built') return `### 🐳 ${markdownText(only.name)} — ${NOT_BUILT_TEXT} ✅`;
   const verdict = failed.length ? `❌ failed: ${failed.map(markdownText).join(', ')}` : '✅';
-  return `### 🐳 ${headline(entries)} ${verdict}`; // the headline is counts and words of ours
+  return `### 🐳 ${headline(entries, removed)} ${verdict}`; // the headline is counts and words of ours
 }
 
 export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: MultiMarkdownOptions): string {
   const limit = opts.limit ?? COMMENT_LIMIT;
   const footer = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
-  const rows = summaryRows(entries).map(row);
+  const removed = opts.removed ?? [];
+  const rows = summaryRows(entries, removed).map(row);
   const notBuilt = entries.filter((e) => e.status === 'not-built');
   const why = 'nothing it is built from (Dockerfile, context files after .dockerignore, build definition) changed';
   const only = entries.length === 1 ? notBuilt[0] : undefined;
@@ -52,7 +56,7 @@ export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: Multi
   for (;;) {
     const cut = rows.length - shown;
     const more = cut ? `\n…and ${cut} more images (cut to fit the comment; the JSON report has them all)\n` : '';
-    summary = [opts.marker, title(entries), '', ...HEADER, ...rows.slice(0, shown), ''].join('\n') + more + note;
+    summary = [opts.marker, title(entries, removed), '', ...HEADER, ...rows.slice(0, shown), ''].join('\n') + more + note;
     if (summary.length + footer.length <= limit || shown === 0) break;
     shown = Math.max(0, shown - Math.max(1, Math.ceil((summary.length + footer.length - limit) / 80)));
   }

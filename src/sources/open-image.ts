@@ -1,63 +1,143 @@
-// Where an image comes from: an archive file, standard input, the Docker engine (`docker save` piped,
-// never through a temporary file), or a registry (`registry://REF`, read without the daemon).
+// Opens an existing image, wherever it is (see classify-source.ts), as one ImageModel per platform. One
+// ImageOpener serves a whole run: its registry client (tokens, connections) and its scanned layers are
+// shared by every image the run reads, so a layer that base and head share is fetched and scanned once.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { readImageArchive, type ReadOptions } from '../image/read-image.js';
+import { readImageArchive, readImageArchives, type ReadOptions } from '../image/read-image.js';
+import { samePlatform } from '../image/resolve-image.js';
+import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
+import { ImageSourceError } from '../image/source-error.js';
 import type { ImageModel } from '../image/types.js';
 import { oneLine } from '../lib/one-line.js';
 import { dockerCommand, spawnStreaming } from '../exec/exec.js';
-import { ImageSourceError } from '../image/source-error.js';
-import { readRegistryImage } from '../registry/read-registry-image.js';
-import { parseReference } from '../registry/reference.js';
-import { RegistryClient } from '../registry/registry-client.js';
+import { RegistryError } from '../registry/errors.js';
+import { hostPlatform, type PlatformRequest } from '../registry/platform.js';
+import { readResolvedImage, resolveRegistryImages } from '../registry/read-registry-image.js';
+import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client.js';
+import { classifySource, type ImageSource } from './classify-source.js';
+import { readOciDir } from './read-oci-dir.js';
 
-export { ImageSourceError };
+export { ImageSourceError, classifySource, type ImageSource };
 
-export type ImageSource = { kind: 'file'; path: string } | { kind: 'stdin' } | { kind: 'docker'; ref: string } | { kind: 'registry'; ref: string };
-
-/** An existing file is an archive; "-" is stdin; a path-like argument that does not exist is an error; the rest are image references. */
-export async function classifySource(arg: string): Promise<ImageSource> {
-  if (arg === '-') return { kind: 'stdin' };
-  if (arg.startsWith('registry://')) {
-    const ref = arg.slice('registry://'.length);
-    parseReference(ref); // a malformed reference fails here, before anything is read
-    return { kind: 'registry', ref };
-  }
-  const st = await stat(arg).catch(() => null);
-  if (st?.isFile()) return { kind: 'file', path: arg };
-  if (st?.isDirectory()) throw new ImageSourceError(`${oneLine(arg)} is a directory, not an image archive`);
-  if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg)) {
-    throw new ImageSourceError(`no such file: ${oneLine(arg)}`);
-  }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(arg)) throw new ImageSourceError(`not an image reference: ${oneLine(arg)}`);
-  return { kind: 'docker', ref: arg };
+/** The images of one source for a platform request. */
+export interface OpenedImages {
+  /** One per platform found, in the source's order. */
+  models: ImageModel[];
+  /** Every platform the source has, when it can tell (registries and OCI layouts); null otherwise. */
+  available: string[] | null;
 }
 
-export async function readImage(source: ImageSource, opts: ReadOptions = {}): Promise<ImageModel> {
+export class ImageOpener {
+  private client: RegistryClient | null = null;
+  /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
+  private readonly ociLayers = new ScannedLayerCache();
+
+  constructor(private readonly registryOptions: RegistryClientOptions = {}) {}
+
+  /** The run's registry client, made when first needed. */
+  registry(): RegistryClient {
+    this.client ??= new RegistryClient(this.registryOptions);
+    return this.client;
+  }
+
+  async close(): Promise<void> {
+    await this.client?.close();
+    this.client = null;
+  }
+
+  /**
+   * One image: the platform asked for (read.platform), else the host's or the only one (registries and OCI
+   * layouts, as `docker pull` picks), else what the archive or the engine holds.
+   */
+  async openOne(source: ImageSource, read: ReadOptions = {}): Promise<ImageModel> {
+    if (source.kind === 'registry' || source.kind === 'oci-dir') {
+      const request = read.platform ? [read.platform] : undefined;
+      const opened = await this.open(source, request, read);
+      const model = opened.models[0];
+      if (!model) throw noImageFor(source, read.platform ?? hostPlatform(), opened.available);
+      return model;
+    }
+    return readArchiveStream(source, (input) => readImageArchive(input, read));
+  }
+
+  /** The images of a source for several platforms ('all' or a list); a platform it lacks is absent. */
+  async openMany(source: ImageSource, request: 'all' | readonly string[], read: ReadOptions = {}): Promise<OpenedImages> {
+    if (source.kind === 'registry' || source.kind === 'oci-dir') return this.open(source, request, read);
+    const models = await readArchiveStream(source, (input) => readImageArchives(input, request, read));
+    return { models, available: null };
+  }
+
+  private async open(source: ImageSource & { kind: 'registry' | 'oci-dir' }, request: PlatformRequest, read: ReadOptions): Promise<OpenedImages> {
+    if (source.kind === 'oci-dir') {
+      const r = await readOciDir(source.path, request, { layers: this.ociLayers, onProgress: read.onProgress });
+      return { models: r.models, available: r.available };
+    }
+    const client = this.registry();
+    try {
+      const resolved = await resolveRegistryImages(client, source.ref, request);
+      // Each image's own byte count, summed: the progress of the whole reference.
+      const seen = resolved.images.map(() => 0);
+      const models = await Promise.all(
+        resolved.images.map((image, i) =>
+          readResolvedImage(client, image, {
+            onProgress: (n) => {
+              seen[i] = n;
+              read.onProgress?.(seen.reduce((a, b) => a + b, 0));
+            },
+          }),
+        ),
+      );
+      return { models, available: resolved.platformsAvailable ?? models.map((m) => m.platform) };
+    } catch (err) {
+      if (source.bare && err instanceof RegistryError) {
+        throw new RegistryError(`${oneLine(source.ref, 200)} is not in the Docker engine, and reading it from its registry failed: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+}
+
+/** "ghcr.io/o/app:v1 has no image for linux/s390x (it has: linux/amd64, linux/arm64)" */
+export function noImageFor(source: ImageSource, platform: string, available: string[] | null): ImageSourceError {
+  const what = source.kind === 'registry' ? source.ref : source.kind === 'oci-dir' ? `the OCI layout ${source.path}` : source.kind === 'archive' ? source.path : source.kind === 'local' ? source.ref : 'the archive on stdin';
+  const has = available?.length ? ` (it has: ${available.join(', ')})` : '';
+  return new ImageSourceError(`${oneLine(what, 200)} has no image for ${oneLine(platform, 100)}${has}`);
+}
+
+/**
+ * Whether images include a platform asked for: as samePlatform matches, and a request without a variant
+ * ("linux/arm") also matches the image of that os/arch whatever its variant, as the readers pick it.
+ */
+export function hasPlatform(images: readonly { platform: string }[], want: string): boolean {
+  const loose = want.split('/').length === 2 ? want.toLowerCase() : null;
+  return images.some((m) => samePlatform(m.platform, want) || (loose !== null && m.platform.split('/').slice(0, 2).join('/') === loose));
+}
+
+/** An archive file, stdin, or `docker save` piped (never through a temporary file), handed to read. */
+async function readArchiveStream<T>(source: ImageSource, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
   switch (source.kind) {
-    case 'file':
-      return readImageArchive(createReadStream(source.path, { highWaterMark: 1 << 20 }), opts);
+    case 'archive':
+      return read(createReadStream(source.path, { highWaterMark: 1 << 20 }));
     case 'stdin':
-      return readImageArchive(process.stdin, opts);
-    case 'docker':
-      return readFromDocker(source.ref, opts);
-    case 'registry':
-      return readFromRegistry(source.ref, opts);
+      return read(process.stdin);
+    case 'local':
+      return readFromDocker(source.ref, read);
+    default:
+      throw new Error(`not an archive source: ${source.kind}`);
   }
 }
 
-/** Straight from the registry (credentials from the Docker config); the daemon is never asked. */
-async function readFromRegistry(ref: string, opts: ReadOptions): Promise<ImageModel> {
-  const client = new RegistryClient();
+/** Reads the image with a throwaway opener (inspect and the classic build path read one image each). */
+export async function readImage(source: ImageSource, opts: ReadOptions = {}): Promise<ImageModel> {
+  const opener = new ImageOpener();
   try {
-    return await readRegistryImage(client, ref, opts.platform, opts.onProgress ? { onProgress: opts.onProgress } : {});
+    return await opener.openOne(source, opts);
   } finally {
-    await client.close();
+    await opener.close();
   }
 }
 
-async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageModel> {
+async function readFromDocker<T>(ref: string, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
   const child = spawnStreaming(dockerCommand(), ['save', ref]);
   child.stdin.end();
   let stderr = '';
@@ -74,10 +154,10 @@ async function readFromDocker(ref: string, opts: ReadOptions): Promise<ImageMode
     return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
   };
   try {
-    const model = await readImageArchive(child.stdout, opts);
+    const result = await read(child.stdout);
     const code = await exited;
     if (code !== 0) throw saveFailed(code);
-    return model;
+    return result;
   } catch (err) {
     child.kill();
     const code = await exited.catch((e: NodeJS.ErrnoException) => {
