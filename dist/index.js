@@ -37764,7 +37764,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6053);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5966);
 // Action entry (bundled to dist/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -37774,7 +37774,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6053:
+/***/ 5966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41368,202 +41368,6 @@ function checkBuildArgs(args, what) {
     return args;
 }
 
-;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
-// Applies layers in order to build the final filesystem, the way overlayfs presents it:
-// file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
-const node = (entry) => ({
-    entry,
-    children: entry.type === 'dir' ? new Map() : null,
-    linkOf: null,
-    linked: false,
-});
-const implicitDir = (path, layer) => node({ path, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer });
-function buildFinalFilesystem(layers) {
-    const root = implicitDir('', 0);
-    const applied = new Set();
-    layers.forEach((layer, index) => {
-        // The scanned entries become the final ones; a layer listed twice in a manifest gets copies the second time.
-        const puts = applied.has(layer.puts) ? layer.puts.map((e) => ({ ...e })) : layer.puts;
-        applied.add(layer.puts);
-        applyLayer(root, layer, puts, index);
-    });
-    return flatten(root, layers.length);
-}
-function applyLayer(root, layer, puts, index) {
-    // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
-    for (const path of layer.whiteouts) {
-        const { parent, name } = lookupParent(root, path, index, false);
-        parent?.children?.delete(name);
-    }
-    for (const path of layer.opaques) {
-        const dir = ensureDir(root, path, index);
-        dir.children = new Map();
-    }
-    for (const entry of puts) {
-        entry.layer = index;
-        const { parent, name } = lookupParent(root, entry.path, index, true);
-        const siblings = parent?.children;
-        if (!siblings)
-            continue;
-        const existing = siblings.get(name);
-        if (entry.type === 'dir' && existing?.entry.type === 'dir') {
-            existing.entry = entry; // a directory entry updates mode and layer but keeps the contents
-            continue;
-        }
-        const added = node(entry);
-        if (entry.type === 'hardlink' && entry.linkTarget) {
-            const target = lookup(root, entry.linkTarget);
-            added.linkOf = target?.entry.type === 'file' ? target : (target?.linkOf ?? null);
-            if (added.linkOf)
-                added.linkOf.linked = true;
-        }
-        siblings.set(name, added);
-    }
-}
-function lookup(root, path) {
-    let at = root;
-    for (const part of path.split('/')) {
-        if (part === '')
-            continue;
-        at = at?.children?.get(part);
-        if (!at)
-            return undefined;
-    }
-    return at;
-}
-/** Finds (or with create, makes) the parent directory of path. Non-directories in the way are replaced. */
-function lookupParent(root, path, layer, create) {
-    const parts = path.split('/');
-    const name = parts.pop() ?? '';
-    let at = root;
-    let prefix = '';
-    for (const part of parts) {
-        if (part === '')
-            continue;
-        prefix += '/' + part;
-        let next = at.children?.get(part);
-        if (!next || next.entry.type !== 'dir') {
-            if (!create)
-                return { parent: null, name };
-            next = implicitDir(prefix, layer);
-            at.children?.set(part, next);
-        }
-        at = next;
-    }
-    return { parent: at, name };
-}
-function ensureDir(root, path, layer) {
-    if (path === '/')
-        return root;
-    const { parent, name } = lookupParent(root, path, layer, true);
-    const siblings = parent?.children;
-    let dir = siblings.get(name);
-    if (!dir || dir.entry.type !== 'dir') {
-        dir = implicitDir(path, layer);
-        siblings.set(name, dir);
-    }
-    return dir;
-}
-function flatten(root, layerCount) {
-    const files = new Map();
-    const survivingBytes = new Array(layerCount).fill(0);
-    const counted = new Set(); // hardlinked content nodes already counted
-    const hardlinks = [];
-    let finalBytes = 0;
-    let fileCount = 0;
-    const walk = (dir) => {
-        for (const child of dir.children.values()) {
-            const entry = child.entry;
-            files.set(entry.path, entry);
-            if (entry.type === 'dir') {
-                walk(child);
-                continue;
-            }
-            fileCount++;
-            if (entry.type === 'file') {
-                finalBytes += entry.size;
-                survivingBytes[entry.layer] = (survivingBytes[entry.layer] ?? 0) + entry.size;
-                if (child.linked)
-                    counted.add(child);
-            }
-            else if (entry.type === 'hardlink' && child.linkOf)
-                hardlinks.push(child);
-        }
-    };
-    walk(root);
-    // A hardlink whose first name is gone from the final filesystem now carries the content.
-    for (const link of hardlinks) {
-        const content = link.linkOf;
-        if (counted.has(content))
-            continue;
-        counted.add(content);
-        link.entry.size = content.entry.size;
-        finalBytes += content.entry.size;
-        survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
-    }
-    return { files, finalBytes, fileCount, survivingBytes };
-}
-
-;// CONCATENATED MODULE: ./src/image/instruction.ts
-// History `created_by` strings as builders write them, turned into the instruction a person wrote — one parser
-// for the display text (cleanInstruction) and the comparison key (normalizeInstruction).
-//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
-//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
-// BuildKit prefixes RUN with the build args in scope ("|N K=V …"); values may hold unquoted spaces, so the
-// prefix is cut at the shell when there is one, else (exec form) after N words. Changing an unrelated ARG
-// must therefore not change the key, or every later layer would look changed.
-const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
-const NOP = /^\/bin\/(?:ba)?sh -c #\(nop\)\s*/;
-const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
-const ARG_COUNT = /^\|(\d+) /;
-/** "RUN make", "COPY main.go .", "WORKDIR /src"; "" when the history has no text. Whitespace as written. */
-function cleanInstruction(createdBy) {
-    const s = createdBy.trim().replace(/\s*# buildkit$/, '');
-    if (NOP.test(s))
-        return s.replace(NOP, '').trim();
-    const run = runCommand(s);
-    return run === null ? s : run ? `RUN ${run}` : 'RUN';
-}
-/**
- * The comparison key of a history entry or of an instruction text: cleaned, whitespace collapsed, any
- * "#(nop)" dropped. The classic builder and BuildKit spell the same Dockerfile line the same way here.
- */
-function normalizeInstruction(createdByOrInstruction) {
-    return collapse(cleanInstruction(collapse(createdByOrInstruction)).replace(/#\(nop\) ?/g, ''));
-}
-/** The instruction keyword ("RUN", "COPY", …) of a normalised instruction, upper-cased; "" when there is none. */
-function instructionKeyword(normalized) {
-    const space = normalized.indexOf(' ');
-    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
-}
-/** The command of a RUN step (without shell and build-arg prefix), or null when `s` is not a RUN step. */
-function runCommand(s) {
-    let rest;
-    if (SHELL.test(s))
-        rest = s;
-    else if (s === 'RUN' || s.startsWith('RUN '))
-        rest = s.slice(3).trim();
-    else if (ARG_COUNT.test(s))
-        rest = s; // "|2 A=1 B=2 /bin/sh -c make" (a key built from a bare created_by)
-    else
-        return null;
-    const shell = ARGS_TO_SHELL.exec(rest);
-    if (shell)
-        rest = rest.slice(shell[0].length);
-    else {
-        const count = ARG_COUNT.exec(rest);
-        if (count)
-            rest = rest.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
-    }
-    const sh = SHELL.exec(rest);
-    if (sh)
-        rest = rest.slice(sh[0].length);
-    return rest.trim();
-}
-function collapse(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
-
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
 // A push-based tar header scanner.
 //
@@ -41899,34 +41703,37 @@ function parsePax(body) {
 class UnsafePathError extends UserError {
 }
 /**
- * Normalises a layer tar member name ("./usr/bin/", "usr//bin") to an absolute path ("/usr/bin").
- * Rejects absolute names and any ".." component: a layer that names them is hostile or broken.
+ * Normalises a layer tar member name to an absolute path, as Docker and containerd do when they apply a
+ * layer: "./usr/bin/", "usr//bin" and kaniko's "/usr/bin" all become "/usr/bin"; "/" and "." are the root.
+ * A ".." that would climb above the root is refused (that is how a hostile layer escapes); one that stays
+ * inside ("usr/lib/../bin") is resolved. `what` names the field in the message ("path", "hardlink target").
  */
-function safeLayerPath(name) {
-    return '/' + safeRelative(name, 'layer');
+function safeLayerPath(name, what = 'path') {
+    return '/' + normalise(name, `${what} in layer`);
 }
-/** Normalises a member name of the outer image archive ("blobs/sha256/…"), with the same rules. */
+/** Normalises a member name (or hardlink target) of the outer image archive ("blobs/sha256/…"), with the same rules. */
 function safeArchivePath(name) {
-    return safeRelative(name, 'image archive');
+    return normalise(name, 'path in image archive');
 }
-function safeRelative(name, where) {
-    if (name.startsWith('/'))
-        throw new UnsafePathError(`unsafe path in ${where}: absolute path "${printable(name)}"`);
+function normalise(name, where) {
     if (name.includes('\0'))
-        throw new UnsafePathError(`unsafe path in ${where}: NUL byte in "${printable(name)}"`);
+        throw new UnsafePathError(`unsafe ${where}: NUL byte in "${one_line_oneLine(name, 200)}"`);
+    // Fast path: most names have no "." or empty component to resolve.
+    if (!/(^|\/)\.{0,2}(\/|$)/.test(name))
+        return name;
     const parts = [];
     for (const part of name.split('/')) {
         if (part === '' || part === '.')
             continue;
-        if (part === '..')
-            throw new UnsafePathError(`unsafe path in ${where}: ".." in "${printable(name)}"`);
-        parts.push(part);
+        if (part === '..') {
+            if (parts.length === 0)
+                throw new UnsafePathError(`unsafe ${where}: ".." climbs above the root in "${one_line_oneLine(name, 200)}"`);
+            parts.pop();
+        }
+        else
+            parts.push(part);
     }
     return parts.join('/');
-}
-/** Makes a hostile name safe to show on one line. */
-function printable(name) {
-    return one_line_oneLine(name, 200);
 }
 /** Resolves a relative link target of an archive member against the member's directory. */
 function resolveArchiveLink(memberPath, target) {
@@ -41938,7 +41745,7 @@ function resolveArchiveLink(memberPath, target) {
             continue;
         if (part === '..') {
             if (parts.length === 0)
-                throw new UnsafePathError(`unsafe link in image archive: "${printable(target)}"`);
+                throw new UnsafePathError(`unsafe link in image archive: "${one_line_oneLine(target, 200)}"`);
             parts.pop();
         }
         else
@@ -41947,17 +41754,323 @@ function resolveArchiveLink(memberPath, target) {
     return parts.join('/');
 }
 
+;// CONCATENATED MODULE: ./src/image/path-table.ts
+// Interned paths: each path once, as (parent id, name), with every name's UTF-8 bytes in one pool and the
+// lookup (parent, name) → id in an open-addressing hash table, all in typed arrays. Hand-rolled because a
+// Map keyed by full path strings costs ~150 bytes per path (the string, the entry, a tree node beside it);
+// this costs ~25 bytes plus the name's length, which is what lets a million-file image fit in bounded memory.
+// Ids are handed out in insertion order, so a parent's id is always lower than its children's.
+
+/** Per-process hash seed: a crafted archive cannot aim for collisions it cannot predict. */
+const SEED = (0,external_node_crypto_.randomBytes)(4).readUInt32LE(0);
+const MAX_LOAD = 0.6;
+class PathTable {
+    /** Ids in use; id 0 is the root, "/", with an empty name. */
+    count = 1;
+    parents;
+    /** The name of id i is pool[nameEnds[i - 1], nameEnds[i]); nameEnds[0] = 0 (the root). */
+    nameEnds;
+    hashes;
+    pool;
+    poolUsed = 0;
+    /** id + 1 per slot, 0 when empty. */
+    slots;
+    mask;
+    /** While every name is ASCII, names decode as latin1 (several times faster than utf8 for short strings). */
+    ascii = true;
+    /**
+     * The directory of the last path interned or looked up, and its id: tar entries and lookups made while
+     * walking a tree come directory by directory, so most paths need only their last name hashed.
+     */
+    lastDir = '';
+    lastDirId = -1;
+    /** `capacity` paths and `poolBytes` of names before the first growth. */
+    constructor(capacity = 256, poolBytes = capacity * 8) {
+        const n = Math.max(16, capacity);
+        this.parents = new Int32Array(n);
+        this.nameEnds = new Uint32Array(n);
+        this.hashes = new Uint32Array(n);
+        this.pool = Buffer.allocUnsafeSlow(Math.max(64, poolBytes));
+        let slots = 16;
+        while (slots * MAX_LOAD < n)
+            slots *= 2;
+        this.slots = new Int32Array(slots);
+        this.mask = slots - 1;
+        this.parents[0] = -1;
+    }
+    parent(id) {
+        return this.parents[id];
+    }
+    name(id) {
+        return id === 0 ? '' : this.pool.toString(this.ascii ? 'latin1' : 'utf8', this.nameEnds[id - 1], this.nameEnds[id]);
+    }
+    /** The absolute path of id ("/" for the root). */
+    path(id) {
+        if (id === 0)
+            return '/';
+        const names = [];
+        for (let at = id; at > 0; at = this.parents[at])
+            names.push(this.name(at));
+        return '/' + names.reverse().join('/');
+    }
+    /** The id of an absolute, normalised path ("/usr/bin"), added with its parents when missing. */
+    intern(path) {
+        return this.resolve(path, true);
+    }
+    /** The id of an absolute path, or -1. Only the normalised spelling matches, as a Map key would. */
+    lookup(path) {
+        if (path.charCodeAt(0) !== 0x2f)
+            return -1;
+        return path.length === 1 ? 0 : this.resolve(path, false);
+    }
+    resolve(path, create) {
+        const slash = path.lastIndexOf('/');
+        if (slash + 1 === path.length)
+            return create && path.length === 1 ? 0 : -1; // "/" itself, or a trailing slash
+        let dir = 0;
+        if (slash > 0) {
+            if (slash === this.lastDir.length && this.lastDirId >= 0 && path.startsWith(this.lastDir))
+                dir = this.lastDirId;
+            else {
+                for (let from = 1; from <= slash;) {
+                    const to = path.indexOf('/', from);
+                    if (to === from) {
+                        if (!create)
+                            return -1; // "//": not a normalised path
+                    }
+                    else {
+                        dir = this.childOf(dir, path, from, to, create);
+                        if (dir < 0)
+                            return -1;
+                    }
+                    from = to + 1;
+                }
+                this.lastDir = path.slice(0, slash);
+                this.lastDirId = dir;
+            }
+        }
+        return this.childOf(dir, path, slash + 1, path.length, create);
+    }
+    /** The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. */
+    childOf(parent, s, from, to, create) {
+        let h = start(parent);
+        for (let i = from; i < to; i++) {
+            const c = s.charCodeAt(i);
+            if (c >= 0x80) {
+                const bytes = Buffer.from(s.slice(from, to), 'utf8');
+                return this.childOfBytes(parent, bytes, 0, bytes.length, create);
+            }
+            h = Math.imul(h ^ c, 0x01000193);
+        }
+        h = finish(h);
+        const len = to - from;
+        const { pool, nameEnds, parents, hashes, slots, mask } = this;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const id = slots[slot] - 1;
+            if (id < 0)
+                break;
+            if (hashes[id] !== h || parents[id] !== parent)
+                continue;
+            const begin = nameEnds[id - 1];
+            if (nameEnds[id] - begin !== len)
+                continue;
+            let same = true;
+            for (let k = 0; k < len; k++) {
+                if (pool[begin + k] !== s.charCodeAt(from + k)) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same)
+                return id;
+        }
+        if (!create)
+            return -1;
+        const id = this.add(parent, h, len);
+        const at = this.nameEnds[id - 1];
+        for (let k = 0; k < len; k++)
+            this.pool[at + k] = s.charCodeAt(from + k);
+        return id;
+    }
+    /** The child of `parent` whose name is the name of `otherId` in another table (same rules as childOf). */
+    childLike(parent, other, otherId, create) {
+        return this.childOfBytes(parent, other.pool, other.nameEnds[otherId - 1], other.nameEnds[otherId], create);
+    }
+    childOfBytes(parent, bytes, from, to, create) {
+        let h = start(parent);
+        for (let i = from; i < to; i++)
+            h = Math.imul(h ^ bytes[i], 0x01000193);
+        h = finish(h);
+        const len = to - from;
+        const { pool, nameEnds, parents, hashes, slots, mask } = this;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const id = slots[slot] - 1;
+            if (id < 0)
+                break;
+            if (hashes[id] !== h || parents[id] !== parent)
+                continue;
+            const begin = nameEnds[id - 1];
+            if (nameEnds[id] - begin !== len)
+                continue;
+            if (pool.compare(bytes, from, to, begin, begin + len) === 0)
+                return id;
+        }
+        if (!create)
+            return -1;
+        const id = this.add(parent, h, len);
+        this.pool.set(bytes.subarray(from, to), this.nameEnds[id - 1]);
+        if (this.ascii)
+            for (let i = from; i < to; i++)
+                if (bytes[i] >= 0x80)
+                    this.ascii = false;
+        return id;
+    }
+    /** Reserves an id whose name (len bytes) the caller writes at nameEnds[id - 1]. */
+    add(parent, hash, len) {
+        const id = this.count;
+        if (id === this.parents.length)
+            this.growIds();
+        if ((id + 1) > this.slots.length * MAX_LOAD)
+            this.growSlots();
+        if (this.poolUsed + len > this.pool.length)
+            this.growPool(len);
+        this.count++;
+        this.parents[id] = parent;
+        this.hashes[id] = hash;
+        this.poolUsed += len;
+        this.nameEnds[id] = this.poolUsed;
+        this.place(id, hash);
+        return id;
+    }
+    place(id, hash) {
+        const { slots, mask } = this;
+        let slot = hash & mask;
+        while (slots[slot] !== 0)
+            slot = (slot + 1) & mask;
+        slots[slot] = id + 1;
+    }
+    growIds() {
+        const n = this.parents.length * 2;
+        this.parents = grown(this.parents, new Int32Array(n));
+        this.nameEnds = grown(this.nameEnds, new Uint32Array(n));
+        this.hashes = grown(this.hashes, new Uint32Array(n));
+    }
+    growSlots() {
+        this.slots = new Int32Array(this.slots.length * 2);
+        this.mask = this.slots.length - 1;
+        for (let id = 1; id < this.count; id++)
+            this.place(id, this.hashes[id]);
+    }
+    growPool(need) {
+        const next = Buffer.allocUnsafeSlow(Math.max(this.pool.length * 2, this.poolUsed + need));
+        this.pool.copy(next, 0, 0, this.poolUsed);
+        this.pool = next;
+    }
+    /** Releases spare capacity once no more paths will be added (lookups keep working). */
+    compact() {
+        const n = this.count;
+        this.parents = this.parents.slice(0, n);
+        this.nameEnds = this.nameEnds.slice(0, n);
+        this.hashes = this.hashes.slice(0, n);
+        const pool = Buffer.allocUnsafeSlow(this.poolUsed);
+        this.pool.copy(pool, 0, 0, this.poolUsed);
+        this.pool = pool;
+        // A table made with room for more paths than came keeps a hash table sized for them: shrink it.
+        let slots = 16;
+        while (slots * MAX_LOAD < n)
+            slots *= 2;
+        if (slots < this.slots.length) {
+            this.slots = new Int32Array(slots);
+            this.mask = slots - 1;
+            for (let id = 1; id < n; id++)
+                this.place(id, this.hashes[id]);
+        }
+    }
+    /** Bytes of names held. */
+    get nameBytes() {
+        return this.poolUsed;
+    }
+}
+function start(parent) {
+    return (SEED ^ Math.imul(parent + 1, 0x9e3779b1)) >>> 0;
+}
+/** FNV-1a's weak low bits, mixed (murmur3's finaliser): the table indexes by the low bits. */
+function finish(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+function grown(from, to) {
+    to.set(from);
+    return to;
+}
+
 ;// CONCATENATED MODULE: ./src/image/layer-scan.ts
 // Summarises one layer tar as it streams by: the entries it adds, replaces or deletes (no content kept).
+// Entries are kept compactly until the layers are applied in manifest order: paths interned in the layer's
+// own PathTable, attributes in typed arrays (~15 bytes per entry plus the table's ~25 plus the name).
 
 
+
+/** FileType ↔ the byte stored per entry. */
+const FILE_TYPES = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo', 'other'];
+const TYPE_CODE = Object.fromEntries(FILE_TYPES.map((t, i) => [t, i]));
+/** The entries a layer adds or replaces, in tar order. */
+class PutLog {
+    count = 0;
+    /** Path ids in the layer's PathTable. */
+    ids = new Int32Array(64);
+    types = new Uint8Array(64);
+    modes = new Uint16Array(64);
+    sizes = new Float64Array(64);
+    /** By entry index: a symlink's target as written, or the absolute path a hardlink points at. */
+    links = new Map();
+    push(id, type, mode, size, link) {
+        const i = this.count;
+        if (i === this.ids.length)
+            this.resize(i * 2);
+        this.ids[i] = id;
+        this.types[i] = TYPE_CODE[type];
+        this.modes[i] = mode & 0o7777;
+        this.sizes[i] = size;
+        if (link !== null)
+            this.links.set(i, link);
+        this.count++;
+    }
+    /** Drops spare capacity (the log is complete). */
+    compact() {
+        this.resize(this.count);
+    }
+    resize(n) {
+        const ids = new Int32Array(n);
+        const types = new Uint8Array(n);
+        const modes = new Uint16Array(n);
+        const sizes = new Float64Array(n);
+        const keep = Math.min(n, this.count);
+        ids.set(this.ids.subarray(0, keep));
+        types.set(this.types.subarray(0, keep));
+        modes.set(this.modes.subarray(0, keep));
+        sizes.set(this.sizes.subarray(0, keep));
+        this.ids = ids;
+        this.types = types;
+        this.modes = modes;
+        this.sizes = sizes;
+    }
+}
 /** Small files whose content the findings read (package databases), kept from every layer that writes them. */
 const CAPTURED_PATHS = new Set(['/var/lib/dpkg/status', '/lib/apk/db/installed']);
 const MAX_CAPTURE_BYTES = 32 << 20;
+function emptyLayer() {
+    return { paths: new PathTable(16), puts: new PutLog(), whiteouts: [], opaques: [], captured: new Map(), size: 0, fileCount: 0, tarBytes: 0 };
+}
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 class LayerScan {
-    puts = [];
+    paths = new PathTable();
+    puts = new PutLog();
     whiteouts = [];
     opaques = [];
     captured = new Map();
@@ -41970,8 +42083,10 @@ class LayerScan {
     }
     finish() {
         this.scanner.end();
-        const { puts, whiteouts, opaques, size, fileCount, captured } = this;
-        return { puts, whiteouts, opaques, size, fileCount, captured, tarBytes: this.scanner.bytes };
+        this.paths.compact();
+        this.puts.compact();
+        const { paths, puts, whiteouts, opaques, size, fileCount, captured } = this;
+        return { paths, puts, whiteouts, opaques, size, fileCount, captured, tarBytes: this.scanner.bytes };
     }
     data(chunk) {
         this.capturing?.parts.push(Buffer.from(chunk));
@@ -41985,16 +42100,16 @@ class LayerScan {
     entry(h) {
         const path = safeLayerPath(h.path);
         if (path === '/')
-            return false; // the root directory itself
+            return false; // the root directory itself ("/", "./", kaniko's "/")
         const slash = path.lastIndexOf('/');
         const base = path.slice(slash + 1);
         if (base.startsWith(WHITEOUT_PREFIX)) {
             const dir = slash === 0 ? '/' : path.slice(0, slash);
             if (base === OPAQUE_MARKER)
-                this.opaques.push(dir);
-            else if (!base.startsWith('.wh..wh.')) {
+                this.opaques.push(this.paths.intern(dir));
+            else if (!base.startsWith('.wh..wh.') && base.length > WHITEOUT_PREFIX.length) {
                 // ".wh..wh.*" other than the opaque marker are aufs bookkeeping (e.g. .wh..wh.plnk): not paths
-                this.whiteouts.push((dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length));
+                this.whiteouts.push(this.paths.intern((dir === '/' ? '' : dir) + '/' + base.slice(WHITEOUT_PREFIX.length)));
             }
             return false;
         }
@@ -42002,12 +42117,12 @@ class LayerScan {
         if (h.type === 'symlink')
             linkTarget = h.linkname;
         else if (h.type === 'hardlink')
-            linkTarget = safeLayerPath(h.linkname);
+            linkTarget = safeLayerPath(h.linkname, 'hardlink target');
         if (h.type === 'file')
             this.size += h.size;
         if (h.type !== 'dir')
             this.fileCount++;
-        this.puts.push({ path, type: h.type, size: h.type === 'file' ? h.size : 0, mode: h.mode & 0o7777, linkTarget, layer: -1 });
+        this.puts.push(this.paths.intern(path), h.type, h.mode, h.type === 'file' ? h.size : 0, linkTarget);
         if (h.type === 'file' && CAPTURED_PATHS.has(path) && h.size <= MAX_CAPTURE_BYTES) {
             this.capturing = { path, parts: [] };
             return true;
@@ -42015,6 +42130,436 @@ class LayerScan {
         this.captured.delete(path); // replaced by something we do not read
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./src/image/file-index.ts
+// The final filesystem as the rest of the program reads it: a read-only Map from absolute path to FileEntry,
+// backed by the compact arrays final-filesystem.ts fills. Entries are made when asked for, so holding an
+// image costs ~50 bytes per path instead of a Map entry, a path string, a tree node and an object each.
+
+const DIR = TYPE_CODE.dir;
+const SYMLINK = TYPE_CODE.symlink;
+const HARDLINK = TYPE_CODE.hardlink;
+class FileIndex {
+    c;
+    size;
+    constructor(c) {
+        this.c = c;
+        this.size = c.count;
+    }
+    get(path) {
+        const id = this.c.paths.lookup(path);
+        return id > 0 && this.c.present[id] === 1 ? this.entry(id, path) : undefined;
+    }
+    has(path) {
+        const id = this.c.paths.lookup(path);
+        return id > 0 && this.c.present[id] === 1;
+    }
+    /**
+     * Depth first, siblings in the order the layers made them. Only the directories on the way down are
+     * held (as path prefixes), so walking a million paths makes short-lived garbage only.
+     */
+    *entries() {
+        const { paths, types, firstChild, nextSibling } = this.c;
+        const resume = []; // where to go on in each directory above
+        const prefixes = [];
+        let prefix = '';
+        let id = firstChild[0];
+        for (;;) {
+            while (id === 0) {
+                if (resume.length === 0)
+                    return undefined;
+                id = resume.pop();
+                prefix = prefixes.pop();
+            }
+            const path = prefix + '/' + paths.name(id);
+            yield [path, this.entry(id, path)];
+            const next = nextSibling[id];
+            const child = firstChild[id];
+            if (child !== 0 && types[id] === DIR) {
+                resume.push(next);
+                prefixes.push(prefix);
+                prefix = path;
+                id = child;
+            }
+            else
+                id = next;
+        }
+    }
+    *keys() {
+        for (const [path] of this.entries())
+            yield path;
+        return undefined;
+    }
+    *values() {
+        for (const [, entry] of this.entries())
+            yield entry;
+        return undefined;
+    }
+    [Symbol.iterator]() {
+        return this.entries();
+    }
+    forEach(fn, thisArg) {
+        for (const [path, entry] of this.entries())
+            fn.call(thisArg, entry, path, this);
+    }
+    entry(id, path) {
+        const { types, modes, layers, sizes, links } = this.c;
+        const type = types[id];
+        return {
+            path,
+            type: FILE_TYPES[type],
+            size: sizes[id],
+            mode: modes[id],
+            linkTarget: type === SYMLINK || type === HARDLINK ? (links.get(id) ?? null) : null,
+            layer: layers[id],
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
+// Applies layers in order to build the final filesystem, the way overlayfs presents it:
+// file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
+//
+// Every path ever written gets one id in a PathTable and one slot in typed arrays (no object per path).
+// Deleting a directory does not visit its subtree: each write carries a stamp (a counter that rises with
+// every change, in layer order), and a deleted or replaced directory records a cutoff stamp. A path is
+// present when it was written after the cutoffs of all its ancestors and not deleted since — decided for
+// all paths in one pass at the end, parents before children.
+
+
+
+const FILE = TYPE_CODE.file;
+const final_filesystem_DIR = TYPE_CODE.dir;
+const final_filesystem_HARDLINK = TYPE_CODE.hardlink;
+const LIVE = 1; // written and not deleted since (ancestors' cutoffs may still hide it)
+const LINKED = 2; // has an entry in `links`
+const SHARES = 4; // a hardlink with an entry in `contents`
+function buildFinalFilesystem(layers) {
+    // Sized for the most paths the layers can make, so the arrays are not copied while growing.
+    let paths = 1;
+    let names = 0;
+    for (const l of layers) {
+        paths += l.paths.count - 1;
+        names += l.paths.nameBytes;
+    }
+    const overlay = new Overlay(layers.length, paths, names);
+    layers.forEach((layer, index) => overlay.apply(layer, index));
+    return overlay.finish();
+}
+class Overlay {
+    layerCount;
+    table;
+    capacity;
+    flags;
+    /** When the path was last written. */
+    stamps;
+    /** Anything below the path written before this stamp is gone (the directory was deleted, replaced or made opaque). */
+    cutoffs;
+    types;
+    modes;
+    layers;
+    sizes;
+    links = new Map();
+    contents = new Map();
+    clock = 0;
+    chain = [];
+    constructor(layerCount, paths, nameBytes) {
+        this.layerCount = layerCount;
+        const n = (this.capacity = Math.max(16, paths));
+        this.table = new PathTable(n, nameBytes);
+        this.flags = new Uint8Array(n);
+        this.stamps = new Int32Array(n);
+        this.cutoffs = new Int32Array(n);
+        this.types = new Uint8Array(n);
+        this.modes = new Uint16Array(n);
+        this.sizes = new Float64Array(n);
+        this.layers = layerCount > 0xffff ? new Uint32Array(n) : new Uint16Array(n);
+        this.types[0] = final_filesystem_DIR;
+        this.flags[0] = LIVE;
+    }
+    apply(layer, index) {
+        const map = new Int32Array(layer.paths.count); // the layer's path ids → ours (0: not yet known)
+        const to = (id, create) => this.translate(layer, map, id, create);
+        // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
+        const deleted = ++this.clock;
+        for (const w of layer.whiteouts) {
+            const id = to(w, false);
+            if (id > 0 && this.present(id)) {
+                this.flags[id] = this.flags[id] & ~LIVE;
+                this.cutoffs[id] = deleted;
+            }
+        }
+        for (const o of layer.opaques) {
+            const stamp = ++this.clock;
+            const id = to(o, true);
+            if (id > 0) {
+                const cut = this.ensureParents(id, stamp, index);
+                if (!this.presentBelow(id, cut) || this.types[id] !== final_filesystem_DIR)
+                    this.write(id, final_filesystem_DIR, 0o755, 0, index, stamp, null);
+            }
+            this.cutoffs[id] = stamp;
+        }
+        const { puts } = layer;
+        // Tar entries come directory by directory: while the parent stays the same, its ancestors were made
+        // present by the previous entry and nothing since has touched them (an entry only writes itself).
+        let lastParent = -1;
+        let lastCut = 0;
+        for (let i = 0; i < puts.count; i++) {
+            const stamp = ++this.clock;
+            const id = to(puts.ids[i], true);
+            const type = puts.types[i];
+            const parent = this.table.parent(id);
+            const cut = parent === lastParent ? lastCut : this.ensureParents(id, stamp, index);
+            lastParent = parent;
+            lastCut = cut;
+            if (type === final_filesystem_DIR && this.types[id] === final_filesystem_DIR && this.presentBelow(id, cut)) {
+                // a directory entry updates mode and layer but keeps the contents
+                this.modes[id] = puts.modes[i];
+                this.layers[id] = index;
+                this.stamps[id] = stamp;
+                continue;
+            }
+            const link = puts.links.get(i) ?? null;
+            // Resolved before this write replaces anything: a hardlink names content that exists now.
+            const shared = type === final_filesystem_HARDLINK && link !== null ? this.contentAt(link) : undefined;
+            this.cutoffs[id] = stamp; // whatever was here, and everything below it, is replaced
+            this.write(id, type, puts.modes[i], puts.sizes[i], index, stamp, link);
+            if (shared) {
+                this.contents.set(id, shared);
+                this.flags[id] = this.flags[id] | SHARES;
+            }
+        }
+    }
+    finish() {
+        const n = this.table.count;
+        this.table.compact();
+        const { flags, stamps, cutoffs, types, sizes, layers, table } = this;
+        const present = new Uint8Array(n);
+        const cutBelow = new Int32Array(n); // the cutoff that applies to the children of each id
+        present[0] = 1;
+        cutBelow[0] = cutoffs[0];
+        const surviving = new Float64Array(this.layerCount);
+        const hardlinks = [];
+        let count = 0;
+        let fileCount = 0;
+        let finalBytes = 0;
+        for (let id = 1; id < n; id++) {
+            const parent = table.parent(id);
+            const cut = cutBelow[parent];
+            cutBelow[id] = Math.max(cut, cutoffs[id]);
+            if (present[parent] !== 1 || types[parent] !== final_filesystem_DIR || (flags[id] & LIVE) === 0 || stamps[id] <= cut)
+                continue;
+            present[id] = 1;
+            count++;
+            const type = types[id];
+            if (type === final_filesystem_DIR)
+                continue;
+            fileCount++;
+            if (type === FILE) {
+                const size = sizes[id];
+                finalBytes += size;
+                const layer = layers[id];
+                surviving[layer] = surviving[layer] + size;
+            }
+            else if (type === final_filesystem_HARDLINK && (flags[id] & SHARES) !== 0)
+                hardlinks.push(id);
+        }
+        // A hardlink whose first name is gone from the final filesystem now carries the content (once).
+        const carried = new Set();
+        for (const id of hardlinks) {
+            const c = this.contents.get(id);
+            if ((present[c.id] === 1 && stamps[c.id] === c.stamp) || carried.has(c.stamp))
+                continue;
+            carried.add(c.stamp);
+            sizes[id] = c.size;
+            finalBytes += c.size;
+            surviving[c.layer] = surviving[c.layer] + c.size;
+        }
+        // The tree of present paths, for walking: siblings in id order, the order the layers made them.
+        const firstChild = new Int32Array(n);
+        const nextSibling = new Int32Array(n);
+        const lastChild = new Int32Array(n);
+        for (let id = 1; id < n; id++) {
+            if (present[id] !== 1)
+                continue;
+            const parent = table.parent(id);
+            if (firstChild[parent] === 0)
+                firstChild[parent] = id;
+            else
+                nextSibling[lastChild[parent]] = id;
+            lastChild[parent] = id;
+        }
+        for (const id of this.links.keys())
+            if (present[id] !== 1)
+                this.links.delete(id);
+        const files = new FileIndex({
+            paths: table,
+            present,
+            types: types.slice(0, n),
+            modes: this.modes.slice(0, n),
+            layers: layers.slice(0, n),
+            sizes: sizes.slice(0, n),
+            links: this.links,
+            firstChild,
+            nextSibling,
+            count,
+        });
+        return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving) };
+    }
+    /** Our id for a path id of the layer's table, adding it (and its parents) when `create`; -1 when missing. */
+    translate(layer, map, id, create) {
+        if (id === 0)
+            return 0;
+        const known = map[id];
+        if (known > 0)
+            return known;
+        const chain = this.chain;
+        chain.length = 0;
+        let at = id;
+        while (at !== 0 && map[at] === 0) {
+            chain.push(at);
+            at = layer.paths.parent(at);
+        }
+        let ours = at === 0 ? 0 : map[at];
+        for (let i = chain.length - 1; i >= 0; i--) {
+            const theirs = chain[i];
+            ours = this.table.childLike(ours, layer.paths, theirs, create);
+            if (ours < 0)
+                return -1;
+            map[theirs] = ours;
+        }
+        this.fit();
+        return ours;
+    }
+    /** Makes every ancestor of id a present directory (implicit ones are 0755, of this layer); returns the cutoff over them. */
+    ensureParents(id, stamp, index) {
+        const chain = this.chain;
+        chain.length = 0;
+        for (let at = this.table.parent(id); at > 0; at = this.table.parent(at))
+            chain.push(at);
+        let cut = this.cutoffs[0];
+        for (let i = chain.length - 1; i >= 0; i--) {
+            const dir = chain[i];
+            if (!this.presentBelow(dir, cut) || this.types[dir] !== final_filesystem_DIR)
+                this.write(dir, final_filesystem_DIR, 0o755, 0, index, stamp, null);
+            cut = Math.max(cut, this.cutoffs[dir]);
+        }
+        return cut;
+    }
+    /** Whether id is present, given the cutoff over its ancestors. */
+    presentBelow(id, cut) {
+        return (this.flags[id] & LIVE) !== 0 && this.stamps[id] > cut;
+    }
+    present(id) {
+        let cut = 0;
+        for (let at = this.table.parent(id); at >= 0; at = this.table.parent(at))
+            cut = Math.max(cut, this.cutoffs[at]);
+        return this.presentBelow(id, cut);
+    }
+    /** The file content a hardlink to `path` would share now, if any. */
+    contentAt(path) {
+        const id = this.table.lookup(path);
+        if (id <= 0 || !this.present(id))
+            return undefined;
+        if (this.types[id] === FILE)
+            return { id, stamp: this.stamps[id], size: this.sizes[id], layer: this.layers[id] };
+        return this.types[id] === final_filesystem_HARDLINK ? this.contents.get(id) : undefined;
+    }
+    write(id, type, mode, size, layer, stamp, link) {
+        const f = this.flags[id];
+        if (f & LINKED)
+            this.links.delete(id);
+        if (f & SHARES)
+            this.contents.delete(id);
+        this.flags[id] = LIVE | (link !== null ? LINKED : 0);
+        if (link !== null)
+            this.links.set(id, link);
+        this.types[id] = type;
+        this.modes[id] = mode;
+        this.sizes[id] = size;
+        this.layers[id] = layer;
+        this.stamps[id] = stamp;
+    }
+    /** Grows the per-path arrays to the table's size. */
+    fit() {
+        if (this.table.count <= this.capacity)
+            return;
+        const n = Math.max(this.capacity * 2, this.table.count);
+        const grow = (a, make) => {
+            const b = make(n);
+            b.set(a);
+            return b;
+        };
+        this.flags = grow(this.flags, (k) => new Uint8Array(k));
+        this.stamps = grow(this.stamps, (k) => new Int32Array(k));
+        this.cutoffs = grow(this.cutoffs, (k) => new Int32Array(k));
+        this.types = grow(this.types, (k) => new Uint8Array(k));
+        this.modes = grow(this.modes, (k) => new Uint16Array(k));
+        this.layers = this.layers instanceof Uint32Array ? grow(this.layers, (k) => new Uint32Array(k)) : grow(this.layers, (k) => new Uint16Array(k));
+        this.sizes = grow(this.sizes, (k) => new Float64Array(k));
+        this.capacity = n;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/instruction.ts
+// History `created_by` strings as builders write them, turned into the instruction a person wrote — one parser
+// for the display text (cleanInstruction) and the comparison key (normalizeInstruction).
+//   BuildKit:        "RUN /bin/sh -c apt-get update # buildkit", "RUN |2 A=1 B=2 /bin/sh -c make # buildkit"
+//   classic builder: "/bin/sh -c #(nop) COPY file:3a… in / ", "/bin/sh -c apt-get update"
+// BuildKit prefixes RUN with the build args in scope ("|N K=V …"); values may hold unquoted spaces, so the
+// prefix is cut at the shell when there is one, else (exec form) after N words. Changing an unrelated ARG
+// must therefore not change the key, or every later layer would look changed.
+const SHELL = /^\/bin\/(?:ba)?sh -c(?: |$)/;
+const NOP = /^\/bin\/(?:ba)?sh -c #\(nop\)\s*/;
+const ARGS_TO_SHELL = /^\|\d+ .*?\/bin\/(?:ba)?sh -c(?: |$)/;
+const ARG_COUNT = /^\|(\d+) /;
+/** "RUN make", "COPY main.go .", "WORKDIR /src"; "" when the history has no text. Whitespace as written. */
+function cleanInstruction(createdBy) {
+    const s = createdBy.trim().replace(/\s*# buildkit$/, '');
+    if (NOP.test(s))
+        return s.replace(NOP, '').trim();
+    const run = runCommand(s);
+    return run === null ? s : run ? `RUN ${run}` : 'RUN';
+}
+/**
+ * The comparison key of a history entry or of an instruction text: cleaned, whitespace collapsed, any
+ * "#(nop)" dropped. The classic builder and BuildKit spell the same Dockerfile line the same way here.
+ */
+function normalizeInstruction(createdByOrInstruction) {
+    return collapse(cleanInstruction(collapse(createdByOrInstruction)).replace(/#\(nop\) ?/g, ''));
+}
+/** The instruction keyword ("RUN", "COPY", …) of a normalised instruction, upper-cased; "" when there is none. */
+function instructionKeyword(normalized) {
+    const space = normalized.indexOf(' ');
+    return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
+}
+/** The command of a RUN step (without shell and build-arg prefix), or null when `s` is not a RUN step. */
+function runCommand(s) {
+    let rest;
+    if (SHELL.test(s))
+        rest = s;
+    else if (s === 'RUN' || s.startsWith('RUN '))
+        rest = s.slice(3).trim();
+    else if (ARG_COUNT.test(s))
+        rest = s; // "|2 A=1 B=2 /bin/sh -c make" (a key built from a bare created_by)
+    else
+        return null;
+    const shell = ARGS_TO_SHELL.exec(rest);
+    if (shell)
+        rest = rest.slice(shell[0].length);
+    else {
+        const count = ARG_COUNT.exec(rest);
+        if (count)
+            rest = rest.slice(count[0].length).split(' ').slice(Number(count[1])).join(' ');
+    }
+    const sh = SHELL.exec(rest);
+    if (sh)
+        rest = rest.slice(sh[0].length);
+    return rest.trim();
+}
+function collapse(s) {
+    return s.replace(/\s+/g, ' ').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/image/assemble-image.ts
@@ -42203,6 +42748,7 @@ function startGzipEstimate() {
 
 
 
+
 class ImageArchiveError extends UserError {
 }
 const SNIFF_BYTES = 512;
@@ -42383,7 +42929,7 @@ function makeDecompressor(compression) {
 function layerError(path, format, err) {
     if (err instanceof ImageArchiveError || err instanceof UnsafePathError)
         return err;
-    const layer = `layer "${printable(path)}"`;
+    const layer = `layer "${one_line_oneLine(path, 200)}"`;
     if (err instanceof TarFormatError)
         return new ImageArchiveError(`${layer}: ${err.message.replace(/^the tar stream/, 'its tar')}`);
     return new ImageArchiveError(`${layer} is not valid ${format} data (${err.message})`);
@@ -42412,43 +42958,10 @@ function blobDigest(path) {
     return m ? `${m[1]}:${m[2]}` : null;
 }
 
-;// CONCATENATED MODULE: ./src/image/scanned-layer-cache.ts
-// The run's scanned layers by blob digest: a layer that several images share (base and head, or the
-// platforms of one index) is downloaded and scanned once. Building a final filesystem writes into the
-// scanned FileEntry objects (their layer index, an orphaned hardlink's size): the first image gets them,
-// every later one gets copies reset to what LayerScan made (layer -1, hardlinks 0 bytes).
-class ScannedLayerCache {
-    scans = new Map();
-    handedOut = new Set();
-    /**
-     * The layer with this digest: scanned by scan() the first time it is asked for, from the cache after.
-     * A failed scan stays failed for the run (its image reports the fault; so does any other that shares it).
-     */
-    async get(digest, scan) {
-        let pending = this.scans.get(digest);
-        if (!pending) {
-            pending = scan();
-            this.scans.set(digest, pending);
-        }
-        const cached = await pending;
-        if (!this.handedOut.has(digest)) {
-            this.handedOut.add(digest);
-            return cached;
-        }
-        const puts = cached.layer.puts.map((e) => ({ ...e, layer: -1, size: e.type === 'hardlink' ? 0 : e.size }));
-        return { compression: cached.compression, layer: { ...cached.layer, puts } };
-    }
-    has(digest) {
-        return this.scans.has(digest);
-    }
-    get size() {
-        return this.scans.size;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/image/resolve-image.ts
 // Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
 // summaries in manifest order, attach history instructions, and apply the layers.
+
 
 
 
@@ -42480,11 +42993,7 @@ async function assembleSelected(archive, selected, opts) {
     }
     const scanned = [];
     for (const path of selected.layerPaths) {
-        const blob = await archive.layer(path, opts.estimates);
-        // A blob used twice (by two platforms, or twice in one image) gets fresh copies of its entries: building
-        // a final filesystem writes into them.
-        const { layer } = await archive.scans.get(path, async () => blob);
-        scanned.push({ ...blob, layer });
+        scanned.push(await archive.layer(path, opts.estimates));
     }
     return assembleImage({
         configBytes,
@@ -42501,7 +43010,6 @@ async function assembleSelected(archive, selected, opts) {
 }
 class Archive {
     members;
-    scans = new ScannedLayerCache();
     constructor(members) {
         this.members = members;
     }
@@ -42510,17 +43018,17 @@ class Archive {
         for (let hops = 0; hops < 16; hops++) {
             const m = this.members.get(p);
             if (!m)
-                throw new ImageArchiveError(`the archive lacks the ${what} "${printable(path)}"`);
+                throw new ImageArchiveError(`the archive lacks the ${what} "${one_line_oneLine(path, 200)}"`);
             if (m.kind !== 'link')
                 return m;
             p = m.target;
         }
-        throw new ImageArchiveError(`link loop in the archive at "${printable(path)}"`);
+        throw new ImageArchiveError(`link loop in the archive at "${one_line_oneLine(path, 200)}"`);
     }
     bytes(path, what) {
         const m = this.member(path, what);
         if (m.kind !== 'json')
-            throw new ImageArchiveError(`the ${what} "${printable(path)}" is not JSON`);
+            throw new ImageArchiveError(`the ${what} "${one_line_oneLine(path, 200)}" is not JSON`);
         return m.data;
     }
     json(path, what) {
@@ -42535,10 +43043,9 @@ class Archive {
             return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
         }
         if (m.kind === 'other' && m.bytes === 0) {
-            const layer = { puts: [], whiteouts: [], opaques: [], captured: new Map(), size: 0, fileCount: 0, tarBytes: 0 };
-            return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
+            return { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
         }
-        throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
+        throw new ImageArchiveError(`the layer "${one_line_oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
     }
     /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
     fromDockerManifest(opts) {
@@ -42551,7 +43058,7 @@ class Archive {
         }
         if (entries.length !== 1) {
             const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
-            throw new ImageArchiveError(`the archive holds ${manifest.length} images (${printable(names)}); save one image per archive`);
+            throw new ImageArchiveError(`the archive holds ${manifest.length} images (${one_line_oneLine(names, 200)}); save one image per archive`);
         }
         return this.fromDockerEntry(entries[0]);
     }
@@ -42577,7 +43084,7 @@ class Archive {
             picked = unique.filter((c) => samePlatform(c.platform, opts.platform));
         if (picked.length === 0) {
             const have = unique.map((c) => c.platform).join(', ') || 'none';
-            throw new ImageArchiveError(opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest');
+            throw new ImageArchiveError(opts.platform ? `the archive has no image for ${one_line_oneLine(opts.platform, 200)} (it has: ${have})` : 'the archive holds no image manifest');
         }
         if (picked.length > 1) {
             throw new ImageArchiveError(`the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`);
@@ -42646,7 +43153,7 @@ class Archive {
 function blobPath(digest) {
     const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
     if (!m)
-        throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
+        throw new ImageArchiveError(`malformed digest "${one_line_oneLine(digest, 200)}"`);
     return `blobs/${m[1]}/${m[2]}`;
 }
 function isIndex(mediaType) {
@@ -42658,7 +43165,7 @@ function parseJson(data, path) {
         return JSON.parse(data.toString('utf8'));
     }
     catch {
-        throw new ImageArchiveError(`"${printable(path)}" in the archive is not valid JSON`);
+        throw new ImageArchiveError(`"${one_line_oneLine(path, 200)}" in the archive is not valid JSON`);
     }
 }
 /** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
@@ -48908,29 +49415,32 @@ async function checkout(root, ref) {
 
 
 async function readImageArchive(input, opts = {}) {
-    const members = await readMembers(input, opts);
+    const { members, bytes } = await readMembers(input, opts);
     const model = await resolveImage(members.members, opts);
     if (members.failure)
         throw members.failure;
+    opts.onProgress?.(bytes, true);
     return model;
 }
 /** Every image of the archive for these platforms (a multi-platform OCI export), in the archive's order. */
 async function readImageArchives(input, platforms, opts = {}) {
-    const members = await readMembers(input, opts);
+    const { members, bytes } = await readMembers(input, opts);
     const models = await resolveImages(members.members, platforms, opts);
     if (members.failure)
         throw members.failure;
+    opts.onProgress?.(bytes, true);
     return models;
 }
 async function readMembers(input, opts) {
     const members = new ArchiveMembers(opts);
     const outer = new TarScanner(members);
     let bytes = 0;
+    opts.onProgress?.(0, false);
     try {
         for await (const chunk of input) {
             outer.push(chunk);
             bytes += chunk.length;
-            opts.onProgress?.(bytes);
+            opts.onProgress?.(bytes, false);
             if (members.failure)
                 throw members.failure;
             if (members.waitFor) {
@@ -48948,7 +49458,33 @@ async function readMembers(input, opts) {
         }
         throw err;
     }
-    return members;
+    return { members, bytes };
+}
+
+;// CONCATENATED MODULE: ./src/image/scanned-layer-cache.ts
+// The run's scanned layers by blob digest: a layer that several images share (base and head, or the
+// platforms of one index) is downloaded and scanned once. A scanned layer is never written to (the final
+// filesystem keeps its own tables), so every image that shares it gets the same one.
+class ScannedLayerCache {
+    scans = new Map();
+    /**
+     * The layer with this digest: scanned by scan() the first time it is asked for, from the cache after.
+     * A failed scan stays failed for the run (its image reports the fault; so does any other that shares it).
+     */
+    async get(digest, scan) {
+        let pending = this.scans.get(digest);
+        if (!pending) {
+            pending = scan();
+            this.scans.set(digest, pending);
+        }
+        return pending;
+    }
+    has(digest) {
+        return this.scans.has(digest);
+    }
+    get size() {
+        return this.scans.size;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"

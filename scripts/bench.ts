@@ -9,6 +9,7 @@ import { openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SPEC, loadSyntheticImage } from './bench/make-synthetic-image.js';
+import { scaleBench } from './bench/scale.js';
 
 const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
 const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     `inspect of the saved archive file (${mib(archiveBytes)})   ${(fileMs / 1000).toFixed(2)} s = ${(archiveBytes / 2 ** 20 / (fileMs / 1000)).toFixed(0)} MiB/s (the analyser alone)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  if (process.env.ISG_BENCH_SCALE !== '0') process.stdout.write((await scaleBench(docker)).join('\n') + '\n'); // memory at 400k and 1M files
 }
 
 main().catch((err: Error) => {

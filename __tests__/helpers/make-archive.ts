@@ -46,7 +46,13 @@ export interface TestLayer {
 }
 
 export interface ArchiveOptions {
-  format: 'docker-save' | 'oci';
+  /**
+   * 'kaniko': go-containerregistry's tarball (kaniko --tar-path, crane): manifest.json, the config named
+   * "sha256:<hex>", gzip layers named "<hex of the blob>.tar.gz" (compress them with `compression: 'gzip'`).
+   * 'docker-archive': containers/image (podman/buildah/skopeo save): layers as "<hex>.tar" at the top, a
+   * legacy "<id>/layer.tar" symlink to each, the config "<hex>.json", manifest.json written last.
+   */
+  format: 'docker-save' | 'oci' | 'kaniko' | 'docker-archive';
   layers: TestLayer[];
   /** History entries without a layer, inserted before layer i (key) */
   emptyHistoryBefore?: Record<number, string[]>;
@@ -99,6 +105,29 @@ export async function makeImageArchive(opts: ArchiveOptions): Promise<{ archive:
       { path: 'manifest.json', content: JSON.stringify([{ Config: `${configHex}.json`, RepoTags: ['test:latest'], Layers: ids.map((id) => `${id}/layer.tar`) }]) },
       { path: 'repositories', content: '{"test":{"latest":"x"}}' },
     );
+  } else if (opts.format === 'kaniko') {
+    const names = blobs.map((b) => `${sha(b)}.tar.gz`);
+    blobs.forEach((b, i) => layerMembers.push({ path: names[i] as string, content: opts.mangleBlob ? opts.mangleBlob(b, i) : b }));
+    meta.push(
+      { path: `sha256:${configHex}`, content: config },
+      { path: 'manifest.json', content: JSON.stringify([{ Config: `sha256:${configHex}`, RepoTags: ['test:latest'], Layers: names }]) },
+    );
+  } else if (opts.format === 'docker-archive') {
+    const names = blobs.map((b) => `${sha(b)}.tar`);
+    blobs.forEach((b, i) => {
+      const legacyId = sha(Buffer.from(`legacy ${i} ${names[i]}`));
+      layerMembers.push(
+        { path: names[i] as string, content: opts.mangleBlob ? opts.mangleBlob(b, i) : b },
+        { path: `${legacyId}/layer.tar`, type: 'symlink', linkname: `../${names[i]}` },
+        { path: `${legacyId}/VERSION`, content: '1.0' },
+        { path: `${legacyId}/json`, content: JSON.stringify({ id: legacyId }) },
+      );
+    });
+    meta.push(
+      { path: `${configHex}.json`, content: config },
+      { path: 'manifest.json', content: JSON.stringify([{ Config: `${configHex}.json`, RepoTags: ['localhost/test:latest'], Layers: names }]) },
+      { path: 'repositories', content: '{}' },
+    );
   } else {
     const mediaType = (c: TestLayer['compression']): string =>
       c === 'gzip' ? 'application/vnd.oci.image.layer.v1.tar+gzip' : c === 'zstd' ? 'application/vnd.oci.image.layer.v1.tar+zstd' : 'application/vnd.oci.image.layer.v1.tar';
@@ -125,10 +154,21 @@ export async function makeImageArchive(opts: ArchiveOptions): Promise<{ archive:
     );
   }
   if (opts.reverseLayers) layerMembers.reverse();
-  if (opts.metadataLast) members.push(...layerMembers, ...meta);
+  if (opts.metadataLast || opts.format === 'docker-archive') members.push(...layerMembers, ...meta);
   else members.push(...meta, ...layerMembers);
   if (opts.format === 'oci') members.unshift({ path: 'blobs/', type: 'directory' }, { path: 'blobs/sha256/', type: 'directory' });
   return { archive: await tarBuffer(members), diffIds, configDigest: `sha256:${configHex}`, blobSizes: blobs.map((b) => b.length) };
+}
+
+/**
+ * The entries as kaniko writes them: a "/" entry for the root, and (as older kaniko releases and other
+ * Go-based writers do) absolute member names and absolute hardlink targets.
+ */
+export function kanikoEntries(entries: TEntry[]): TEntry[] {
+  return [
+    { path: '/', type: 'directory' },
+    ...entries.map((e) => ({ ...e, path: '/' + e.path, ...(e.type === 'link' && e.linkname !== undefined ? { linkname: '/' + e.linkname } : {}) })),
+  ];
 }
 
 /** Feeds a buffer in small, oddly sized chunks, so every boundary case of the scanners is hit. */

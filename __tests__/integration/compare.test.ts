@@ -173,7 +173,9 @@ describe('compare on real builds', () => {
   });
 
   it('Ctrl-C during the base build removes the worktree and the temporary tag', async () => {
-    const dir = repo({ Dockerfile: 'FROM isg/busybox:latest\nRUN sleep 60\n' }, { Dockerfile: 'FROM isg/busybox:latest\nRUN echo head > /head\n' });
+    // a RUN no earlier build can have cached (BuildKit's cache is the engine's), so the build is really under way
+    const nonce = randomBytes(8).toString('hex');
+    const dir = repo({ Dockerfile: `FROM isg/busybox:latest\nRUN echo ${nonce} && sleep 60\n` }, { Dockerfile: `FROM isg/busybox:latest\nRUN echo ${nonce} > /head\n` });
     const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli/index.js'), 'compare', '--base', 'c0'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const deadline = Date.now() + 120_000;

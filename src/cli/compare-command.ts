@@ -20,7 +20,7 @@ import { entryKey, failures } from '../report/summary-table.js';
 import { oneLine } from '../lib/one-line.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { compareImages, type CompareImages } from './compare-images.js';
-import { makeProgress, type Progress } from './progress.js';
+import { progressPerStream } from './progress.js';
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
@@ -102,14 +102,13 @@ export async function runCompareCommand(v: Values): Promise<number> {
   const set = await compareImages(v, defaults, cwd);
   if (set.defaultConfig) process.stderr.write(`image-size-guard: reading the images from ${set.defaultConfig}\n`);
   run.definitions = set.definitions;
-  const shown: Progress[] = [];
+  const progress = progressPerStream();
   const started = performance.now();
-  const result = await runImages(run, set.images, (label) => {
-    const p = makeProgress(`reading ${label}`);
-    shown.push(p);
-    return (bytes) => p.update(bytes);
+  const result = await runImages(run, set.images, (label) => progress.stream(label)).catch((err: unknown) => {
+    progress.abort();
+    throw err;
   });
-  for (const p of shown) p.done();
+  progress.finish();
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
   set.images.forEach((image, i) => {
     const plan = result.plans[i]!;

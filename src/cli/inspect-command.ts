@@ -15,7 +15,7 @@ import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
 import type { ImageEntry } from '../model/report.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
-import { makeProgress } from './progress.js';
+import { progressPerStream } from './progress.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 
 export interface InspectArgs {
@@ -60,18 +60,24 @@ export async function runInspect(args: InspectArgs): Promise<number> {
 async function readModels(source: ImageSource, args: InspectArgs): Promise<ImageModel[]> {
   const request = parsePlatformRequest(args.platform);
   const opener = new ImageOpener();
-  const progress = makeProgress(`reading ${sourceLabel(source)}`);
-  const read = { compressedSize: args.compressedSize, onProgress: (b: number) => progress.update(b) };
+  const progress = progressPerStream();
+  const read = { compressedSize: args.compressedSize, onProgress: progress.stream(sourceLabel(source)) };
   try {
+    let models: ImageModel[];
     if (request === undefined || (request !== 'all' && request.length === 1)) {
-      return [await opener.openOne(source, { ...read, platform: request?.[0] })];
+      models = [await opener.openOne(source, { ...read, platform: request?.[0] })];
+    } else {
+      const opened = await opener.openMany(source, request, read);
+      const missing = request === 'all' ? [] : request.filter((p) => !hasPlatform(opened.models, p));
+      if (missing.length || opened.models.length === 0) throw noImageFor(source, missing.join(', ') || 'any platform', opened.available);
+      models = opened.models;
     }
-    const opened = await opener.openMany(source, request, read);
-    const missing = request === 'all' ? [] : request.filter((p) => !hasPlatform(opened.models, p));
-    if (missing.length || opened.models.length === 0) throw noImageFor(source, missing.join(', ') || 'any platform', opened.available);
-    return opened.models;
+    progress.finish();
+    return models;
+  } catch (err) {
+    progress.abort();
+    throw err;
   } finally {
-    progress.done();
     await opener.close();
   }
 }

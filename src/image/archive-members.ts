@@ -8,7 +8,8 @@ import { createGunzip, type Gunzip } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { LayerScan, type ScannedLayer } from './layer-scan.js';
-import { printable, safeArchivePath, resolveArchiveLink, UnsafePathError } from './paths.js';
+import { safeArchivePath, resolveArchiveLink, UnsafePathError } from './paths.js';
+import { oneLine } from '../lib/one-line.js';
 import { TarFormatError, type TarHeader, type TarSink } from './tar-scanner.js';
 import type { Compression } from './types.js';
 import { startGzipEstimate, type CompressedSizeMode } from './compressed-estimate.js';
@@ -208,7 +209,7 @@ export function makeDecompressor(compression: 'gzip' | 'zstd'): Transform {
 
 function layerError(path: string, format: string, err: Error): Error {
   if (err instanceof ImageArchiveError || err instanceof UnsafePathError) return err;
-  const layer = `layer "${printable(path)}"`;
+  const layer = `layer "${oneLine(path, 200)}"`;
   if (err instanceof TarFormatError) return new ImageArchiveError(`${layer}: ${err.message.replace(/^the tar stream/, 'its tar')}`);
   return new ImageArchiveError(`${layer} is not valid ${format} data (${err.message})`);
 }

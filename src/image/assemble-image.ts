@@ -93,7 +93,7 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
 }
 
 /** The content a captured path has in the final filesystem: the copy of the layer that last wrote it. */
-function finalCaptures(perLayer: Map<string, Buffer>[], files: Map<string, FileEntry>): Map<string, Buffer> {
+function finalCaptures(perLayer: Map<string, Buffer>[], files: ReadonlyMap<string, FileEntry>): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const path of CAPTURED_PATHS) {
     const entry = files.get(path);

@@ -1,20 +1,18 @@
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
+//
+// Every path ever written gets one id in a PathTable and one slot in typed arrays (no object per path).
+// Deleting a directory does not visit its subtree: each write carries a stamp (a counter that rises with
+// every change, in layer order), and a deleted or replaced directory records a cutoff stamp. A path is
+// present when it was written after the cutoffs of all its ancestors and not deleted since — decided for
+// all paths in one pass at the end, parents before children.
 
-import type { LayerChanges } from './layer-scan.js';
-import type { FileEntry } from './types.js';
-
-interface Node {
-  entry: FileEntry; // the root's entry is a placeholder, never listed
-  children: Map<string, Node> | null; // dirs only
-  /** For hardlinks: the node holding the content. */
-  linkOf: Node | null;
-  /** Set on content nodes that a hardlink points at. */
-  linked: boolean;
-}
+import { FileIndex } from './file-index.js';
+import { TYPE_CODE, type LayerChanges } from './layer-scan.js';
+import { PathTable } from './path-table.js';
 
 export interface FinalFilesystem {
-  files: Map<string, FileEntry>;
+  files: FileIndex;
   /** Bytes of regular-file content visible in the final filesystem (hardlinked content once). */
   finalBytes: number;
   fileCount: number;
@@ -22,134 +20,275 @@ export interface FinalFilesystem {
   survivingBytes: number[];
 }
 
-const node = (entry: FileEntry): Node => ({
-  entry,
-  children: entry.type === 'dir' ? new Map() : null,
-  linkOf: null,
-  linked: false,
-});
+const FILE = TYPE_CODE.file;
+const DIR = TYPE_CODE.dir;
+const HARDLINK = TYPE_CODE.hardlink;
 
-const implicitDir = (path: string, layer: number): Node =>
-  node({ path, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer });
+const LIVE = 1; // written and not deleted since (ancestors' cutoffs may still hide it)
+const LINKED = 2; // has an entry in `links`
+const SHARES = 4; // a hardlink with an entry in `contents`
+
+/** The content a hardlink shares: the file write it pointed at when it was made. */
+interface Content {
+  id: number;
+  stamp: number;
+  size: number;
+  layer: number;
+}
 
 export function buildFinalFilesystem(layers: readonly LayerChanges[]): FinalFilesystem {
-  const root = implicitDir('', 0);
-  const applied = new Set<FileEntry[]>();
-  layers.forEach((layer, index) => {
-    // The scanned entries become the final ones; a layer listed twice in a manifest gets copies the second time.
-    const puts = applied.has(layer.puts) ? layer.puts.map((e) => ({ ...e })) : layer.puts;
-    applied.add(layer.puts);
-    applyLayer(root, layer, puts, index);
-  });
-  return flatten(root, layers.length);
+  // Sized for the most paths the layers can make, so the arrays are not copied while growing.
+  let paths = 1;
+  let names = 0;
+  for (const l of layers) {
+    paths += l.paths.count - 1;
+    names += l.paths.nameBytes;
+  }
+  const overlay = new Overlay(layers.length, paths, names);
+  layers.forEach((layer, index) => overlay.apply(layer, index));
+  return overlay.finish();
 }
 
-function applyLayer(root: Node, layer: LayerChanges, puts: FileEntry[], index: number): void {
-  // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
-  for (const path of layer.whiteouts) {
-    const { parent, name } = lookupParent(root, path, index, false);
-    parent?.children?.delete(name);
+class Overlay {
+  private readonly table: PathTable;
+  private capacity: number;
+  private flags: Uint8Array;
+  /** When the path was last written. */
+  private stamps: Int32Array;
+  /** Anything below the path written before this stamp is gone (the directory was deleted, replaced or made opaque). */
+  private cutoffs: Int32Array;
+  private types: Uint8Array;
+  private modes: Uint16Array;
+  private layers: Uint16Array | Uint32Array;
+  private sizes: Float64Array;
+  private readonly links = new Map<number, string>();
+  private readonly contents = new Map<number, Content>();
+  private clock = 0;
+  private readonly chain: number[] = [];
+
+  constructor(private readonly layerCount: number, paths: number, nameBytes: number) {
+    const n = (this.capacity = Math.max(16, paths));
+    this.table = new PathTable(n, nameBytes);
+    this.flags = new Uint8Array(n);
+    this.stamps = new Int32Array(n);
+    this.cutoffs = new Int32Array(n);
+    this.types = new Uint8Array(n);
+    this.modes = new Uint16Array(n);
+    this.sizes = new Float64Array(n);
+    this.layers = layerCount > 0xffff ? new Uint32Array(n) : new Uint16Array(n);
+    this.types[0] = DIR;
+    this.flags[0] = LIVE;
   }
-  for (const path of layer.opaques) {
-    const dir = ensureDir(root, path, index);
-    dir.children = new Map();
-  }
-  for (const entry of puts) {
-    entry.layer = index;
-    const { parent, name } = lookupParent(root, entry.path, index, true);
-    const siblings = parent?.children;
-    if (!siblings) continue;
-    const existing = siblings.get(name);
-    if (entry.type === 'dir' && existing?.entry.type === 'dir') {
-      existing.entry = entry; // a directory entry updates mode and layer but keeps the contents
-      continue;
+
+  apply(layer: LayerChanges, index: number): void {
+    const map = new Int32Array(layer.paths.count); // the layer's path ids → ours (0: not yet known)
+    const to = (id: number, create: boolean): number => this.translate(layer, map, id, create);
+
+    // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
+    const deleted = ++this.clock;
+    for (const w of layer.whiteouts) {
+      const id = to(w, false);
+      if (id > 0 && this.present(id)) {
+        this.flags[id] = (this.flags[id] as number) & ~LIVE;
+        this.cutoffs[id] = deleted;
+      }
     }
-    const added = node(entry);
-    if (entry.type === 'hardlink' && entry.linkTarget) {
-      const target = lookup(root, entry.linkTarget);
-      added.linkOf = target?.entry.type === 'file' ? target : (target?.linkOf ?? null);
-      if (added.linkOf) added.linkOf.linked = true;
+    for (const o of layer.opaques) {
+      const stamp = ++this.clock;
+      const id = to(o, true);
+      if (id > 0) {
+        const cut = this.ensureParents(id, stamp, index);
+        if (!this.presentBelow(id, cut) || this.types[id] !== DIR) this.write(id, DIR, 0o755, 0, index, stamp, null);
+      }
+      this.cutoffs[id] = stamp;
     }
-    siblings.set(name, added);
-  }
-}
-
-function lookup(root: Node, path: string): Node | undefined {
-  let at: Node | undefined = root;
-  for (const part of path.split('/')) {
-    if (part === '') continue;
-    at = at?.children?.get(part);
-    if (!at) return undefined;
-  }
-  return at;
-}
-
-/** Finds (or with create, makes) the parent directory of path. Non-directories in the way are replaced. */
-function lookupParent(root: Node, path: string, layer: number, create: boolean): { parent: Node | null; name: string } {
-  const parts = path.split('/');
-  const name = parts.pop() ?? '';
-  let at = root;
-  let prefix = '';
-  for (const part of parts) {
-    if (part === '') continue;
-    prefix += '/' + part;
-    let next = at.children?.get(part);
-    if (!next || next.entry.type !== 'dir') {
-      if (!create) return { parent: null, name };
-      next = implicitDir(prefix, layer);
-      at.children?.set(part, next);
-    }
-    at = next;
-  }
-  return { parent: at, name };
-}
-
-function ensureDir(root: Node, path: string, layer: number): Node {
-  if (path === '/') return root;
-  const { parent, name } = lookupParent(root, path, layer, true);
-  const siblings = parent?.children as Map<string, Node>;
-  let dir = siblings.get(name);
-  if (!dir || dir.entry.type !== 'dir') {
-    dir = implicitDir(path, layer);
-    siblings.set(name, dir);
-  }
-  return dir;
-}
-
-function flatten(root: Node, layerCount: number): FinalFilesystem {
-  const files = new Map<string, FileEntry>();
-  const survivingBytes = new Array<number>(layerCount).fill(0);
-  const counted = new Set<Node>(); // hardlinked content nodes already counted
-  const hardlinks: Node[] = [];
-  let finalBytes = 0;
-  let fileCount = 0;
-
-  const walk = (dir: Node): void => {
-    for (const child of (dir.children as Map<string, Node>).values()) {
-      const entry = child.entry;
-      files.set(entry.path, entry);
-      if (entry.type === 'dir') {
-        walk(child);
+    const { puts } = layer;
+    // Tar entries come directory by directory: while the parent stays the same, its ancestors were made
+    // present by the previous entry and nothing since has touched them (an entry only writes itself).
+    let lastParent = -1;
+    let lastCut = 0;
+    for (let i = 0; i < puts.count; i++) {
+      const stamp = ++this.clock;
+      const id = to(puts.ids[i] as number, true);
+      const type = puts.types[i] as number;
+      const parent = this.table.parent(id);
+      const cut = parent === lastParent ? lastCut : this.ensureParents(id, stamp, index);
+      lastParent = parent;
+      lastCut = cut;
+      if (type === DIR && this.types[id] === DIR && this.presentBelow(id, cut)) {
+        // a directory entry updates mode and layer but keeps the contents
+        this.modes[id] = puts.modes[i] as number;
+        this.layers[id] = index;
+        this.stamps[id] = stamp;
         continue;
       }
-      fileCount++;
-      if (entry.type === 'file') {
-        finalBytes += entry.size;
-        survivingBytes[entry.layer] = (survivingBytes[entry.layer] ?? 0) + entry.size;
-        if (child.linked) counted.add(child);
-      } else if (entry.type === 'hardlink' && child.linkOf) hardlinks.push(child);
+      const link = puts.links.get(i) ?? null;
+      // Resolved before this write replaces anything: a hardlink names content that exists now.
+      const shared = type === HARDLINK && link !== null ? this.contentAt(link) : undefined;
+      this.cutoffs[id] = stamp; // whatever was here, and everything below it, is replaced
+      this.write(id, type, puts.modes[i] as number, puts.sizes[i] as number, index, stamp, link);
+      if (shared) {
+        this.contents.set(id, shared);
+        this.flags[id] = (this.flags[id] as number) | SHARES;
+      }
     }
-  };
-  walk(root);
-
-  // A hardlink whose first name is gone from the final filesystem now carries the content.
-  for (const link of hardlinks) {
-    const content = link.linkOf as Node;
-    if (counted.has(content)) continue;
-    counted.add(content);
-    link.entry.size = content.entry.size;
-    finalBytes += content.entry.size;
-    survivingBytes[content.entry.layer] = (survivingBytes[content.entry.layer] ?? 0) + content.entry.size;
   }
-  return { files, finalBytes, fileCount, survivingBytes };
+
+  finish(): FinalFilesystem {
+    const n = this.table.count;
+    this.table.compact();
+    const { flags, stamps, cutoffs, types, sizes, layers, table } = this;
+    const present = new Uint8Array(n);
+    const cutBelow = new Int32Array(n); // the cutoff that applies to the children of each id
+    present[0] = 1;
+    cutBelow[0] = cutoffs[0] as number;
+    const surviving = new Float64Array(this.layerCount);
+    const hardlinks: number[] = [];
+    let count = 0;
+    let fileCount = 0;
+    let finalBytes = 0;
+    for (let id = 1; id < n; id++) {
+      const parent = table.parent(id);
+      const cut = cutBelow[parent] as number;
+      cutBelow[id] = Math.max(cut, cutoffs[id] as number);
+      if (present[parent] !== 1 || types[parent] !== DIR || ((flags[id] as number) & LIVE) === 0 || (stamps[id] as number) <= cut) continue;
+      present[id] = 1;
+      count++;
+      const type = types[id] as number;
+      if (type === DIR) continue;
+      fileCount++;
+      if (type === FILE) {
+        const size = sizes[id] as number;
+        finalBytes += size;
+        const layer = layers[id] as number;
+        surviving[layer] = (surviving[layer] as number) + size;
+      } else if (type === HARDLINK && ((flags[id] as number) & SHARES) !== 0) hardlinks.push(id);
+    }
+
+    // A hardlink whose first name is gone from the final filesystem now carries the content (once).
+    const carried = new Set<number>();
+    for (const id of hardlinks) {
+      const c = this.contents.get(id) as Content;
+      if ((present[c.id] === 1 && stamps[c.id] === c.stamp) || carried.has(c.stamp)) continue;
+      carried.add(c.stamp);
+      sizes[id] = c.size;
+      finalBytes += c.size;
+      surviving[c.layer] = (surviving[c.layer] as number) + c.size;
+    }
+
+    // The tree of present paths, for walking: siblings in id order, the order the layers made them.
+    const firstChild = new Int32Array(n);
+    const nextSibling = new Int32Array(n);
+    const lastChild = new Int32Array(n);
+    for (let id = 1; id < n; id++) {
+      if (present[id] !== 1) continue;
+      const parent = table.parent(id);
+      if (firstChild[parent] === 0) firstChild[parent] = id;
+      else nextSibling[lastChild[parent] as number] = id;
+      lastChild[parent] = id;
+    }
+
+    for (const id of this.links.keys()) if (present[id] !== 1) this.links.delete(id);
+    const files = new FileIndex({
+      paths: table,
+      present,
+      types: types.slice(0, n),
+      modes: this.modes.slice(0, n),
+      layers: layers.slice(0, n),
+      sizes: sizes.slice(0, n),
+      links: this.links,
+      firstChild,
+      nextSibling,
+      count,
+    });
+    return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving) };
+  }
+
+  /** Our id for a path id of the layer's table, adding it (and its parents) when `create`; -1 when missing. */
+  private translate(layer: LayerChanges, map: Int32Array, id: number, create: boolean): number {
+    if (id === 0) return 0;
+    const known = map[id] as number;
+    if (known > 0) return known;
+    const chain = this.chain;
+    chain.length = 0;
+    let at = id;
+    while (at !== 0 && map[at] === 0) {
+      chain.push(at);
+      at = layer.paths.parent(at);
+    }
+    let ours = at === 0 ? 0 : (map[at] as number);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const theirs = chain[i] as number;
+      ours = this.table.childLike(ours, layer.paths, theirs, create);
+      if (ours < 0) return -1;
+      map[theirs] = ours;
+    }
+    this.fit();
+    return ours;
+  }
+
+  /** Makes every ancestor of id a present directory (implicit ones are 0755, of this layer); returns the cutoff over them. */
+  private ensureParents(id: number, stamp: number, index: number): number {
+    const chain = this.chain;
+    chain.length = 0;
+    for (let at = this.table.parent(id); at > 0; at = this.table.parent(at)) chain.push(at);
+    let cut = this.cutoffs[0] as number;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const dir = chain[i] as number;
+      if (!this.presentBelow(dir, cut) || this.types[dir] !== DIR) this.write(dir, DIR, 0o755, 0, index, stamp, null);
+      cut = Math.max(cut, this.cutoffs[dir] as number);
+    }
+    return cut;
+  }
+
+  /** Whether id is present, given the cutoff over its ancestors. */
+  private presentBelow(id: number, cut: number): boolean {
+    return ((this.flags[id] as number) & LIVE) !== 0 && (this.stamps[id] as number) > cut;
+  }
+
+  private present(id: number): boolean {
+    let cut = 0;
+    for (let at = this.table.parent(id); at >= 0; at = this.table.parent(at)) cut = Math.max(cut, this.cutoffs[at] as number);
+    return this.presentBelow(id, cut);
+  }
+
+  /** The file content a hardlink to `path` would share now, if any. */
+  private contentAt(path: string): Content | undefined {
+    const id = this.table.lookup(path);
+    if (id <= 0 || !this.present(id)) return undefined;
+    if (this.types[id] === FILE) return { id, stamp: this.stamps[id] as number, size: this.sizes[id] as number, layer: this.layers[id] as number };
+    return this.types[id] === HARDLINK ? this.contents.get(id) : undefined;
+  }
+
+  private write(id: number, type: number, mode: number, size: number, layer: number, stamp: number, link: string | null): void {
+    const f = this.flags[id] as number;
+    if (f & LINKED) this.links.delete(id);
+    if (f & SHARES) this.contents.delete(id);
+    this.flags[id] = LIVE | (link !== null ? LINKED : 0);
+    if (link !== null) this.links.set(id, link);
+    this.types[id] = type;
+    this.modes[id] = mode;
+    this.sizes[id] = size;
+    this.layers[id] = layer;
+    this.stamps[id] = stamp;
+  }
+
+  /** Grows the per-path arrays to the table's size. */
+  private fit(): void {
+    if (this.table.count <= this.capacity) return;
+    const n = Math.max(this.capacity * 2, this.table.count);
+    const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.flags = grow(this.flags, (k) => new Uint8Array(k));
+    this.stamps = grow(this.stamps, (k) => new Int32Array(k));
+    this.cutoffs = grow(this.cutoffs, (k) => new Int32Array(k));
+    this.types = grow(this.types, (k) => new Uint8Array(k));
+    this.modes = grow(this.modes, (k) => new Uint16Array(k));
+    this.layers = this.layers instanceof Uint32Array ? grow(this.layers, (k) => new Uint32Array(k)) : grow(this.layers, (k) => new Uint16Array(k));
+    this.sizes = grow(this.sizes, (k) => new Float64Array(k));
+    this.capacity = n;
+  }
 }

@@ -6,33 +6,33 @@ import { UserError } from '../model/errors.js';
 export class UnsafePathError extends UserError {}
 
 /**
- * Normalises a layer tar member name ("./usr/bin/", "usr//bin") to an absolute path ("/usr/bin").
- * Rejects absolute names and any ".." component: a layer that names them is hostile or broken.
+ * Normalises a layer tar member name to an absolute path, as Docker and containerd do when they apply a
+ * layer: "./usr/bin/", "usr//bin" and kaniko's "/usr/bin" all become "/usr/bin"; "/" and "." are the root.
+ * A ".." that would climb above the root is refused (that is how a hostile layer escapes); one that stays
+ * inside ("usr/lib/../bin") is resolved. `what` names the field in the message ("path", "hardlink target").
  */
-export function safeLayerPath(name: string): string {
-  return '/' + safeRelative(name, 'layer');
+export function safeLayerPath(name: string, what = 'path'): string {
+  return '/' + normalise(name, `${what} in layer`);
 }
 
-/** Normalises a member name of the outer image archive ("blobs/sha256/…"), with the same rules. */
+/** Normalises a member name (or hardlink target) of the outer image archive ("blobs/sha256/…"), with the same rules. */
 export function safeArchivePath(name: string): string {
-  return safeRelative(name, 'image archive');
+  return normalise(name, 'path in image archive');
 }
 
-function safeRelative(name: string, where: string): string {
-  if (name.startsWith('/')) throw new UnsafePathError(`unsafe path in ${where}: absolute path "${printable(name)}"`);
-  if (name.includes('\0')) throw new UnsafePathError(`unsafe path in ${where}: NUL byte in "${printable(name)}"`);
+function normalise(name: string, where: string): string {
+  if (name.includes('\0')) throw new UnsafePathError(`unsafe ${where}: NUL byte in "${oneLine(name, 200)}"`);
+  // Fast path: most names have no "." or empty component to resolve.
+  if (!/(^|\/)\.{0,2}(\/|$)/.test(name)) return name;
   const parts: string[] = [];
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') throw new UnsafePathError(`unsafe path in ${where}: ".." in "${printable(name)}"`);
-    parts.push(part);
+    if (part === '..') {
+      if (parts.length === 0) throw new UnsafePathError(`unsafe ${where}: ".." climbs above the root in "${oneLine(name, 200)}"`);
+      parts.pop();
+    } else parts.push(part);
   }
   return parts.join('/');
-}
-
-/** Makes a hostile name safe to show on one line. */
-export function printable(name: string): string {
-  return oneLine(name, 200);
 }
 
 /** Resolves a relative link target of an archive member against the member's directory. */
@@ -43,7 +43,7 @@ export function resolveArchiveLink(memberPath: string, target: string): string {
   for (const part of joined.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (parts.length === 0) throw new UnsafePathError(`unsafe link in image archive: "${printable(target)}"`);
+      if (parts.length === 0) throw new UnsafePathError(`unsafe link in image archive: "${oneLine(target, 200)}"`);
       parts.pop();
     } else parts.push(part);
   }

@@ -6,34 +6,40 @@ import { TarFormatError, TarScanner } from './tar-scanner.js';
 import type { ImageModel } from './types.js';
 
 export interface ReadOptions extends ResolveOptions, MemberOptions {
-  /** Called with the number of archive bytes read so far (at most a few times a second is up to the caller). */
-  onProgress?: (bytes: number) => void;
+  /**
+   * Called with the number of archive bytes read so far: 0 when reading starts, after every chunk, and with
+   * `done` once the image has been read (not when reading fails). Throttling the display is up to the caller.
+   */
+  onProgress?: (bytes: number, done?: boolean) => void;
 }
 
 export async function readImageArchive(input: AsyncIterable<Buffer>, opts: ReadOptions = {}): Promise<ImageModel> {
-  const members = await readMembers(input, opts);
+  const { members, bytes } = await readMembers(input, opts);
   const model = await resolveImage(members.members, opts);
   if (members.failure) throw members.failure;
+  opts.onProgress?.(bytes, true);
   return model;
 }
 
 /** Every image of the archive for these platforms (a multi-platform OCI export), in the archive's order. */
 export async function readImageArchives(input: AsyncIterable<Buffer>, platforms: 'all' | readonly string[], opts: ReadOptions = {}): Promise<ImageModel[]> {
-  const members = await readMembers(input, opts);
+  const { members, bytes } = await readMembers(input, opts);
   const models = await resolveImages(members.members, platforms, opts);
   if (members.failure) throw members.failure;
+  opts.onProgress?.(bytes, true);
   return models;
 }
 
-async function readMembers(input: AsyncIterable<Buffer>, opts: ReadOptions): Promise<ArchiveMembers> {
+async function readMembers(input: AsyncIterable<Buffer>, opts: ReadOptions): Promise<{ members: ArchiveMembers; bytes: number }> {
   const members = new ArchiveMembers(opts);
   const outer = new TarScanner(members);
   let bytes = 0;
+  opts.onProgress?.(0, false);
   try {
     for await (const chunk of input) {
       outer.push(chunk);
       bytes += chunk.length;
-      opts.onProgress?.(bytes);
+      opts.onProgress?.(bytes, false);
       if (members.failure) throw members.failure;
       if (members.waitFor) {
         await members.waitFor;
@@ -50,5 +56,5 @@ async function readMembers(input: AsyncIterable<Buffer>, opts: ReadOptions): Pro
     }
     throw err;
   }
-  return members;
+  return { members, bytes };
 }

@@ -3,9 +3,9 @@
 
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
 import { assembleImage, platformOf, platformString, type RawConfig } from './assemble-image.js';
-import type { ScannedLayer } from './layer-scan.js';
-import { ScannedLayerCache } from './scanned-layer-cache.js';
-import { printable, safeArchivePath } from './paths.js';
+import { emptyLayer, type ScannedLayer } from './layer-scan.js';
+import { safeArchivePath } from './paths.js';
+import { oneLine } from '../lib/one-line.js';
 import type { Compression, ImageModel } from './types.js';
 
 export interface ResolveOptions {
@@ -69,11 +69,7 @@ async function assembleSelected(archive: Archive, selected: Selected, opts: Reso
 
   const scanned: LayerBlob[] = [];
   for (const path of selected.layerPaths) {
-    const blob = await archive.layer(path, opts.estimates);
-    // A blob used twice (by two platforms, or twice in one image) gets fresh copies of its entries: building
-    // a final filesystem writes into them.
-    const { layer } = await archive.scans.get(path, async () => blob);
-    scanned.push({ ...blob, layer });
+    scanned.push(await archive.layer(path, opts.estimates));
   }
   return assembleImage({
     configBytes,
@@ -90,23 +86,22 @@ async function assembleSelected(archive: Archive, selected: Selected, opts: Reso
 }
 
 class Archive {
-  readonly scans = new ScannedLayerCache();
   constructor(private readonly members: Map<string, Member>) {}
 
   member(path: string, what: string): Member {
     let p = safeArchivePath(path);
     for (let hops = 0; hops < 16; hops++) {
       const m = this.members.get(p);
-      if (!m) throw new ImageArchiveError(`the archive lacks the ${what} "${printable(path)}"`);
+      if (!m) throw new ImageArchiveError(`the archive lacks the ${what} "${oneLine(path, 200)}"`);
       if (m.kind !== 'link') return m;
       p = m.target;
     }
-    throw new ImageArchiveError(`link loop in the archive at "${printable(path)}"`);
+    throw new ImageArchiveError(`link loop in the archive at "${oneLine(path, 200)}"`);
   }
 
   bytes(path: string, what: string): Buffer {
     const m = this.member(path, what);
-    if (m.kind !== 'json') throw new ImageArchiveError(`the ${what} "${printable(path)}" is not JSON`);
+    if (m.kind !== 'json') throw new ImageArchiveError(`the ${what} "${oneLine(path, 200)}" is not JSON`);
     return m.data;
   }
 
@@ -123,10 +118,9 @@ class Archive {
       return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
     }
     if (m.kind === 'other' && m.bytes === 0) {
-      const layer = { puts: [], whiteouts: [], opaques: [], captured: new Map<string, Buffer>(), size: 0, fileCount: 0, tarBytes: 0 };
-      return { layer, compression: 'none', blobBytes: 0, digest, estimate: null };
+      return { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
     }
-    throw new ImageArchiveError(`the layer "${printable(path)}" is not a tar, gzip or zstd stream`);
+    throw new ImageArchiveError(`the layer "${oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
   }
 
   /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
@@ -139,7 +133,7 @@ class Archive {
     }
     if (entries.length !== 1) {
       const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
-      throw new ImageArchiveError(`the archive holds ${manifest.length} images (${printable(names)}); save one image per archive`);
+      throw new ImageArchiveError(`the archive holds ${manifest.length} images (${oneLine(names, 200)}); save one image per archive`);
     }
     return this.fromDockerEntry(entries[0] as DockerEntry);
   }
@@ -167,7 +161,7 @@ class Archive {
     if (picked.length === 0) {
       const have = unique.map((c) => c.platform).join(', ') || 'none';
       throw new ImageArchiveError(
-        opts.platform ? `the archive has no image for ${printable(opts.platform)} (it has: ${have})` : 'the archive holds no image manifest',
+        opts.platform ? `the archive has no image for ${oneLine(opts.platform, 200)} (it has: ${have})` : 'the archive holds no image manifest',
       );
     }
     if (picked.length > 1) {
@@ -236,7 +230,7 @@ class Archive {
 
 function blobPath(digest: string): string {
   const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
-  if (!m) throw new ImageArchiveError(`malformed digest "${printable(digest)}"`);
+  if (!m) throw new ImageArchiveError(`malformed digest "${oneLine(digest, 200)}"`);
   return `blobs/${m[1]}/${m[2]}`;
 }
 
@@ -250,7 +244,7 @@ function parseJson<T>(data: Buffer, path: string): T {
   try {
     return JSON.parse(data.toString('utf8')) as T;
   } catch {
-    throw new ImageArchiveError(`"${printable(path)}" in the archive is not valid JSON`);
+    throw new ImageArchiveError(`"${oneLine(path, 200)}" in the archive is not valid JSON`);
   }
 }
 

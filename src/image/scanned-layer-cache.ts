@@ -1,7 +1,6 @@
 // The run's scanned layers by blob digest: a layer that several images share (base and head, or the
-// platforms of one index) is downloaded and scanned once. Building a final filesystem writes into the
-// scanned FileEntry objects (their layer index, an orphaned hardlink's size): the first image gets them,
-// every later one gets copies reset to what LayerScan made (layer -1, hardlinks 0 bytes).
+// platforms of one index) is downloaded and scanned once. A scanned layer is never written to (the final
+// filesystem keeps its own tables), so every image that shares it gets the same one.
 
 import type { ScannedLayer } from './layer-scan.js';
 import type { Compression } from './types.js';
@@ -13,7 +12,6 @@ export interface CachedLayer {
 
 export class ScannedLayerCache {
   private readonly scans = new Map<string, Promise<CachedLayer>>();
-  private readonly handedOut = new Set<string>();
 
   /**
    * The layer with this digest: scanned by scan() the first time it is asked for, from the cache after.
@@ -25,13 +23,7 @@ export class ScannedLayerCache {
       pending = scan();
       this.scans.set(digest, pending);
     }
-    const cached = await pending;
-    if (!this.handedOut.has(digest)) {
-      this.handedOut.add(digest);
-      return cached;
-    }
-    const puts = cached.layer.puts.map((e) => ({ ...e, layer: -1, size: e.type === 'hardlink' ? 0 : e.size }));
-    return { compression: cached.compression, layer: { ...cached.layer, puts } };
+    return pending;
   }
 
   has(digest: string): boolean {

@@ -66,8 +66,11 @@ export interface ImageModel {
   config: ImageConfigSummary;
   history: HistoryEntry[];
   layers: LayerSummary[];
-  /** Final filesystem by absolute path, directories included ("/" excluded). */
-  files: Map<string, FileEntry>;
+  /**
+   * Final filesystem by absolute path, directories included ("/" excluded). Read-only; the reader's is a
+   * compact index (FileIndex) that makes each FileEntry when asked, so compare entries by value, not identity.
+   */
+  files: ReadonlyMap<string, FileEntry>;
   /** Sum of layer sizes. */
   size: number;
   /** Non-directory paths in the final filesystem. */

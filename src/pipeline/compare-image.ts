@@ -36,7 +36,7 @@ export interface ImageComparison {
 }
 
 /** Progress of one image stream, by label ("head", "base"): called with the archive bytes read so far. */
-export type ProgressFactory = (label: string) => ((bytes: number) => void) | undefined;
+export type ProgressFactory = (label: string) => ((bytes: number, done?: boolean) => void) | undefined;
 
 export async function compareImage(session: BuildSession, image: ImageOptions, read: ReadOptions, progress?: ProgressFactory): Promise<ImageComparison> {
   const run = session.run;
