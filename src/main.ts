@@ -6,15 +6,20 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describeError } from './lib/describe-error.js';
 import { formatRef } from './lib/format.js';
+import { oneLine } from './lib/one-line.js';
 import { UserError } from './model/errors.js';
-import { InputErrors, readActionInputs } from './config/action-inputs.js';
+import type { Finding, ImageEntry } from './model/report.js';
+import { InputErrors, loadImages, readActionInputs, type ActionConfig } from './config/action-inputs.js';
 import { annotate, postComment, setOutputs } from './github/publish.js';
+import { runImages, type CompareResult } from './pipeline/run-compare.js';
+import type { ImageOptions } from './pipeline/compare-options.js';
+import { renderCompareText } from './report/compare-text.js';
+import { commentMarker, renderMarkdown } from './report/markdown.js';
+import { renderMultiMarkdown } from './report/multi-markdown.js';
+import { renderMultiText } from './report/multi-text.js';
+import { entryKey } from './report/summary-table.js';
 import { annotateGrowth } from './github/growth-annotation.js';
 import { failureMessage } from './report/failure-message.js';
-import { runCompare } from './pipeline/run-compare.js';
-import { commentMarker } from './report/markdown.js';
-import { renderReportMarkdown, renderReportText } from './report/entries.js';
-import type { Finding } from './model/report.js';
 import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 
 export async function run(): Promise<void> {
@@ -23,13 +28,15 @@ export async function run(): Promise<void> {
     if (cfg.eventName === 'pull_request_target') {
       core.warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
     }
-    const result = await runCompare(cfg.compare);
-    const entry = result.report.images[0]!;
+    const images = await loadImages(cfg);
+    const result = await runImages(cfg.run, images);
     for (const w of result.warnings) core.warning(`image-size-guard: ${w}`);
+    images.forEach((image, i) => {
+      const plan = result.plans[i]!;
+      if (images.length > 1 || !plan.build) core.info(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})`);
+    });
 
-    // both sides named the same way: 12-character SHAs (or the refs/images as given)
-    const refs = `base ${entry.base ? formatRef(entry.base.ref) : 'none'} · head ${formatRef(cfg.pullRequest?.headSha || entry.head.ref)}`;
-    const body = renderReportMarkdown(result.report, { warnings: result.warnings, footer: `${TOOL_NAME} ${TOOL_VERSION} · ${refs}` });
+    const { body, marker, text } = render(cfg, result);
     // Report, outputs and summary first: a failing comment must not lose them.
     await mkdir(dirname(cfg.reportFile), { recursive: true });
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
@@ -38,16 +45,17 @@ export async function run(): Promise<void> {
     // one annotation per finding and line, however many platforms have it
     const annotated = new Set<string>();
     for (const e of result.report.images) {
+      if (e.status !== 'compared') continue;
       annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
     }
-    annotateGrowth(entry, cfg.compare.budgets.maxIncrease);
-    printText(renderReportText(result.report, { width: 120, warnings: result.warnings }));
+    for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, optionsOf(images, e).budgets.maxIncrease);
+    printText(text);
 
-    const comment = await postComment(cfg, result.report.images, body, commentMarker(entry.name));
+    const comment = await postComment(cfg, result.report, body, marker);
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
-    if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, cfg.compare.failOn)}`);
+    if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, (e) => optionsOf(images, e).failOn)}`);
   } catch (err) {
     if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run
@@ -56,6 +64,44 @@ export async function run(): Promise<void> {
   }
 }
 
+/**
+ * One image from the single-image inputs on one platform keeps its own comment (marker by name) and rendering;
+ * otherwise (several images, or one on several platforms) the summary table and folded details.
+ */
+function render(cfg: ActionConfig, result: CompareResult): { body: string; marker: string; text: string } {
+  const entries = result.report.images;
+  const removed = result.report.removedPlatforms ?? [];
+  const first = entries[0]!;
+  const compared = entries.filter((e): e is ImageEntry => e.status === 'compared');
+  // both sides named the same way: 12-character SHAs (or the refs/images as given)
+  const base = compared.find((e) => e.base)?.base?.ref ?? cfg.run.baseRef;
+  const head = cfg.pullRequest?.headSha || compared[0]?.head.ref || 'working tree';
+  const footer = `${TOOL_NAME} ${TOOL_VERSION} · base ${base ? formatRef(base) : 'none'} · head ${formatRef(head)}`;
+  const marker = commentMarker(cfg.commentKey ?? first.name);
+  if (!cfg.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
+    let body = renderMarkdown(first, { warnings: result.warnings, footer });
+    const own = commentMarker(first.name);
+    if (marker !== own && body.startsWith(own)) body = marker + body.slice(own.length);
+    return { body, marker, text: renderCompareText(first, { width: 120, warnings: result.warnings }) };
+  }
+  const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
+  return {
+    body: renderMultiMarkdown(entries, { marker, footer, warnings, removed }),
+    marker,
+    text: renderMultiText(entries, { width: 120, warnings, removed }),
+  };
+}
+
+/**
+ * "budget exceeded (max-size 120kB)" for one image (its failing platforms named when it has several:
+ * "budget exceeded (linux/arm64 max-size 120kB)"); with several images, the failing ones and why.
+ */
+/** The options of the image an entry belongs to (by name; the only one when there is one). */
+function optionsOf(images: readonly ImageOptions[], e: ImageEntry): ImageOptions {
+  return images.length === 1 ? images[0]! : (images.find((i) => i.name === e.name) ?? images[0]!);
+}
+
+/** Annotations are per finding and Dockerfile line: the same one on several platforms is one annotation. */
 function key(f: Finding): string {
   return `${f.id} ${f.dockerfile?.path ?? ''}:${f.dockerfile?.line ?? ''} ${f.message}`;
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { DOCKER, buildImage, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
 import { makeImageArchive, tarBuffer } from '../helpers/make-archive.js';
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { git, makeRepo, worktreeCount } from '../helpers/git-repo.js';
 
@@ -166,7 +166,7 @@ describe('compare on real builds', () => {
 
   it('a head that does not build is an error (exit 2, one line)', async () => {
     const dir = repo({ Dockerfile: 'FROM scratch\nCOPY missing.bin /x\n' });
-    const r = await runDistCli(['compare', '--base', 'c0'], { cwd: dir });
+    const r = await runDistCli(['compare', '--base', 'c0', '--always-build'], { cwd: dir });
     assert.equal(r.code, 2);
     const last = r.stderr.trimEnd().split('\n').at(-1)!;
     assert.match(last, /^image-size-guard: error: head build failed: .*missing\.bin/);

@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { ImageEntry, PackageChange, Report } from '../../src/model/report.js';
+import type { ImageEntry, PackageChange } from '../../src/model/report.js';
+import type { ComparedReport } from '../helpers/report.js';
 import { buildImage, DOCKER, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { makeNpmTarball, makeWheel } from '../helpers/package-fixtures.js';
-import { runActionIn } from '../helpers/run-action.js';
+import { runActionIn } from '../helpers/run-action-in-workspace.js';
 
 const exec = promisify(execFile);
 const run = process.pid;
@@ -50,7 +51,7 @@ async function build(name: string, files: Record<string, string | Buffer>): Prom
 async function compareImages(base: string, head: string, ...args: string[]): Promise<ImageEntry> {
   const r = await runDistCli(['compare', '--base-image', base, '--image', head, '--format', 'json', ...args]);
   assert.equal(r.code, 0, r.stderr.slice(-2000));
-  return (JSON.parse(r.stdout) as Report).images[0]!;
+  return (JSON.parse(r.stdout) as ComparedReport).images[0]!;
 }
 
 /** dpkg's own answer, from inside the image: the installed packages. */
@@ -76,7 +77,7 @@ describe('the seed case: single-stage Go → multi-stage FROM scratch', () => {
     dirs.push(dir);
     const json = await runDistCli(['compare', '--base', 'c0', '--format', 'json'], { cwd: dir });
     assert.equal(json.code, 0, json.stderr.slice(-2000));
-    const img = (JSON.parse(json.stdout) as Report).images[0]!;
+    const img = (JSON.parse(json.stdout) as ComparedReport).images[0]!;
     const diff = img.diff!;
 
     const goRow = diff.files.slice(0, 3).find((f) => f.path === '/usr/lib/go-1.19' || f.path.startsWith('/usr/lib/go-1.19/'));
@@ -157,7 +158,7 @@ describe('packages on real builds', () => {
     dirs.push(out.slice(0, out.lastIndexOf('/')));
     const r = await runDistCli(['inspect', pip1, '--format', 'json', '--output', out]);
     assert.equal(r.code, 0, r.stderr);
-    const head = (JSON.parse(readFileSync(out, 'utf8')) as Report).images[0]!.head;
+    const head = (JSON.parse(readFileSync(out, 'utf8')) as ComparedReport).images[0]!.head;
     const pk = head.packages!;
     const names = pk.filter((x) => x.manager === 'pip').map((x) => x.name).sort();
     assert.deepEqual(names, ['pip', 'setuptools', 'tiny_pkg']);
@@ -193,7 +194,7 @@ describe('packages on real builds', () => {
     // Debian's npm ships hundreds of node modules as dpkg packages: none of them is listed as an npm package
     const r = await runDistCli(['inspect', npm1, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const pk = (JSON.parse(r.stdout) as Report).images[0]!.head.packages!;
+    const pk = (JSON.parse(r.stdout) as ComparedReport).images[0]!.head.packages!;
     assert.deepEqual(pk.filter((x) => x.manager === 'npm').map((x) => x.name).sort(), ['@isg/scoped', 'tiny-npm']);
     assert.ok(pk.some((x) => x.manager === 'dpkg' && x.name === 'npm'));
   });
@@ -211,7 +212,7 @@ describe('a shell from the base image', () => {
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.at(-1), 'image-size-guard: failed: fail-on: shell (new, Dockerfile:1)');
-    const img = (JSON.parse(r.stdout) as Report).images[0]!;
+    const img = (JSON.parse(r.stdout) as ComparedReport).images[0]!;
     const shell = img.findings.find((f) => f.id === 'shell')!;
     assert.equal(shell.status, 'new');
     assert.deepEqual(shell.dockerfile, { path: 'Dockerfile', line: 1 });

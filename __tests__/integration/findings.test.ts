@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Finding, ImageEntry, Report } from '../../src/model/report.js';
+import type { Finding, ImageEntry } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { requireDocker, runDistCli } from '../helpers/docker.js';
 
 type Spec = string | { content?: string | Buffer; copyFrom?: string; mode?: number; symlink?: string };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { cleanInstruction } from '../../src/image/instruction.js';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, dockerHistory, removeImages, requireDocker, rootfsLayers, runDistCli } from '../helpers/docker.js';
 
 const run = process.pid; // unique tags per test run

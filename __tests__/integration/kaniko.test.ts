@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, DOCKER, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { readTar, toKanikoShape, writeTar } from '../helpers/kaniko-shape.js';
 

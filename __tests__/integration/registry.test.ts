@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { RegistryError } from '../../src/registry/errors.js';
 import { readRegistryImage, readResolvedImage, resolveRegistryImages } from '../../src/registry/read-registry-image.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/registry-client.js';
-import type { Report } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { DOCKER, docker, makeContext, removeImages, requireDocker, rootfsLayers, runDistCli } from '../helpers/docker.js';
 import {
   basicAuth,

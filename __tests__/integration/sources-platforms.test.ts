@@ -12,7 +12,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFi
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import type { ImageEntry, Report } from '../../src/model/report.js';
+import type { ImageEntry } from '../../src/model/report.js';
+import type { ComparedReport as Report } from '../helpers/report.js';
 import { DOCKER, docker, makeContext, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { basicAuth, blobFile, dockerConfigDir, pushImage, requireRegistryTools, startRegistry, tempDir, type RunningRegistry } from '../helpers/registry.js';
@@ -215,6 +216,17 @@ describe('compare registry:// on every platform (a password-protected registry, 
     assert.match(r.stderr, /warning: linux\/arm64: only the base has this platform/);
     assert.match(r.stderr, /warning: linux\/s390x: max-increase was not checked: the base has no image for this platform/);
 
+    // the summary: a row per platform, the added one labelled, the removed one a row of its own
+    const md = await cli(['compare', '--base-image', ref('app', 'v1'), '--image', ref('app', 'v3'), '--platform', 'all', '--format', 'markdown']);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /^<!-- image-size-guard:[^\n]*app:v3 -->\n### 🐳 1 image \(3 rows\): 2 compared \(1 added platform\), 1 platform removed ✅\n/);
+    const rows = md.stdout.split('\n').filter((l) => /^\| (✅|❌|➖) \|/.test(l));
+    assert.equal(rows.length, 3, md.stdout);
+    assert.match(rows[0]!, /^\| ✅ \| [^|]*app&#58;v3 \(linux\/amd64\) \| /);
+    assert.match(rows[1]!, /^\| ✅ \| [^|]*app&#58;v3 \(linux\/s390x, added platform\) \| — \| /);
+    assert.match(rows[2]!, /^\| ➖ \| [^|]*app&#58;v3 \(linux\/arm64\) \| [0-9.]+ kB \| — \| \| \| \| platform removed — only the base has it \|$/);
+    assert.match(md.stdout, /<summary>✅ <b>[^<]*app&#58;v3<\/b> linux\/s390x — [0-9.]+ [kM]B \(added platform\)<\/summary>/);
+
     const missing = await cli(['compare', '--base-image', ref('app', 'v1'), '--image', ref('app', 'v3'), '--platform', 'linux/amd64,linux/ppc64le']);
     assertOneLineError(missing, /neither the head nor the base has an image for linux\/ppc64le/);
   });
@@ -288,10 +300,13 @@ describe('compare registry:// on every platform (a password-protected registry, 
     const output = (name: string): string => new RegExp(`^${name}<<(.+)\\n([^]*?)\\n\\1$`, 'm').exec(outputs)?.[2] ?? '<missing>';
     const rep = JSON.parse(readFileSync(output('report-file'), 'utf8')) as Report;
     assert.deepEqual(rep.images.map((e) => [e.platform, e.passed]), [['linux/amd64', true], ['linux/arm64', false]]);
-    const first = rep.images[0]!;
-    assert.equal(output('compressed-size-delta'), String(first.head.compressedSize! - first.base!.compressedSize!));
-    assert.equal(output('size'), String(COMMON + SIZES.v2.amd64), 'scalar outputs describe the first platform');
+    // each platform is an entry: the scalar outputs are sums over them, as over several images
+    const pullDelta = rep.images.reduce((sum, e) => sum + e.head.compressedSize! - e.base!.compressedSize!, 0);
+    assert.equal(output('compressed-size-delta'), String(pullDelta));
+    assert.equal(output('size'), String(2 * COMMON + SIZES.v2.amd64 + SIZES.v2.arm64), 'the sum over the platforms');
     assert.equal(output('passed'), 'false');
+    const results = JSON.parse(output('results')) as { platform: string; status: string; passed: boolean }[];
+    assert.deepEqual(results.map((r) => [r.platform, r.status, r.passed]), [['linux/amd64', 'compared', true], ['linux/arm64', 'compared', false]]);
     const summary = readFileSync(join(dir, 'summary'), 'utf8');
     assert.match(summary, /^<!-- image-size-guard:/);
     assert.match(summary, /\(linux\/amd64\)/);

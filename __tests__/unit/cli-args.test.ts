@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { attachValues } from '../../src/cli/run-cli.js';
+import { optionalBakeValue } from '../../src/cli/compare-images.js';
 
 const options = { 'buildx-flags': { type: 'string' }, file: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -20,4 +21,15 @@ describe('attachValues: an option that takes a value takes the next word', () =>
     [['--buildx-flags', '--file=x'], ['--buildx-flags', '--file=x']],
   ];
   for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(attachValues(argv, options), expected));
+});
+
+describe('optionalBakeValue: --bake takes a value only when one follows', () => {
+  const cases: [string[], string[]][] = [
+    [['--bake'], ['--bake=']],
+    [['--bake', '--base', 'x'], ['--bake=', '--base', 'x']],
+    [['--bake', 'a.hcl,b.hcl', '--base', 'x'], ['--bake', 'a.hcl,b.hcl', '--base', 'x']],
+    [['--bake=a.hcl'], ['--bake=a.hcl']],
+    [['--', '--bake'], ['--', '--bake']],
+  ];
+  for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(optionalBakeValue(argv), expected));
 });

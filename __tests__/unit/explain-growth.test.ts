@@ -102,7 +102,7 @@ const report = (size: number): ImageReport => ({
 
 function entry(opts: { findings?: Finding[]; passed?: boolean; packages?: PackageChange[]; budgets?: ImageEntry['budgets'] } = {}): ImageEntry {
   return {
-    name: 'web', platform: 'linux/amd64', head: report(130 * MB), base: report(10 * MB),
+    name: 'web', platform: 'linux/amd64', status: 'compared', head: report(130 * MB), base: report(10 * MB),
     diff: {
       sizeDelta: 120 * MB, sizeDeltaPercent: 1200, compressedSizeDelta: null,
       layers: [{ status: 'added', instruction: 'RUN apt-get install -y `x` | y', baseSize: null, headSize: 120 * MB, delta: 120 * MB }],
@@ -141,7 +141,18 @@ describe('the failure message', () => {
     const two = { ...report, images: [e, { ...e, name: 'api', passed: true }, { ...e, name: 'worker', findings: [], budgets: [{ id: 'max-layers' as const, limit: '1', actual: 2, passed: false }] }] };
     assert.equal(
       failureMessage(two, parseFailOn('budget, shell, build-tools')),
-      'web: budget exceeded (max-size 100MB, max-increase 10MB, 5%); fail-on: shell (new, Dockerfile:1), build-tools (existing) · worker: budget exceeded (max-layers 1)',
+      '2 of 3 images failed: web: budget exceeded (max-size 100MB, max-increase 10MB, 5%); fail-on: shell (new, Dockerfile:1), build-tools (existing) · worker: budget exceeded (max-layers 1)',
+    );
+    // one image on two platforms: the failing platform named, not counted as an image
+    const platforms = { ...report, images: [e, { ...e, platform: 'linux/arm64', passed: true }] };
+    assert.equal(
+      failureMessage(platforms, parseFailOn('budget, shell, build-tools')),
+      'linux/amd64: budget exceeded (max-size 100MB, max-increase 10MB, 5%); fail-on: shell (new, Dockerfile:1), build-tools (existing)',
+    );
+    // each image's own fail-on decides whether its budgets are causes
+    assert.equal(
+      failureMessage(two, (x) => parseFailOn(x.name === 'web' ? 'shell' : 'budget')),
+      '2 of 3 images failed: web: fail-on: shell (new, Dockerfile:1), build-tools (existing) · worker: budget exceeded (max-layers 1)',
     );
   });
 

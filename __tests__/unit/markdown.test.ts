@@ -23,7 +23,7 @@ function report(size: number, layers: string[]): ImageReport {
 
 function entry(files: number, name = 'web'): ImageEntry {
   return {
-    name, platform: 'linux/amd64', head: report(2000, HOSTILE), base: report(1000, HOSTILE.slice(0, 2)),
+    name, platform: 'linux/amd64', status: 'compared', head: report(2000, HOSTILE), base: report(1000, HOSTILE.slice(0, 2)),
     diff: {
       sizeDelta: 1000, sizeDeltaPercent: 100, compressedSizeDelta: null,
       layers: HOSTILE.map((instruction, i) => ({ status: i < 2 ? 'unchanged' : 'added', instruction, baseSize: i < 2 ? 10 : null, headSize: 10, delta: i < 2 ? 0 : 10 })),

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { missingEverywhere, pairPlatforms } from '../../src/pipeline/pair-platforms.js';
 import { hasPlatform } from '../../src/sources/open-image.js';
+import { checkPlatformAll } from '../../src/pipeline/compare-image.js';
+import type { ImageOptions } from '../../src/pipeline/compare-options.js';
+import { parseFailOn } from '../../src/config/fail-on.js';
+import { UserError } from '../../src/model/errors.js';
 
 const img = (platform: string, tag = platform) => ({ platform, tag });
 const shape = (pairs: ReturnType<typeof pairPlatforms<{ platform: string; tag: string }>>) =>
@@ -51,5 +55,23 @@ describe('missingEverywhere and hasPlatform', () => {
     assert.equal(hasPlatform([img('linux/arm/v7')], 'linux/arm/v6'), false);
     assert.equal(hasPlatform([img('linux/arm64')], 'linux/arm64/v8'), true);
     assert.equal(hasPlatform([img('linux/amd64')], 'linux/arm64'), false);
+  });
+});
+
+describe('checkPlatformAll', () => {
+  const image = (o: Partial<ImageOptions>): ImageOptions => ({ context: '.', buildArgs: [], budgets: {}, failOn: parseFailOn('budget'), ...o });
+
+  it('"all" needs both sides to be existing images; a built side is refused, naming the image', () => {
+    assert.doesNotThrow(() => checkPlatformAll({ baseRef: 'main' }, image({ platform: 'all', image: 'a', baseImage: 'b' })));
+    assert.doesNotThrow(() => checkPlatformAll({ baseRef: undefined }, image({ platform: 'all', image: 'a' })), 'no base at all');
+    assert.doesNotThrow(() => checkPlatformAll({ baseRef: 'main' }, image({ platform: 'linux/amd64,linux/arm64' })));
+    assert.throws(
+      () => checkPlatformAll({ baseRef: 'main' }, image({ name: 'api', platform: 'all', image: 'a' })),
+      (e: Error) => e instanceof UserError && /^api: platform "all" reads every platform of existing images; the base is built/.test(e.message),
+    );
+    assert.throws(
+      () => checkPlatformAll({ baseRef: undefined }, image({ platform: 'all' })),
+      (e: Error) => /^platform "all" .*; the head is built/.test(e.message),
+    );
   });
 });

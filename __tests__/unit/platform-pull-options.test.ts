@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
-import { compareOptionsFromFlags } from '../../src/cli/compare-command.js';
+import { runOptionsFromFlags } from '../../src/cli/compare-command.js';
 import { InputErrors, readActionInputs } from '../../src/config/action-inputs.js';
 import { checkPlatformOption } from '../../src/config/platform-option.js';
 import { UserError } from '../../src/model/errors.js';
@@ -29,7 +29,7 @@ describe('checkPlatformOption', () => {
 
 describe('compare flags: platform and pull-size budgets', () => {
   it('parses them into the options', () => {
-    const { options } = compareOptionsFromFlags(
+    const { defaults: options } = runOptionsFromFlags(
       { platform: 'linux/amd64,linux/arm64', 'max-compressed-size': '80MB', 'max-compressed-increase': '5MB, 2%', 'image': 'registry://r.example/app:v2' },
       '/tmp',
     );
@@ -41,9 +41,9 @@ describe('compare flags: platform and pull-size budgets', () => {
   });
 
   it('a bad value names the flag', () => {
-    assert.throws(() => compareOptionsFromFlags({ 'max-compressed-size': '80 parsecs' }, '/tmp'), /--max-compressed-size: "80 parsecs" is not a size/);
-    assert.throws(() => compareOptionsFromFlags({ 'max-compressed-increase': '5%, 6%' }, '/tmp'), /--max-compressed-increase: "5%, 6%" lists two percent limits/);
-    assert.throws(() => compareOptionsFromFlags({ platform: 'arm64' }, '/tmp'), /--platform: "arm64" is not a platform/);
+    assert.throws(() => runOptionsFromFlags({ 'max-compressed-size': '80 parsecs' }, '/tmp'), /--max-compressed-size: "80 parsecs" is not a size/);
+    assert.throws(() => runOptionsFromFlags({ 'max-compressed-increase': '5%, 6%' }, '/tmp'), /--max-compressed-increase: "5%, 6%" lists two percent limits/);
+    assert.throws(() => runOptionsFromFlags({ platform: 'arm64' }, '/tmp'), /--platform: "arm64" is not a platform/);
   });
 });
 
@@ -55,10 +55,11 @@ describe('Action inputs: platform and pull-size budgets', () => {
 
   it('reads them', () => {
     const cfg = readActionInputs(env({ platform: 'all', 'max-compressed-size': '1.5GiB', 'max-compressed-increase': '3%', 'base-image': 'registry://ghcr.io/o/app:latest', image: 'registry://ghcr.io/o/app@sha256:' + 'a'.repeat(64) }));
-    assert.equal(cfg.compare.platform, 'all');
-    assert.deepEqual(cfg.compare.budgets.maxCompressedSize, { bytes: 1.5 * 2 ** 30, text: '1.5GiB' });
-    assert.deepEqual(cfg.compare.budgets.maxCompressedIncrease, { bytes: null, percent: 3, text: '3%' });
-    assert.equal(cfg.compare.baseImage, 'registry://ghcr.io/o/app:latest');
+    const image = cfg.images[0]!;
+    assert.equal(image.platform, 'all');
+    assert.deepEqual(image.budgets.maxCompressedSize, { bytes: 1.5 * 2 ** 30, text: '1.5GiB' });
+    assert.deepEqual(image.budgets.maxCompressedIncrease, { bytes: null, percent: 3, text: '3%' });
+    assert.equal(image.baseImage, 'registry://ghcr.io/o/app:latest');
   });
 
   it('reports every mistake, one line each, before anything runs', () => {

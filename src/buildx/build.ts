@@ -53,7 +53,7 @@ export async function buildAndRead(spec: BuildSpec, builder: BuilderInfo, logMod
 }
 
 async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions, platforms?: string[]): Promise<BuiltImage> {
-  const log = openBuildLog(`build ${spec.label} (buildx, OCI export)`, logMode);
+  const log = openBuildLog(`build ${spec.label} (buildx, OCI export)`, logMode, process.stderr, spec.label);
   const lines = lineSplitter(log);
   const started = performance.now();
   let firstByte = 0;
@@ -86,8 +86,8 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
 }
 
 async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions): Promise<BuiltImage> {
-  const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '')}:${randomBytes(6).toString('hex')}`;
-  const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode);
+  const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '').slice(0, 40)}:${randomBytes(6).toString('hex')}`;
+  const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
   const lines = lineSplitter(log);
   const started = performance.now();
   // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.

@@ -1,25 +1,38 @@
-// `image-size-guard compare`: build (or read) base and head, diff them, check budgets.
+// `image-size-guard compare`: build (or read) base and head of one image or several, diff them, check budgets.
 
 import { writeFile } from 'node:fs/promises';
 import { defaultLogMode } from '../buildx/build-log.js';
-import type { CompareOptions } from '../pipeline/compare-options.js';
+import type { RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from '../config/fail-on.js';
 import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.js';
 import { splitFlags } from '../config/split-flags.js';
 import { checkBuildxFlags } from '../config/buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
 import { checkPlatformOption } from '../config/platform-option.js';
-import { runCompare } from '../pipeline/run-compare.js';
+import type { ImageDefaults } from '../config/image-entries.js';
+import { runImages, type CompareResult } from '../pipeline/run-compare.js';
+import { renderCompareText } from '../report/compare-text.js';
 import { formatSeconds } from '../lib/format.js';
-import { renderReportMarkdown, renderReportText } from '../report/entries.js';
+import { commentMarker, renderMarkdown } from '../report/markdown.js';
+import { renderMultiMarkdown } from '../report/multi-markdown.js';
+import { renderMultiText } from '../report/multi-text.js';
+import { entryKey } from '../report/summary-table.js';
 import { oneLine } from '../lib/one-line.js';
 import { failureMessage } from '../report/failure-message.js';
+import type { ImageEntry } from '../model/report.js';
+import type { FailOn } from '../model/options.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
+import { compareImages, type CompareImages } from './compare-images.js';
 import { progressPerStream } from './progress.js';
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
   head: { type: 'string' },
+  config: { type: 'string' },
+  bake: { type: 'string' },
+  'bake-target': { type: 'string', multiple: true },
+  'always-build': { type: 'boolean' },
+  'comment-key': { type: 'string' },
   context: { type: 'string' },
   file: { type: 'string', short: 'f' },
   target: { type: 'string' },
@@ -45,27 +58,33 @@ export const COMPARE_FLAGS = {
 
 type Values = { [K in keyof typeof COMPARE_FLAGS]?: (typeof COMPARE_FLAGS)[K] extends { multiple: true } ? string[] : (typeof COMPARE_FLAGS)[K] extends { type: 'boolean' } ? boolean : string };
 
-export function compareOptionsFromFlags(v: Values, cwd: string): { options: CompareOptions; format: 'text' | 'markdown' | 'json'; output: string | undefined } {
+type Format = 'text' | 'markdown' | 'json';
+
+/** The run's options and the defaults every image starts from, from the flags. */
+export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; defaults: ImageDefaults; format: Format; output: string | undefined } {
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${format}")`);
   if (v.base && v['base-image']) throw new UsageError('--base and --base-image exclude each other: build a git ref, or read an image');
   if (v.head && v.image) throw new UsageError('--head and --image exclude each other: build a git ref, or read an image');
   const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
   if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000) throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
-  const options: CompareOptions = {
+  const run: RunOptions = {
     cwd,
     baseRef: v.base,
-    baseImage: v['base-image'],
     headRef: v.head,
-    image: v.image,
+    builder: v.builder,
+    buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
+    compressedSize: parseCompressedSizeMode(v['compressed-size']),
+    topFiles,
+    logMode: defaultLogMode(),
+    alwaysBuild: v['always-build'] === true,
+  };
+  const defaults: ImageDefaults = {
     context: v.context ?? '.',
     dockerfile: v.file,
     target: v.target,
     buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
     platform: checkPlatformOption(v.platform, '--platform'),
-    builder: v.builder,
-    buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
-    name: v.name,
     budgets: {
       ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
       ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
@@ -76,41 +95,60 @@ export function compareOptionsFromFlags(v: Values, cwd: string): { options: Comp
       ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
     },
     failOn: parseFailOn(v['fail-on'], '--fail-on'),
-    compressedSize: parseCompressedSizeMode(v['compressed-size']),
-    topFiles,
-    logMode: defaultLogMode(),
   };
-  return { options, format, output: v.output };
+  return { run, defaults, format, output: v.output };
 }
 
 export async function runCompareCommand(v: Values): Promise<number> {
-  const { options, format, output } = compareOptionsFromFlags(v, process.cwd());
+  const cwd = process.cwd();
+  const { run, defaults, format, output } = runOptionsFromFlags(v, cwd);
+  const set = await compareImages(v, defaults, cwd);
+  if (set.defaultConfig) process.stderr.write(`image-size-guard: reading the images from ${set.defaultConfig}\n`);
+  run.definitions = set.definitions;
   const progress = progressPerStream();
   const started = performance.now();
-  const result = await runCompare(options, (label) => progress.stream(label)).catch((err: unknown) => {
+  const result = await runImages(run, set.images, (label) => progress.stream(label)).catch((err: unknown) => {
     progress.abort();
     throw err;
   });
   progress.finish();
   for (const w of result.warnings) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
+  set.images.forEach((image, i) => {
+    const plan = result.plans[i]!;
+    if (set.images.length > 1 || !plan.build) process.stderr.write(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})\n`);
+  });
   const timings = timingLine(result, performance.now() - started);
-  let text: string;
-  if (format === 'json') text = JSON.stringify(result.report, null, 2) + '\n';
-  else if (format === 'markdown') text = renderReportMarkdown(result.report, { warnings: result.warnings });
-  else text = renderReportText(result.report, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+  const text = render(format, set, result, timings, v['comment-key']);
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
   if (result.report.passed) return EXIT_PASSED;
-  process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, options.failOn)}\n`);
+  const failOnOf = (e: ImageEntry): FailOn => (set.images.length === 1 ? set.images[0]! : (set.images.find((i) => i.name === e.name) ?? set.images[0]!)).failOn;
+  process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, failOnOf)}\n`);
   return EXIT_FAILED;
 }
 
+function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined): string {
+  if (format === 'json') return JSON.stringify(result.report, null, 2) + '\n';
+  const entries = result.report.images;
+  const removed = result.report.removedPlatforms ?? [];
+  const first = entries[0]!;
+  // one image on one platform: its own rendering; several images or platforms: the summary table and details
+  if (!set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
+    return format === 'markdown'
+      ? renderMarkdown(first, { warnings: result.warnings })
+      : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+  }
+  const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
+  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed });
+  return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
+}
+
 /** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
-function timingLine(result: Awaited<ReturnType<typeof runCompare>>, wallMs: number): string {
+function timingLine(result: CompareResult, wallMs: number): string {
   const parts: string[] = [];
   const seen = new Set<object>(); // the platforms of one image share their sides
-  const names = new Set(result.images.map((i) => i.entry.name));
+  const names = new Set(result.report.images.map((e) => e.name));
   for (const image of result.images) {
     for (const [label, side] of [['head', image.head], ['base', image.base]] as const) {
       if (!side || seen.has(side)) continue;
@@ -119,5 +157,7 @@ function timingLine(result: Awaited<ReturnType<typeof runCompare>>, wallMs: numb
       parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
     }
   }
+  const notBuilt = result.report.images.length - result.images.length;
+  if (notBuilt) parts.push(`${notBuilt} not built`);
   return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }

@@ -13,6 +13,7 @@ import { parsePlatformRequest } from '../registry/platform.js';
 import type { ImageModel } from '../image/types.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
 import { renderImageText } from '../report/text.js';
+import type { ImageEntry } from '../model/report.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { progressPerStream } from './progress.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
@@ -39,7 +40,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
     const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
     const findings = compareFindings(analysis, null, failOn);
     const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
-    const entry = { name, platform: model.platform, head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
+    const entry: ImageEntry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
     return { model, entry };
   });
   const report = makeReport(shown.map((s) => s.entry));

@@ -7,7 +7,10 @@ import { EXIT_ERROR, UsageError } from './errors.js';
 import { parseFormat, runInspect } from './inspect-command.js';
 import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
+import { optionalBakeValue } from './compare-images.js';
+import { InputErrors } from '../config/action-inputs.js';
 import { USAGE } from './usage.js';
+import { oneLine } from '../lib/one-line.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -24,7 +27,9 @@ export async function runCli(argv: string[]): Promise<number> {
     if (command === 'compare') return await compare(rest);
     throw new UsageError(`unknown command "${command}" (try --help)`);
   } catch (err) {
-    process.stderr.write(`image-size-guard: error: ${describeError(err)}\n`);
+    // several mistakes in a config file: one line each
+    if (err instanceof InputErrors && err.problems.length > 1) for (const p of err.problems) process.stderr.write(`image-size-guard: error: ${oneLine(p)}\n`);
+    else process.stderr.write(`image-size-guard: error: ${describeError(err)}\n`);
     if (process.env.ISG_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
     return EXIT_ERROR;
   }
@@ -57,7 +62,7 @@ async function inspect(argv: string[]): Promise<number> {
 }
 
 async function compare(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, COMPARE_FLAGS);
+  const { values, positionals } = parse(optionalBakeValue(argv), COMPARE_FLAGS);
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

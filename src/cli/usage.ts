@@ -4,6 +4,7 @@ export const USAGE = `image-size-guard — measure container images, diff them, 
 
 Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
+  image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
   image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
   image-size-guard --help | --version
 
@@ -11,9 +12,24 @@ compare
   Builds the head (the working tree, or --head REF) and the base (--base REF, checked out with
   git worktree) with docker buildx, or reads existing images (--image, --base-image), and reports the
   size change layer by layer and file by file. Without --base/--base-image the head is checked alone.
+  An image whose Dockerfile, context files (after .dockerignore) and definition did not change between
+  base and head is reported as not built (--always-build builds it anyway).
+
+  Several images: --config FILE (YAML, a top-level "images:" list whose entries take the single-image
+  names: name, context, dockerfile, target, build-args, platform, image, base-image, max-size,
+  max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on;
+  .github/image-size-guard.yml is read when it exists and no image flag is given) or --bake; the image
+  and budget flags are then defaults each entry can override. Several images, or one on several
+  platforms, are reported as a summary table (a row per image and platform) and then each one's details.
 
   --base REF             git ref or SHA built as the baseline (fetched from origin if missing)
   --head REF             git ref built as the head (default: the working tree)
+  --config FILE          several images from a YAML file (see above)
+  --bake [FILES]         several images: the targets of docker buildx bake --print (HCL, JSON or compose;
+                         files separated by commas; none: bake's default files)
+  --bake-target T        a bake target or group to compare (repeatable; default: the "default" group)
+  --always-build         build every image, also those the change cannot have touched
+  --comment-key KEY      key of the comment marker in --format markdown with several images
   --base-image IMAGE     an existing image as the baseline instead of building --base (see IMAGE below)
   --image IMAGE          an existing image as the head instead of building it (see IMAGE below)
   --context DIR          build context (default: .)

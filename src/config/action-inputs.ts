@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { BudgetConfig, FailOn } from '../model/options.js';
-import type { CompareOptions } from '../pipeline/compare-options.js';
+import type { DefinitionSource, ImageOptions, RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from './fail-on.js';
 import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
 import { splitFlags } from './split-flags.js';
@@ -16,6 +16,8 @@ import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
 import { checkPlatformOption } from './platform-option.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import { graphqlApiUrl, restApiUrl } from './api-urls.js';
+import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
+import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 
 export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
@@ -34,7 +36,17 @@ export interface PullRequestContext {
 }
 
 export interface ActionConfig {
-  compare: CompareOptions;
+  run: RunOptions;
+  /** The images from the single-image inputs or the `images` list; empty until loadImages when `bake` is set. */
+  images: ImageOptions[];
+  /** `bake`: the files (none: bake's defaults) and targets (none: the default group). */
+  bake: { files: string[]; targets: string[] } | null;
+  /** The top-level inputs every entry inherits. */
+  defaults: ImageDefaults;
+  /** One image from the single-image inputs, or several from `images` / `bake` (one comment for all). */
+  several: boolean;
+  /** The sticky comment's key: `comment-key`, else (several images) the workflow and job, else the image's name. */
+  commentKey: string | null;
   comment: CommentMode | 'off';
   token: string;
   reportFile: string;
@@ -63,7 +75,6 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
 
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const pullRequest = readPullRequest(env);
-  if (get('images')) problems.push('images: several images in one run are not supported yet; use one step per image');
 
   const budgets: BudgetConfig = {};
   if (get('max-size')) attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
@@ -96,29 +107,62 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   // single-image gate (budgets without a base).
   const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
 
+  const alwaysBuild = get('always-build') || 'false';
+  if (alwaysBuild !== 'true' && alwaysBuild !== 'false') problems.push(`always-build: must be true or false (got ${quoted(alwaysBuild, 40)})`);
+
+  const defaults: ImageDefaults = {
+    context: get('context') || '.',
+    dockerfile: get('dockerfile') || undefined,
+    target: get('target') || undefined,
+    buildArgs,
+    platform,
+    budgets,
+    failOn,
+  };
+  const bakeInput = get('bake');
+  const bake = bakeInput && bakeInput !== 'false' ? { files: parseBakeFiles(bakeInput), targets: splitList(get('bake-targets')) } : null;
+  if (get('bake-targets') && !bake) problems.push('bake-targets: needs bake (true or the bake files)');
+  const several = Boolean(get('images')) || bake !== null;
+  if (get('images') && bake) problems.push('images and bake exclude each other: list the images, or take them from the bake files');
+  if (several) {
+    for (const single of ['name', 'image', 'base-image'] as const) {
+      if (get(single)) problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
+    }
+  }
+  let images: ImageOptions[] = [];
+  if (get('images')) {
+    const value = parseYaml(get('images'), 'images', problems);
+    // a mapping with an `images:` list (the config file's shape) is accepted too
+    const list = value && typeof value === 'object' && !Array.isArray(value) && 'images' in value ? (value as { images: unknown }).images : value;
+    if (value !== undefined) images = parseImageList(list, 'images', defaults, problems);
+  } else if (!bake) {
+    const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
+    single.definitionKey = definitionKey(single);
+    images = [single];
+  }
+
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (problems.length) throw new InputErrors(problems);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workflow = workflowFile(env);
   return {
-    compare: {
+    run: {
       cwd: workspace,
       baseRef,
-      baseImage: get('base-image') || undefined,
-      image: get('image') || undefined,
-      context: get('context') || '.',
-      dockerfile: get('dockerfile') || undefined,
-      target: get('target') || undefined,
-      buildArgs,
-      platform,
       builder: get('builder') || undefined,
       buildxFlags,
-      name: get('name') || undefined,
-      budgets,
-      failOn,
       compressedSize: compressed,
       topFiles: 20,
       logMode: 'actions',
+      alwaysBuild: alwaysBuild === 'true',
+      // the workflow holds the inputs: when the PR edits it, any image may build differently
+      definitions: workflow ? [workflow] : [],
     },
+    images,
+    bake,
+    defaults,
+    several,
+    commentKey: get('comment-key') || (several ? `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}` : null),
     comment: commentMode,
     token: get('github-token'),
     reportFile: get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
@@ -128,6 +172,33 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     apiUrl: restApiUrl(env),
     graphqlUrl: graphqlApiUrl(env),
   };
+}
+
+/** The images, with `bake` resolved by `docker buildx bake --print`; every mistake is one line. */
+export async function loadImages(cfg: ActionConfig): Promise<ImageOptions[]> {
+  if (!cfg.bake) return cfg.images;
+  const problems: string[] = [];
+  const images = await bakeImages(cfg.run.cwd, cfg.bake.files, cfg.bake.targets, cfg.defaults, problems);
+  if (problems.length) throw new InputErrors(problems);
+  // the bake files define the images too
+  cfg.run.definitions = [...(cfg.run.definitions ?? []), ...bakeFilesOf(cfg.bake.files)];
+  return images;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** The workflow file of this run (GITHUB_WORKFLOW_REF: "owner/repo/.github/workflows/x.yml@refs/…"), in this repository. */
+function workflowFile(env: NodeJS.ProcessEnv): DefinitionSource | null {
+  const ref = env.GITHUB_WORKFLOW_REF ?? '';
+  const prefix = `${env.GITHUB_REPOSITORY ?? ''}/`;
+  if (!env.GITHUB_REPOSITORY || !ref.startsWith(prefix)) return null;
+  const file = ref.slice(prefix.length).replace(/@[^@]*$/, '');
+  return file ? { file } : null;
 }
 
 function readPullRequest(env: NodeJS.ProcessEnv): PullRequestContext | null {

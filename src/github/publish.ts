@@ -9,20 +9,12 @@ import { isPrimaryRateLimit, isSecondaryRateLimit, rateLimitReset } from './retr
 import { upsertStickyComment, type StickyResult } from './sticky-comment.js';
 import { oneLine } from '../lib/one-line.js';
 import type { ActionConfig } from '../config/action-inputs.js';
+import { runOutputs } from '../report/run-outputs.js';
+import { hasNews } from '../report/summary-table.js';
 
-/** The scalar outputs describe the first entry (the first platform); the report file has every one. */
+/** Outputs of the whole run (see report/run-outputs.ts for what they mean with several images or platforms). */
 export function setOutputs(report: Report, reportFile: string, commentBody: string): void {
-  const entry = report.images[0] as ImageEntry;
-  const present = [...new Set(entry.findings.filter((f) => f.status !== 'resolved').map((f) => f.id))];
-  core.setOutput('size', String(entry.head.size));
-  core.setOutput('base-size', entry.base ? String(entry.base.size) : '');
-  core.setOutput('size-delta', entry.diff ? String(entry.diff.sizeDelta) : '');
-  core.setOutput('size-delta-percent', entry.diff?.sizeDeltaPercent != null ? String(entry.diff.sizeDeltaPercent) : '');
-  core.setOutput('compressed-size', entry.head.compressedSize === null ? '' : String(entry.head.compressedSize));
-  core.setOutput('compressed-size-delta', entry.diff?.compressedSizeDelta != null ? String(entry.diff.compressedSizeDelta) : '');
-  core.setOutput('layers', String(entry.head.layers.length));
-  core.setOutput('findings', present.join(','));
-  core.setOutput('passed', String(report.passed));
+  for (const [name, value] of Object.entries(runOutputs(report))) core.setOutput(name, value);
   core.setOutput('report-file', reportFile);
   core.setOutput('comment-body', commentBody);
 }
@@ -37,14 +29,16 @@ export function annotate(entry: ImageEntry): void {
   }
 }
 
-/** Whether the comment has news: sizes or findings moved (always true without a baseline). */
-export function hasChanges(entry: ImageEntry): boolean {
-  if (!entry.base || !entry.diff) return true;
-  return entry.diff.sizeDelta !== 0 || entry.findings.some((f) => f.status !== 'existing');
+/**
+ * Whether the comment has news: some image's size or findings moved (always true without a baseline, so also
+ * for an added platform), or a platform was removed.
+ */
+export function hasChanges(report: Report): boolean {
+  return report.images.some((e) => e.status === 'compared' && hasNews(e)) || (report.removedPlatforms?.length ?? 0) > 0;
 }
 
-/** entries: every platform of the image the comment is about; it has news when any of them changed. */
-export async function postComment(cfg: ActionConfig, entries: readonly ImageEntry[], body: string, marker: string): Promise<StickyResult | null> {
+/** report: every image and platform the comment is about; it has news when any of them changed. */
+export async function postComment(cfg: ActionConfig, report: Report, body: string, marker: string): Promise<StickyResult | null> {
   if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository) return null;
   if (!cfg.token) {
     core.warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
@@ -59,7 +53,7 @@ export async function postComment(cfg: ActionConfig, entries: readonly ImageEntr
     const result = await upsertStickyComment(
       octokit,
       { ...cfg.repository, issueNumber: cfg.pullRequest.number },
-      { marker, body, me, mode: cfg.comment, changed: entries.some(hasChanges), retryBaseMs },
+      { marker, body, me, mode: cfg.comment, changed: hasChanges(report), retryBaseMs },
     );
     if (result.note) core.info(`image-size-guard: ${result.note}`);
     return result;

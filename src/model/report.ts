@@ -107,13 +107,15 @@ export interface BudgetResult {
 }
 
 /**
- * One image on one platform. With several platforms each has its own entry (same name); base and head are
- * paired by platform. `platformAdded`: the head has this platform and the base (which has others) does not,
- * so `base` is null; absent otherwise. A platform only the base has is in Report.removedPlatforms.
+ * An image that was measured (built or read) on one platform: `status: "compared"`, also without a baseline.
+ * With several platforms each has its own entry (same name); base and head are paired by platform.
+ * `platformAdded`: the head has this platform and the base (which has others) does not, so `base` is null;
+ * absent otherwise. A platform only the base has is in Report.removedPlatforms.
  */
 export interface ImageEntry {
   name: string;
   platform: string;
+  status: 'compared';
   platformAdded?: true;
   head: ImageReport;
   base: ImageReport | null;
@@ -122,6 +124,23 @@ export interface ImageEntry {
   budgets: BudgetResult[];
   passed: boolean;
 }
+
+/**
+ * An image the pull request cannot have changed (its Dockerfile, the files of its context after .dockerignore
+ * and its build definition are the same at base and head): not built, so nothing was measured — no head, base,
+ * diff, findings or budgets. It passes.
+ */
+export interface NotBuiltEntry {
+  name: string;
+  /** The platform option as given (one, a comma list, or all: one entry however many), or null (the builder's default). */
+  platform: string | null;
+  status: 'not-built';
+  passed: true;
+  /** Why it was not built, e.g. "no change to api/Dockerfile, the context api/ or the build args since 0123456789ab". */
+  reason: string;
+}
+
+export type ReportEntry = ImageEntry | NotBuiltEntry;
 
 /** A platform the base has and the head does not (a release that drops arm64): reported, not failed. */
 export interface RemovedPlatform {
@@ -134,7 +153,7 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   passed: boolean;
-  images: ImageEntry[];
+  images: ReportEntry[];
   /** Present when some base platform is missing from the head. */
   removedPlatforms?: RemovedPlatform[];
 }

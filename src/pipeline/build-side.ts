@@ -64,7 +64,8 @@ export async function buildSide(session: BuildSession, image: ImageOptions, labe
   const builder = await session.builderInfo();
   const run = session.run;
   const spec = (context: string, dockerfile: string) => ({
-    label,
+    // the image's name in its log group, temporary tag and errors: several images build at once
+    label: image.name ? `${image.name} ${label}` : label,
     context,
     dockerfile,
     target: image.target,

@@ -16,7 +16,7 @@ import { missingEverywhere, pairPlatforms } from './pair-platforms.js';
 import { toImageReport } from '../report/image-report.js';
 import type { BuildSession } from './build-session.js';
 import { buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
-import type { ImageOptions } from './compare-options.js';
+import type { ImageOptions, RunOptions } from './compare-options.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
 /** One platform of one image: its report entry, and the sides it came from (shared by the image's platforms). */
@@ -46,12 +46,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   // One platform is read like a single image (a missing one is an error); several are paired below.
   const single = request !== undefined && request !== 'all' && request.length === 1 ? request[0] : undefined;
   const several = request !== undefined && single === undefined ? request : undefined;
-  const builds = { head: !image.image, base: !image.baseImage && run.baseRef !== undefined };
-  if (several === 'all' && (builds.head || builds.base)) {
-    throw new UserError(
-      `platform "all" reads every platform of existing images; the ${builds.head ? 'head' : 'base'} is built, and a build needs its platforms listed (e.g. linux/amd64,linux/arm64)`,
-    );
-  }
+  checkPlatformAll(run, image);
   const buildImage: ImageOptions = { ...image, platform: request === undefined || request === 'all' ? undefined : request.join(',') };
   const headRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('head')) };
   const baseRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('base')) };
@@ -126,6 +121,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
     const entry: ImageEntry = {
       name,
       platform: h.platform,
+      status: 'compared',
       ...(added ? { platformAdded: true as const } : {}),
       head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
       base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
@@ -145,6 +141,20 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
     results.push({ entry, head, base, warnings: mine });
   }
   return { results, removed, warnings };
+}
+
+/**
+ * Platform "all" reads every platform existing images have; a build needs its platforms listed. Checked
+ * before anything is built (and for images left unbuilt too, so a config mistake does not wait for a change).
+ */
+export function checkPlatformAll(run: Pick<RunOptions, 'baseRef'>, image: ImageOptions): void {
+  if (parsePlatformRequest(image.platform) !== 'all') return;
+  const builds = { head: !image.image, base: !image.baseImage && run.baseRef !== undefined };
+  if (builds.head || builds.base) {
+    throw new UserError(
+      `${image.name ? `${image.name}: ` : ''}platform "all" reads every platform of existing images; the ${builds.head ? 'head' : 'base'} is built, and a build needs its platforms listed (e.g. linux/amd64,linux/arm64)`,
+    );
+  }
 }
 
 /** "services/api/Dockerfile" → "services/api"; "Dockerfile.prod" → "prod"; an image → its reference (without a source scheme). */

@@ -19,6 +19,22 @@ export interface RunOptions {
   logMode: BuildLogMode;
   /** Images compared at the same time (default 2; BuildKit shares the work of common stages). */
   concurrency?: number | undefined;
+  /** Build every image, also those the change between base and head cannot have touched. */
+  alwaysBuild?: boolean | undefined;
+  /** The files the images' options come from (a config file, bake files, the workflow): see DefinitionSource. */
+  definitions?: DefinitionSource[] | undefined;
+}
+
+/**
+ * A file that defines images (their context, Dockerfile, build args…). When the pull request changes it, an image
+ * it defines may build differently although its files did not change: `atBase` reads the base's version of the
+ * file and gives each image's definitionKey there (by name), or null when it cannot tell — then every image
+ * counts as changed.
+ */
+export interface DefinitionSource {
+  /** Relative to RunOptions.cwd. */
+  file: string;
+  atBase?: ((text: string) => Map<string, string> | null) | undefined;
 }
 
 export interface ImageOptions {
@@ -36,6 +52,8 @@ export interface ImageOptions {
   platform?: string | undefined;
   budgets: BudgetConfig;
   failOn: FailOn;
+  /** What the image's build depends on besides its files, as one string (compared with DefinitionSource.atBase). */
+  definitionKey?: string | undefined;
 }
 
 /** One image's comparison with its run: what the CLI's flags and the Action's single-image inputs give. */

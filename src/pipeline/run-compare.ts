@@ -1,18 +1,23 @@
-// The whole run, shared by the CLI and the Action: every image compared (a bounded number at a time), then one
-// report. What the images share — the builder, base checkouts, compressed-size estimates — is shared here.
+// The whole run, shared by the CLI and the Action: the images the change can have touched are compared (a
+// bounded number at a time), the others reported as not built, then one report. What the images share — the
+// builder, base checkouts, compressed-size estimates — is shared here.
 
 import type { ReadOptions } from '../image/read-image.js';
 import { allLimit } from '../lib/settle-limit.js';
-import type { Report } from '../model/report.js';
+import type { NotBuiltEntry, RemovedPlatform, Report, ReportEntry } from '../model/report.js';
 import { makeReport } from '../report/image-report.js';
 import { BuildSession } from './build-session.js';
+import { planBuilds, type BuildPlan } from './change-plan.js';
 import type { CompareOptions, ImageOptions, RunOptions } from './compare-options.js';
-import { compareImage, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { checkPlatformAll, compareImage, deriveName, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { buildPaths } from './build-side.js';
 
 export interface CompareResult {
   report: Report;
-  /** One per image and head platform, in the report's order. */
+  /** One per compared image and head platform, in the report's order (images not built have none). */
   images: ImageResult[];
+  /** One per image given, in order: whether it was built, and why. */
+  plans: BuildPlan[];
   /** Every image's warnings; prefixed with the image's name when there are several images. */
   warnings: string[];
 }
@@ -23,19 +28,46 @@ export function runCompare(o: CompareOptions, progress?: ProgressFactory): Promi
 }
 
 export async function runImages(run: RunOptions, images: readonly ImageOptions[], progress?: ProgressFactory): Promise<CompareResult> {
+  for (const image of images) checkPlatformAll(run, image);
   const session = new BuildSession(run);
   // estimates by layer digest: a layer shared by several images (or base and head) is estimated once
   const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map() };
   try {
-    const compared = await allLimit(images, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
-    const results = compared.flatMap((c) => c.results);
-    const several = new Set(results.map((r) => r.entry.name)).size > 1;
-    const warnings = compared.flatMap((c) => {
-      const name = c.results[0]?.entry.name ?? c.removed[0]?.name ?? '';
-      return [...c.warnings, ...c.results.flatMap((r) => r.warnings)].map((w) => (several ? `${name}: ${w}` : w));
+    const plans = await planBuilds(session, images);
+    const toBuild = images.filter((_, i) => plans[i]!.build);
+    const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
+    // compareImage gives one entry per head platform: they are flattened into the report in the images' order
+    const entries: ReportEntry[] = [];
+    const results: ImageResult[] = [];
+    const removed: RemovedPlatform[] = [];
+    const warnings: string[] = [];
+    const several = images.length > 1;
+    let next = 0;
+    images.forEach((image, i) => {
+      const plan = plans[i]!;
+      if (!plan.build) {
+        entries.push(notBuilt(run, image, plan.reason));
+        return;
+      }
+      const c = compared[next++]!;
+      const name = c.results[0]?.entry.name ?? image.name ?? '';
+      // the image's own warnings (no baseline, a removed platform) go with its first platform's details
+      c.results.forEach((r, j) => {
+        entries.push(r.entry);
+        results.push(j === 0 && c.warnings.length ? { ...r, warnings: [...c.warnings, ...r.warnings] } : r);
+      });
+      removed.push(...c.removed);
+      for (const w of [...c.warnings, ...c.results.flatMap((r) => r.warnings)]) warnings.push(several ? `${name}: ${w}` : w);
     });
-    return { report: makeReport(results.map((r) => r.entry), compared.flatMap((c) => c.removed)), images: results, warnings };
+    return { report: makeReport(entries, removed), images: results, plans, warnings };
   } finally {
     await session.close();
   }
+}
+
+/** One entry however many platforms the image has: nothing was read, so its platforms are the option as given. */
+function notBuilt(run: RunOptions, image: ImageOptions, reason: string): NotBuiltEntry {
+  // named as it would be when built: one image keeps its comment whether it was built or not
+  const name = image.name ?? deriveName(image, { dockerfile: buildPaths(run.cwd, image, null).relDockerfile, ref: 'working tree' });
+  return { name, platform: image.platform ?? null, status: 'not-built', passed: true, reason };
 }

@@ -18,13 +18,24 @@ export function failureCauses(entry: ImageEntry, failOn: Pick<FailOn, 'budget'>)
   return causes;
 }
 
-/** One line for a failed report; images are named when there are several. */
-export function failureMessage(report: Report, failOn: Pick<FailOn, 'budget'>): string {
-  const parts = report.images
+/**
+ * One line for a failed report. One image on one platform: its causes. Several platforms of one image: each
+ * failing platform with its causes. Several images: "2 of 3 images failed: " and each failing image (and
+ * platform). `failOnOf` gives each image's fail-on (entries of a config file may have their own).
+ */
+export function failureMessage(report: Report, failOnOf: Pick<FailOn, 'budget'> | ((entry: ImageEntry) => Pick<FailOn, 'budget'>)): string {
+  const failOn = typeof failOnOf === 'function' ? failOnOf : () => failOnOf;
+  const compared = report.images.filter((e): e is ImageEntry => e.status !== 'not-built');
+  const names = [...new Set(report.images.map((e) => e.name))];
+  const platformsOf = (name: string): number => compared.filter((e) => e.name === name).length;
+  const parts = compared
     .filter((e) => !e.passed)
     .map((e) => {
-      const causes = failureCauses(e, failOn).join('; ') || 'failed';
-      return report.images.length > 1 ? `${e.name}: ${causes}` : causes;
+      const causes = failureCauses(e, failOn(e)).join('; ') || 'failed';
+      const label = [names.length > 1 ? e.name : null, platformsOf(e.name) > 1 ? e.platform : null].filter(Boolean).join(' ');
+      return label ? `${label}: ${causes}` : causes;
     });
-  return oneLine(parts.join(' · ') || 'failed', 2000);
+  const failedImages = new Set(compared.filter((e) => !e.passed).map((e) => e.name)).size;
+  const prefix = names.length > 1 ? `${failedImages} of ${names.length} images failed: ` : '';
+  return oneLine(prefix + (parts.join(' · ') || 'failed'), 2000);
 }

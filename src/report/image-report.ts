@@ -2,7 +2,7 @@
 
 import type { ImageModel } from '../image/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import type { ImageEntry, ImageReport, ImageSourceKind, RemovedPlatform, Report } from '../model/report.js';
+import type { ImageReport, ImageSourceKind, RemovedPlatform, Report, ReportEntry } from '../model/report.js';
 
 export function toImageReport(model: ImageModel, ref: string, source: ImageSourceKind, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {
@@ -27,7 +27,7 @@ export function toImageReport(model: ImageModel, ref: string, source: ImageSourc
   };
 }
 
-export function makeReport(images: ImageEntry[], removedPlatforms: RemovedPlatform[] = []): Report {
+export function makeReport(images: ReportEntry[], removedPlatforms: RemovedPlatform[] = []): Report {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

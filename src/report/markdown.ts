@@ -20,18 +20,23 @@ export function commentMarker(name: string): string {
 export interface MarkdownOptions {
   warnings?: string[];
   footer?: string;
+  /** Without marker, heading and footer: one image's part of a comment on several images. */
+  bare?: boolean;
+  /** Characters the body may take (default: a whole comment). */
+  limit?: number;
 }
 
 export function renderMarkdown(entry: ImageEntry, opts: MarkdownOptions = {}): string {
   const head = renderHead(entry, opts);
-  const tail = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+  const tail = opts.bare ? '' : `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+  const limit = opts.limit ?? COMMENT_LIMIT;
   // The summary always fits; details are cut (rows dropped) until the whole body does.
   let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
   let fileRows = entry.diff?.files.length ?? 0;
   let packageRows = Math.min(PACKAGE_ROWS, packageChanges(entry.diff).length);
   for (;;) {
     const body = head + renderDetails(entry, layerRows, fileRows, packageRows) + tail;
-    if (body.length <= COMMENT_LIMIT || (layerRows === 0 && fileRows === 0 && packageRows === 0)) return body.slice(0, COMMENT_LIMIT);
+    if (body.length <= limit || (layerRows === 0 && fileRows === 0 && packageRows === 0)) return body.slice(0, limit);
     if (packageRows > 0) packageRows = Math.floor(packageRows / 2);
     else if (fileRows > 0) fileRows = Math.floor(fileRows / 2);
     else layerRows = Math.floor(layerRows / 2);
@@ -46,7 +51,7 @@ function compressedCell(r: ImageReport | null): string {
 
 function renderHead(entry: ImageEntry, opts: MarkdownOptions): string {
   const { head, base, diff } = entry;
-  const lines = [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+  const lines = opts.bare ? [] : [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
   const g = diff?.growth;
   if (g && g.delta > 0) {
     const where = g.dockerfile ? `${codeSpan(`${g.dockerfile.path}:${g.dockerfile.line}`)} ` : '';
