@@ -2,8 +2,8 @@
 // store): the size of `gzip -6` (BuildKit's default level) of the layer tar.
 //
 // Compressing every byte at level 6 runs at 20-35 MB/s per core, two to three times as long as `docker save`
-// takes to stream the image. So the estimate samples, and calibrates the sample against a cheap measure of how
-// compressible each part of the layer is:
+// takes to stream the image. So the estimate samples, and calibrates the sample against a cheap measure that
+// covers every byte:
 //   - the layer is cut into 64 KiB units; every unit is compressed with zstd level 1 (300-900 MB/s), which
 //     says how compressible each part of the layer is;
 //   - a sample of those units is compressed with gzip level 6, each primed with the 32 KiB before it as its
