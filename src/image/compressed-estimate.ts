@@ -116,7 +116,7 @@ class GzipEstimate implements Estimator {
   private unit = Buffer.allocUnsafe(UNIT);
   private fill = 0;
   private first = true;
-  private window = Buffer.allocUnsafe(WINDOW); // the last WINDOW bytes before the next unit
+  private window = Buffer.allocUnsafe(WINDOW); // the last WINDOW bytes before the next unit, when it may be sampled
   private readonly strata: [Stratum, Stratum]; // compressible, hardly compressible
 
   private inFlight = 0;
@@ -198,8 +198,12 @@ class GzipEstimate implements Estimator {
       this.gzipUnit(unit, this.first ? null : this.window, stratum);
     }
     this.first = false;
-    // every unit but the last is whole (UNIT > WINDOW), so its tail is the next unit's full window
-    if (unit.length === UNIT) unit.copy(this.window, 0, UNIT - WINDOW);
+    // The next unit's window, if it may be sampled (its stratum is not known yet, but each stratum's next pick
+    // is). Every unit but the last is whole (UNIT > WINDOW), so its tail is a full window.
+    const [c, h] = this.strata;
+    if (unit.length === UNIT && (isSampled(c.units, c.stride, c.salt) || isSampled(h.units, h.stride, h.salt))) {
+      unit.copy(this.window, 0, UNIT - WINDOW);
+    }
   }
 
   private gzipUnit(unit: Buffer, window: Buffer | null, stratum: Stratum): void {
