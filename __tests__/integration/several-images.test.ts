@@ -108,7 +108,7 @@ describe('compare --config on the command line', () => {
     const r = await runDistCli(['compare', '--base', 'c0', '--max-size', '60kB'], { cwd: repo });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^3 images: 1 compared, 2 not built ❌ failed: api \(max-size 60kB\)$/m);
-    assert.match(r.stderr, /^image-size-guard: failed: api \(max-size 60kB\)$/m);
+    assert.match(r.stderr, /^image-size-guard: failed: 1 of 3 images failed: api: budget exceeded \(max-size 60kB\)$/m);
   });
 
   it('--always-build compares every image', async () => {
@@ -240,7 +240,7 @@ describe('the Action with an images list', () => {
     const strict = IMAGES_INPUT.replace('  max-increase: 1MB', '  max-increase: 10kB');
     const r = await runAction(ctx(), { images: strict, 'max-size': '70kB' });
     assert.equal(r.code, 1, r.log);
-    assert.match(r.log, /^::error::image-size-guard: 1 of 3 images failed: api \(max-size 70kB; max-increase 10kB\)$/m);
+    assert.match(r.log, /^::error::image-size-guard: 1 of 3 images failed: api: budget exceeded \(max-size 70kB, max-increase 10kB\)$/m);
     assert.equal(r.outputs.passed, 'false');
     assert.match(gh.comments[0]!.body, /### 🐳 3 images: 1 compared, 2 not built ❌ failed: api \(max-size 70kB; max-increase 10kB\)/);
     // the unchanged images' budgets are not checked (they were not built), so they cannot fail the run

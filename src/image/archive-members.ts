@@ -125,7 +125,7 @@ export class ArchiveMembers implements TarSink {
     const blobBytes = this.size;
     const digest = blobDigest(path);
     const wantEstimate = this.opts.compressedSize === 'auto' && !(digest && this.opts.estimates?.has(digest));
-    const estimator = wantEstimate ? startGzipEstimate() : null;
+    const estimator = wantEstimate ? startGzipEstimate(blobBytes) : null;
     return {
       push: (chunk) => {
         try {
