@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { isSampled, startGzipEstimate, strideFor } from '../../src/image/compressed-estimate.js';
 import { mixedData, prng } from '../helpers/mixed-data.js';
@@ -44,7 +44,7 @@ describe('compressed-size estimate: small inputs are compressed whole', () => {
 describe('compressed-size estimate: large inputs are sampled', () => {
   let data: Buffer;
   let real: number;
-  before(() => {
+  beforeAll(() => {
     data = mixedData(16 * MiB, 42);
     real = gzip6(data);
   });

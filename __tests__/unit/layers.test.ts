@@ -61,3 +61,12 @@ describe('layers only point down', () => {
     assert.deepEqual([...spawning.map((f) => relative(SRC, f))], ['exec/exec.ts']);
   });
 });
+
+describe('one test runner', () => {
+  it('no file imports node:test: every test runs on jest', () => {
+    const all = [...sources(resolve('src')), ...sources(resolve('__tests__')), ...sources(resolve('scripts'))];
+    const offenders = all.filter((f) => /from ['"]node:test['"]/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual([...offenders.map((f) => relative(process.cwd(), f))], []);
+    assert.ok(all.length > 100);
+  });
+});
