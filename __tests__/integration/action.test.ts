@@ -4,10 +4,9 @@
 // real images. One test puts a real forward proxy between the Action and the fake.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
@@ -15,33 +14,11 @@ import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, removeImages, requireDocker } from '../helpers/docker.js';
 import { ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { startForwardProxy } from '../helpers/forward-proxy.js';
+import { runActionProcess } from '../helpers/run-action.js';
 
 const images = { base: `isg-test/action-base:${process.pid}`, head: `isg-test/action-head:${process.pid}` };
 let gh: FakeGitHub;
 let work = '';
-
-interface ActionRun {
-  code: number;
-  /** the child was killed after `timeoutMs` */
-  timedOut: boolean;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-  reportFile: string;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
 
 interface RunOptions {
   /** API URLs to use instead of the shared fake's */
@@ -51,48 +28,11 @@ interface RunOptions {
   timeoutMs?: number;
 }
 
-async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, opts: RunOptions = {}): Promise<ActionRun> {
-  const dir = mkdtempSync(join(work, 'run-'));
-  const event = join(dir, 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: 7, base: { sha: 'b'.repeat(40), ref: 'main' }, head: { sha: 'h'.repeat(40) } } }));
-  for (const f of ['output', 'summary']) writeFileSync(join(dir, f), '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DOCKER_HOST: process.env.DOCKER_HOST,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_API_URL: opts.apiUrl ?? gh.url,
-    GITHUB_GRAPHQL_URL: opts.graphqlUrl ?? gh.graphqlUrl,
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    ISG_RETRY_BASE_MS: '20',
-    'INPUT_GITHUB-TOKEN': 'test-token',
-    INPUT_COMMENT: 'true',
-    'INPUT_COMPRESSED-SIZE': 'auto',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...extraEnv,
-  };
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-  let timedOut = false;
-  const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), opts.timeoutMs) : null;
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  if (timer) clearTimeout(timer);
-  return {
-    code,
-    timedOut,
-    stdout,
-    outputs: parseOutputs(readFileSync(join(dir, 'output'), 'utf8')),
-    summary: readFileSync(join(dir, 'summary'), 'utf8'),
-    reportFile: join(dir, 'image-size-guard', 'report.json'),
-  };
+/** The shared runner, against this suite's fake; `stdout` is the run's log (stdout and stderr). */
+async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, opts: RunOptions = {}) {
+  const api = opts.apiUrl ? { url: opts.apiUrl, graphqlUrl: opts.graphqlUrl ?? `${opts.apiUrl}/graphql` } : gh;
+  const r = await runActionProcess({ scratch: work, inputs, gh: api, env: extraEnv, timeoutMs: opts.timeoutMs });
+  return { ...r, stdout: r.log };
 }
 
 const prebuilt = { image: images.head, 'base-image': images.base, name: 'web' };

@@ -9,31 +9,12 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { ComparedReport as Report } from '../helpers/report.js';
 import { buildImage, docker, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { git, makeRepo, worktreeCount } from '../helpers/git-repo.js';
+import { GO_MAIN, GO_MULTI, GO_SINGLE } from '../helpers/seed-pair.js';
 
 const repos: string[] = [];
 const run = process.pid;
 const prebuilt = { small: `isg-test/prebuilt-small:${run}`, big: `isg-test/prebuilt-big:${run}` };
 
-const GO_MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n';
-const GO_SINGLE = [
-  'FROM isg/golang:bookworm',
-  'WORKDIR /src',
-  'COPY main.go .',
-  'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go',
-  'CMD ["/usr/local/bin/hello"]',
-  '',
-].join('\n');
-const GO_MULTI = [
-  'FROM isg/golang:bookworm AS build',
-  'WORKDIR /src',
-  'COPY main.go .',
-  'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go',
-  '',
-  'FROM scratch',
-  'COPY --from=build /usr/local/bin/hello /hello',
-  'ENTRYPOINT ["/hello"]',
-  '',
-].join('\n');
 
 function repo(...commits: Parameters<typeof makeRepo>[0]): string {
   const dir = makeRepo(commits);

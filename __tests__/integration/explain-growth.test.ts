@@ -16,7 +16,8 @@ import type { ComparedReport } from '../helpers/report.js';
 import { buildImage, DOCKER, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { makeNpmTarball, makeWheel } from '../helpers/package-fixtures.js';
-import { runActionIn } from '../helpers/run-action-in-workspace.js';
+import { runActionProcess } from '../helpers/run-action.js';
+import { GO_MAIN, GO_MULTI, GO_SINGLE } from '../helpers/seed-pair.js';
 
 const exec = promisify(execFile);
 const run = process.pid;
@@ -27,19 +28,6 @@ const dirs: string[] = [];
 const DEBIAN = 'isg/debian:bookworm';
 const APT_VENV = 'RUN apt-get update && apt-get install -y --no-install-recommends python3-venv && rm -rf /var/lib/apt/lists/*';
 const APT_NODE = 'RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*';
-const GO_MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n';
-const GO_SINGLE = ['FROM isg/golang:bookworm', 'WORKDIR /src', 'COPY main.go .', 'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go', 'CMD ["/usr/local/bin/hello"]', ''].join('\n');
-const GO_MULTI = [
-  'FROM isg/golang:bookworm AS build',
-  'WORKDIR /src',
-  'COPY main.go .',
-  'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go',
-  '',
-  'FROM scratch',
-  'COPY --from=build /usr/local/bin/hello /hello',
-  'ENTRYPOINT ["/hello"]',
-  '',
-].join('\n');
 
 async function build(name: string, files: Record<string, string | Buffer>): Promise<string> {
   const t = tag(name);
@@ -227,16 +215,16 @@ describe('a shell from the base image', () => {
     const work = mkdtempSync(join(tmpdir(), 'isg-explain-action-'));
     dirs.push(work);
     const inputs = { image: head, 'base-image': base, dockerfile: 'Dockerfile', 'fail-on': 'shell', comment: 'false', name: 'web' };
-    const r = await runActionIn(work, inputs, { files: { Dockerfile: debian } });
-    assert.equal(r.code, 1, r.stdout);
-    assert.match(r.stdout, /^::error title=image-size-guard%3A shell,file=Dockerfile,line=1::The image contains a shell/m);
-    assert.match(r.stdout, /^::notice title=image-size-guard%3A largest growth,file=Dockerfile,line=1::This line's layer grew \+\d+(\.\d+)? MB/m);
-    assert.match(r.stdout, /^::error::image-size-guard: fail-on: shell \(new, Dockerfile:1\)$/m);
+    const r = await runActionProcess({ scratch: work, inputs, files: { Dockerfile: debian } });
+    assert.equal(r.code, 1, r.log);
+    assert.match(r.log, /^::error title=image-size-guard%3A shell,file=Dockerfile,line=1::The image contains a shell/m);
+    assert.match(r.log, /^::notice title=image-size-guard%3A largest growth,file=Dockerfile,line=1::This line's layer grew \+\d+(\.\d+)? MB/m);
+    assert.match(r.log, /^::error::image-size-guard: fail-on: shell \(new, Dockerfile:1\)$/m);
     assert.match(r.summary, /^Largest growth: `Dockerfile:1` /m);
 
     // under a max-increase budget the image stayed within, no notice
-    const quiet = await runActionIn(work, { ...inputs, 'fail-on': 'never', 'max-increase': '1GB' }, { files: { Dockerfile: debian } });
-    assert.equal(quiet.code, 0, quiet.stdout);
-    assert.doesNotMatch(quiet.stdout, /::notice/);
+    const quiet = await runActionProcess({ scratch: work, inputs: { ...inputs, 'fail-on': 'never', 'max-increase': '1GB' }, files: { Dockerfile: debian } });
+    assert.equal(quiet.code, 0, quiet.log);
+    assert.doesNotMatch(quiet.log, /::notice/);
   });
 });

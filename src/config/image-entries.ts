@@ -5,7 +5,7 @@
 
 import { LineCounter, parseDocument } from 'yaml';
 import { oneLine, quoted } from '../lib/one-line.js';
-import type { BudgetConfig, FailOn } from '../model/options.js';
+import type { BudgetConfig } from '../model/options.js';
 import type { ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
 import { parseFailOn } from './fail-on.js';
@@ -30,15 +30,7 @@ export const ENTRY_KEYS = [
 ] as const;
 
 /** What the top-level inputs or flags give every entry, already checked. */
-export interface ImageDefaults {
-  context: string;
-  dockerfile?: string | undefined;
-  target?: string | undefined;
-  buildArgs: string[];
-  platform?: string | undefined;
-  budgets: BudgetConfig;
-  failOn: FailOn;
-}
+export type ImageDefaults = Pick<ImageOptions, 'context' | 'dockerfile' | 'target' | 'buildArgs' | 'platform' | 'budgets' | 'failOn'>;
 
 /** The parts of an image's options that decide what is built (not its budgets), as one comparable string. */
 export function definitionKey(o: Pick<ImageOptions, 'context' | 'dockerfile' | 'target' | 'buildArgs' | 'platform' | 'image' | 'baseImage'>): string {
