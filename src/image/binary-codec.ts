@@ -105,8 +105,9 @@ export class Reader {
   }
 
   json<T>(): T {
+    const text = this.str();
     try {
-      return JSON.parse(this.str()) as T;
+      return JSON.parse(text) as T;
     } catch {
       throw new CodecError('a JSON section does not parse');
     }
