@@ -46,6 +46,7 @@ export async function runAction(ctx: ActionContext, inputs: Record<string, strin
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,
     DOCKER_HOST: process.env.DOCKER_HOST,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: 'pull_request',

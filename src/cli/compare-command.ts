@@ -171,8 +171,8 @@ function timingLine(result: CompareResult, wallMs: number): string {
       parts.push(`${names.size > 1 ? `${image.entry.name} ` : ''}analysis ${formatSeconds(image.analysisMs)}`);
     }
   }
-  parts.push(`finish ${formatSeconds(result.timings.finish)}`);
   const notBuilt = result.report.images.length - result.images.length;
   if (notBuilt) parts.push(`${notBuilt} not built`);
+  parts.push(`finish ${formatSeconds(result.timings.finish)}`);
   return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }
