@@ -75,6 +75,17 @@ describe('the Action keeps a commit\'s analysis in the Actions cache', () => {
     assert.equal(service.entries.length, 0);
   });
 
+  it('a push to the default branch whose working tree is not the commit (a file in the context it lacks) saves nothing', async () => {
+    writeFileSync(join(repo, 'generated.txt'), 'made by an earlier step\n');
+    try {
+      const r = await runAction(ctx(), inputs, { ...pushEvent('refs/heads/main', c0), ...service.env('refs/heads/main'), XDG_CACHE_HOME: runner() });
+      report(r);
+      assert.deepEqual(saves(), [], 'its build is not the commit\'s');
+    } finally {
+      rmSync(join(repo, 'generated.txt'));
+    }
+  });
+
   it('a push to the default branch saves its head as that commit\'s analysis', async () => {
     const r = await runAction(ctx(), inputs, { ...pushEvent('refs/heads/main', c0), ...service.env('refs/heads/main'), XDG_CACHE_HOME: runner() });
     const rep = report(r);

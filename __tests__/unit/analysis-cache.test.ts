@@ -14,7 +14,7 @@ import type { LayerStore, StoredLayer } from '../../src/image/layer-store.js';
 import { readImageArchive } from '../../src/image/read-image.js';
 import type { ImageModel } from '../../src/image/types.js';
 import { CacheEntryError, openEntry, sealEntry } from '../../src/lib/cache-envelope.js';
-import { TOOL_VERSION } from '../../src/lib/version.js';
+import { toolBuild } from '../../src/lib/build-id.js';
 import { AnalysisCache, baseKey, type BaseKeyInputs } from '../../src/pipeline/analysis-cache.js';
 import type { Side } from '../../src/pipeline/build-side.js';
 import { CacheDir } from '../../src/sources/cache-dir.js';
@@ -72,7 +72,7 @@ describe('the envelope of a cache entry', () => {
       return Buffer.concat([file.subarray(0, 8), len, json, file.subarray(12 + headerLen)]);
     };
     assert.equal(reason(rewritten({})), 'accepted');
-    assert.equal(reason(rewritten({ tool: '0.0.1' })), `made by image-size-guard 0.0.1, this is ${TOOL_VERSION}`);
+    assert.equal(reason(rewritten({ tool: '0.0.1' })), `made by image-size-guard 0.0.1, this is ${toolBuild()}`);
     assert.equal(reason(rewritten({ schema: 2 })), 'report schema 2, not 1');
     assert.equal(reason(rewritten({ format: 9 })), 'cache format 9, not 1');
     assert.equal(reason(rewritten({ rawBytes: 10 })), 'the payload does not decompress');
@@ -304,7 +304,7 @@ describe('layer scans kept by digest, through the archive reader', () => {
     const a = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', layerStore: disk });
     await disk.flush();
     const digest = a.layers[0]!.digest!;
-    const file = dir.path('layers', digest.replace(':', '-'));
+    const file = dir.path('layers', `${toolBuild().replace(/[^a-z0-9]+/g, '-')}-${digest.replace(':', '-')}`);
     writeFileSync(file, readFileSync(file).subarray(0, 50));
     const again = new DiskLayerStore(dir);
     const b = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', layerStore: again });

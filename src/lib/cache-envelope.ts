@@ -5,14 +5,14 @@
 //
 //   0   8   magic  89 49 53 47 0d 0a 1a 0a   ("\x89ISG\r\n\x1a\n": a text-mode copy or a truncation shows)
 //   8   4   header length (u32 LE)
-//   12  …   header JSON: { format, kind, key, schema, tool, bytes, rawBytes, sha256 }
+//   12  …   header JSON: { format, kind, key, schema, tool (version+build), bytes, rawBytes, sha256 }
 //   …   …   payload: gzip of the encoded analysis
 
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { Report } from '../model/report.js';
-import { TOOL_VERSION } from './version.js';
+import { toolBuild } from './build-id.js';
 
 const MAGIC = Buffer.from([0x89, 0x49, 0x53, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const FORMAT = 1;
@@ -45,7 +45,7 @@ export async function sealEntry(kind: EntryKind, key: string, payload: Buffer): 
     kind,
     key,
     schema: SCHEMA,
-    tool: TOOL_VERSION,
+    tool: toolBuild(),
     bytes: body.length,
     rawBytes: payload.length,
     sha256: createHash('sha256').update(body).digest('hex'),
@@ -72,7 +72,7 @@ export function openEntry(file: Buffer, kind: EntryKind, key: string): Buffer {
   }
   if (typeof h !== 'object' || h === null) throw new CacheEntryError('corrupt header');
   if (h.format !== FORMAT) throw new CacheEntryError(`cache format ${String(h.format)}, not ${FORMAT}`);
-  if (h.tool !== TOOL_VERSION) throw new CacheEntryError(`made by image-size-guard ${String(h.tool)}, this is ${TOOL_VERSION}`);
+  if (h.tool !== toolBuild()) throw new CacheEntryError(`made by image-size-guard ${String(h.tool)}, this is ${toolBuild()}`);
   if (h.schema !== SCHEMA) throw new CacheEntryError(`report schema ${String(h.schema)}, not ${SCHEMA}`);
   if (h.kind !== kind || h.key !== key) throw new CacheEntryError(`made for another ${h.kind === kind ? 'key' : 'kind of entry'}`);
   const body = file.subarray(start);

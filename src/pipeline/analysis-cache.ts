@@ -10,7 +10,7 @@ import { CODEC_ID, CodecError, Reader, Writer } from '../image/binary-codec.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import { decodeModel, encodeModel } from '../image/model-codec.js';
 import { CacheEntryError, openEntry, sealEntry } from '../lib/cache-envelope.js';
-import { TOOL_VERSION } from '../lib/version.js';
+import { toolBuild } from '../lib/build-id.js';
 import { CacheDir } from '../sources/cache-dir.js';
 import { DiskLayerStore } from '../sources/layer-cache.js';
 import type { Side } from './build-side.js';
@@ -34,12 +34,12 @@ export interface BaseKeyInputs {
   compressedSize: CompressedSizeMode;
 }
 
-/** The entry's key: SHA-256 of the inputs with the tool version, the report schema and the encoding's version. */
+/** The entry's key: SHA-256 of the inputs with the tool's version and build, the report schema and the encoding's version. */
 export function baseKey(i: BaseKeyInputs): string {
   // a fixed order, arrays as given (a later --build-arg of the same name wins, so order matters)
   const canonical = JSON.stringify([
     'isg-base',
-    TOOL_VERSION,
+    toolBuild(), // the version and a hash of the running code
     1, // report schema (Report['schemaVersion'])
     CODEC_ID,
     i.commit,

@@ -1,4 +1,4 @@
-// Layer scans on disk by blob digest (the LayerStore the readers consult): `layers/<algorithm>-<hex>.isgc` in
+// Layer scans on disk by blob digest (the LayerStore the readers consult): `layers/<build>-<algorithm>-<hex>.isgc` in
 // the cache directory. An entry is the scan (path table and entries as typed arrays, captured package
 // databases), the blob's compression and its gzip estimate. Unusable entries are dropped with a warning.
 
@@ -6,6 +6,7 @@ import { CodecError, Reader, Writer } from '../image/binary-codec.js';
 import { storableDigest, type LayerStore, type StoredLayer } from '../image/layer-store.js';
 import { decodeScannedLayer, encodeScannedLayer } from '../image/model-codec.js';
 import type { Compression } from '../image/types.js';
+import { toolBuild } from '../lib/build-id.js';
 import { CacheEntryError, openEntry, sealEntry } from '../lib/cache-envelope.js';
 import type { CacheDir } from './cache-dir.js';
 
@@ -62,6 +63,7 @@ export class DiskLayerStore implements LayerStore {
   }
 }
 
+/** By build and digest: another build's entries are never read (they age out of the directory unused). */
 function fileName(digest: string): string {
-  return digest.replace(':', '-');
+  return `${toolBuild().replace(/[^a-z0-9]+/g, '-')}-${digest.replace(':', '-')}`;
 }
