@@ -277,6 +277,12 @@ describe('layer scans kept by digest, through the archive reader', () => {
     assert.deepEqual(b.layers, a.layers, 'sizes, counts and the gzip estimate of the uncompressed layer');
     assert.ok(a.layers[0]!.compressedSize! > 0 && !a.layers[0]!.compressedSizeExact);
     assert.deepEqual([...b.capturedFiles.entries()], [...a.capturedFiles.entries()]);
+    // a kept estimate is not shown when none is asked for: the uncompressed layer has no compressed size then
+    for (const mode of ['off', 'exact'] as const) {
+      const c = await readImageArchive(chunked(archive, 997), { compressedSize: mode, layerStore: counting(new DiskLayerStore(dir)) });
+      assert.equal(c.layers[0]!.compressedSize, null, mode);
+      assert.equal(c.layers[1]!.compressedSizeExact, true, `${mode}: the gzip blob's own size`);
+    }
   });
 
   it('a blob whose bytes are not its digest: never kept; and refused when the store knows the digest', async () => {

@@ -149,7 +149,9 @@ export class ArchiveMembers implements TarSink {
         if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) {
           throw new ImageArchiveError(`the blob "${oneLine(path, 200)}" does not match its digest`);
         }
-        const estimate = stored.estimate !== null && stored.compression === 'none' ? Promise.resolve(stored.estimate) : null;
+        // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
+        const wanted = stored.compression === 'none' && this.opts.compressedSize === 'auto';
+        const estimate = wanted && stored.estimate !== null ? Promise.resolve(stored.estimate) : null;
         if (estimate) this.opts.estimates?.set(digest, stored.estimate as number);
         this.members.set(path, { kind: 'layer', result: Promise.resolve(stored.layer), compression: stored.compression, blobBytes, estimate });
       },
