@@ -19,6 +19,7 @@ import { renderMultiMarkdown } from './report/multi-markdown.js';
 import { renderMultiText } from './report/multi-text.js';
 import { entryKey } from './report/summary-table.js';
 import { annotateGrowth } from './github/growth-annotation.js';
+import { actionsCache } from './github/actions-cache.js';
 import { failureMessage } from './report/failure-message.js';
 import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 
@@ -28,8 +29,16 @@ export async function run(): Promise<void> {
     if (cfg.eventName === 'pull_request_target') {
       core.warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
     }
+    if (cfg.run.cache) {
+      const remote = actionsCache();
+      if (remote) cfg.run.cache.remote = remote;
+      else core.info('image-size-guard: no Actions cache service on this runner: the analysis cache is local only');
+    }
     const images = await loadImages(cfg);
     const result = await runImages(cfg.run, images);
+    for (const r of result.images) {
+      if (r.base?.fromCache && r.entry.base) core.info(`image-size-guard: ${oneLine(r.entry.name)}: base ${oneLine(formatRef(r.base.ref))} from the analysis cache (not built)`);
+    }
     for (const w of result.warnings) core.warning(`image-size-guard: ${w}`);
     images.forEach((image, i) => {
       const plan = result.plans[i]!;

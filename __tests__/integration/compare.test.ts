@@ -69,11 +69,12 @@ describe('compare on real builds', () => {
     assert.equal(worktreeCount(dir), 1, 'the base worktree is removed');
     assert.equal(await tmpTags(), '', 'temporary tags are removed');
 
-    const text = await runDistCli(['compare', '--base', 'c0'], { cwd: dir });
+    // --no-cache: the base is built again (the run above kept it), so the timings show every phase
+    const text = await runDistCli(['compare', '--base', 'c0', '--no-cache'], { cwd: dir });
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /^app — \d+(\.\d+)? MB → \d+(\.\d+)? MB \(−\d+(\.\d+)? MB, −99\.\d%\) ✅$/m);
     assert.match(text.stdout, /removed\s+RUN CGO_ENABLED=0 go build/);
-    assert.match(text.stdout, /Timings: head build [\d.]+ s, read [\d.]+ s · base checkout [\d.]+ s, build [\d.]+ s, read [\d.]+ s/);
+    assert.match(text.stdout, /Timings: plan [\d.]+ s · head (builder [\d.]+ s, )?build [\d.]+ s, read [\d.]+ s · base (builder [\d.]+ s, )?checkout [\d.]+ s, build [\d.]+ s, read [\d.]+ s · analysis [\d.]+ s · finish [\d.]+ s · total [\d.]+ s/);
   });
 
   it('a RUN inserted in the middle is the only added layer; the later ones align instead of shifting', async () => {

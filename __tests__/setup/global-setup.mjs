@@ -10,7 +10,8 @@
 //   docker-registry, htpasswd, openssl ← apt-get when missing (root), for the tests against a real registry
 //
 // Exports to the tests: ISG_CONTAINERD_DOCKER_HOST (the containerd-store engine; "" = the default engine),
-// ISG_TEST_DEFAULT_STORE ("classic" | "containerd": what the default engine exports).
+// ISG_TEST_DEFAULT_STORE ("classic" | "containerd": what the default engine exports), XDG_CACHE_HOME (a fresh
+// directory for the analysis cache of this run).
 
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,8 +160,20 @@ async function registryTools() {
   }
 }
 
+/**
+ * The analysis cache of the bundled CLI and Action: a directory of this test run (not the developer's
+ * ~/.cache/image-size-guard), so no run reads what another machine state left there.
+ */
+function analysisCache() {
+  const dir = mkdtempSync(join(tmpdir(), 'isg-test-cache-'));
+  process.env.XDG_CACHE_HOME = dir;
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true })); // jest runs the suites in this process
+  say(`analysis cache of the CLI and Action under test: ${process.env.XDG_CACHE_HOME}/image-size-guard`);
+}
+
 export default async function globalSetup() {
   try {
+    analysisCache();
     await checkEngine();
     await registryTools();
     await baseImages();

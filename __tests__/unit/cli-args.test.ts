@@ -3,7 +3,7 @@ import { describe, it } from '@jest/globals';
 import { attachValues } from '../../src/cli/run-cli.js';
 import { optionalBakeValue } from '../../src/cli/compare-images.js';
 
-const options = { 'buildx-flags': { type: 'string' }, file: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { 'buildx-flags': { type: 'string' }, file: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' } } as const;
 
 describe('attachValues: an option that takes a value takes the next word', () => {
   const cases: [string[], string[]][] = [
@@ -19,6 +19,8 @@ describe('attachValues: an option that takes a value takes the next word', () =>
     [['--buildx-flags', '--help'], ['--buildx-flags', '--help']], // one of our own: a forgotten value, not a value
     [['--buildx-flags', '-f', 'x'], ['--buildx-flags', '-f', 'x']],
     [['--buildx-flags', '--file=x'], ['--buildx-flags', '--file=x']],
+    // compare's own --no-cache (the analysis cache) shares buildx's name: after --buildx-flags it is buildx's
+    [['--buildx-flags', '--no-cache', '--no-cache'], ['--buildx-flags=--no-cache', '--no-cache']],
   ];
   for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(attachValues(argv, options), expected));
 });

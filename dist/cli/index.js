@@ -35484,7 +35484,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9957);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3944);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -35497,7 +35497,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9957:
+/***/ 3944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39359,6 +39359,8 @@ async function daemonHasImage(ref) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
@@ -39747,8 +39749,6 @@ function resolveArchiveLink(memberPath, target) {
     return parts.join('/');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/path-table.ts
 // Interned paths: each path once, as (parent id, name), with every name's UTF-8 bytes in one pool and the
 // lookup (parent, name) → id in an open-addressing hash table, all in typed arrays. Hand-rolled because a
@@ -39980,6 +39980,56 @@ class PathTable {
             for (let id = 1; id < n; id++)
                 this.place(id, this.hashes[id]);
         }
+    }
+    /** The table as it is stored (see fromParts): each id's parent, where its name ends in the pool, and the pool. */
+    parts() {
+        const n = this.count;
+        return { parents: this.parents.subarray(0, n), nameEnds: this.nameEnds.subarray(0, n), pool: this.pool.subarray(0, this.poolUsed) };
+    }
+    /**
+     * A table from what parts() gave, checked as untrusted input (a cache file): parents come before their
+     * children, names are non-empty, hold no "/" or NUL and are not "." or "..", and no (parent, name) repeats.
+     * Hashes are made anew with this process's seed. Throws a plain Error naming the fault.
+     */
+    static fromParts(parents, nameEnds, pool) {
+        const n = parents.length;
+        if (n < 1 || nameEnds.length !== n || parents[0] !== -1 || nameEnds[0] !== 0)
+            throw new Error('path table: bad root');
+        if (nameEnds[n - 1] !== pool.length)
+            throw new Error('path table: names do not fill the pool');
+        const t = new PathTable(n, Math.max(64, pool.length));
+        pool.copy(t.pool, 0);
+        t.poolUsed = pool.length;
+        for (let id = 1; id < n; id++) {
+            const parent = parents[id];
+            const begin = nameEnds[id - 1];
+            const end = nameEnds[id];
+            if (parent < 0 || parent >= id)
+                throw new Error(`path table: id ${id} has parent ${parent}`);
+            if (end <= begin || end > pool.length)
+                throw new Error(`path table: id ${id} has a bad name`);
+            if (end - begin <= 2 && pool[begin] === 0x2e && (end - begin === 1 || pool[begin + 1] === 0x2e))
+                throw new Error(`path table: id ${id} is named "." or ".."`);
+            for (let i = begin; i < end; i++) {
+                const b = pool[i];
+                if (b === 0x2f || b === 0)
+                    throw new Error(`path table: id ${id} has "/" or NUL in its name`);
+                if (b >= 0x80)
+                    t.ascii = false;
+            }
+            if (t.childOfBytes(parent, pool, begin, end, false) >= 0)
+                throw new Error(`path table: id ${id} repeats a name`);
+            let h = start(parent);
+            for (let i = begin; i < end; i++)
+                h = Math.imul(h ^ pool[i], 0x01000193);
+            h = finish(h);
+            t.parents[id] = parent;
+            t.nameEnds[id] = end;
+            t.hashes[id] = h;
+            t.count = id + 1;
+            t.place(id, h);
+        }
+        return t;
     }
     /** Bytes of names held. */
     get nameBytes() {
@@ -40352,11 +40402,23 @@ class GzipEstimate {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/layer-store.ts
+// Layer scans kept between runs, by blob digest (content-addressed, so an entry never goes stale). The
+// readers ask before they scan a layer blob: a known one is not scanned (nor its gzip estimate computed,
+// nor, from a registry, downloaded) again. What is kept and where is up to the implementation (a cache
+// directory: sources/layer-cache.ts); readers only store layers whose bytes they verified against the digest.
+/** Digests the stores accept: the algorithms registries use, in their canonical spelling. */
+function storableDigest(digest) {
+    return /^sha256:[a-f0-9]{64}$/.test(digest) || /^sha512:[a-f0-9]{128}$/.test(digest);
+}
+
 ;// CONCATENATED MODULE: ./src/image/archive-members.ts
 // Collects the members of an image archive (the outer tar) as they stream by. Archives order their blobs
 // freely — a manifest or config may come after the layers — so every member is classified by its first
 // bytes and summarised on the fly: layer blobs become ScannedLayers (content never kept), small JSON
 // documents are kept whole, links between members are remembered, and the rest is skipped.
+
+
 
 
 
@@ -40430,11 +40492,17 @@ class ArchiveMembers {
         if (kind === 'json' && this.size <= MAX_JSON_BYTES) {
             this.handler = this.jsonHandler(path);
         }
-        else if (kind === 'tar') {
-            this.handler = this.syncLayerHandler(path);
-        }
-        else if (kind === 'gzip' || kind === 'zstd') {
-            this.handler = this.asyncLayerHandler(path, kind);
+        else if (kind === 'tar' || kind === 'gzip' || kind === 'zstd') {
+            const named = this.opts.layerStore ? blobDigest(path) : null;
+            const digest = named && storableDigest(named) ? named : null;
+            const stored = digest ? this.storedLayer(digest, kind) : null;
+            if (digest && stored)
+                this.handler = this.storedLayerHandler(path, digest, stored);
+            else {
+                this.handler = kind === 'tar' ? this.syncLayerHandler(path) : this.asyncLayerHandler(path, kind);
+                if (digest)
+                    this.handler = this.storingHandler(path, digest, this.handler);
+            }
         }
         else {
             this.members.set(path, { kind: 'other', bytes: this.size });
@@ -40448,6 +40516,57 @@ class ArchiveMembers {
         return {
             push: (chunk) => parts.push(Buffer.from(chunk)),
             end: () => this.members.set(path, { kind: 'json', data: Buffer.concat(parts) }),
+        };
+    }
+    /** A layer the store knows, usable for this run (with an estimate when one is wanted), or null. */
+    storedLayer(digest, kind) {
+        const stored = this.opts.layerStore?.lookup(digest) ?? null;
+        if (!stored || stored.compression !== (kind === 'tar' ? 'none' : kind))
+            return null;
+        if (kind === 'tar' && this.opts.compressedSize === 'auto' && stored.estimate === null)
+            return null;
+        return stored;
+    }
+    /**
+     * A blob whose scan the layer store has: not scanned (nor estimated) again, only hashed as it passes, and
+     * refused when it is not the content its name says (the stored scan would describe other bytes).
+     */
+    storedLayerHandler(path, digest, stored) {
+        const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+        const blobBytes = this.size;
+        return {
+            push: (chunk) => void hash.update(chunk),
+            end: () => {
+                if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) {
+                    throw new ImageArchiveError(`the blob "${one_line_oneLine(path, 200)}" does not match its digest`);
+                }
+                // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
+                const wanted = stored.compression === 'none' && this.opts.compressedSize === 'auto';
+                const estimate = wanted && stored.estimate !== null ? Promise.resolve(stored.estimate) : null;
+                if (estimate)
+                    this.opts.estimates?.set(digest, stored.estimate);
+                this.members.set(path, { kind: 'layer', result: Promise.resolve(stored.layer), compression: stored.compression, blobBytes, estimate });
+            },
+        };
+    }
+    /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the layer store. */
+    storingHandler(path, digest, inner) {
+        const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+        return {
+            push: (chunk) => {
+                hash.update(chunk);
+                inner.push(chunk);
+            },
+            end: () => {
+                inner.end();
+                if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest)
+                    return; // not content-addressed: not kept
+                const m = this.members.get(path);
+                const store = this.opts.layerStore;
+                if (m?.kind !== 'layer' || !store)
+                    return;
+                void Promise.all([m.result, m.estimate]).then(([layer, estimate]) => store.save(digest, { layer, compression: m.compression, estimate: estimate ?? this.opts.estimates?.get(digest) ?? null }), () => undefined);
+            },
         };
     }
     /** Uncompressed layer tar: scanned synchronously, in the reader's own loop. */
@@ -40588,6 +40707,10 @@ class FileIndex {
     constructor(c) {
         this.c = c;
         this.size = c.count;
+    }
+    /** The arrays behind the map (read-only: for serialising the index, see model-codec.ts). */
+    get columns() {
+        return this.c;
     }
     get(path) {
         const id = this.c.paths.lookup(path);
@@ -41605,7 +41728,15 @@ async function readResolvedImage(client, image, opts = {}) {
     const what = reference_formatReference(image.reference);
     let bytes = 0;
     const layers = await Promise.all(image.manifest.layers.map(async (desc) => {
-        const scanned = await client.layers.get(desc.digest, () => client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n)))));
+        const scanned = await client.layers.get(desc.digest, async () => {
+            // kept from an earlier run (the blob was verified when it was scanned): not downloaded again
+            const kept = client.layerStore?.lookup(desc.digest);
+            if (kept)
+                return { layer: kept.layer, compression: kept.compression };
+            const s = await client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n))));
+            client.layerStore?.save(desc.digest, { ...s, estimate: null });
+            return s;
+        });
         return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }));
     return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers });
@@ -42343,6 +42474,8 @@ function fromAuthEntry(key, entry) {
 class RegistryClient {
     /** Scanned layers of this run by blob digest. */
     layers = new ScannedLayerCache();
+    /** Layer scans kept between runs: a blob it knows is not downloaded again (set by the run that has one). */
+    layerStore = null;
     http;
     auths = new Map();
     configDir;
@@ -42719,15 +42852,21 @@ async function digestOfFile(path, expected) {
 
 class ImageOpener {
     registryOptions;
+    layerStore;
     client = null;
     /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
     ociLayers = new ScannedLayerCache();
-    constructor(registryOptions = {}) {
+    /** layerStore: layer scans kept between runs (registry blobs it knows are not downloaded again). */
+    constructor(registryOptions = {}, layerStore = null) {
         this.registryOptions = registryOptions;
+        this.layerStore = layerStore;
     }
     /** The run's registry client, made when first needed. */
     registry() {
-        this.client ??= new RegistryClient(this.registryOptions);
+        if (!this.client) {
+            this.client = new RegistryClient(this.registryOptions);
+            this.client.layerStore = this.layerStore;
+        }
         return this.client;
     }
     async close() {
@@ -43035,24 +43174,26 @@ function makeProgress(label, deps = realDeps()) {
 }
 /**
  * Progress for several streams (base and head read at the same time, several images): one Progress per
- * label, made when its stream starts. `finish` gives every stream that did not say it was done its last line
+ * label, made when its stream is asked for; it draws once its stream starts. `finish` gives every stream that did not say it was done its last line
  * (sources that sum several blobs report no end of their own); `abort` clears them all before an error.
  */
 function progressPerStream(make = (label) => makeProgress(`reading ${label}`)) {
     const streams = [];
     return {
         stream(label) {
-            const s = { progress: make(label), bytes: 0, done: false };
+            const s = { progress: make(label), bytes: 0, done: false, started: false };
             streams.push(s);
             return (bytes, done) => {
+                s.started = true;
                 s.bytes = bytes;
                 s.done ||= done === true;
                 s.progress.update(bytes, done);
             };
         },
         finish() {
+            // a stream that never started (a base from the analysis cache) has no line to end
             for (const s of streams)
-                if (!s.done)
+                if (s.started && !s.done)
                     s.progress.update(s.bytes, true);
         },
         abort() {
@@ -43430,7 +43571,17 @@ class BuildError extends UserError {
 }
 async function detectBuilder(builder) {
     const docker = dockerCommand();
-    const version = await exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']).catch((err) => {
+    // The four questions are asked at once (each docker CLI start costs ~0.1 s); the answers are checked in order,
+    // so the first thing missing is what the error names.
+    const asked = [
+        exec_runCommand(docker, ['version', '--format', '{{.Client.Version}}']),
+        exec_runCommand(docker, ['buildx', 'version']),
+        exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]),
+        usesContainerdStore(docker),
+    ];
+    for (const p of asked)
+        p.catch(() => undefined); // each is awaited below, in order
+    const version = await asked[0].catch((err) => {
         if (err instanceof ToolMissingError)
             throw new BuildError('docker is not installed or not on PATH: image-size-guard builds with docker buildx');
         throw err;
@@ -43438,24 +43589,24 @@ async function detectBuilder(builder) {
     const dockerVersion = version.stdout.trim() || 'unknown';
     if (version.code !== 0)
         throw new BuildError(`docker ${dockerVersion} cannot reach a Docker engine: ${lastLine(version.stderr, 'docker version failed')}`);
-    const bx = await exec_runCommand(docker, ['buildx', 'version']);
+    const bx = await asked[1];
     if (bx.code !== 0) {
         throw new BuildError(`docker buildx is not available (docker ${dockerVersion} found): install the buildx plugin, e.g. with docker/setup-buildx-action`);
     }
     const buildxVersion = /v?(\d+\.\d+\.\d+\S*)/.exec(bx.stdout)?.[1] ?? bx.stdout.trim();
-    const inspect = await exec_runCommand(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+    const inspect = await asked[2];
     if (inspect.code !== 0) {
         throw new BuildError(`buildx builder ${builder ? `"${builder}" ` : ''}is not usable: ${lastLine(inspect.stderr, 'buildx inspect failed')}`);
     }
     const name = /^Name:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? builder ?? 'default';
     const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1] ?? 'docker';
     // The docker driver exports OCI only on the containerd image store; every other driver always can.
-    const canExportOci = driver !== 'docker' || (await usesContainerdStore(docker));
+    const canExportOci = driver !== 'docker' || (await asked[3]);
     return { dockerVersion, buildxVersion, builder: name, driver, canExportOci };
 }
 async function usesContainerdStore(docker) {
-    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']);
-    return info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
+    const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']).catch(() => null);
+    return info !== null && info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
 }
 
 ;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
@@ -43524,7 +43675,8 @@ async function resolveCommit(root, ref) {
         throw new GitError(`git ref ${one_line_oneLine(ref)} does not name a commit`);
     return fetched.stdout.trim();
 }
-async function checkout(root, ref) {
+/** A worktree of ref (`label`: how messages name it, when ref is the SHA it resolved to). */
+async function checkout(root, ref, label = ref) {
     const sha = await resolveCommit(root, ref);
     const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'isg-worktree-'));
     const removeSync = () => {
@@ -43536,11 +43688,11 @@ async function checkout(root, ref) {
     if (add.code !== 0) {
         unregister();
         await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw new GitError(`git worktree add of ${one_line_oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+        throw new GitError(`git worktree add of ${one_line_oneLine(label)} failed: ${lastLine(add.stderr, 'unknown error')}`);
     }
     return {
         dir,
-        ref,
+        ref: label,
         sha,
         async remove() {
             unregister();
@@ -43551,10 +43703,845 @@ async function checkout(root, ref) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/image/binary-codec.ts
+// A small binary writer and a bounds-checked reader for the analysis cache: numbers, strings, byte runs and
+// typed arrays written as their raw bytes (one copy each way, no per-element work). Hand-rolled because
+// the arrays are the bulk (a million paths are ~20 MB of them) and a general serialiser would visit each
+// element. Typed arrays are written in the host's byte order; the cache key names it (see CODEC_ID).
+
+/** Changes whenever the layout written here or by model-codec.ts changes; part of every cache key. */
+const CODEC_ID = `isg-codec-1-${(0,external_node_os_namespaceObject.endianness)()}`;
+/** The bytes are not what a writer of this version makes (truncated, corrupt or foreign). */
+class CodecError extends Error {
+}
+class Writer {
+    chunks = [];
+    scratch = Buffer.allocUnsafe(8);
+    bytes = 0;
+    u8(n) {
+        this.put(Buffer.from([n]));
+    }
+    u32(n) {
+        if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+            throw new RangeError(`not a u32: ${n}`);
+        this.scratch = Buffer.allocUnsafe(4);
+        this.scratch.writeUInt32LE(n, 0);
+        this.put(this.scratch);
+    }
+    f64(n) {
+        this.scratch = Buffer.allocUnsafe(8);
+        this.scratch.writeDoubleLE(n, 0);
+        this.put(this.scratch);
+    }
+    /** A length-prefixed run of bytes. */
+    raw(b) {
+        this.u32(b.byteLength);
+        this.put(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    }
+    str(s) {
+        this.raw(Buffer.from(s, 'utf8'));
+    }
+    json(value) {
+        this.str(JSON.stringify(value));
+    }
+    /** Element count, then the elements' bytes. */
+    array(a) {
+        this.u32(a.length);
+        this.put(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    }
+    strings(list) {
+        this.u32(list.length);
+        for (const s of list)
+            this.str(s);
+    }
+    finish() {
+        return Buffer.concat(this.chunks, this.bytes);
+    }
+    put(b) {
+        this.chunks.push(b);
+        this.bytes += b.length;
+    }
+}
+class Reader {
+    buf;
+    at = 0;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    get done() {
+        return this.at === this.buf.length;
+    }
+    u8() {
+        return this.take(1)[0];
+    }
+    u32() {
+        return this.take(4).readUInt32LE(0);
+    }
+    f64() {
+        return this.take(8).readDoubleLE(0);
+    }
+    raw() {
+        return this.take(this.u32());
+    }
+    /** A copy (the payload buffer is not kept alive by what is read from it). */
+    rawCopy() {
+        return Buffer.from(this.raw());
+    }
+    str() {
+        return this.raw().toString('utf8');
+    }
+    json() {
+        const text = this.str();
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw new CodecError('a JSON section does not parse');
+        }
+    }
+    u8s() {
+        return this.typed(1, (n) => new Uint8Array(n));
+    }
+    u16s() {
+        return this.typed(2, (n) => new Uint16Array(n));
+    }
+    u32s() {
+        return this.typed(4, (n) => new Uint32Array(n));
+    }
+    i32s() {
+        return this.typed(4, (n) => new Int32Array(n));
+    }
+    f64s() {
+        return this.typed(8, (n) => new Float64Array(n));
+    }
+    strings() {
+        const n = this.u32();
+        if (n > this.buf.length - this.at)
+            throw new CodecError('truncated');
+        const out = [];
+        for (let i = 0; i < n; i++)
+            out.push(this.str());
+        return out;
+    }
+    end() {
+        if (!this.done)
+            throw new CodecError(`${this.buf.length - this.at} bytes left over`);
+    }
+    typed(width, make) {
+        const n = this.u32();
+        const bytes = this.take(n * width);
+        const out = make(n); // a fresh, aligned array: the payload's offsets need not be
+        new Uint8Array(out.buffer).set(bytes);
+        return out;
+    }
+    take(n) {
+        if (n > this.buf.length - this.at)
+            throw new CodecError('truncated');
+        const b = this.buf.subarray(this.at, this.at + n);
+        this.at += n;
+        return b;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/model-codec.ts
+// ImageModel and ScannedLayer ↔ bytes, for the analysis cache. The final filesystem and a layer's entries are
+// written as their typed arrays (path table, types, modes, sizes, layers), not an entry per path; the rest
+// (config, history, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
+// length and count is checked, the tree links are rebuilt rather than read, and the totals the model states
+// are recomputed and compared, so a crafted entry can make no lookup loop or read out of range.
+
+
+
+
+const model_codec_DIR = TYPE_CODE.dir;
+const model_codec_FILE = TYPE_CODE.file;
+const model_codec_SYMLINK = TYPE_CODE.symlink;
+const model_codec_HARDLINK = TYPE_CODE.hardlink;
+function encodeModel(model, w) {
+    if (!(model.files instanceof FileIndex))
+        throw new Error('only a reader-made model (FileIndex) can be encoded');
+    const meta = {
+        id: model.id,
+        platform: model.platform,
+        archiveFormat: model.archiveFormat,
+        config: model.config,
+        history: model.history,
+        layers: model.layers,
+        size: model.size,
+        fileCount: model.fileCount,
+        finalBytes: model.finalBytes,
+        wastedBytes: model.wastedBytes,
+        efficiency: model.efficiency,
+        compressedSize: model.compressedSize,
+        compressedSizeExact: model.compressedSizeExact,
+    };
+    w.json(meta);
+    const c = model.files.columns;
+    writeTable(w, c.paths);
+    w.array(c.present);
+    w.array(c.types);
+    w.array(c.modes);
+    w.u8(c.layers instanceof Uint32Array ? 4 : 2);
+    w.array(c.layers);
+    w.array(c.sizes);
+    writeLinks(w, c.links);
+    writeCaptures(w, model.capturedFiles);
+}
+function decodeModel(r) {
+    const meta = checkMeta(r.json());
+    const paths = readTable(r);
+    const n = paths.count;
+    const present = r.u8s();
+    const types = r.u8s();
+    const modes = r.u16s();
+    const wide = r.u8();
+    if (wide !== 2 && wide !== 4)
+        throw new CodecError('bad layer column width');
+    const layers = wide === 4 ? r.u32s() : r.u16s();
+    const sizes = r.f64s();
+    for (const a of [present, types, modes, layers, sizes])
+        if (a.length !== n)
+            throw new CodecError('a column does not match the path table');
+    const links = readLinks(r, n);
+    const capturedFiles = readCaptures(r);
+    // Checked, and the totals recomputed: a present path hangs below a present directory; types and layers are in range.
+    if (present[0] !== 1 || types[0] !== model_codec_DIR)
+        throw new CodecError('the root is not a present directory');
+    const layerCount = meta.layers.length;
+    let count = 0;
+    let fileCount = 0;
+    let finalBytes = 0;
+    for (let id = 1; id < n; id++) {
+        const p = present[id];
+        if (p > 1)
+            throw new CodecError('bad presence flag');
+        const type = types[id];
+        if (type >= FILE_TYPES.length)
+            throw new CodecError(`path ${id} has type ${type}`);
+        const size = sizes[id];
+        if (!(size >= 0 && Number.isFinite(size)))
+            throw new CodecError(`path ${id} has size ${size}`);
+        if (p === 0)
+            continue;
+        const parent = paths.parent(id);
+        if (present[parent] !== 1 || types[parent] !== model_codec_DIR)
+            throw new CodecError(`path ${id} hangs below something absent`);
+        if (layers[id] >= layerCount)
+            throw new CodecError(`path ${id} names layer ${layers[id]}`);
+        count++;
+        if (type === model_codec_DIR)
+            continue;
+        fileCount++;
+        if (type === model_codec_FILE || type === model_codec_HARDLINK)
+            finalBytes += size;
+    }
+    for (const id of links.keys()) {
+        if (present[id] !== 1 || (types[id] !== model_codec_SYMLINK && types[id] !== model_codec_HARDLINK))
+            throw new CodecError(`a link target for path ${id}, which is not a present link`);
+    }
+    if (fileCount !== meta.fileCount || finalBytes !== meta.finalBytes)
+        throw new CodecError('the file totals do not match the filesystem');
+    // The tree of present paths, siblings in id order (as final-filesystem.ts makes it).
+    const firstChild = new Int32Array(n);
+    const nextSibling = new Int32Array(n);
+    const lastChild = new Int32Array(n);
+    for (let id = 1; id < n; id++) {
+        if (present[id] !== 1)
+            continue;
+        const parent = paths.parent(id);
+        if (firstChild[parent] === 0)
+            firstChild[parent] = id;
+        else
+            nextSibling[lastChild[parent]] = id;
+        lastChild[parent] = id;
+    }
+    const files = new FileIndex({ paths, present, types, modes, layers, sizes, links, firstChild, nextSibling, count });
+    return { ...meta, files, capturedFiles };
+}
+function encodeScannedLayer(layer, w) {
+    writeTable(w, layer.paths);
+    const p = layer.puts;
+    w.u32(p.count);
+    w.array(p.ids.subarray(0, p.count));
+    w.array(p.types.subarray(0, p.count));
+    w.array(p.modes.subarray(0, p.count));
+    w.array(p.sizes.subarray(0, p.count));
+    writeLinks(w, p.links);
+    w.array(Int32Array.from(layer.whiteouts));
+    w.array(Int32Array.from(layer.opaques));
+    writeCaptures(w, layer.captured);
+    w.f64(layer.size);
+    w.f64(layer.fileCount);
+    w.f64(layer.tarBytes);
+}
+function decodeScannedLayer(r) {
+    const paths = readTable(r);
+    const count = r.u32();
+    const puts = new PutLog();
+    puts.ids = r.i32s();
+    puts.types = r.u8s();
+    puts.modes = r.u16s();
+    puts.sizes = r.f64s();
+    for (const a of [puts.ids, puts.types, puts.modes, puts.sizes])
+        if (a.length !== count)
+            throw new CodecError('a put column does not match its count');
+    puts.count = count;
+    for (const [i, target] of readLinks(r, count))
+        puts.links.set(i, target);
+    const whiteouts = Array.from(r.i32s());
+    const opaques = Array.from(r.i32s());
+    const captured = readCaptures(r);
+    const size = r.f64();
+    const fileCount = r.f64();
+    const tarBytes = r.f64();
+    let sum = 0;
+    let files = 0;
+    for (let i = 0; i < count; i++) {
+        const id = puts.ids[i];
+        const type = puts.types[i];
+        const s = puts.sizes[i];
+        if (id < 1 || id >= paths.count)
+            throw new CodecError(`entry ${i} names path ${id}`);
+        if (type >= FILE_TYPES.length || puts.modes[i] > 0o7777)
+            throw new CodecError(`entry ${i} has a bad type or mode`);
+        if (!(s >= 0 && Number.isFinite(s)) || (type !== model_codec_FILE && s !== 0))
+            throw new CodecError(`entry ${i} has size ${s}`);
+        if ((type === model_codec_SYMLINK || type === model_codec_HARDLINK) !== puts.links.has(i))
+            throw new CodecError(`entry ${i} and its link target disagree`);
+        sum += s;
+        if (type !== model_codec_DIR)
+            files++;
+    }
+    for (const id of whiteouts)
+        if (id < 1 || id >= paths.count)
+            throw new CodecError(`a whiteout names path ${id}`);
+    for (const id of opaques)
+        if (id < 0 || id >= paths.count)
+            throw new CodecError(`an opaque marker names path ${id}`);
+    if (sum !== size || files !== fileCount || !(tarBytes >= 0 && Number.isFinite(tarBytes)))
+        throw new CodecError('the layer totals do not match its entries');
+    return { paths, puts, whiteouts, opaques, captured, size, fileCount, tarBytes };
+}
+function writeTable(w, table) {
+    const t = table.parts();
+    w.array(t.parents);
+    w.array(t.nameEnds);
+    w.raw(t.pool);
+}
+function readTable(r) {
+    const parents = r.i32s();
+    const nameEnds = r.u32s();
+    const pool = r.raw();
+    try {
+        return PathTable.fromParts(parents, nameEnds, pool);
+    }
+    catch (err) {
+        throw new CodecError(err.message);
+    }
+}
+function writeLinks(w, links) {
+    w.array(Int32Array.from(links.keys()));
+    w.strings([...links.values()]);
+}
+/** Link targets by id (or entry index), each below `limit`. */
+function readLinks(r, limit) {
+    const ids = r.i32s();
+    const targets = r.strings();
+    if (ids.length !== targets.length)
+        throw new CodecError('link ids and targets differ in number');
+    const out = new Map();
+    ids.forEach((id, i) => {
+        if (id < 0 || id >= limit || out.has(id))
+            throw new CodecError(`a link target for ${id}`);
+        out.set(id, targets[i]);
+    });
+    return out;
+}
+function writeCaptures(w, files) {
+    w.u32(files.size);
+    for (const [path, content] of files) {
+        w.str(path);
+        w.raw(content);
+    }
+}
+function readCaptures(r) {
+    const n = r.u32();
+    const out = new Map();
+    for (let i = 0; i < n; i++) {
+        const path = r.str();
+        if (!path.startsWith('/') || out.has(path))
+            throw new CodecError('a captured file has a bad or repeated path');
+        out.set(path, r.rawCopy());
+    }
+    return out;
+}
+/** The JSON part, shape-checked (strings where strings belong, numbers where numbers): it is rendered later. */
+function checkMeta(m) {
+    const bad = (what) => {
+        throw new CodecError(`the model's ${what} is malformed`);
+    };
+    const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+    const strOrNull = (v) => v === null || typeof v === 'string';
+    const strList = (v) => v === null || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+    if (typeof m !== 'object' || m === null)
+        bad('header');
+    if (typeof m.id !== 'string' || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci'))
+        bad('identity');
+    for (const k of ['size', 'fileCount', 'finalBytes', 'wastedBytes', 'efficiency'])
+        if (!isNum(m[k]))
+            bad(k);
+    if (m.compressedSize !== null && !isNum(m.compressedSize))
+        bad('compressed size');
+    if (typeof m.compressedSizeExact !== 'boolean')
+        bad('compressed size');
+    const c = m.config;
+    if (typeof c !== 'object' || c === null || !strList(c.entrypoint) || !strList(c.cmd) || !strList(c.healthcheck) || !strOrNull(c.user) || !strOrNull(c.workingDir))
+        bad('config');
+    if (!Array.isArray(m.history) || !m.history.every((h) => typeof h === 'object' && h !== null && strOrNull(h.created) && typeof h.createdBy === 'string' && strOrNull(h.comment) && typeof h.emptyLayer === 'boolean'))
+        bad('history');
+    if (!Array.isArray(m.layers) || !m.layers.every((l, i) => goodLayer(l, i)))
+        bad('layers');
+    return m;
+}
+function goodLayer(l, index) {
+    const num = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    return (typeof l === 'object' &&
+        l !== null &&
+        l.index === index &&
+        typeof l.diffId === 'string' &&
+        (l.digest === null || typeof l.digest === 'string') &&
+        typeof l.instruction === 'string' &&
+        typeof l.createdBy === 'string' &&
+        num(l.size) &&
+        num(l.fileCount) &&
+        (l.compressedSize === null || num(l.compressedSize)) &&
+        typeof l.compressedSizeExact === 'boolean' &&
+        (l.compression === 'none' || l.compression === 'gzip' || l.compression === 'zstd') &&
+        num(l.wastedBytes));
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/lib/build-id.ts
+// Which build of the tool is running: the version, and a hash of the code itself (the bundle, or this module's
+// source under the tests). The analysis cache keys and stamps its entries with it, so an analysis made by one
+// build is never read by another — also between two builds of the same version (a development checkout), whose
+// analysis (package attribution, estimates, findings inputs) may differ.
+
+
+
+
+let id = null;
+/** "0.1.0+3f2a9c01d4e5" */
+function toolBuild() {
+    if (id === null) {
+        let hash = 'unknown';
+        try {
+            hash = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_url_.fileURLToPath)(import.meta.url))).digest('hex').slice(0, 12);
+        }
+        catch {
+            // not readable (an unusual packaging): the version alone then tells builds apart
+        }
+        id = `${TOOL_VERSION}+${hash}`;
+    }
+    return id;
+}
+
+;// CONCATENATED MODULE: ./src/lib/cache-envelope.ts
+// The envelope of every analysis-cache file: a magic number, a header (format, kind, key, report schema,
+// tool version, payload length and SHA-256), then the gzip'd payload. An entry is used only when every field
+// is what this run expects and the checksum holds; otherwise the reader says why, in a few words, and the
+// caller ignores the entry (with a warning) and computes what it needed.
+//
+//   0   8   magic  89 49 53 47 0d 0a 1a 0a   ("\x89ISG\r\n\x1a\n": a text-mode copy or a truncation shows)
+//   8   4   header length (u32 LE)
+//   12  …   header JSON: { format, kind, key, schema, tool (version+build), bytes, rawBytes, sha256 }
+//   …   …   payload: gzip of the encoded analysis
+
+
+
+
+const MAGIC = Buffer.from([0x89, 0x49, 0x53, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const FORMAT = 1;
+const SCHEMA = 1;
+/** Large enough for any real header; a larger claim is a corrupt file, not a reason to allocate. */
+const MAX_HEADER = 64 * 1024;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/** Why an entry was not used: "truncated", "checksum mismatch", "made by image-size-guard 0.0.9"… */
+class CacheEntryError extends Error {
+}
+/** The bytes of a cache file holding `payload` under this kind and key. */
+async function sealEntry(kind, key, payload) {
+    const body = await gzipAsync(payload, { level: 1 }); // speed over size: a base's arrays gzip ~3× even at level 1
+    const header = {
+        format: FORMAT,
+        kind,
+        key,
+        schema: SCHEMA,
+        tool: toolBuild(),
+        bytes: body.length,
+        rawBytes: payload.length,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'),
+    };
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const len = Buffer.allocUnsafe(4);
+    len.writeUInt32LE(json.length, 0);
+    return Buffer.concat([MAGIC, len, json, body]);
+}
+/** The payload of a cache file, when it is an intact entry of this kind and key made by this version; throws CacheEntryError otherwise. */
+function openEntry(file, kind, key) {
+    if (file.length < MAGIC.length + 4)
+        throw new CacheEntryError(file.length === 0 ? 'empty file' : 'truncated');
+    if (!file.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new CacheEntryError('not an image-size-guard cache entry');
+    const headerBytes = file.readUInt32LE(MAGIC.length);
+    if (headerBytes > MAX_HEADER)
+        throw new CacheEntryError('corrupt header');
+    const start = MAGIC.length + 4 + headerBytes;
+    if (file.length < start)
+        throw new CacheEntryError('truncated');
+    let h;
+    try {
+        h = JSON.parse(file.subarray(MAGIC.length + 4, start).toString('utf8'));
+    }
+    catch {
+        throw new CacheEntryError('corrupt header');
+    }
+    if (typeof h !== 'object' || h === null)
+        throw new CacheEntryError('corrupt header');
+    if (h.format !== FORMAT)
+        throw new CacheEntryError(`cache format ${String(h.format)}, not ${FORMAT}`);
+    if (h.tool !== toolBuild())
+        throw new CacheEntryError(`made by image-size-guard ${String(h.tool)}, this is ${toolBuild()}`);
+    if (h.schema !== SCHEMA)
+        throw new CacheEntryError(`report schema ${String(h.schema)}, not ${SCHEMA}`);
+    if (h.kind !== kind || h.key !== key)
+        throw new CacheEntryError(`made for another ${h.kind === kind ? 'key' : 'kind of entry'}`);
+    const body = file.subarray(start);
+    if (body.length < h.bytes)
+        throw new CacheEntryError('truncated');
+    if (body.length > h.bytes)
+        throw new CacheEntryError('trailing bytes after the payload');
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== h.sha256)
+        throw new CacheEntryError('checksum mismatch');
+    let raw;
+    try {
+        raw = (0,external_node_zlib_.gunzipSync)(body, { maxOutputLength: h.rawBytes > 0 ? h.rawBytes : 1 });
+    }
+    catch {
+        throw new CacheEntryError('the payload does not decompress');
+    }
+    if (raw.length !== h.rawBytes)
+        throw new CacheEntryError('the payload has the wrong length');
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/sources/cache-dir.ts
+// The analysis cache's directory ($XDG_CACHE_HOME/image-size-guard by default): `bases/` holds base analyses
+// by their key, `layers/` layer scans by blob digest. Files are written whole to a temporary name and renamed,
+// so a reader (another run sharing the directory) sees an old entry or a new one, never half of one. Every
+// use of an entry refreshes its modification time; prune() then keeps the directory bounded, least recently
+// used first: entries unused for MAX_AGE are removed, then the oldest until the total is under MAX_BYTES.
+
+
+
+
+const CACHE_LIMITS = {
+    /** The directory is cut back to 80% of this when it grows past it. */
+    maxBytes: 2 * 1024 ** 3,
+    /** Entries unused for this long are removed. */
+    maxAgeMs: 30 * 24 * 3600 * 1000,
+};
+class CacheDir {
+    root;
+    /** Problems that cost nothing but speed (an unwritable directory), said once each by the caller. */
+    problems = [];
+    constructor(root) {
+        this.root = root;
+    }
+    path(area, name) {
+        if (!/^[a-z0-9][a-z0-9-]{0,200}$/.test(name))
+            throw new Error(`not a cache entry name: ${name}`);
+        return (0,external_node_path_namespaceObject.join)(this.root, area, `${name}.isgc`);
+    }
+    /** The entry's bytes, or null when there is none. */
+    read(area, name) {
+        const file = this.path(area, name);
+        try {
+            const bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+            const now = new Date();
+            try {
+                (0,external_node_fs_namespaceObject.utimesSync)(file, now, now); // used: last to be pruned
+            }
+            catch {
+                // read-only cache: still usable
+            }
+            return bytes;
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                this.problem(`cannot read ${file}: ${err.code ?? err.message}`);
+            return null;
+        }
+    }
+    /** Writes an entry atomically; false (and a problem noted) when the directory cannot be written. */
+    async write(area, name, bytes) {
+        const file = this.path(area, name);
+        const tmp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(this.root, area), { recursive: true });
+            await (0,promises_namespaceObject.writeFile)(tmp, bytes);
+            await (0,promises_namespaceObject.rename)(tmp, file);
+            return true;
+        }
+        catch (err) {
+            await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+            this.problem(`cannot write the analysis cache in ${this.root}: ${err.code ?? err.message}`);
+            return false;
+        }
+    }
+    /** Drops an entry that turned out unusable (so it is not read, and warned about, again). */
+    remove(area, name) {
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(this.path(area, name), { force: true });
+        }
+        catch {
+            // best effort
+        }
+    }
+    /** Removes entries unused for maxAgeMs, then the least recently used until the total is under 80% of maxBytes. */
+    async prune(limits = CACHE_LIMITS, now = Date.now()) {
+        const entries = [];
+        for (const area of ['bases', 'layers']) {
+            const dir = (0,external_node_path_namespaceObject.join)(this.root, area);
+            const names = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+            for (const name of names) {
+                const file = (0,external_node_path_namespaceObject.join)(dir, name);
+                const s = await (0,promises_namespaceObject.stat)(file).catch(() => null);
+                if (!s?.isFile())
+                    continue;
+                // a temporary file left by a run that died: gone after an hour
+                if (name.endsWith('.tmp') && now - s.mtimeMs < 3600_000)
+                    continue;
+                entries.push({ file, size: s.size, used: name.endsWith('.tmp') ? 0 : s.mtimeMs });
+            }
+        }
+        entries.sort((a, b) => a.used - b.used);
+        let total = entries.reduce((n, e) => n + e.size, 0);
+        const over = total > limits.maxBytes;
+        let removed = 0;
+        for (const e of entries) {
+            const stale = now - e.used > limits.maxAgeMs;
+            if (!stale && !(over && total > limits.maxBytes * 0.8))
+                break;
+            await (0,promises_namespaceObject.rm)(e.file, { force: true }).catch(() => undefined);
+            total -= e.size;
+            removed++;
+        }
+        return { removed, bytes: total };
+    }
+    problem(text) {
+        if (!this.problems.includes(text))
+            this.problems.push(text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/layer-cache.ts
+// Layer scans on disk by blob digest (the LayerStore the readers consult): `layers/<build>-<algorithm>-<hex>.isgc` in
+// the cache directory. An entry is the scan (path table and entries as typed arrays, captured package
+// databases), the blob's compression and its gzip estimate. Unusable entries are dropped with a warning.
+
+
+
+
+
+/** A layer whose encoding is bigger than this is not kept: encoding it would cost more memory than it saves time. */
+const MAX_ENTRY_BYTES = 256 * 1024 ** 2;
+class DiskLayerStore {
+    dir;
+    /** Entries ignored (corrupt, truncated, foreign), one line each, for the run's warnings. */
+    warnings = [];
+    pending = new Set();
+    saving = new Set();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    lookup(digest) {
+        if (!storableDigest(digest))
+            return null;
+        const name = fileName(digest);
+        const file = this.dir.read('layers', name);
+        if (!file)
+            return null;
+        try {
+            const r = new Reader(openEntry(file, 'layer', digest));
+            const meta = r.json();
+            if (!['none', 'gzip', 'zstd'].includes(meta.compression) || (meta.estimate !== null && !(typeof meta.estimate === 'number' && meta.estimate >= 0))) {
+                throw new CodecError('bad layer header');
+            }
+            const layer = decodeScannedLayer(r);
+            r.end();
+            return { layer, compression: meta.compression, estimate: meta.estimate };
+        }
+        catch (err) {
+            if (!(err instanceof CacheEntryError || err instanceof CodecError))
+                throw err;
+            this.warnings.push(`ignored the cached analysis of layer ${digest} (${err.message}); the layer is read again`);
+            this.dir.remove('layers', name);
+            return null;
+        }
+    }
+    save(digest, stored) {
+        if (!storableDigest(digest) || this.saving.has(digest))
+            return;
+        this.saving.add(digest);
+        const task = (async () => {
+            const w = new Writer();
+            w.json({ compression: stored.compression, estimate: stored.estimate });
+            encodeScannedLayer(stored.layer, w);
+            if (w.bytes > MAX_ENTRY_BYTES)
+                return;
+            await this.dir.write('layers', fileName(digest), await sealEntry('layer', digest, w.finish()));
+        })().catch(() => undefined); // a layer not kept costs only time next run
+        this.pending.add(task);
+        void task.finally(() => this.pending.delete(task));
+    }
+    /** Waits for the writes started so far. */
+    async flush() {
+        while (this.pending.size)
+            await Promise.all([...this.pending]);
+    }
+}
+/** By build and digest: another build's entries are never read (they age out of the directory unused). */
+function fileName(digest) {
+    return `${toolBuild().replace(/[^a-z0-9]+/g, '-')}-${digest.replace(':', '-')}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/analysis-cache.ts
+// The analysis cache of a run. A base is computed once per commit: the analysis of a built commit (each
+// platform's ImageModel — layers, final filesystem, package databases, config and history — with the
+// Dockerfile's path and text) is kept under a key of everything that decides it, and a later run that needs
+// the same commit built the same way reads it instead of checking out, building and reading the image.
+// Layer scans are kept by blob digest beside it (sources/layer-cache.ts). Entries live in the cache
+// directory; the Action also saves and restores base entries through the Actions cache (RemoteCache).
+
+
+
+
+
+
+
+/** The entry's key: SHA-256 of the inputs with the tool's version and build, the report schema and the encoding's version. */
+function baseKey(i) {
+    // a fixed order, arrays as given (a later --build-arg of the same name wins, so order matters)
+    const canonical = JSON.stringify([
+        'isg-base',
+        toolBuild(), // the version and a hash of the running code
+        1, // report schema (Report['schemaVersion'])
+        CODEC_ID,
+        i.commit,
+        i.context,
+        i.dockerfile,
+        i.target,
+        i.buildArgs,
+        i.platform,
+        i.driver,
+        i.ociExport,
+        i.buildxFlags,
+        i.compressedSize,
+    ]);
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
+}
+/** A side as kept: its models and its Dockerfile (the ref and the timings belong to the run that reads it). */
+function encodeSide(side) {
+    const w = new Writer();
+    w.json({ dockerfile: side.dockerfile, dockerfileText: side.dockerfileText, models: side.models.length });
+    for (const m of side.models)
+        encodeModel(m, w);
+    return w.finish();
+}
+function decodeSide(payload, ref) {
+    const r = new Reader(payload);
+    const head = r.json();
+    const { dockerfile, dockerfileText, models: n } = head ?? {};
+    if ((dockerfile !== null && typeof dockerfile !== 'string') || (dockerfileText !== null && typeof dockerfileText !== 'string') || !Number.isInteger(n) || n < 1 || n > 64) {
+        throw new CodecError('bad side header');
+    }
+    const models = [];
+    for (let i = 0; i < n; i++)
+        models.push(decodeModel(r));
+    r.end();
+    return { models, available: null, source: 'build', ref, dockerfile, dockerfileText, timings: {}, fromCache: true };
+}
+class AnalysisCache {
+    options;
+    dir;
+    layers;
+    /** Entries ignored and faults met, one line each, for the run's warnings. */
+    notes = [];
+    pending = new Set();
+    remote;
+    constructor(options) {
+        this.options = options;
+        this.dir = new CacheDir(options.dir);
+        this.layers = new DiskLayerStore(this.dir);
+        this.remote = options.remote;
+    }
+    /** The kept analysis under key (from the directory, else the remote store), as the side `ref` names; null on a miss. */
+    async loadSide(key, ref) {
+        const local = this.readSide(key, ref);
+        if (local || !this.remote)
+            return local;
+        if (!(await this.remote.restore(key, this.dir.path('bases', key))))
+            return null;
+        return this.readSide(key, ref);
+    }
+    /** Keeps a built side under key, in the background (and in the remote store when asked); the run waits for it at the end. */
+    keepSide(key, side, remote) {
+        this.defer(async () => {
+            const written = await this.dir.write('bases', key, await sealEntry('base', key, encodeSide(side)));
+            if (written && remote && this.remote)
+                await this.remote.save(key, this.dir.path('bases', key));
+        });
+    }
+    /** Waits for what is being written, keeps the directory bounded, and hands back what went wrong on the way. */
+    async close() {
+        while (this.pending.size)
+            await Promise.all([...this.pending]);
+        await this.layers.flush();
+        await this.dir.prune().catch(() => undefined);
+        return [...this.notes, ...this.layers.warnings, ...this.dir.problems];
+    }
+    readSide(key, ref) {
+        const file = this.dir.read('bases', key);
+        if (!file)
+            return null;
+        try {
+            return decodeSide(openEntry(file, 'base', key), ref);
+        }
+        catch (err) {
+            if (!(err instanceof CacheEntryError || err instanceof CodecError))
+                throw err;
+            this.notes.push(`ignored the cached analysis of ${ref} (${err.message}); the base is built`);
+            this.dir.remove('bases', key);
+            return null;
+        }
+    }
+    defer(task) {
+        const p = task().catch((err) => {
+            this.notes.push(`could not keep an analysis in the cache: ${err.message}`);
+        });
+        this.pending.add(p);
+        void p.finally(() => this.pending.delete(p));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/build-session.ts
 // What a run's images share: the builder (detected once, only when something is built), the checkouts of
-// git refs (one worktree per ref, however many images are built from it), removed when the run ends, and the
-// opener of existing images (one registry client: a layer base and head share is fetched once).
+// git refs (one worktree per ref, however many images are built from it), removed when the run ends, the
+// commits refs name, the opener of existing images (one registry client: a layer base and head share is
+// fetched once) and the analysis cache (bases by commit, layers by digest).
+
 
 
 
@@ -43563,9 +44550,13 @@ class BuildSession {
     builder = null;
     root = null;
     trees = new Map();
-    opener = new ImageOpener();
+    commits = new Map();
+    cache;
+    opener;
     constructor(run) {
         this.run = run;
+        this.cache = run.cache ? new AnalysisCache(run.cache) : null;
+        this.opener = new ImageOpener({}, this.cache?.layers ?? null);
     }
     builderInfo() {
         this.builder ??= detectBuilder(this.run.builder);
@@ -43575,17 +44566,31 @@ class BuildSession {
         this.root ??= repoRoot(this.run.cwd);
         return this.root;
     }
+    /** The full SHA a ref names (fetched from origin when the clone lacks it), asked once per ref. */
+    commit(ref) {
+        let sha = this.commits.get(ref);
+        if (!sha) {
+            sha = this.repoRoot().then((root) => resolveCommit(root, ref));
+            this.commits.set(ref, sha);
+            sha.catch(() => this.commits.delete(ref));
+        }
+        return sha;
+    }
     /** A checkout of ref, shared by every image built from it. */
     async worktree(ref) {
         let tree = this.trees.get(ref);
         if (!tree) {
-            tree = this.repoRoot().then((root) => checkout(root, ref));
+            // the commit first: a ref fetched from origin is checked out by its SHA
+            tree = Promise.all([this.repoRoot(), this.commit(ref)]).then(([root, sha]) => checkout(root, sha, ref));
             this.trees.set(ref, tree);
             tree.catch(() => this.trees.delete(ref)); // a failed checkout is not kept (and not removed)
         }
         return tree;
     }
-    /** Removes every checkout and closes the registry connections; called once, when the run ends (also after a failure). */
+    /**
+     * Removes every checkout, closes the registry connections and finishes the cache's writes; called once,
+     * when the run ends (also after a failure). Returns the cache's warnings.
+     */
     async close() {
         const trees = [...this.trees.values()];
         this.trees.clear();
@@ -43597,6 +44602,7 @@ class BuildSession {
         finally {
             await this.opener.close();
         }
+        return (await this.cache?.close()) ?? [];
     }
 }
 
@@ -43848,7 +44854,11 @@ async function readExisting(opener, arg, platforms, read, dockerfile) {
 }
 /** Builds the working tree (ref undefined) or a checkout of ref (shared with the run's other images). */
 async function buildSide(session, image, label, ref, read) {
+    const waited = performance.now();
     const builder = await session.builderInfo();
+    // detecting the builder (docker, buildx, the driver) is shared by the run's builds: shown where it was waited for
+    const builderMs = performance.now() - waited;
+    const detect = builderMs >= 50 ? { builder: builderMs } : {};
     const run = session.run;
     const spec = (context, dockerfile) => ({
         // the image's name in its log group, temporary tag and errors: several images build at once
@@ -43866,7 +44876,7 @@ async function buildSide(session, image, label, ref, read) {
             throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
         const built = await buildAndRead(spec(p.context, p.dockerfile), builder, run.logMode, read);
         const text = (0,external_node_fs_namespaceObject.readFileSync)(p.dockerfile, 'utf8');
-        return { models: built.models, available: null, source: 'build', ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
+        return { models: built.models, available: null, source: 'build', ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { ...detect, build: built.buildMs, read: built.readMs } };
     }
     const p = buildPaths(run.cwd, image, await session.repoRoot());
     for (const rel of [p.relContext, p.relDockerfile]) {
@@ -43882,7 +44892,7 @@ async function buildSide(session, image, label, ref, read) {
         throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
     const built = await buildAndRead(spec((0,external_node_path_namespaceObject.join)(tree.dir, p.relContext), dockerfile), builder, run.logMode, read);
     const text = (0,external_node_fs_namespaceObject.readFileSync)(dockerfile, 'utf8');
-    return { models: built.models, available: null, source: 'build', ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+    return { models: built.models, available: null, source: 'build', ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { ...detect, checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
 }
 class MissingDockerfileError extends UserError {
 }
@@ -44444,9 +45454,108 @@ function missingEverywhere(request, sides) {
     return request.filter((p) => !sides.some((images) => hasPlatform(images, p)));
 }
 
+;// CONCATENATED MODULE: ./src/git/clean-tree.ts
+// Whether the working tree is exactly a commit where an image's build reads it: HEAD, with nothing modified,
+// untracked or ignored in its context and Dockerfile. Only then is a build of the working tree the build of
+// that commit (an ignored file in the context is sent to the builder too, and a checkout would lack it).
+
+/** HEAD's full SHA when the paths (repository-relative) are clean at it; null otherwise. */
+async function cleanCommit(root, paths) {
+    const head = await exec_runCommand('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: root });
+    if (head.code !== 0)
+        return null;
+    const status = await exec_runCommand('git', ['status', '--porcelain', '-z', '--ignored', '--untracked-files=all', '--', ...paths.map((p) => `:(literal)${p}`)], { cwd: root });
+    return status.code === 0 && status.stdout === '' ? head.stdout.trim() : null;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/cached-side.ts
+// Sides built from commits, through the analysis cache: a base (or a --head REF) whose commit was analysed
+// before with the same build inputs is read from the cache (no checkout, no build, no read of the image);
+// otherwise it is built and kept. The Action's working tree on a push to the default branch is kept too: it
+// is a later pull request's base.
+
+
+
+
+const cached_side_toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join('/');
+/** buildx flags that ask for a fresh build: the analysis kept from an earlier build is not what the user wants. */
+const FRESH = /^--(no-cache|pull)(=true)?$/;
+/**
+ * An image built from ref (the base, or the head of --head REF): from the analysis cache when it has this
+ * commit built the same way, else built, and kept (a base also in the remote store: the Action's pull
+ * request runs save the base they had to build, for their next push).
+ */
+async function commitSide(session, image, label, ref, read) {
+    const cache = session.cache;
+    if (!cache)
+        return buildSide(session, image, label, ref, read);
+    const t0 = performance.now();
+    const keyed = await keyFor(session, image, ref);
+    if (keyed && !session.run.buildxFlags.some((f) => FRESH.test(f))) {
+        const kept = await cache.loadSide(keyed.key, ref);
+        if (kept) {
+            kept.timings = { cache: performance.now() - t0 };
+            return kept;
+        }
+    }
+    const lookupMs = performance.now() - t0;
+    const side = await buildSide(session, image, label, ref, read);
+    side.timings = { cache: lookupMs, ...side.timings };
+    side.fromCache = false;
+    if (keyed)
+        cache.keepSide(keyed.key, { ...side, dockerfile: keyed.dockerfile }, label === 'base');
+    return side;
+}
+/**
+ * After the head was built from the working tree: when the run asks for it (the Action on a push to the
+ * default branch) and the working tree is a clean checkout of a commit where the image reads it, keep the
+ * head as that commit's analysis, in the directory and the remote store: it is a later pull request's base.
+ */
+async function keepHead(session, image, head) {
+    const cache = session.cache;
+    if (!cache?.options.keepHead || session.run.headRef !== undefined || head.source !== 'build')
+        return;
+    const root = await session.repoRoot();
+    const p = buildPaths(session.run.cwd, image, root);
+    if (outside(p.relContext) || outside(p.relDockerfile))
+        return;
+    const commit = await cleanCommit(root, [cached_side_toPosix(p.relContext), cached_side_toPosix(p.relDockerfile)]);
+    if (!commit)
+        return; // the working tree is not (only) that commit there: its build is not the commit's
+    const keyed = await keyFor(session, image, commit);
+    if (keyed)
+        cache.keepSide(keyed.key, { ...head, dockerfile: keyed.dockerfile }, true);
+}
+/** The cache key of image built from ref, with its Dockerfile's repository-relative path; null when it cannot be built from a ref. */
+async function keyFor(session, image, ref) {
+    const run = session.run;
+    const root = await session.repoRoot();
+    const p = buildPaths(run.cwd, image, root);
+    if (outside(p.relContext) || outside(p.relDockerfile))
+        return null; // buildSide says why
+    const [builder, commit] = await Promise.all([session.builderInfo(), session.commit(ref)]);
+    const key = baseKey({
+        commit,
+        context: cached_side_toPosix(p.relContext),
+        dockerfile: cached_side_toPosix(p.relDockerfile),
+        target: image.target ?? null,
+        buildArgs: image.buildArgs,
+        platform: image.platform ?? null,
+        driver: builder.driver,
+        ociExport: builder.canExportOci,
+        buildxFlags: run.buildxFlags,
+        compressedSize: run.compressedSize,
+    });
+    return { key, dockerfile: p.relDockerfile };
+}
+function outside(rel) {
+    return rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/compare-image.ts
 // One image's comparison: head and base (built or read, at the same time), then analysis → a report entry per
 // platform (base and head paired by platform; a platform on one side only is reported as added or removed).
+
 
 
 
@@ -44475,7 +45584,9 @@ async function compareImage(session, image, read, progress) {
     // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
     const headSide = image.image
         ? readExisting(opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
-        : buildSide(session, buildImage, 'head', run.headRef, headRead);
+        : run.headRef !== undefined
+            ? commitSide(session, buildImage, 'head', run.headRef, headRead)
+            : buildSide(session, buildImage, 'head', undefined, headRead);
     const baseImage = image.baseImage;
     const baseSide = baseImage
         ? request !== undefined
@@ -44483,7 +45594,7 @@ async function compareImage(session, image, read, progress) {
             : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
                 headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }))
         : run.baseRef
-            ? buildSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err) => {
+            ? commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err) => {
                 if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
                     throw err;
                 warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
@@ -44498,6 +45609,9 @@ async function compareImage(session, image, read, progress) {
         throw baseResult.reason;
     const head = headResult.value;
     const base = baseResult.value;
+    const analysisStart = performance.now();
+    // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
+    const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
     if (several !== undefined) {
         const missing = missingEverywhere(several, base ? [head.models, base.models] : [head.models]);
         if (missing.length || head.models.length === 0) {
@@ -44520,7 +45634,7 @@ async function compareImage(session, image, read, progress) {
         if (!pair.head) {
             const b = pair.base;
             const lines = analyse(base, b, []).layerLines;
-            removed.push({ name, platform: pair.platform, base: toImageReport(b, base.ref, base.source, base.dockerfile, lines) });
+            removed.push({ name, platform: pair.platform, base: baseReport(base, b, lines) });
             warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
             continue;
         }
@@ -44545,7 +45659,7 @@ async function compareImage(session, image, read, progress) {
             status: 'compared',
             ...(added ? { platformAdded: true } : {}),
             head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
-            base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
+            base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
             diff: b && baseAnalysis
                 ? diffImages(b, h, {
                     topFiles: run.topFiles,
@@ -44558,9 +45672,18 @@ async function compareImage(session, image, read, progress) {
             passed: decidePassed(budgets, findings, image.failOn),
         };
         const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
-        results.push({ entry, head, base, warnings: mine });
+        results.push({ entry, head, base, warnings: mine, analysisMs: 0 });
     }
+    await keeping;
+    // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
+    const analysisMs = performance.now() - analysisStart;
+    for (const r of results)
+        r.analysisMs = analysisMs;
     return { results, removed, warnings };
+}
+/** A base's report says whether it came from the analysis cache. */
+function baseReport(side, model, lines) {
+    return { ...toImageReport(model, side.ref, side.source, side.dockerfile, lines), fromCache: side.fromCache === true };
 }
 /**
  * Platform "all" reads every platform existing images have; a build needs its platforms listed. Checked
@@ -44604,10 +45727,14 @@ async function runImages(run, images, progress) {
     for (const image of images)
         checkPlatformAll(run, image);
     const session = new BuildSession(run);
-    // estimates by layer digest: a layer shared by several images (or base and head) is estimated once
-    const read = { compressedSize: run.compressedSize, estimates: new Map() };
+    // estimates by layer digest: a layer shared by several images (or base and head) is estimated once;
+    // layers kept by earlier runs (the analysis cache) are not scanned again
+    const read = { compressedSize: run.compressedSize, estimates: new Map(), layerStore: session.cache?.layers };
+    let result;
     try {
+        const started = performance.now();
         const plans = await planBuilds(session, images);
+        const planMs = performance.now() - started;
         const toBuild = images.filter((_, i) => plans[i].build);
         const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
         // compareImage gives one entry per head platform: they are flattened into the report in the images' order
@@ -44634,11 +45761,17 @@ async function runImages(run, images, progress) {
             for (const w of [...c.warnings, ...c.results.flatMap((r) => r.warnings)])
                 warnings.push(several ? `${name}: ${w}` : w);
         });
-        return { report: makeReport(entries, removed), images: results, plans, warnings };
+        result = { report: makeReport(entries, removed), images: results, plans, warnings, timings: { plan: planMs, finish: 0 } };
     }
-    finally {
-        await session.close();
+    catch (err) {
+        await session.close().catch(() => undefined);
+        throw err;
     }
+    // worktrees removed, and what the cache is still writing (an analysis kept for the next run) finished
+    const closing = performance.now();
+    result.warnings.push(...(await session.close()));
+    result.timings.finish = performance.now() - closing;
+    return result;
 }
 /** One entry however many platforms the image has: nothing was read, so its platforms are the option as given. */
 function notBuilt(run, image, reason) {
@@ -45465,9 +46598,27 @@ function bake_entries_bakeFilesOf(files) {
     return names.map((file) => ({ file }));
 }
 
+;// CONCATENATED MODULE: ./src/config/cache-option.ts
+// Where the analysis cache lives: --cache-dir DIR, else $XDG_CACHE_HOME/image-size-guard, else
+// ~/.cache/image-size-guard (the XDG base directory default; a relative XDG_CACHE_HOME is ignored, as the
+// specification says). --no-cache (the Action: `cache: false`) turns it off.
+
+
+function cache_option_defaultCacheDir(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,external_node_path_namespaceObject.join)(xdg && (0,external_node_path_namespaceObject.isAbsolute)(xdg) ? xdg : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache'), 'image-size-guard');
+}
+/** The cache directory for the flags given, or null when caching is off. */
+function cacheDirOption(noCache, dir, cwd, env = process.env) {
+    if (noCache)
+        return null;
+    return dir ? (0,external_node_path_namespaceObject.resolve)(cwd, dir) : cache_option_defaultCacheDir(env);
+}
+
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 // The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
 // each, before anything is built.
+
 
 
 
@@ -45544,6 +46695,9 @@ function readActionInputs(env = process.env) {
     const alwaysBuild = get('always-build') || 'false';
     if (alwaysBuild !== 'true' && alwaysBuild !== 'false')
         problems.push(`always-build: must be true or false (got ${quoted(alwaysBuild, 40)})`);
+    const cache = get('cache') || 'true';
+    if (cache !== 'true' && cache !== 'false')
+        problems.push(`cache: must be true or false (got ${quoted(cache, 40)})`);
     const defaults = {
         context: get('context') || '.',
         dockerfile: get('dockerfile') || undefined,
@@ -45596,6 +46750,8 @@ function readActionInputs(env = process.env) {
             alwaysBuild: alwaysBuild === 'true',
             // the workflow holds the inputs: when the PR edits it, any image may build differently
             definitions: workflow ? [workflow] : [],
+            // a push to the default branch keeps its head's analysis: pull requests against this commit read it as their base
+            cache: cache === 'true' ? { dir: defaultCacheDir(env), keepHead: pushToDefaultBranch(env) } : undefined,
         },
         images,
         bake,
@@ -45638,6 +46794,19 @@ function workflowFile(env) {
         return null;
     const file = ref.slice(prefix.length).replace(/@[^@]*$/, '');
     return file ? { file } : null;
+}
+/** A push to the repository's default branch (the event says which branch that is). */
+function pushToDefaultBranch(env) {
+    if (env.GITHUB_EVENT_NAME !== 'push' || !env.GITHUB_EVENT_PATH)
+        return false;
+    try {
+        const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        const branch = event.repository?.default_branch;
+        return typeof branch === 'string' && branch !== '' && (event.ref ?? env.GITHUB_REF) === `refs/heads/${branch}`;
+    }
+    catch {
+        return false;
+    }
 }
 function readPullRequest(env) {
     if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
@@ -45749,6 +46918,7 @@ function optionalBakeValue(argv) {
 
 
 
+
 const COMPARE_FLAGS = {
     base: { type: 'string' },
     head: { type: 'string' },
@@ -45775,6 +46945,8 @@ const COMPARE_FLAGS = {
     'fail-on': { type: 'string' },
     'compressed-size': { type: 'string' },
     'top-files': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     format: { type: 'string' },
     output: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -45788,6 +46960,9 @@ function runOptionsFromFlags(v, cwd) {
         throw new UsageError('--base and --base-image exclude each other: build a git ref, or read an image');
     if (v.head && v.image)
         throw new UsageError('--head and --image exclude each other: build a git ref, or read an image');
+    if (v['no-cache'] && v['cache-dir'] !== undefined)
+        throw new UsageError('--no-cache and --cache-dir exclude each other');
+    const cacheDir = cacheDirOption(v['no-cache'], v['cache-dir'], cwd);
     const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
     if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000)
         throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
@@ -45801,6 +46976,7 @@ function runOptionsFromFlags(v, cwd) {
         topFiles,
         logMode: defaultLogMode(),
         alwaysBuild: v['always-build'] === true,
+        cache: cacheDir ? { dir: cacheDir } : undefined,
     };
     const defaults = {
         context: v.context ?? '.',
@@ -45873,10 +47049,14 @@ function render(format, set, result, timings, commentKey) {
         return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed });
     return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
 }
-/** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
+/**
+ * The run's phases: planning, each side's phases (base and head run at the same time, so the image's time is
+ * the longer side's), the analysis after both, the finish (cleanups, cache writes), then the wall time.
+ */
 function timingLine(result, wallMs) {
-    const parts = [];
+    const parts = [`plan ${formatSeconds(result.timings.plan)}`];
     const seen = new Set(); // the platforms of one image share their sides
+    const seenAnalysis = new Set();
     const names = new Set(result.report.images.map((e) => e.name));
     for (const image of result.images) {
         for (const [label, side] of [['head', image.head], ['base', image.base]]) {
@@ -45884,12 +47064,17 @@ function timingLine(result, wallMs) {
                 continue;
             seen.add(side);
             const name = names.size > 1 ? `${image.entry.name} ${label}` : label;
-            parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+            parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}${side.fromCache ? ' (from the cache)' : ''}`);
+        }
+        if (!seenAnalysis.has(image.head)) {
+            seenAnalysis.add(image.head);
+            parts.push(`${names.size > 1 ? `${image.entry.name} ` : ''}analysis ${formatSeconds(image.analysisMs)}`);
         }
     }
     const notBuilt = result.report.images.length - result.images.length;
     if (notBuilt)
         parts.push(`${notBuilt} not built`);
+    parts.push(`finish ${formatSeconds(result.timings.finish)}`);
     return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }
 
@@ -45954,6 +47139,12 @@ compare
   --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
                          level-6 estimate; exact: only real blob sizes; off: none
   --top-files N          rows of biggest file changes (default: 20)
+  --cache-dir DIR        the analysis cache (default: $XDG_CACHE_HOME/image-size-guard, else
+                         ~/.cache/image-size-guard). A commit built as the base (or --head) is kept there
+                         under its SHA and build inputs, and read instead of built the next time; layer
+                         scans are kept by digest. Least recently used entries go past 2 GiB or 30 days
+  --no-cache             neither read nor write the analysis cache (--buildx-flags "--no-cache" or
+                         "--pull" builds the base afresh too, and keeps what it built)
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
 
@@ -46081,6 +47272,7 @@ function parse(argv, options) {
  * `--buildx-flags "--no-cache"`, `--build-arg -X` (which is then refused for what it is, not as "ambiguous").
  * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
  * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
+ * `--buildx-flags --no-cache` stays buildx's --no-cache (as it was before compare had a --no-cache of its own).
  */
 function attachValues(argv, options) {
     const takesValue = new Set();
@@ -46104,7 +47296,7 @@ function attachValues(argv, options) {
             break;
         }
         const next = argv[i + 1];
-        if (takesValue.has(word) && next !== undefined && next.startsWith('-') && !isOwn(next)) {
+        if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
             out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
             i++;
         }

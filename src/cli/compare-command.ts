@@ -24,6 +24,7 @@ import type { FailOn } from '../model/options.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { compareImages, type CompareImages } from './compare-images.js';
 import { progressPerStream } from './progress.js';
+import { cacheDirOption } from '../config/cache-option.js';
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
@@ -51,6 +52,8 @@ export const COMPARE_FLAGS = {
   'fail-on': { type: 'string' },
   'compressed-size': { type: 'string' },
   'top-files': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +69,8 @@ export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; 
   if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${format}")`);
   if (v.base && v['base-image']) throw new UsageError('--base and --base-image exclude each other: build a git ref, or read an image');
   if (v.head && v.image) throw new UsageError('--head and --image exclude each other: build a git ref, or read an image');
+  if (v['no-cache'] && v['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir exclude each other');
+  const cacheDir = cacheDirOption(v['no-cache'], v['cache-dir'], cwd);
   const topFiles = v['top-files'] === undefined ? 20 : Number(v['top-files']);
   if (!Number.isInteger(topFiles) || topFiles < 1 || topFiles > 1000) throw new UsageError(`--top-files must be a whole number from 1 to 1000 (got "${v['top-files']}")`);
   const run: RunOptions = {
@@ -78,6 +83,7 @@ export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; 
     topFiles,
     logMode: defaultLogMode(),
     alwaysBuild: v['always-build'] === true,
+    cache: cacheDir ? { dir: cacheDir } : undefined,
   };
   const defaults: ImageDefaults = {
     context: v.context ?? '.',
@@ -144,20 +150,29 @@ function render(format: Format, set: CompareImages, result: CompareResult, timin
   return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
 }
 
-/** Each side's phases (base and head run at the same time, so they overlap), then the wall time. */
+/**
+ * The run's phases: planning, each side's phases (base and head run at the same time, so the image's time is
+ * the longer side's), the analysis after both, the finish (cleanups, cache writes), then the wall time.
+ */
 function timingLine(result: CompareResult, wallMs: number): string {
-  const parts: string[] = [];
+  const parts: string[] = [`plan ${formatSeconds(result.timings.plan)}`];
   const seen = new Set<object>(); // the platforms of one image share their sides
+  const seenAnalysis = new Set<object>();
   const names = new Set(result.report.images.map((e) => e.name));
   for (const image of result.images) {
     for (const [label, side] of [['head', image.head], ['base', image.base]] as const) {
       if (!side || seen.has(side)) continue;
       seen.add(side);
       const name = names.size > 1 ? `${image.entry.name} ${label}` : label;
-      parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}`);
+      parts.push(`${name} ${Object.entries(side.timings).map(([phase, ms]) => `${phase} ${formatSeconds(ms)}`).join(', ')}${side.fromCache ? ' (from the cache)' : ''}`);
+    }
+    if (!seenAnalysis.has(image.head)) {
+      seenAnalysis.add(image.head);
+      parts.push(`${names.size > 1 ? `${image.entry.name} ` : ''}analysis ${formatSeconds(image.analysisMs)}`);
     }
   }
   const notBuilt = result.report.images.length - result.images.length;
   if (notBuilt) parts.push(`${notBuilt} not built`);
+  parts.push(`finish ${formatSeconds(result.timings.finish)}`);
   return `Timings: ${parts.join(' · ')} · total ${formatSeconds(wallMs)}`;
 }

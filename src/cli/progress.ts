@@ -89,7 +89,7 @@ export function makeProgress(label: string, deps: ProgressDeps = realDeps()): Pr
 
 /**
  * Progress for several streams (base and head read at the same time, several images): one Progress per
- * label, made when its stream starts. `finish` gives every stream that did not say it was done its last line
+ * label, made when its stream is asked for; it draws once its stream starts. `finish` gives every stream that did not say it was done its last line
  * (sources that sum several blobs report no end of their own); `abort` clears them all before an error.
  */
 export function progressPerStream(make: (label: string) => Progress = (label) => makeProgress(`reading ${label}`)): {
@@ -97,19 +97,21 @@ export function progressPerStream(make: (label: string) => Progress = (label) =>
   finish(): void;
   abort(): void;
 } {
-  const streams: { progress: Progress; bytes: number; done: boolean }[] = [];
+  const streams: { progress: Progress; bytes: number; done: boolean; started: boolean }[] = [];
   return {
     stream(label) {
-      const s = { progress: make(label), bytes: 0, done: false };
+      const s = { progress: make(label), bytes: 0, done: false, started: false };
       streams.push(s);
       return (bytes, done) => {
+        s.started = true;
         s.bytes = bytes;
         s.done ||= done === true;
         s.progress.update(bytes, done);
       };
     },
     finish() {
-      for (const s of streams) if (!s.done) s.progress.update(s.bytes, true);
+      // a stream that never started (a base from the analysis cache) has no line to end
+      for (const s of streams) if (s.started && !s.done) s.progress.update(s.bytes, true);
     },
     abort() {
       for (const s of streams) s.progress.abort();

@@ -91,6 +91,7 @@ function parse(argv: string[], options: NonNullable<Options>) {
  * `--buildx-flags "--no-cache"`, `--build-arg -X` (which is then refused for what it is, not as "ambiguous").
  * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
  * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
+ * `--buildx-flags --no-cache` stays buildx's --no-cache (as it was before compare had a --no-cache of its own).
  */
 export function attachValues(argv: readonly string[], options: NonNullable<Options>): string[] {
   const takesValue = new Set<string>();
@@ -111,7 +112,7 @@ export function attachValues(argv: readonly string[], options: NonNullable<Optio
       break;
     }
     const next = argv[i + 1];
-    if (takesValue.has(word) && next !== undefined && next.startsWith('-') && !isOwn(next)) {
+    if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
       out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
       i++;
     } else out.push(word);

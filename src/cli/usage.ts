@@ -59,6 +59,12 @@ compare
   --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
                          level-6 estimate; exact: only real blob sizes; off: none
   --top-files N          rows of biggest file changes (default: 20)
+  --cache-dir DIR        the analysis cache (default: $XDG_CACHE_HOME/image-size-guard, else
+                         ~/.cache/image-size-guard). A commit built as the base (or --head) is kept there
+                         under its SHA and build inputs, and read instead of built the next time; layer
+                         scans are kept by digest. Least recently used entries go past 2 GiB or 30 days
+  --no-cache             neither read nor write the analysis cache (--buildx-flags "--no-cache" or
+                         "--pull" builds the base afresh too, and keeps what it built)
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
 

@@ -18,6 +18,7 @@ import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
+import { defaultCacheDir } from './cache-option.js';
 
 export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
@@ -109,6 +110,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
 
   const alwaysBuild = get('always-build') || 'false';
   if (alwaysBuild !== 'true' && alwaysBuild !== 'false') problems.push(`always-build: must be true or false (got ${quoted(alwaysBuild, 40)})`);
+  const cache = get('cache') || 'true';
+  if (cache !== 'true' && cache !== 'false') problems.push(`cache: must be true or false (got ${quoted(cache, 40)})`);
 
   const defaults: ImageDefaults = {
     context: get('context') || '.',
@@ -157,6 +160,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
       alwaysBuild: alwaysBuild === 'true',
       // the workflow holds the inputs: when the PR edits it, any image may build differently
       definitions: workflow ? [workflow] : [],
+      // a push to the default branch keeps its head's analysis: pull requests against this commit read it as their base
+      cache: cache === 'true' ? { dir: defaultCacheDir(env), keepHead: pushToDefaultBranch(env) } : undefined,
     },
     images,
     bake,
@@ -199,6 +204,18 @@ function workflowFile(env: NodeJS.ProcessEnv): DefinitionSource | null {
   if (!env.GITHUB_REPOSITORY || !ref.startsWith(prefix)) return null;
   const file = ref.slice(prefix.length).replace(/@[^@]*$/, '');
   return file ? { file } : null;
+}
+
+/** A push to the repository's default branch (the event says which branch that is). */
+export function pushToDefaultBranch(env: NodeJS.ProcessEnv): boolean {
+  if (env.GITHUB_EVENT_NAME !== 'push' || !env.GITHUB_EVENT_PATH) return false;
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { ref?: string; repository?: { default_branch?: string } };
+    const branch = event.repository?.default_branch;
+    return typeof branch === 'string' && branch !== '' && (event.ref ?? env.GITHUB_REF) === `refs/heads/${branch}`;
+  } catch {
+    return false;
+  }
 }
 
 function readPullRequest(env: NodeJS.ProcessEnv): PullRequestContext | null {

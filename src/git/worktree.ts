@@ -45,7 +45,8 @@ export async function resolveCommit(root: string, ref: string): Promise<string> 
   return fetched.stdout.trim();
 }
 
-export async function checkout(root: string, ref: string): Promise<Checkout> {
+/** A worktree of ref (`label`: how messages name it, when ref is the SHA it resolved to). */
+export async function checkout(root: string, ref: string, label = ref): Promise<Checkout> {
   const sha = await resolveCommit(root, ref);
   const dir = await mkdtemp(join(tmpdir(), 'isg-worktree-'));
   const removeSync = (): void => {
@@ -57,11 +58,11 @@ export async function checkout(root: string, ref: string): Promise<Checkout> {
   if (add.code !== 0) {
     unregister();
     await rm(dir, { recursive: true, force: true });
-    throw new GitError(`git worktree add of ${oneLine(ref)} failed: ${lastLine(add.stderr, 'unknown error')}`);
+    throw new GitError(`git worktree add of ${oneLine(label)} failed: ${lastLine(add.stderr, 'unknown error')}`);
   }
   return {
     dir,
-    ref,
+    ref: label,
     sha,
     async remove() {
       unregister();

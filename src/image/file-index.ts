@@ -33,6 +33,11 @@ export class FileIndex implements ReadonlyMap<string, FileEntry> {
     this.size = c.count;
   }
 
+  /** The arrays behind the map (read-only: for serialising the index, see model-codec.ts). */
+  get columns(): Readonly<FileColumns> {
+    return this.c;
+  }
+
   get(path: string): FileEntry | undefined {
     const id = this.c.paths.lookup(path);
     return id > 0 && this.c.present[id] === 1 ? this.entry(id, path) : undefined;

@@ -218,6 +218,49 @@ export class PathTable {
     }
   }
 
+  /** The table as it is stored (see fromParts): each id's parent, where its name ends in the pool, and the pool. */
+  parts(): { parents: Int32Array; nameEnds: Uint32Array; pool: Buffer } {
+    const n = this.count;
+    return { parents: this.parents.subarray(0, n), nameEnds: this.nameEnds.subarray(0, n), pool: this.pool.subarray(0, this.poolUsed) };
+  }
+
+  /**
+   * A table from what parts() gave, checked as untrusted input (a cache file): parents come before their
+   * children, names are non-empty, hold no "/" or NUL and are not "." or "..", and no (parent, name) repeats.
+   * Hashes are made anew with this process's seed. Throws a plain Error naming the fault.
+   */
+  static fromParts(parents: Int32Array, nameEnds: Uint32Array, pool: Buffer): PathTable {
+    const n = parents.length;
+    if (n < 1 || nameEnds.length !== n || parents[0] !== -1 || nameEnds[0] !== 0) throw new Error('path table: bad root');
+    if (nameEnds[n - 1] !== pool.length) throw new Error('path table: names do not fill the pool');
+    const t = new PathTable(n, Math.max(64, pool.length));
+    pool.copy(t.pool, 0);
+    t.poolUsed = pool.length;
+    for (let id = 1; id < n; id++) {
+      const parent = parents[id] as number;
+      const begin = nameEnds[id - 1] as number;
+      const end = nameEnds[id] as number;
+      if (parent < 0 || parent >= id) throw new Error(`path table: id ${id} has parent ${parent}`);
+      if (end <= begin || end > pool.length) throw new Error(`path table: id ${id} has a bad name`);
+      if (end - begin <= 2 && pool[begin] === 0x2e && (end - begin === 1 || pool[begin + 1] === 0x2e)) throw new Error(`path table: id ${id} is named "." or ".."`);
+      for (let i = begin; i < end; i++) {
+        const b = pool[i] as number;
+        if (b === 0x2f || b === 0) throw new Error(`path table: id ${id} has "/" or NUL in its name`);
+        if (b >= 0x80) t.ascii = false;
+      }
+      if (t.childOfBytes(parent, pool, begin, end, false) >= 0) throw new Error(`path table: id ${id} repeats a name`);
+      let h = start(parent);
+      for (let i = begin; i < end; i++) h = Math.imul(h ^ (pool[i] as number), 0x01000193);
+      h = finish(h);
+      t.parents[id] = parent;
+      t.nameEnds[id] = end;
+      t.hashes[id] = h;
+      t.count = id + 1;
+      t.place(id, h);
+    }
+    return t;
+  }
+
   /** Bytes of names held. */
   get nameBytes(): number {
     return this.poolUsed;

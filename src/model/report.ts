@@ -26,6 +26,11 @@ export interface ImageReport {
   layers: LayerReport[];
   /** Installed packages, largest first (`inspect` only; a comparison has them in `diff.packages`). */
   packages?: PackageReport[];
+  /**
+   * A base only: true when its analysis came from the analysis cache (the commit was built and read by an
+   * earlier run with the same build inputs), false when it was built or read in this run.
+   */
+  fromCache?: boolean;
 }
 
 export type PackageManager = 'dpkg' | 'apk' | 'pip' | 'npm';

@@ -23,6 +23,8 @@ export interface Side {
   dockerfile: string | null; // relative to the repository / working directory
   dockerfileText: string | null;
   timings: Record<string, number>; // ms per phase
+  /** A base read from the analysis cache (built by an earlier run), not built now. */
+  fromCache?: boolean;
 }
 
 /** Context and Dockerfile as given (relative to cwd), and as paths inside a checkout of the repository. */
@@ -61,7 +63,11 @@ export async function readExisting(
 
 /** Builds the working tree (ref undefined) or a checkout of ref (shared with the run's other images). */
 export async function buildSide(session: BuildSession, image: ImageOptions, label: 'base' | 'head', ref: string | undefined, read: ReadOptions): Promise<Side> {
+  const waited = performance.now();
   const builder = await session.builderInfo();
+  // detecting the builder (docker, buildx, the driver) is shared by the run's builds: shown where it was waited for
+  const builderMs = performance.now() - waited;
+  const detect: Record<string, number> = builderMs >= 50 ? { builder: builderMs } : {};
   const run = session.run;
   const spec = (context: string, dockerfile: string) => ({
     // the image's name in its log group, temporary tag and errors: several images build at once
@@ -78,7 +84,7 @@ export async function buildSide(session: BuildSession, image: ImageOptions, labe
     if (!existsSync(p.dockerfile)) throw new BuildError(`no Dockerfile at ${p.relDockerfile} (set --file / dockerfile)`);
     const built = await buildAndRead(spec(p.context, p.dockerfile), builder, run.logMode, read);
     const text = readFileSync(p.dockerfile, 'utf8');
-    return { models: built.models, available: null, source: 'build', ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { build: built.buildMs, read: built.readMs } };
+    return { models: built.models, available: null, source: 'build', ref: 'working tree', dockerfile: p.relDockerfile, dockerfileText: text, timings: { ...detect, build: built.buildMs, read: built.readMs } };
   }
   const p = buildPaths(run.cwd, image, await session.repoRoot());
   for (const rel of [p.relContext, p.relDockerfile]) {
@@ -93,7 +99,7 @@ export async function buildSide(session: BuildSession, image: ImageOptions, labe
   if (!existsSync(dockerfile)) throw new MissingDockerfileError(`${p.relDockerfile} does not exist at ${ref}`);
   const built = await buildAndRead(spec(join(tree.dir, p.relContext), dockerfile), builder, run.logMode, read);
   const text = readFileSync(dockerfile, 'utf8');
-  return { models: built.models, available: null, source: 'build', ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
+  return { models: built.models, available: null, source: 'build', ref, dockerfile: p.relDockerfile, dockerfileText: text, timings: { ...detect, checkout: checkoutMs, build: built.buildMs, read: built.readMs } };
 }
 
 export class MissingDockerfileError extends UserError {}

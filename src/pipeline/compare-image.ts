@@ -9,13 +9,14 @@ import { BuildError } from '../buildx/builder.js';
 import { samePlatform } from '../image/resolve-image.js';
 import type { ReadOptions } from '../image/read-image.js';
 import { UserError } from '../model/errors.js';
-import type { ImageEntry, RemovedPlatform } from '../model/report.js';
+import type { ImageEntry, ImageReport, RemovedPlatform } from '../model/report.js';
 import type { ImageModel } from '../image/types.js';
 import { parsePlatformRequest } from '../registry/platform.js';
 import { missingEverywhere, pairPlatforms } from './pair-platforms.js';
 import { toImageReport } from '../report/image-report.js';
 import type { BuildSession } from './build-session.js';
 import { buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
+import { commitSide, keepHead } from './cached-side.js';
 import type { ImageOptions, RunOptions } from './compare-options.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 
@@ -26,6 +27,8 @@ export interface ImageResult {
   base: Side | null;
   /** Shown to the user: e.g. "no baseline: …". */
   warnings: string[];
+  /** Milliseconds spent comparing once both sides were ready (the image's platforms share it). */
+  analysisMs: number;
 }
 
 /** One image: an entry per head platform, the platforms only the base has, and the image's warnings. */
@@ -55,7 +58,9 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
   const headSide = image.image
     ? readExisting(opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
-    : buildSide(session, buildImage, 'head', run.headRef, headRead);
+    : run.headRef !== undefined
+      ? commitSide(session, buildImage, 'head', run.headRef, headRead)
+      : buildSide(session, buildImage, 'head', undefined, headRead);
   const baseImage = image.baseImage;
   const baseSide: Promise<Side | null> = baseImage
     ? request !== undefined
@@ -63,7 +68,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
       : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
         headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }))
     : run.baseRef
-      ? buildSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err: unknown) => {
+      ? commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err: unknown) => {
           if (!(err instanceof MissingDockerfileError || err instanceof BuildError)) throw err;
           warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
           return null;
@@ -75,6 +80,9 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   if (baseResult.status === 'rejected') throw baseResult.reason;
   const head = headResult.value;
   const base = baseResult.value;
+  const analysisStart = performance.now();
+  // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
+  const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
 
   if (several !== undefined) {
     const missing = missingEverywhere(several, base ? [head.models, base.models] : [head.models]);
@@ -99,7 +107,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
     if (!pair.head) {
       const b = pair.base as ImageModel;
       const lines = analyse(base as Side, b, []).layerLines;
-      removed.push({ name, platform: pair.platform, base: toImageReport(b, (base as Side).ref, (base as Side).source, (base as Side).dockerfile, lines) });
+      removed.push({ name, platform: pair.platform, base: baseReport(base as Side, b, lines) });
       warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
       continue;
     }
@@ -124,7 +132,7 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
       status: 'compared',
       ...(added ? { platformAdded: true as const } : {}),
       head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
-      base: b && base && baseAnalysis ? toImageReport(b, base.ref, base.source, base.dockerfile, baseAnalysis.layerLines) : null,
+      base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
       diff:
         b && baseAnalysis
           ? diffImages(b, h, {
@@ -138,9 +146,18 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
       passed: decidePassed(budgets, findings, image.failOn),
     };
     const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
-    results.push({ entry, head, base, warnings: mine });
+    results.push({ entry, head, base, warnings: mine, analysisMs: 0 });
   }
+  await keeping;
+  // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
+  const analysisMs = performance.now() - analysisStart;
+  for (const r of results) r.analysisMs = analysisMs;
   return { results, removed, warnings };
+}
+
+/** A base's report says whether it came from the analysis cache. */
+function baseReport(side: Side, model: ImageModel, lines: (number | null)[]): ImageReport {
+  return { ...toImageReport(model, side.ref, side.source, side.dockerfile, lines), fromCache: side.fromCache === true };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface CompareResult {
   plans: BuildPlan[];
   /** Every image's warnings; prefixed with the image's name when there are several images. */
   warnings: string[];
+  /** The run's own phases around the images' (ms): deciding what to build, and finishing (cleanups, cache writes). */
+  timings: { plan: number; finish: number };
 }
 
 /** One image (the CLI's flags, the Action's single-image inputs). */
@@ -30,10 +32,14 @@ export function runCompare(o: CompareOptions, progress?: ProgressFactory): Promi
 export async function runImages(run: RunOptions, images: readonly ImageOptions[], progress?: ProgressFactory): Promise<CompareResult> {
   for (const image of images) checkPlatformAll(run, image);
   const session = new BuildSession(run);
-  // estimates by layer digest: a layer shared by several images (or base and head) is estimated once
-  const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map() };
+  // estimates by layer digest: a layer shared by several images (or base and head) is estimated once;
+  // layers kept by earlier runs (the analysis cache) are not scanned again
+  const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map(), layerStore: session.cache?.layers };
+  let result: CompareResult;
   try {
+    const started = performance.now();
     const plans = await planBuilds(session, images);
+    const planMs = performance.now() - started;
     const toBuild = images.filter((_, i) => plans[i]!.build);
     const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
     // compareImage gives one entry per head platform: they are flattened into the report in the images' order
@@ -59,10 +65,16 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
       removed.push(...c.removed);
       for (const w of [...c.warnings, ...c.results.flatMap((r) => r.warnings)]) warnings.push(several ? `${name}: ${w}` : w);
     });
-    return { report: makeReport(entries, removed), images: results, plans, warnings };
-  } finally {
-    await session.close();
+    result = { report: makeReport(entries, removed), images: results, plans, warnings, timings: { plan: planMs, finish: 0 } };
+  } catch (err) {
+    await session.close().catch(() => undefined);
+    throw err;
   }
+  // worktrees removed, and what the cache is still writing (an analysis kept for the next run) finished
+  const closing = performance.now();
+  result.warnings.push(...(await session.close()));
+  result.timings.finish = performance.now() - closing;
+  return result;
 }
 
 /** One entry however many platforms the image has: nothing was read, so its platforms are the option as given. */

@@ -96,7 +96,14 @@ export async function readResolvedImage(client: RegistryClient, image: ResolvedI
   let bytes = 0;
   const layers = await Promise.all(
     image.manifest.layers.map(async (desc) => {
-      const scanned = await client.layers.get(desc.digest, () => client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n)))));
+      const scanned = await client.layers.get(desc.digest, async () => {
+        // kept from an earlier run (the blob was verified when it was scanned): not downloaded again
+        const kept = client.layerStore?.lookup(desc.digest);
+        if (kept) return { layer: kept.layer, compression: kept.compression };
+        const s = await client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n))));
+        client.layerStore?.save(desc.digest, { ...s, estimate: null });
+        return s;
+      });
       return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }),
   );

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { oneLine } from '../lib/one-line.js';
+import type { LayerStore } from '../image/layer-store.js';
 import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
 import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
 import { BlobStream } from './blob-stream.js';
@@ -32,6 +33,8 @@ export interface FetchedManifest {
 export class RegistryClient {
   /** Scanned layers of this run by blob digest. */
   readonly layers = new ScannedLayerCache();
+  /** Layer scans kept between runs: a blob it knows is not downloaded again (set by the run that has one). */
+  layerStore: LayerStore | null = null;
   private readonly http: Http;
   private readonly auths = new Map<string, RegistryAuth>();
   private readonly configDir: string;

@@ -7,6 +7,7 @@ import { readImageArchive, readImageArchives, type ReadOptions } from '../image/
 import { samePlatform } from '../image/resolve-image.js';
 import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
 import { ImageSourceError } from '../image/source-error.js';
+import type { LayerStore } from '../image/layer-store.js';
 import type { ImageModel } from '../image/types.js';
 import { oneLine } from '../lib/one-line.js';
 import { dockerCommand, spawnStreaming } from '../exec/exec.js';
@@ -32,11 +33,18 @@ export class ImageOpener {
   /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
   private readonly ociLayers = new ScannedLayerCache();
 
-  constructor(private readonly registryOptions: RegistryClientOptions = {}) {}
+  /** layerStore: layer scans kept between runs (registry blobs it knows are not downloaded again). */
+  constructor(
+    private readonly registryOptions: RegistryClientOptions = {},
+    private readonly layerStore: LayerStore | null = null,
+  ) {}
 
   /** The run's registry client, made when first needed. */
   registry(): RegistryClient {
-    this.client ??= new RegistryClient(this.registryOptions);
+    if (!this.client) {
+      this.client = new RegistryClient(this.registryOptions);
+      this.client.layerStore = this.layerStore;
+    }
     return this.client;
   }
 
