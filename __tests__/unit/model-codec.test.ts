@@ -14,18 +14,7 @@ import { PathTable } from '../../src/image/path-table.js';
 import { readImageArchive } from '../../src/image/read-image.js';
 import type { ImageModel } from '../../src/image/types.js';
 import { chunked, makeImageArchive, tarBuffer, type TEntry, type TestLayer } from '../helpers/make-archive.js';
-
-/** mulberry32: a seeded generator, so a failing case can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../helpers/mixed-data.js';
 
 const NAMES = ['a', 'b', 'lib', 'bin', 'käse', '日本', 'x y', 'z'];
 const DPKG_STATUS = 'Package: tool\nStatus: install ok installed\nVersion: 1.0\nArchitecture: amd64\n\n';
