@@ -40781,6 +40781,24 @@ class FileIndex {
         };
     }
 }
+/** The tree of present paths, for walking: each path's first child and next sibling, siblings in id order (the order the layers made them). */
+function presentTree(paths, present) {
+    const n = paths.count;
+    const firstChild = new Int32Array(n);
+    const nextSibling = new Int32Array(n);
+    const lastChild = new Int32Array(n);
+    for (let id = 1; id < n; id++) {
+        if (present[id] !== 1)
+            continue;
+        const parent = paths.parent(id);
+        if (firstChild[parent] === 0)
+            firstChild[parent] = id;
+        else
+            nextSibling[lastChild[parent]] = id;
+        lastChild[parent] = id;
+    }
+    return { firstChild, nextSibling };
+}
 
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
@@ -40941,20 +40959,7 @@ class Overlay {
             finalBytes += c.size;
             surviving[c.layer] = surviving[c.layer] + c.size;
         }
-        // The tree of present paths, for walking: siblings in id order, the order the layers made them.
-        const firstChild = new Int32Array(n);
-        const nextSibling = new Int32Array(n);
-        const lastChild = new Int32Array(n);
-        for (let id = 1; id < n; id++) {
-            if (present[id] !== 1)
-                continue;
-            const parent = table.parent(id);
-            if (firstChild[parent] === 0)
-                firstChild[parent] = id;
-            else
-                nextSibling[lastChild[parent]] = id;
-            lastChild[parent] = id;
-        }
+        const { firstChild, nextSibling } = presentTree(table, present);
         for (const id of this.links.keys())
             if (present[id] !== 1)
                 this.links.delete(id);
@@ -43941,20 +43946,7 @@ function decodeModel(r) {
     }
     if (fileCount !== meta.fileCount || finalBytes !== meta.finalBytes)
         throw new CodecError('the file totals do not match the filesystem');
-    // The tree of present paths, siblings in id order (as final-filesystem.ts makes it).
-    const firstChild = new Int32Array(n);
-    const nextSibling = new Int32Array(n);
-    const lastChild = new Int32Array(n);
-    for (let id = 1; id < n; id++) {
-        if (present[id] !== 1)
-            continue;
-        const parent = paths.parent(id);
-        if (firstChild[parent] === 0)
-            firstChild[parent] = id;
-        else
-            nextSibling[lastChild[parent]] = id;
-        lastChild[parent] = id;
-    }
+    const { firstChild, nextSibling } = presentTree(paths, present);
     const files = new FileIndex({ paths, present, types, modes, layers, sizes, links, firstChild, nextSibling, count });
     return { ...meta, files, capturedFiles };
 }

@@ -108,3 +108,19 @@ export class FileIndex implements ReadonlyMap<string, FileEntry> {
     };
   }
 }
+
+/** The tree of present paths, for walking: each path's first child and next sibling, siblings in id order (the order the layers made them). */
+export function presentTree(paths: PathTable, present: Uint8Array): { firstChild: Int32Array; nextSibling: Int32Array } {
+  const n = paths.count;
+  const firstChild = new Int32Array(n);
+  const nextSibling = new Int32Array(n);
+  const lastChild = new Int32Array(n);
+  for (let id = 1; id < n; id++) {
+    if (present[id] !== 1) continue;
+    const parent = paths.parent(id);
+    if (firstChild[parent] === 0) firstChild[parent] = id;
+    else nextSibling[lastChild[parent] as number] = id;
+    lastChild[parent] = id;
+  }
+  return { firstChild, nextSibling };
+}

@@ -7,7 +7,7 @@
 // present when it was written after the cutoffs of all its ancestors and not deleted since — decided for
 // all paths in one pass at the end, parents before children.
 
-import { FileIndex } from './file-index.js';
+import { FileIndex, presentTree } from './file-index.js';
 import { TYPE_CODE, type LayerChanges } from './layer-scan.js';
 import { PathTable } from './path-table.js';
 
@@ -176,17 +176,7 @@ class Overlay {
       surviving[c.layer] = (surviving[c.layer] as number) + c.size;
     }
 
-    // The tree of present paths, for walking: siblings in id order, the order the layers made them.
-    const firstChild = new Int32Array(n);
-    const nextSibling = new Int32Array(n);
-    const lastChild = new Int32Array(n);
-    for (let id = 1; id < n; id++) {
-      if (present[id] !== 1) continue;
-      const parent = table.parent(id);
-      if (firstChild[parent] === 0) firstChild[parent] = id;
-      else nextSibling[lastChild[parent] as number] = id;
-      lastChild[parent] = id;
-    }
+    const { firstChild, nextSibling } = presentTree(table, present);
 
     for (const id of this.links.keys()) if (present[id] !== 1) this.links.delete(id);
     const files = new FileIndex({

@@ -5,7 +5,7 @@
 // are recomputed and compared, so a crafted entry can make no lookup loop or read out of range.
 
 import { CodecError, Reader, Writer } from './binary-codec.js';
-import { FileIndex } from './file-index.js';
+import { FileIndex, presentTree } from './file-index.js';
 import { FILE_TYPES, PutLog, TYPE_CODE, type ScannedLayer } from './layer-scan.js';
 import { PathTable } from './path-table.js';
 import type { ImageModel, LayerSummary } from './types.js';
@@ -89,17 +89,7 @@ export function decodeModel(r: Reader): ImageModel {
   }
   if (fileCount !== meta.fileCount || finalBytes !== meta.finalBytes) throw new CodecError('the file totals do not match the filesystem');
 
-  // The tree of present paths, siblings in id order (as final-filesystem.ts makes it).
-  const firstChild = new Int32Array(n);
-  const nextSibling = new Int32Array(n);
-  const lastChild = new Int32Array(n);
-  for (let id = 1; id < n; id++) {
-    if (present[id] !== 1) continue;
-    const parent = paths.parent(id);
-    if (firstChild[parent] === 0) firstChild[parent] = id;
-    else nextSibling[lastChild[parent] as number] = id;
-    lastChild[parent] = id;
-  }
+  const { firstChild, nextSibling } = presentTree(paths, present);
   const files = new FileIndex({ paths, present, types, modes, layers, sizes, links, firstChild, nextSibling, count });
   return { ...meta, files, capturedFiles };
 }
