@@ -4,9 +4,8 @@
 // digests and two images built from the same layer specs share those layers in the engine.
 
 import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { BLOCK, dockerLoad, padding, ustarHeader as header, write, writeArchiveEnd } from './docker-archive.js';
 
 export interface ScaleLayer {
   /** Distinguishes the layer's package names ("p3_17"), so layers do not overwrite each other. */
@@ -18,7 +17,6 @@ export interface ScaleLayer {
   variant?: number;
 }
 
-const BLOCK = 512;
 const ROOT = 'usr/lib/python3.11/site-packages';
 const MODULES_PER_DIR = 10; // each with its .pyc: 20 files and a __pycache__ per subpackage
 const SUBPACKAGES = 10;
@@ -35,33 +33,6 @@ const pool = (() => {
   }
   return b;
 })();
-
-function header(path: string, size: number, type: '0' | '5'): Buffer {
-  const b = Buffer.alloc(BLOCK);
-  let name = path;
-  let prefix = '';
-  if (Buffer.byteLength(name) > 100) {
-    // ustar: a prefix of up to 155 bytes, cut at a slash
-    const cut = path.lastIndexOf('/', path.length - 2);
-    prefix = path.slice(0, cut);
-    name = path.slice(cut + 1);
-    if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`bench: name too long: ${path}`);
-  }
-  b.write(name, 0, 100, 'utf8');
-  b.write((type === '5' ? '0000755' : '0000644') + '\0', 100);
-  b.write('0000000\0', 108);
-  b.write('0000000\0', 116);
-  b.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  b.write('00000000000\0', 136);
-  b.write(type, 156);
-  b.write('ustar\x0000', 257, 'latin1');
-  b.write(prefix, 345, 155, 'utf8');
-  b.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const x of b) sum += x;
-  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-  return b;
-}
 
 interface Entry {
   path: string;
@@ -102,12 +73,6 @@ function* layerEntries(layer: ScaleLayer): Generator<Entry> {
     }
   }
 }
-
-async function write(out: Writable, buf: Buffer): Promise<void> {
-  if (!out.write(buf)) await once(out, 'drain');
-}
-
-const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
 
 function layerTarSize(layer: ScaleLayer): { bytes: number; files: number } {
   let bytes = 2 * BLOCK;
@@ -155,18 +120,7 @@ export interface ScaleStats {
 
 /** Builds the image and loads it into the engine as `tag` (legacy docker-save layout). */
 export async function loadScaleImage(tag: string, layers: ScaleLayer[], docker = 'docker'): Promise<ScaleStats> {
-  const child = spawn(docker, ['load', '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? 1));
-  });
-  const stats = await writeScaleArchive(child.stdin, tag, layers);
-  child.stdin.end();
-  const code = await exited;
-  if (code !== 0) throw new Error(`docker load failed: ${stderr.trim()}`);
-  return stats;
+  return dockerLoad(docker, (stdin) => writeScaleArchive(stdin, tag, layers));
 }
 
 /** Writes the image as a docker-save archive into `out` (not ended). */
@@ -181,20 +135,13 @@ export async function writeScaleArchive(out: Writable, tag: string, layers: Scal
     await write(out, header(`layer${i}.tar`, size.bytes, '0'));
     diffIds.push(await writeLayer(out, layer)); // a multiple of 512: no padding
   }
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      config: { Cmd: ['python3'] },
-      rootfs: { type: 'layers', diff_ids: diffIds.map((d) => `sha256:${d}`) },
-      history: layers.map((l) => ({ created_by: `COPY ${l.name} /${ROOT}/ # buildkit` })),
-    }),
-  );
-  const manifest = Buffer.from(JSON.stringify([{ Config: 'config.json', RepoTags: [tag], Layers: diffIds.map((_, i) => `layer${i}.tar`) }]));
-  for (const [name, body] of [['config.json', config], ['manifest.json', manifest]] as const) {
-    await write(out, header(name, body.length, '0'));
-    await write(out, Buffer.concat([body, Buffer.alloc((BLOCK - (body.length % BLOCK)) % BLOCK)]));
-  }
-  await write(out, Buffer.alloc(2 * BLOCK));
+  const config = {
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Cmd: ['python3'] },
+    rootfs: { type: 'layers', diff_ids: diffIds.map((d) => `sha256:${d}`) },
+    history: layers.map((l) => ({ created_by: `COPY ${l.name} /${ROOT}/ # buildkit` })),
+  };
+  await writeArchiveEnd(out, tag, config, layers.length);
   return { files, streamBytes };
 }
