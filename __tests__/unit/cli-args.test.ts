@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { attachValues } from '../../src/cli/run-cli.js';
-import { optionalBakeValue } from '../../src/cli/compare-images.js';
 
 const options = { 'buildx-flags': { type: 'string' }, file: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' }, 'no-cache': { type: 'boolean' } } as const;
 
@@ -25,7 +24,8 @@ describe('attachValues: an option that takes a value takes the next word', () =>
   for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(attachValues(argv, options), expected));
 });
 
-describe('optionalBakeValue: --bake takes a value only when one follows', () => {
+describe('attachValues with an optional value: --bake takes a value only when one follows', () => {
+  const withBake = { bake: { type: 'string' }, base: { type: 'string' } } as const;
   const cases: [string[], string[]][] = [
     [['--bake'], ['--bake=']],
     [['--bake', '--base', 'x'], ['--bake=', '--base', 'x']],
@@ -33,5 +33,5 @@ describe('optionalBakeValue: --bake takes a value only when one follows', () => 
     [['--bake=a.hcl'], ['--bake=a.hcl']],
     [['--', '--bake'], ['--', '--bake']],
   ];
-  for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(optionalBakeValue(argv), expected));
+  for (const [argv, expected] of cases) it(argv.join(' '), () => assert.deepEqual(attachValues(argv, withBake, ['--bake']), expected));
 });

@@ -74,21 +74,3 @@ export async function compareImages(v: ImageFlags, defaults: ImageDefaults, cwd:
   if (problems.length) throw new InputErrors(problems);
   return { images, several: true, definitions: bakeFilesOf(files), defaultConfig };
 }
-
-/**
- * `--bake` takes an optional value: followed by nothing or by another option it means bake's default files.
- * (compare takes no positional arguments, so a following word that is not an option is the value.)
- */
-export function optionalBakeValue(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word === '--') {
-      out.push(...argv.slice(i));
-      break;
-    }
-    const next = argv[i + 1];
-    out.push(word === '--bake' && (next === undefined || next.startsWith('-')) ? '--bake=' : word);
-  }
-  return out;
-}

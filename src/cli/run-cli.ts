@@ -7,7 +7,6 @@ import { EXIT_ERROR, UsageError } from './errors.js';
 import { parseFormat, runInspect } from './inspect-command.js';
 import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
-import { optionalBakeValue } from './compare-images.js';
 import { InputErrors } from '../config/action-inputs.js';
 import { USAGE } from './usage.js';
 import { oneLine } from '../lib/one-line.js';
@@ -62,7 +61,7 @@ async function inspect(argv: string[]): Promise<number> {
 }
 
 async function compare(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(optionalBakeValue(argv), COMPARE_FLAGS);
+  const { values, positionals } = parse(argv, COMPARE_FLAGS, ['--bake']);
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
@@ -73,9 +72,9 @@ async function compare(argv: string[]): Promise<number> {
 
 type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;
 
-function parse(argv: string[], options: NonNullable<Options>) {
+function parse(argv: string[], options: NonNullable<Options>, optional: readonly string[] = []) {
   try {
-    return parseArgs({ args: attachValues(argv, options), options, allowPositionals: true, strict: true });
+    return parseArgs({ args: attachValues(argv, options, optional), options, allowPositionals: true, strict: true });
   } catch (err) {
     const message = (err as Error).message;
     // "Option '--base <value>' argument missing", or "… is ambiguous" when the next word is another option
@@ -92,8 +91,11 @@ function parse(argv: string[], options: NonNullable<Options>) {
  * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
  * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
  * `--buildx-flags --no-cache` stays buildx's --no-cache (as it was before compare had a --no-cache of its own).
+ * An option in `optional` (`--bake [FILES]`) takes a value only when one follows: followed by nothing or by
+ * another option it gets an empty one (compare takes no positional arguments, so a following word that is not
+ * an option is its value).
  */
-export function attachValues(argv: readonly string[], options: NonNullable<Options>): string[] {
+export function attachValues(argv: readonly string[], options: NonNullable<Options>, optional: readonly string[] = []): string[] {
   const takesValue = new Set<string>();
   const own = new Set<string>();
   for (const [name, o] of Object.entries(options)) {
@@ -112,7 +114,8 @@ export function attachValues(argv: readonly string[], options: NonNullable<Optio
       break;
     }
     const next = argv[i + 1];
-    if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
+    if (optional.includes(word) && (next === undefined || next.startsWith('-'))) out.push(`${word}=`);
+    else if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
       out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
       i++;
     } else out.push(word);
