@@ -96,7 +96,12 @@ export class PathTable {
     return this.childOf(dir, path, slash + 1, path.length, create);
   }
 
-  /** The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. */
+  /**
+   * The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. ASCII names (nearly
+   * all) are hashed and compared straight from the string; the probe loop is written out here and in
+   * childOfBytes rather than shared through a comparison callback, because this runs once per path component of
+   * every archive member.
+   */
   childOf(parent: number, s: string, from: number, to: number, create: boolean): number {
     let h = start(parent);
     for (let i = from; i < to; i++) {
