@@ -132,11 +132,13 @@ function reusedZstd(): ((unit: Buffer) => number) | null {
 }
 
 const hasZstd = typeof zlib.zstdCompressSync === 'function';
-let reused = hasZstd ? reusedZstd() : null;
+/** Set up at the first unit, not at start-up: runs that read only compressed blobs (registries, OCI exports) never estimate. */
+let reused: ((unit: Buffer) => number) | null | undefined;
 
 /** The zstd level-1 size of one unit compressed on its own. */
 export function zstdSize(unit: Buffer): number {
   if (!hasZstd) return unit.length;
+  if (reused === undefined) reused = reusedZstd();
   if (reused) {
     try {
       return reused(unit);
@@ -149,7 +151,7 @@ export function zstdSize(unit: Buffer): number {
 
 /** Whether zstdSize runs on the reused context (for its test: the fallback must not hide a broken fast path). */
 export function zstdContextReused(): boolean {
-  return reused !== null;
+  return reused !== null && reused !== undefined;
 }
 
 /** One kind of unit (compressible, or hardly): its own sample and its own gzip/zstd ratio. */
