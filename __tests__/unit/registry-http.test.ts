@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { RegistryError } from '../../src/registry/errors.js';
-import { checkScheme, registryBase, retryAfterMs } from '../../src/registry/http.js';
+import { retryAfterMs } from '../../src/lib/retry-after.js';
+import { checkScheme, registryBase } from '../../src/registry/http.js';
 
 describe('registry HTTP policy', () => {
   it('speaks HTTPS to registries, plain HTTP only to loopback hosts', () => {

@@ -5,6 +5,8 @@
 //   (secondary limits) or x-ratelimit-reset (primary limits) — but never longer than MAX_WAIT_SECONDS:
 //   a limit that resets in an hour is reported, not slept through.
 
+import { retryAfterMs } from '../lib/retry-after.js';
+
 /** Retries of a 5xx / 429 / network error (plugin-retry). */
 export const RETRIES = 3;
 /** Retries of a rate-limited request that resets soon (plugin-throttling). */
@@ -60,11 +62,8 @@ export function rateLimitReset(err: unknown): Date | null {
 
 /** Retry-After in seconds: delta-seconds or an HTTP date; null when absent or unreadable. */
 export function retryAfterSeconds(err: unknown, now = Date.now()): number | null {
-  const raw = header(asFailure(err), 'retry-after')?.trim();
-  if (!raw) return null;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+  const ms = retryAfterMs(header(asFailure(err), 'retry-after'), now);
+  return ms === null ? null : Math.ceil(ms / 1000);
 }
 
 /**

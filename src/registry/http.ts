@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { oneLine } from '../lib/one-line.js';
+import { retryAfterMs } from '../lib/retry-after.js';
 import { RegistryError } from './errors.js';
 import { isLoopbackHost } from './reference.js';
 
@@ -78,7 +79,7 @@ export class Http {
         continue;
       }
       if (!RETRY_STATUS.has(res.status) || attempt >= this.attempts) return res;
-      const wait = retryAfterMs(res.headers['retry-after']);
+      const wait = retryAfterMs(header(res, 'retry-after'));
       await res.body.dump().catch(() => undefined);
       if (wait !== null && wait > this.maxRetryAfterMs) {
         throw new RegistryError(`${url.host} asks to retry after ${Math.ceil(wait / 1000)} s (HTTP ${res.status}${res.status === 429 ? ': rate limited' : ''})`);
@@ -156,14 +157,6 @@ export function connectionError(url: URL, err: unknown): Error {
     : /CERT|SSL|TLS/i.test(code) ? `TLS error (${e.cause?.message ?? e.message ?? code})`
     : (e.cause?.message ?? e.message ?? String(err));
   return new RegistryError(`cannot reach registry ${oneLine(url.host, 200)}: ${oneLine(why.split('\n')[0] ?? '', 200)}`);
-}
-
-export function retryAfterMs(value: string | string[] | undefined): number | null {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (!v) return null;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
 export function header(res: HttpResponse, name: string): string | undefined {
