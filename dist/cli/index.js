@@ -35484,7 +35484,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3944);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4035);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -35497,7 +35497,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3944:
+/***/ 4035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39846,7 +39846,12 @@ class PathTable {
         }
         return this.childOf(dir, path, slash + 1, path.length, create);
     }
-    /** The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. */
+    /**
+     * The child of `parent` named s[from, to), added when missing and `create`; -1 when missing. ASCII names (nearly
+     * all) are hashed and compared straight from the string; the probe loop is written out here and in
+     * childOfBytes rather than shared through a comparison callback, because this runs once per path component of
+     * every archive member.
+     */
     childOf(parent, s, from, to, create) {
         let h = start(parent);
         for (let i = from; i < to; i++) {
@@ -40295,11 +40300,14 @@ function reusedZstd() {
     }
 }
 const hasZstd = typeof external_node_zlib_.zstdCompressSync === 'function';
-let reused = hasZstd ? reusedZstd() : null;
+/** Set up at the first unit, not at start-up: runs that read only compressed blobs (registries, OCI exports) never estimate. */
+let reused;
 /** The zstd level-1 size of one unit compressed on its own. */
 function zstdSize(unit) {
     if (!hasZstd)
         return unit.length;
+    if (reused === undefined)
+        reused = reusedZstd();
     if (reused) {
         try {
             return reused(unit);
@@ -40312,7 +40320,7 @@ function zstdSize(unit) {
 }
 /** Whether zstdSize runs on the reused context (for its test: the fallback must not hide a broken fast path). */
 function zstdContextReused() {
-    return reused !== null;
+    return reused !== null && reused !== undefined;
 }
 /** One kind of unit (compressible, or hardly): its own sample and its own gzip/zstd ratio. */
 class Stratum {
@@ -41915,10 +41923,24 @@ function parseChallenges(header) {
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/lib/retry-after.ts
+// A Retry-After header (RFC 9110 §10.2.3: delay-seconds or an HTTP date), for every client that retries.
+/** Milliseconds to wait; null when the header is absent or unreadable. A date in the past is 0. */
+function retryAfterMs(value, now = Date.now()) {
+    const v = value?.trim();
+    if (!v)
+        return null;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 // HTTP for the registry client: undici with HTTPS_PROXY/HTTP_PROXY/NO_PROXY honoured (Node's global fetch
 // ignores them), redirects followed by hand so that Authorization never leaves the registry's host (S3/CDN
 // blob stores reject or leak it), and 429/5xx/dropped connections retried with backoff and Retry-After.
+
 
 
 
@@ -41965,7 +41987,7 @@ class Http {
             }
             if (!RETRY_STATUS.has(res.status) || attempt >= this.attempts)
                 return res;
-            const wait = retryAfterMs(res.headers['retry-after']);
+            const wait = retryAfterMs(header(res, 'retry-after'));
             await res.body.dump().catch(() => undefined);
             if (wait !== null && wait > this.maxRetryAfterMs) {
                 throw new errors_RegistryError(`${url.host} asks to retry after ${Math.ceil(wait / 1000)} s (HTTP ${res.status}${res.status === 429 ? ': rate limited' : ''})`);
@@ -42041,15 +42063,6 @@ function connectionError(url, err) {
                 : /CERT|SSL|TLS/i.test(code) ? `TLS error (${e.cause?.message ?? e.message ?? code})`
                     : (e.cause?.message ?? e.message ?? String(err));
     return new errors_RegistryError(`cannot reach registry ${one_line_oneLine(url.host, 200)}: ${one_line_oneLine(why.split('\n')[0] ?? '', 200)}`);
-}
-function retryAfterMs(value) {
-    const v = Array.isArray(value) ? value[0] : value;
-    if (!v)
-        return null;
-    if (/^\d+$/.test(v.trim()))
-        return Number(v.trim()) * 1000;
-    const date = Date.parse(v);
-    return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 function header(res, name) {
     const v = res.headers[name];
@@ -46933,23 +46946,6 @@ async function compareImages(v, defaults, cwd) {
         throw new InputErrors(problems);
     return { images, several: true, definitions: bake_entries_bakeFilesOf(files), defaultConfig };
 }
-/**
- * `--bake` takes an optional value: followed by nothing or by another option it means bake's default files.
- * (compare takes no positional arguments, so a following word that is not an option is the value.)
- */
-function optionalBakeValue(argv) {
-    const out = [];
-    for (let i = 0; i < argv.length; i++) {
-        const word = argv[i];
-        if (word === '--') {
-            out.push(...argv.slice(i));
-            break;
-        }
-        const next = argv[i + 1];
-        out.push(word === '--bake' && (next === undefined || next.startsWith('-')) ? '--bake=' : word);
-    }
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/cli/compare-command.ts
 // `image-size-guard compare`: build (or read) base and head of one image or several, diff them, check budgets.
@@ -47242,7 +47238,6 @@ Build logs go to stderr; the report goes to stdout (or --output).
 
 
 
-
 async function runCli(argv) {
     try {
         const [command, ...rest] = argv;
@@ -47299,7 +47294,7 @@ async function inspect(argv) {
     });
 }
 async function compare(argv) {
-    const { values, positionals } = parse(optionalBakeValue(argv), COMPARE_FLAGS);
+    const { values, positionals } = parse(argv, COMPARE_FLAGS, ['--bake']);
     if (values.help) {
         process.stdout.write(USAGE);
         return 0;
@@ -47308,9 +47303,9 @@ async function compare(argv) {
         throw new UsageError(`compare takes no positional arguments (got "${positionals[0]}"); see --help`);
     return runCompareCommand(values);
 }
-function parse(argv, options) {
+function parse(argv, options, optional = []) {
     try {
-        return (0,external_node_util_.parseArgs)({ args: attachValues(argv, options), options, allowPositionals: true, strict: true });
+        return (0,external_node_util_.parseArgs)({ args: attachValues(argv, options, optional), options, allowPositionals: true, strict: true });
     }
     catch (err) {
         const message = err.message;
@@ -47328,8 +47323,11 @@ function parse(argv, options) {
  * parseArgs alone refuses a value that starts with "-" unless it is attached with "=", so it is attached here —
  * except when the next word is one of the command's own options (`--base --format json`: a forgotten value).
  * `--buildx-flags --no-cache` stays buildx's --no-cache (as it was before compare had a --no-cache of its own).
+ * An option in `optional` (`--bake [FILES]`) takes a value only when one follows: followed by nothing or by
+ * another option it gets an empty one (compare takes no positional arguments, so a following word that is not
+ * an option is its value).
  */
-function attachValues(argv, options) {
+function attachValues(argv, options, optional = []) {
     const takesValue = new Set();
     const own = new Set();
     for (const [name, o] of Object.entries(options)) {
@@ -47351,7 +47349,9 @@ function attachValues(argv, options) {
             break;
         }
         const next = argv[i + 1];
-        if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
+        if (optional.includes(word) && (next === undefined || next.startsWith('-')))
+            out.push(`${word}=`);
+        else if (takesValue.has(word) && next !== undefined && next.startsWith('-') && (!isOwn(next) || (word === '--buildx-flags' && next === '--no-cache'))) {
             out.push(word.startsWith('--') ? `${word}=${next}` : `${word}${next}`);
             i++;
         }
