@@ -2,12 +2,13 @@
 // comments are its own (by user id; by login without `[bot]`, case-insensitively, when there is no id).
 
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import { graphqlApiUrl } from '../../src/config/api-urls.js';
 import { ACTIONS_BOT, isSameUser, normaliseLogin, whoAmI, type Identity } from '../../src/github/identity.js';
 import { createGitHubClient, type GitHubClient } from '../../src/github/octokit.js';
 import { isPrimaryRateLimit, RETRIES } from '../../src/github/retry-policy.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { fakeGitHubPerBlock } from '../helpers/fake-github-suite.js';
 
 describe('login normalisation and matching', () => {
   it('drops a trailing [bot] and lower-cases', () => {
@@ -38,12 +39,10 @@ describe('whoAmI: the fallback chain', () => {
   let octokit: GitHubClient;
   const asked = () => gh.requests.map((q) => `${q.method} ${q.path.replace(/\?.*/, '')} ${q.status}`);
 
-  beforeAll(async () => {
-    gh = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7 });
-    octokit = createGitHubClient({ token: 'test-token', apiUrl: gh.url, retryBaseMs: 5 });
+  fakeGitHubPerBlock((g, o) => {
+    gh = g;
+    octokit = o;
   });
-  beforeEach(() => gh.reset());
-  afterAll(() => gh.close());
 
   it('takes GraphQL viewer login and databaseId, with or without [bot]', async () => {
     gh.viewer = 'plain';

@@ -2,22 +2,21 @@
 // at /repositories/:id/…, not at the path first asked for).
 
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
-import { createGitHubClient, type GitHubClient } from '../../src/github/octokit.js';
+import { describe, it } from '@jest/globals';
+import type { GitHubClient } from '../../src/github/octokit.js';
 import { listComments } from '../../src/github/sticky-comment.js';
-import { REPO_ID, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { REPO_ID, type FakeGitHub } from '../helpers/fake-github.js';
+import { fakeGitHubPerBlock } from '../helpers/fake-github-suite.js';
 
 describe('listComments: pagination over Link', () => {
   let gh: FakeGitHub;
   let octokit: GitHubClient;
   const target = { owner: 'octo', repo: 'app', issueNumber: 7 };
 
-  beforeAll(async () => {
-    gh = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7 });
-    octokit = createGitHubClient({ token: 'test-token', apiUrl: gh.url, retryBaseMs: 5 });
+  fakeGitHubPerBlock((g, o) => {
+    gh = g;
+    octokit = o;
   });
-  beforeEach(() => gh.reset());
-  afterAll(() => gh.close());
 
   it('follows rel="next" to the last page, 100 at a time, keeping the order', async () => {
     gh.seed(250, 'someone', (i) => `comment ${i}`);

@@ -2,8 +2,8 @@
 // client built in octokit.ts really acts on them, against the fake GitHub API (waits shortened to 5 ms units).
 
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
-import { createGitHubClient, type GitHubClient } from '../../src/github/octokit.js';
+import { describe, it } from '@jest/globals';
+import type { GitHubClient } from '../../src/github/octokit.js';
 import {
   isPrimaryRateLimit,
   isRateLimit,
@@ -17,7 +17,8 @@ import {
   retryAfterSeconds,
   retryRateLimit,
 } from '../../src/github/retry-policy.js';
-import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import type { FakeGitHub } from '../helpers/fake-github.js';
+import { fakeGitHubPerBlock } from '../helpers/fake-github-suite.js';
 
 const failure = (status: number | undefined, headers: Record<string, string> = {}, message = 'x', data?: unknown) => ({
   status,
@@ -88,12 +89,10 @@ describe('the Octokit client acts on those decisions', () => {
   const target = { owner: 'octo', repo: 'app', issue_number: 7 };
   const calls = (path: RegExp) => gh.requests.filter((q) => path.test(q.path));
 
-  beforeAll(async () => {
-    gh = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7 });
-    octokit = createGitHubClient({ token: 'test-token', apiUrl: gh.url, retryBaseMs: 5 });
+  fakeGitHubPerBlock((g, o) => {
+    gh = g;
+    octokit = o;
   });
-  beforeEach(() => gh.reset());
-  afterAll(() => gh.close());
 
   it('repeats a GET after 502s (HTML error pages) and succeeds', async () => {
     gh.flaky = 2;

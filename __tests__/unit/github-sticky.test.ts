@@ -3,11 +3,12 @@
 // checked by reading the comments again, never repeated blindly.
 
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import type { Identity } from '../../src/github/identity.js';
-import { createGitHubClient, type GitHubClient } from '../../src/github/octokit.js';
+import type { GitHubClient } from '../../src/github/octokit.js';
 import { upsertStickyComment } from '../../src/github/sticky-comment.js';
-import { ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
+import { ACTIONS_BOT, type FakeGitHub } from '../helpers/fake-github.js';
+import { fakeGitHubPerBlock } from '../helpers/fake-github-suite.js';
 
 const MARKER = '<!-- image-size-guard:web -->';
 // what GraphQL says for GITHUB_TOKEN: no [bot], same id
@@ -21,12 +22,10 @@ describe('upsertStickyComment', () => {
     upsertStickyComment(octokit, target, { marker: MARKER, body: extra.body ?? `${MARKER}\nnew`, me, mode: extra.mode ?? 'always', changed: extra.changed ?? true, retryBaseMs: 5 });
   const posts = () => gh.requests.filter((q) => q.method === 'POST');
 
-  beforeAll(async () => {
-    gh = await startFakeGitHub({ owner: 'octo', repo: 'app', issue: 7 });
-    octokit = createGitHubClient({ token: 'test-token', apiUrl: gh.url, retryBaseMs: 5 });
+  fakeGitHubPerBlock((g, o) => {
+    gh = g;
+    octokit = o;
   });
-  beforeEach(() => gh.reset());
-  afterAll(() => gh.close());
 
   it('updates our comment, not a look-alike with the same marker, nor ours without it', async () => {
     gh.seed(1, { login: 'github-actions', id: 7654321, type: 'User' }, () => `${MARKER}\nlook-alike`);
