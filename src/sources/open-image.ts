@@ -16,6 +16,7 @@ import { hostPlatform, type PlatformRequest } from '../registry/platform.js';
 import { readResolvedImage, resolveRegistryImages } from '../registry/read-registry-image.js';
 import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client.js';
 import { classifySource, type ImageSource } from './classify-source.js';
+import { EngineRefusedError, EngineStreamError, engineSocket, saveFromEngine, type EngineArchive } from './engine-save.js';
 import { readOciDir } from './read-oci-dir.js';
 
 export { ImageSourceError, classifySource, type ImageSource };
@@ -145,7 +146,34 @@ export async function readImage(source: ImageSource, opts: ReadOptions = {}): Pr
   }
 }
 
+/** The image from the engine: its API on the socket when we know it (engine-save.ts), else `docker save`. */
 async function readFromDocker<T>(ref: string, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
+  const socket = engineSocket();
+  if (socket) {
+    let archive: EngineArchive | null = null;
+    try {
+      archive = await saveFromEngine(socket, ref);
+    } catch (err) {
+      if (err instanceof EngineRefusedError || err instanceof EngineStreamError) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${err.message}`);
+      // the socket cannot be reached (refused, no permission): the CLI may know better, or says why in its words
+    }
+    if (archive) return readEngineArchive(ref, archive, read);
+  }
+  return readFromDockerCli(ref, read);
+}
+
+async function readEngineArchive<T>(ref: string, archive: EngineArchive, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
+  try {
+    return await read(archive.body);
+  } catch (err) {
+    if (err instanceof EngineStreamError) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${err.message}`);
+    throw err;
+  } finally {
+    archive.close();
+  }
+}
+
+async function readFromDockerCli<T>(ref: string, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
   const child = spawnStreaming(dockerCommand(), ['save', ref]);
   child.stdin.end();
   let stderr = '';
