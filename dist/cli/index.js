@@ -35484,7 +35484,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4035);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2489);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -35497,7 +35497,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4035:
+/***/ 2489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42717,6 +42717,237 @@ class Limiter {
     }
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/sources/engine-save.ts
+// `docker save` without the docker CLI: the archive read straight from the Engine API (GET /images/get) on the
+// engine's unix socket. The CLI only copies that response to its stdout, so skipping it saves a process that
+// touches every byte (≈1.2 s of CPU per GB here) and a pipe hop; on two cores that is ~10% of the wall time
+// of reading a large image. We take this path only when we know which engine the CLI would talk to (a unix
+// DOCKER_HOST, or the default socket with no docker context selected and no DOCKER_PATH override); TCP, SSH,
+// TLS and contexts stay with the CLI, which knows how to reach them.
+// The HTTP exchange is hand-rolled on a net socket (one GET, `Connection: close`, a chunked or sized body):
+// node:http's response stream spent 1.0-1.5 s more CPU per GB than the bare socket here (measured reading the
+// bench image's 1.26 GB archive: user CPU 1.6-2.2 s through http.request, 0.5-0.6 s from the socket).
+
+
+
+
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+/** The unix socket the docker CLI would use, or null when only the CLI knows (or when there is none). */
+function engineSocket(env = process.env) {
+    // another CLI (a wrapper, podman) may mean another engine than the socket we would guess
+    if (env.DOCKER_PATH)
+        return null;
+    const host = env.DOCKER_HOST;
+    let path;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return null;
+        path = host.slice('unix://'.length);
+    }
+    else {
+        if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+            return null;
+        if (!env.DOCKER_CONTEXT && selectedContext(env) !== null)
+            return null;
+        path = DEFAULT_SOCKET;
+    }
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isSocket() ? path : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The context `docker context use` selected in config.json, null for none or "default". */
+function selectedContext(env) {
+    try {
+        const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dockerConfigDir(env), 'config.json'), 'utf8'));
+        const name = config.currentContext;
+        return typeof name === 'string' && name !== '' && name !== 'default' ? name : null;
+    }
+    catch (err) {
+        // no config file: no context; an unreadable one: let the CLI decide (and complain)
+        return err.code === 'ENOENT' ? null : 'unknown';
+    }
+}
+/** The engine answered, and not with the archive. */
+class EngineRefusedError extends Error {
+}
+/** The engine's stream ended early or was not HTTP as we know it. */
+class EngineStreamError extends Error {
+}
+const MAX_HEAD = 64 * 1024;
+/**
+ * The archive of ref as the engine streams it. Resolves once the response's status is 200; rejects with
+ * EngineRefusedError (the engine's own message, as `docker save` prints it) for any other status, and with the
+ * socket's error when the engine cannot be reached (the caller may then fall back to the CLI).
+ */
+async function saveFromEngine(socketPath, ref) {
+    const socket = (0,external_node_net_.connect)(socketPath);
+    const chunks = socket[Symbol.asyncIterator]();
+    // unversioned: the engine serves its current API version, as to a CLI that negotiates
+    socket.write(`GET /images/get?names=${encodeURIComponent(ref)} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
+    try {
+        let head = Buffer.alloc(0);
+        let end = -1;
+        while (end < 0) {
+            const next = await chunks.next();
+            if (next.done)
+                throw new EngineStreamError('the engine closed the connection before it answered');
+            head = head.length ? Buffer.concat([head, next.value]) : next.value;
+            end = head.indexOf('\r\n\r\n');
+            if (end < 0 && head.length > MAX_HEAD)
+                throw new EngineStreamError('the engine\'s answer has no end of headers');
+        }
+        const response = parseHead(head.subarray(0, end).toString('latin1'));
+        const body = readBody(socket, chunks, response.framing, head.subarray(end + 4));
+        if (response.status !== 200) {
+            let text = '';
+            for await (const piece of body) {
+                text += piece.toString('utf8');
+                if (text.length >= 8192)
+                    break; // enough to say why; an endless error body is not read to its end
+            }
+            throw new EngineRefusedError(engineMessage(response.status, text));
+        }
+        return { body, close: () => socket.destroy() };
+    }
+    catch (err) {
+        socket.destroy();
+        throw err;
+    }
+}
+function parseHead(text) {
+    const [statusLine = '', ...lines] = text.split('\r\n');
+    const m = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine);
+    if (!m)
+        throw new EngineStreamError(`the engine did not answer in HTTP/1.1: ${one_line_oneLine(statusLine, 100)}`);
+    const headers = new Map();
+    for (const line of lines) {
+        const colon = line.indexOf(':');
+        if (colon > 0)
+            headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    }
+    const te = headers.get('transfer-encoding');
+    const cl = headers.get('content-length');
+    let framing = { kind: 'close' };
+    if (te && /\bchunked\b/i.test(te))
+        framing = { kind: 'chunked' };
+    else if (cl !== undefined && /^\d+$/.test(cl))
+        framing = { kind: 'length', length: Number(cl) };
+    return { status: Number(m[1]), framing };
+}
+/** The body's bytes (slices of what the socket read: no copies), decoded from its framing. */
+async function* readBody(socket, chunks, framing, first) {
+    const decoder = framing.kind === 'chunked' ? new ChunkedDecoder() : null;
+    let left = framing.kind === 'length' ? framing.length : Infinity;
+    let read = 0;
+    try {
+        let data = first;
+        for (;;) {
+            if (data?.length) {
+                if (decoder) {
+                    for (const piece of decoder.push(data)) {
+                        read += piece.length;
+                        yield piece;
+                    }
+                    if (decoder.done)
+                        return;
+                }
+                else {
+                    const piece = data.length > left ? data.subarray(0, left) : data;
+                    left -= piece.length;
+                    read += piece.length;
+                    yield piece;
+                    if (left === 0)
+                        return;
+                }
+            }
+            let next;
+            try {
+                next = await chunks.next();
+            }
+            catch (err) {
+                throw new EngineStreamError(`the engine closed the stream after ${read} bytes (${one_line_oneLine(err.message, 200)})`);
+            }
+            if (next.done) {
+                if (framing.kind === 'close')
+                    return;
+                throw new EngineStreamError(`the engine closed the stream after ${read} bytes (incomplete response)`);
+            }
+            data = next.value;
+        }
+    }
+    finally {
+        socket.destroy();
+    }
+}
+/** Transfer-Encoding: chunked, as a state machine over whatever slices the socket delivers. */
+class ChunkedDecoder {
+    done = false;
+    state = 'size';
+    line = '';
+    left = 0;
+    /** The data in buf (subarrays of it); throws EngineStreamError on malformed framing. */
+    push(buf) {
+        const out = [];
+        let i = 0;
+        while (i < buf.length && !this.done) {
+            if (this.state === 'data') {
+                const n = Math.min(this.left, buf.length - i);
+                out.push(buf.subarray(i, i + n));
+                i += n;
+                this.left -= n;
+                if (this.left === 0)
+                    this.state = 'data-end';
+                continue;
+            }
+            // the framing lines: "<hex size>[;ext]\r\n", the "\r\n" after data, trailers up to an empty line
+            const nl = buf.indexOf(10, i);
+            const upto = nl < 0 ? buf.length : nl + 1;
+            this.line += buf.toString('latin1', i, upto);
+            i = upto;
+            if (this.line.length > 4096)
+                throw new EngineStreamError('the engine sent a malformed chunked body');
+            if (nl < 0)
+                continue;
+            const line = this.line.replace(/\r?\n$/, '');
+            this.line = '';
+            if (this.state === 'data-end') {
+                if (line !== '')
+                    throw new EngineStreamError('the engine sent a malformed chunked body');
+                this.state = 'size';
+            }
+            else if (this.state === 'size') {
+                const size = /^([0-9a-fA-F]{1,12})\s*(;.*)?$/.exec(line);
+                if (!size)
+                    throw new EngineStreamError('the engine sent a malformed chunked body');
+                this.left = parseInt(size[1], 16);
+                this.state = this.left === 0 ? 'trailer' : 'data';
+            }
+            else if (line === '') {
+                this.done = true;
+            }
+        }
+        return out;
+    }
+}
+/** `{"message":"reference does not exist"}` → its message; anything else → the status and the text, one line. */
+function engineMessage(status, body) {
+    try {
+        const message = JSON.parse(body).message;
+        if (typeof message === 'string' && message.trim())
+            return one_line_oneLine(message, 300);
+    }
+    catch {
+        // not JSON: a proxy in front of the socket, or an old engine
+    }
+    return one_line_oneLine(`the engine answered ${status}${body.trim() ? `: ${body.trim()}` : ''}`, 300);
+}
+
 ;// CONCATENATED MODULE: ./src/lib/settle-limit.ts
 // Runs tasks with at most `limit` at a time and waits for every one of them, also when some fail: a build that
 // is still running must finish (and clean up its worktree and tags) before the run reports the first failure.
@@ -42931,6 +43162,7 @@ async function digestOfFile(path, expected) {
 
 
 
+
 class ImageOpener {
     registryOptions;
     layerStore;
@@ -43039,7 +43271,38 @@ async function readImage(source, opts = {}) {
         await opener.close();
     }
 }
+/** The image from the engine: its API on the socket when we know it (engine-save.ts), else `docker save`. */
 async function readFromDocker(ref, read) {
+    const socket = engineSocket();
+    if (socket) {
+        let archive = null;
+        try {
+            archive = await saveFromEngine(socket, ref);
+        }
+        catch (err) {
+            if (err instanceof EngineRefusedError || err instanceof EngineStreamError)
+                throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${err.message}`);
+            // the socket cannot be reached (refused, no permission): the CLI may know better, or says why in its words
+        }
+        if (archive)
+            return readEngineArchive(ref, archive, read);
+    }
+    return readFromDockerCli(ref, read);
+}
+async function readEngineArchive(ref, archive, read) {
+    try {
+        return await read(archive.body);
+    }
+    catch (err) {
+        if (err instanceof EngineStreamError)
+            throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${err.message}`);
+        throw err;
+    }
+    finally {
+        archive.close();
+    }
+}
+async function readFromDockerCli(ref, read) {
     const child = spawnStreaming(dockerCommand(), ['save', ref]);
     child.stdin.end();
     let stderr = '';
