@@ -47476,7 +47476,7 @@ inspect
 IMAGE (for inspect, --image, --base-image)
   registry://REF         read from the registry (credentials from $DOCKER_CONFIG/config.json, credential
                          helpers included; nothing is pulled, the Docker engine is not used)
-  local://REF            the local Docker engine's image, piped from \`docker save\`
+  local://REF            the local Docker engine's image, streamed from its API socket (as \`docker save\`)
   oci-dir://PATH         an OCI image layout directory (buildx --output type=oci,tar=false; skopeo oci:)
   archive://PATH         an archive written by \`docker save\` or \`buildx --output type=oci|docker\`
   REF or PATH            an existing file is an archive (a directory with index.json an OCI layout), else
