@@ -4,7 +4,8 @@
 // A `docker` shim first on PATH records every CLI invocation, so "the CLI was not used" can fail.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,21 @@ describe('local:// images through the Engine API', () => {
     assert.deepEqual(r.calls, [`save ${tag}`]);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, /docker save .* failed: .*(connect|127\.0\.0\.1:9)/i);
+  });
+
+  it('a socket nobody listens on (ECONNREFUSED): the CLI is asked instead, and says why in one line', async () => {
+    // a listener killed with SIGKILL leaves its socket file behind, with nothing behind it
+    const dead = join(work, 'dead.sock');
+    const child = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(dead)}, () => console.log('up'))`]);
+    await once(child.stdout, 'data');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    assert.ok(existsSync(dead));
+    const r = await run(['inspect', `local://${tag}`], { DOCKER_HOST: `unix://${dead}` });
+    assert.equal(r.code, 2);
+    assert.deepEqual(r.calls, [`save ${tag}`]);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /docker save .* failed: .*dead\.sock/);
   });
 
   it('the containerd-store engine (DOCKER_HOST=unix://…) too: its archive read from its socket, as its CLI reads it', async () => {

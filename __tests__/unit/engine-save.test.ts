@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, afterEach, beforeAll, describe, it } from '@jest/globals';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,10 @@ let sock = '';
 let server: Server;
 let handler: (path: string, res: ServerResponse) => void = (_p, res) => res.end();
 const paths: string[] = [];
+// a raw socket: the exact bytes an engine (or whatever sits on the socket) might send
+let rawSock = '';
+let rawServer: NetServer;
+let raw: (c: Socket) => void = (c) => c.end();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'isg-engine-'));
@@ -28,9 +33,20 @@ beforeAll(async () => {
     handler(req.url ?? '', res);
   });
   await new Promise<void>((r) => server.listen(sock, r));
+  rawSock = join(dir, 'raw.sock');
+  rawServer = createNetServer((c) => {
+    let req = '';
+    c.on('data', (d: Buffer) => {
+      req += d.toString('latin1');
+      if (req.includes('\r\n\r\n')) raw(c);
+    });
+    c.on('error', () => undefined);
+  });
+  await new Promise<void>((r) => rawServer.listen(rawSock, r));
 });
 
 afterAll(async () => {
+  await new Promise((r) => rawServer.close(r));
   await new Promise((r) => server.close(r));
   rmSync(dir, { recursive: true, force: true });
 });
@@ -67,9 +83,14 @@ describe('engineSocket: the engine the docker CLI would talk to, or null (then t
   it('no DOCKER_HOST and the default context: the default socket, when it is one', () => {
     const cfg = noConfig();
     writeFileSync(join(cfg, 'config.json'), JSON.stringify({ currentContext: 'default' }));
-    const got = engineSocket({ DOCKER_CONFIG: cfg });
-    assert.ok(got === '/var/run/docker.sock' || got === null, String(got));
-    assert.equal(engineSocket({ DOCKER_CONFIG: cfg, DOCKER_CONTEXT: 'default' }), got);
+    assert.equal(engineSocket({ DOCKER_CONFIG: cfg }, sock), sock);
+    assert.equal(engineSocket({ DOCKER_CONFIG: cfg, DOCKER_CONTEXT: 'default' }, sock), sock);
+    assert.equal(engineSocket({ DOCKER_CONFIG: noConfig(), DOCKER_HOST: '' }, sock), sock, 'an empty DOCKER_HOST is unset');
+    assert.equal(engineSocket({ DOCKER_CONFIG: cfg }, join(dir, 'absent.sock')), null);
+  });
+
+  it('DOCKER_API_VERSION (the CLI pins its requests to it) is left to the CLI', () => {
+    assert.equal(engineSocket({ DOCKER_HOST: `unix://${sock}`, DOCKER_API_VERSION: '1.41' }), null);
   });
 });
 
@@ -98,6 +119,54 @@ describe('saveFromEngine', () => {
 
   it('an unreachable socket is a connection error (not a refusal), so the caller can fall back to the CLI', async () => {
     await assert.rejects(saveFromEngine(join(dir, 'absent.sock'), 'app:1'), (e: NodeJS.ErrnoException) => !(e instanceof EngineRefusedError) && e.code === 'ENOENT');
+  });
+});
+
+describe('saveFromEngine on the wire: framings a real engine (or a proxy) may use', () => {
+  const collect = async (body: AsyncIterable<Buffer>): Promise<string> => {
+    const parts: Buffer[] = [];
+    for await (const p of body) parts.push(p);
+    return Buffer.concat(parts).toString();
+  };
+  /** Writes the pieces one by one, a tick apart, so that each arrives in its own read. */
+  const send = (c: Socket, pieces: (string | Buffer)[], end = true): void => {
+    const next = (i: number): void => {
+      if (i === pieces.length) {
+        if (end) c.end();
+        return;
+      }
+      c.write(pieces[i]!, () => setTimeout(() => next(i + 1), 5));
+    };
+    next(0);
+  };
+
+  it('an interim 100 Continue, headers split across reads, and a Content-Length body', async () => {
+    raw = (c) => send(c, ['HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 2', '00 OK\r\nContent-Le', 'ngth: 11\r\n\r', '\nhello', ' world', 'EXTRA']);
+    const archive = await saveFromEngine(rawSock, 'app:1');
+    assert.equal(await collect(archive.body), 'hello world');
+  });
+
+  it('a body that runs until the connection closes', async () => {
+    raw = (c) => send(c, ['HTTP/1.1 200 OK\r\n\r\nall ', 'of it']);
+    assert.equal(await collect((await saveFromEngine(rawSock, 'app:1')).body), 'all of it');
+  });
+
+  it('a Content-Length body cut short is an error, not a shorter archive', async () => {
+    raw = (c) => send(c, ['HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n', 'only this']);
+    const archive = await saveFromEngine(rawSock, 'app:1');
+    await assert.rejects(collect(archive.body), (e: Error) => e instanceof EngineStreamError && /after 9 bytes/.test(e.message));
+  });
+
+  it('an error with an empty body (Content-Length: 0) still says its status, and does not wait for the close', async () => {
+    raw = (c) => send(c, ['HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n'], false);
+    await assert.rejects(saveFromEngine(rawSock, 'app:1'), (e: Error) => e instanceof EngineRefusedError && e.message === 'the engine answered 500');
+  });
+
+  it('an error message split inside a UTF-8 character, trimmed as the CLI prints it', async () => {
+    const body = Buffer.from('{"message":"naïve é failed\\n"}\n');
+    const cut = body.indexOf(Buffer.from('ï')) + 1;
+    raw = (c) => send(c, [`HTTP/1.1 404 Not Found\r\nContent-Length: ${body.length}\r\n\r\n`, body.subarray(0, cut), body.subarray(cut)]);
+    await assert.rejects(saveFromEngine(rawSock, 'app:1'), (e: Error) => e instanceof EngineRefusedError && e.message === 'naïve é failed');
   });
 });
 
@@ -178,6 +247,19 @@ describe('local:// through the engine API (an engine that drops the stream)', ()
     await assert.rejects(new ImageOpener().openOne({ kind: 'local', ref: 'app:1' }), (e: Error) => {
       assert.ok(e instanceof ImageSourceError, `${e.constructor.name}: ${e.message}`);
       assert.match(e.message, /^docker save app:1 failed: the engine closed the stream after \d+ bytes/);
+      return true;
+    });
+  });
+
+  it('an export that fails after it started (the engine appends its error to the stream): the engine\'s message', async () => {
+    handler = (_p, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-tar' });
+      res.write(archive.subarray(0, 4096 * 3));
+      res.end('{"errorDetail":{"message":"open /var/lib/docker/overlay2/x/diff: no such file or directory"},"error":"open …"}\r\n');
+    };
+    await assert.rejects(new ImageOpener().openOne({ kind: 'local', ref: 'app:1' }), (e: Error) => {
+      assert.ok(e instanceof ImageSourceError, `${e.constructor.name}: ${e.message}`);
+      assert.equal(e.message, 'docker save app:1 failed: open /var/lib/docker/overlay2/x/diff: no such file or directory');
       return true;
     });
   });

@@ -42736,9 +42736,12 @@ var external_node_net_ = __nccwpck_require__(7030);
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 /** The unix socket the docker CLI would use, or null when only the CLI knows (or when there is none). */
-function engineSocket(env = process.env) {
+function engineSocket(env = process.env, defaultSocket = DEFAULT_SOCKET) {
     // another CLI (a wrapper, podman) may mean another engine than the socket we would guess
     if (env.DOCKER_PATH)
+        return null;
+    // the CLI pins its requests to that API version; ours would get the engine's newest
+    if (env.DOCKER_API_VERSION)
         return null;
     const host = env.DOCKER_HOST;
     let path;
@@ -42752,7 +42755,7 @@ function engineSocket(env = process.env) {
             return null;
         if (!env.DOCKER_CONTEXT && selectedContext(env) !== null)
             return null;
-        path = DEFAULT_SOCKET;
+        path = defaultSocket;
     }
     try {
         return (0,external_node_fs_namespaceObject.statSync)(path).isSocket() ? path : null;
@@ -42792,33 +42795,78 @@ async function saveFromEngine(socketPath, ref) {
     socket.write(`GET /images/get?names=${encodeURIComponent(ref)} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
     try {
         let head = Buffer.alloc(0);
-        let end = -1;
-        while (end < 0) {
-            const next = await chunks.next();
-            if (next.done)
-                throw new EngineStreamError('the engine closed the connection before it answered');
-            head = head.length ? Buffer.concat([head, next.value]) : next.value;
-            end = head.indexOf('\r\n\r\n');
-            if (end < 0 && head.length > MAX_HEAD)
-                throw new EngineStreamError('the engine\'s answer has no end of headers');
-        }
-        const response = parseHead(head.subarray(0, end).toString('latin1'));
-        const body = readBody(socket, chunks, response.framing, head.subarray(end + 4));
-        if (response.status !== 200) {
-            let text = '';
-            for await (const piece of body) {
-                text += piece.toString('utf8');
-                if (text.length >= 8192)
-                    break; // enough to say why; an endless error body is not read to its end
+        let response = null;
+        while (!response) {
+            let end = head.indexOf('\r\n\r\n');
+            while (end < 0) {
+                if (head.length > MAX_HEAD)
+                    throw new EngineStreamError('the engine\'s answer has no end of headers');
+                const next = await chunks.next();
+                if (next.done)
+                    throw new EngineStreamError('the engine closed the connection before it answered');
+                head = head.length ? Buffer.concat([head, next.value]) : next.value;
+                end = head.indexOf('\r\n\r\n');
             }
-            throw new EngineRefusedError(engineMessage(response.status, text));
+            const parsed = parseHead(head.subarray(0, end).toString('latin1'));
+            head = head.subarray(end + 4);
+            // an interim answer (100 Continue, 103 Early Hints) precedes the real one
+            if (parsed.status >= 200 || parsed.status === 101)
+                response = parsed;
         }
-        return { body, close: () => socket.destroy() };
+        const body = withTail(readBody(socket, chunks, response.framing, head));
+        if (response.status !== 200) {
+            const parts = [];
+            let size = 0;
+            try {
+                for await (const piece of body.pieces) {
+                    parts.push(piece);
+                    size += piece.length;
+                    if (size >= 8192)
+                        break; // enough to say why; an endless error body is not read to its end
+                }
+            }
+            catch (err) {
+                if (!(err instanceof EngineStreamError))
+                    throw err; // a short error body still says the status
+            }
+            throw new EngineRefusedError(engineMessage(response.status, Buffer.concat(parts).toString('utf8')));
+        }
+        return { body: body.pieces, failureInBody: () => failureIn(body.last()), close: () => socket.destroy() };
     }
     catch (err) {
         socket.destroy();
         throw err;
     }
+}
+/** The pieces, and their last two (what the engine wrote last; references, not copies). */
+function withTail(pieces) {
+    let before = Buffer.alloc(0);
+    let latest = Buffer.alloc(0);
+    async function* tracked() {
+        for await (const piece of pieces) {
+            before = latest;
+            latest = piece;
+            yield piece;
+        }
+    }
+    return { pieces: tracked(), last: () => Buffer.concat([before, latest]) };
+}
+/** `…tar bytes…{"errorDetail":{"message":"…"},"error":"…"}` → the message. */
+function failureIn(tail) {
+    const at = tail.lastIndexOf('{"errorDetail"');
+    if (at < 0)
+        return null;
+    const text = tail.subarray(at).toString('utf8').trim();
+    try {
+        const parsed = JSON.parse(text);
+        const message = parsed.errorDetail?.message ?? parsed.error;
+        if (typeof message === 'string' && message.trim())
+            return one_line_oneLine(message.trim());
+    }
+    catch {
+        // cut or odd: say what we can
+    }
+    return one_line_oneLine(`the engine reported an error inside the archive: ${text}`, 300);
 }
 function parseHead(text) {
     const [statusLine = '', ...lines] = text.split('\r\n');
@@ -42846,6 +42894,8 @@ async function* readBody(socket, chunks, framing, first) {
     let left = framing.kind === 'length' ? framing.length : Infinity;
     let read = 0;
     try {
+        if (left === 0)
+            return;
         let data = first;
         for (;;) {
             if (data?.length) {
@@ -42939,8 +42989,9 @@ class ChunkedDecoder {
 function engineMessage(status, body) {
     try {
         const message = JSON.parse(body).message;
+        // as the CLI prints it: trimmed, whole (the body read is at most a few KiB)
         if (typeof message === 'string' && message.trim())
-            return one_line_oneLine(message, 300);
+            return one_line_oneLine(message.trim());
     }
     catch {
         // not JSON: a proxy in front of the socket, or an old engine
@@ -43296,6 +43347,10 @@ async function readEngineArchive(ref, archive, read) {
     catch (err) {
         if (err instanceof EngineStreamError)
             throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${err.message}`);
+        // an export that failed halfway ends in the engine's message, where the reader expected tar
+        const failure = archive.failureInBody();
+        if (failure)
+            throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${failure}`);
         throw err;
     }
     finally {

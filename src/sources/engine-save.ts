@@ -17,9 +17,11 @@ import { dockerConfigDir } from '../registry/docker-config.js';
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 
 /** The unix socket the docker CLI would use, or null when only the CLI knows (or when there is none). */
-export function engineSocket(env: NodeJS.ProcessEnv = process.env): string | null {
+export function engineSocket(env: NodeJS.ProcessEnv = process.env, defaultSocket = DEFAULT_SOCKET): string | null {
   // another CLI (a wrapper, podman) may mean another engine than the socket we would guess
   if (env.DOCKER_PATH) return null;
+  // the CLI pins its requests to that API version; ours would get the engine's newest
+  if (env.DOCKER_API_VERSION) return null;
   const host = env.DOCKER_HOST;
   let path: string;
   if (host) {
@@ -28,7 +30,7 @@ export function engineSocket(env: NodeJS.ProcessEnv = process.env): string | nul
   } else {
     if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return null;
     if (!env.DOCKER_CONTEXT && selectedContext(env) !== null) return null;
-    path = DEFAULT_SOCKET;
+    path = defaultSocket;
   }
   try {
     return statSync(path).isSocket() ? path : null;
@@ -58,6 +60,12 @@ export class EngineStreamError extends Error {}
 export interface EngineArchive {
   /** The archive's bytes; throws EngineStreamError when the stream ends before the engine said it would. */
   body: AsyncGenerator<Buffer>;
+  /**
+   * The engine's message when the export failed after it had started: the answer was already 200, so the
+   * engine appends `{"errorDetail":…}` to the tar stream and ends it cleanly (`docker save` passes that on and
+   * exits 0). Asked when the archive did not read; null when its last bytes hold no such message.
+   */
+  failureInBody(): string | null;
   /** Closes the connection (the body's end or an early return closes it too). */
   close(): void;
 }
@@ -76,34 +84,80 @@ export async function saveFromEngine(socketPath: string, ref: string): Promise<E
   socket.write(`GET /images/get?names=${encodeURIComponent(ref)} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
   try {
     let head: Buffer = Buffer.alloc(0);
-    let end = -1;
-    while (end < 0) {
-      const next = await chunks.next();
-      if (next.done) throw new EngineStreamError('the engine closed the connection before it answered');
-      head = head.length ? Buffer.concat([head, next.value]) : next.value;
-      end = head.indexOf('\r\n\r\n');
-      if (end < 0 && head.length > MAX_HEAD) throw new EngineStreamError('the engine\'s answer has no end of headers');
-    }
-    const response = parseHead(head.subarray(0, end).toString('latin1'));
-    const body = readBody(socket, chunks, response.framing, head.subarray(end + 4));
-    if (response.status !== 200) {
-      let text = '';
-      for await (const piece of body) {
-        text += piece.toString('utf8');
-        if (text.length >= 8192) break; // enough to say why; an endless error body is not read to its end
+    let response: Head | null = null;
+    while (!response) {
+      let end = head.indexOf('\r\n\r\n');
+      while (end < 0) {
+        if (head.length > MAX_HEAD) throw new EngineStreamError('the engine\'s answer has no end of headers');
+        const next = await chunks.next();
+        if (next.done) throw new EngineStreamError('the engine closed the connection before it answered');
+        head = head.length ? Buffer.concat([head, next.value]) : next.value;
+        end = head.indexOf('\r\n\r\n');
       }
-      throw new EngineRefusedError(engineMessage(response.status, text));
+      const parsed = parseHead(head.subarray(0, end).toString('latin1'));
+      head = head.subarray(end + 4);
+      // an interim answer (100 Continue, 103 Early Hints) precedes the real one
+      if (parsed.status >= 200 || parsed.status === 101) response = parsed;
     }
-    return { body, close: () => socket.destroy() };
+    const body = withTail(readBody(socket, chunks, response.framing, head));
+    if (response.status !== 200) {
+      const parts: Buffer[] = [];
+      let size = 0;
+      try {
+        for await (const piece of body.pieces) {
+          parts.push(piece);
+          size += piece.length;
+          if (size >= 8192) break; // enough to say why; an endless error body is not read to its end
+        }
+      } catch (err) {
+        if (!(err instanceof EngineStreamError)) throw err; // a short error body still says the status
+      }
+      throw new EngineRefusedError(engineMessage(response.status, Buffer.concat(parts).toString('utf8')));
+    }
+    return { body: body.pieces, failureInBody: () => failureIn(body.last()), close: () => socket.destroy() };
   } catch (err) {
     socket.destroy();
     throw err;
   }
 }
 
+/** The pieces, and their last two (what the engine wrote last; references, not copies). */
+function withTail(pieces: AsyncGenerator<Buffer>): { pieces: AsyncGenerator<Buffer>; last(): Buffer } {
+  let before: Buffer = Buffer.alloc(0);
+  let latest: Buffer = Buffer.alloc(0);
+  async function* tracked(): AsyncGenerator<Buffer> {
+    for await (const piece of pieces) {
+      before = latest;
+      latest = piece;
+      yield piece;
+    }
+  }
+  return { pieces: tracked(), last: () => Buffer.concat([before, latest]) };
+}
+
+/** `…tar bytes…{"errorDetail":{"message":"…"},"error":"…"}` → the message. */
+function failureIn(tail: Buffer): string | null {
+  const at = tail.lastIndexOf('{"errorDetail"');
+  if (at < 0) return null;
+  const text = tail.subarray(at).toString('utf8').trim();
+  try {
+    const parsed = JSON.parse(text) as { errorDetail?: { message?: unknown }; error?: unknown };
+    const message = parsed.errorDetail?.message ?? parsed.error;
+    if (typeof message === 'string' && message.trim()) return oneLine(message.trim());
+  } catch {
+    // cut or odd: say what we can
+  }
+  return oneLine(`the engine reported an error inside the archive: ${text}`, 300);
+}
+
 type Framing = { kind: 'chunked' } | { kind: 'length'; length: number } | { kind: 'close' };
 
-function parseHead(text: string): { status: number; framing: Framing } {
+interface Head {
+  status: number;
+  framing: Framing;
+}
+
+function parseHead(text: string): Head {
   const [statusLine = '', ...lines] = text.split('\r\n');
   const m = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine);
   if (!m) throw new EngineStreamError(`the engine did not answer in HTTP/1.1: ${oneLine(statusLine, 100)}`);
@@ -126,6 +180,7 @@ async function* readBody(socket: { destroy(): void }, chunks: AsyncIterator<Buff
   let left = framing.kind === 'length' ? framing.length : Infinity;
   let read = 0;
   try {
+    if (left === 0) return;
     let data: Buffer | null = first;
     for (;;) {
       if (data?.length) {
@@ -209,7 +264,8 @@ export class ChunkedDecoder {
 function engineMessage(status: number, body: string): string {
   try {
     const message = (JSON.parse(body) as { message?: unknown }).message;
-    if (typeof message === 'string' && message.trim()) return oneLine(message, 300);
+    // as the CLI prints it: trimmed, whole (the body read is at most a few KiB)
+    if (typeof message === 'string' && message.trim()) return oneLine(message.trim());
   } catch {
     // not JSON: a proxy in front of the socket, or an old engine
   }

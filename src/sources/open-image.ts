@@ -167,6 +167,9 @@ async function readEngineArchive<T>(ref: string, archive: EngineArchive, read: (
     return await read(archive.body);
   } catch (err) {
     if (err instanceof EngineStreamError) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${err.message}`);
+    // an export that failed halfway ends in the engine's message, where the reader expected tar
+    const failure = archive.failureInBody();
+    if (failure) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${failure}`);
     throw err;
   } finally {
     archive.close();
