@@ -63,6 +63,16 @@ describe('local:// images through the Engine API', () => {
     assert.equal(a.compressedSize, b.compressedSize);
   });
 
+  it('a bare reference: the engine is asked whether it has the image on its socket too, so no CLI runs at all', async () => {
+    const r = await run(['inspect', tag, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.calls, []);
+    assert.equal(headOf(r).source, 'local');
+    const viaCli = await run(['inspect', tag, '--format', 'json'], { DOCKER_PATH: join(shimDir, 'docker') });
+    assert.equal(viaCli.code, 0, viaCli.stderr);
+    assert.deepEqual(viaCli.calls, [`image inspect --format {{.Id}} ${tag}`, `save ${tag}`], 'DOCKER_PATH: both questions go to the CLI');
+  });
+
   it('a missing image: exit 2 and the engine\'s own words, the same line as the CLI prints', async () => {
     const api = await run(['inspect', 'local://isg-test/not-here:1']);
     const cli = await run(['inspect', 'local://isg-test/not-here:1'], { DOCKER_PATH: join(shimDir, 'docker') });

@@ -10,7 +10,7 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChunkedDecoder, EngineRefusedError, EngineStreamError, engineSocket, saveFromEngine } from '../../src/sources/engine-save.js';
+import { ChunkedDecoder, EngineRefusedError, EngineStreamError, engineHasImage, engineSocket, saveFromEngine } from '../../src/sources/engine-save.js';
 import { ImageOpener } from '../../src/sources/open-image.js';
 import { ImageSourceError } from '../../src/image/source-error.js';
 import { makeImageArchive } from '../helpers/make-archive.js';
@@ -119,6 +119,23 @@ describe('saveFromEngine', () => {
 
   it('an unreachable socket is a connection error (not a refusal), so the caller can fall back to the CLI', async () => {
     await assert.rejects(saveFromEngine(join(dir, 'absent.sock'), 'app:1'), (e: NodeJS.ErrnoException) => !(e instanceof EngineRefusedError) && e.code === 'ENOENT');
+  });
+});
+
+describe('engineHasImage: `docker image inspect`\'s question on the socket', () => {
+  it('200 is yes, 404 is no, anything else (or no engine) is "ask the CLI"', async () => {
+    handler = (p, res) => res.writeHead(p === '/images/ghcr.io/o/app:1/json' ? 200 : 404, { 'content-type': 'application/json' }).end('{}');
+    assert.equal(await engineHasImage(sock, 'ghcr.io/o/app:1'), true);
+    assert.equal(await engineHasImage(sock, 'ghcr.io/o/other:1'), false);
+    handler = (_p, res) => res.writeHead(500).end('{"message":"boom"}');
+    assert.equal(await engineHasImage(sock, 'ghcr.io/o/app:1'), null);
+    assert.equal(await engineHasImage(join(dir, 'absent.sock'), 'ghcr.io/o/app:1'), null);
+  });
+
+  it('a name outside a reference\'s alphabet is never put in a request path', async () => {
+    const before = paths.length;
+    for (const ref of ['app:1?x=1', 'app 1', '../../containers/json', 'app#1', '%2e%2e/x', '']) assert.equal(await engineHasImage(sock, ref), null, ref);
+    assert.equal(paths.length, before);
   });
 });
 

@@ -5,6 +5,7 @@
 
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { engineHasImage, engineSocket } from './engine-save.js';
 import { ImageSourceError } from '../image/source-error.js';
 import { oneLine, quoted } from '../lib/one-line.js';
 import type { ImageSourceKind } from '../model/report.js';
@@ -104,8 +105,14 @@ async function isOciLayout(dir: string): Promise<boolean> {
   return st?.isFile() ?? false;
 }
 
-/** `docker image inspect`: exit 0 when the engine has the image. No docker, or no engine, counts as not having it. */
+/**
+ * Whether the engine has the image: asked on its API socket when we know it (engine-save.ts), else `docker image
+ * inspect` (exit 0). No docker, or no engine, counts as not having it.
+ */
 export async function daemonHasImage(ref: string): Promise<boolean> {
+  const socket = engineSocket();
+  const answer = socket ? await engineHasImage(socket, ref) : null;
+  if (answer !== null) return answer;
   try {
     const r = await runCommand(dockerCommand(), ['image', 'inspect', '--format', '{{.Id}}', ref]);
     return r.code === 0;

@@ -78,10 +78,51 @@ const MAX_HEAD = 64 * 1024;
  * socket's error when the engine cannot be reached (the caller may then fall back to the CLI).
  */
 export async function saveFromEngine(socketPath: string, ref: string): Promise<EngineArchive> {
+  const { status, body, close } = await engineGet(socketPath, `/images/get?names=${encodeURIComponent(ref)}`);
+  if (status !== 200) throw new EngineRefusedError(engineMessage(status, await errorBody(body.pieces)));
+  return { body: body.pieces, failureInBody: () => failureIn(body.last()), close };
+}
+
+/**
+ * Whether the engine has the image (`docker image inspect`'s question, without starting the CLI): true or
+ * false when the engine answered 200 or 404, null when it could not tell (unreachable, another answer, a
+ * reference that is not one) — the caller then asks the CLI.
+ */
+export async function engineHasImage(socketPath: string, ref: string): Promise<boolean | null> {
+  // the engine routes /images/{name}/json with the name's slashes and colons as they are; anything outside a
+  // reference's alphabet is not sent at all
+  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(ref) || ref.includes('..')) return null;
+  try {
+    const { status, close } = await engineGet(socketPath, `/images/${ref}/json`);
+    close();
+    return status === 200 ? true : status === 404 ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first 8 KiB of an error answer's body, decoded once (a character may span two reads). */
+async function errorBody(pieces: AsyncGenerator<Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const piece of pieces) {
+      parts.push(piece);
+      size += piece.length;
+      if (size >= 8192) break; // enough to say why; an endless error body is not read to its end
+    }
+  } catch (err) {
+    if (!(err instanceof EngineStreamError)) throw err; // a short error body still says the status
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** One GET on the engine's socket: the final answer's status and its body (rejects when unreachable). */
+async function engineGet(socketPath: string, path: string): Promise<{ status: number; body: ReturnType<typeof withTail>; close(): void }> {
   const socket = connect(socketPath);
   const chunks = socket[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   // unversioned: the engine serves its current API version, as to a CLI that negotiates
-  socket.write(`GET /images/get?names=${encodeURIComponent(ref)} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
   try {
     let head: Buffer = Buffer.alloc(0);
     let response: Head | null = null;
@@ -100,21 +141,7 @@ export async function saveFromEngine(socketPath: string, ref: string): Promise<E
       if (parsed.status >= 200 || parsed.status === 101) response = parsed;
     }
     const body = withTail(readBody(socket, chunks, response.framing, head));
-    if (response.status !== 200) {
-      const parts: Buffer[] = [];
-      let size = 0;
-      try {
-        for await (const piece of body.pieces) {
-          parts.push(piece);
-          size += piece.length;
-          if (size >= 8192) break; // enough to say why; an endless error body is not read to its end
-        }
-      } catch (err) {
-        if (!(err instanceof EngineStreamError)) throw err; // a short error body still says the status
-      }
-      throw new EngineRefusedError(engineMessage(response.status, Buffer.concat(parts).toString('utf8')));
-    }
-    return { body: body.pieces, failureInBody: () => failureIn(body.last()), close: () => socket.destroy() };
+    return { status: response.status, body, close: () => socket.destroy() };
   } catch (err) {
     socket.destroy();
     throw err;
