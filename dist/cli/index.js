@@ -38298,27 +38298,16 @@ async function engineGet(socketPath, path) {
             if (parsed.status >= 200 || parsed.status === 101)
                 response = parsed;
         }
-        const body = withTail(readBody(socket, chunks, response.framing, head));
-        return { status: response.status, body, close: () => socket.destroy() };
+        const tail = { before: EMPTY, latest: EMPTY };
+        const pieces = readBody(socket, chunks, response.framing, head, tail);
+        return { status: response.status, body: { pieces, last: () => Buffer.concat([tail.before, tail.latest]) }, close: () => socket.destroy() };
     }
     catch (err) {
         socket.destroy();
         throw err;
     }
 }
-/** The pieces, and their last two (what the engine wrote last; references, not copies). */
-function withTail(pieces) {
-    let before = Buffer.alloc(0);
-    let latest = Buffer.alloc(0);
-    async function* tracked() {
-        for await (const piece of pieces) {
-            before = latest;
-            latest = piece;
-            yield piece;
-        }
-    }
-    return { pieces: tracked(), last: () => Buffer.concat([before, latest]) };
-}
+const EMPTY = Buffer.alloc(0);
 /** `…tar bytes…{"errorDetail":{"message":"…"},"error":"…"}` → the message. */
 function failureIn(tail) {
     const at = tail.lastIndexOf('{"errorDetail"');
@@ -38356,11 +38345,17 @@ function parseHead(text) {
         framing = { kind: 'length', length: Number(cl) };
     return { status: Number(m[1]), framing };
 }
-/** The body's bytes (slices of what the socket read: no copies), decoded from its framing. */
-async function* readBody(socket, chunks, framing, first) {
+/** The body's bytes (slices of what the socket read: no copies), decoded from its framing; the last two kept in tail. */
+async function* readBody(socket, chunks, framing, first, tail) {
     const decoder = framing.kind === 'chunked' ? new ChunkedDecoder() : null;
     let left = framing.kind === 'length' ? framing.length : Infinity;
     let read = 0;
+    const keep = (piece) => {
+        read += piece.length;
+        tail.before = tail.latest;
+        tail.latest = piece;
+        return piece;
+    };
     try {
         if (left === 0)
             return;
@@ -38368,18 +38363,15 @@ async function* readBody(socket, chunks, framing, first) {
         for (;;) {
             if (data?.length) {
                 if (decoder) {
-                    for (const piece of decoder.push(data)) {
-                        read += piece.length;
-                        yield piece;
-                    }
+                    for (const piece of decoder.push(data))
+                        yield keep(piece);
                     if (decoder.done)
                         return;
                 }
                 else {
                     const piece = data.length > left ? data.subarray(0, left) : data;
                     left -= piece.length;
-                    read += piece.length;
-                    yield piece;
+                    yield keep(piece);
                     if (left === 0)
                         return;
                 }
@@ -43367,7 +43359,7 @@ async function readFromDocker(ref, read) {
         }
         catch (err) {
             if (err instanceof EngineRefusedError || err instanceof EngineStreamError)
-                throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${err.message}`);
+                throw saveFailure(ref, err.message);
             // the socket cannot be reached (refused, no permission): the CLI may know better, or says why in its words
         }
         if (archive)
@@ -43381,16 +43373,20 @@ async function readEngineArchive(ref, archive, read) {
     }
     catch (err) {
         if (err instanceof EngineStreamError)
-            throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${err.message}`);
+            throw saveFailure(ref, err.message);
         // an export that failed halfway ends in the engine's message, where the reader expected tar
         const failure = archive.failureInBody();
         if (failure)
-            throw new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${failure}`);
+            throw saveFailure(ref, failure);
         throw err;
     }
     finally {
         archive.close();
     }
+}
+/** "docker save app:1 failed: reference does not exist", whichever way the image was asked for. */
+function saveFailure(ref, reason) {
+    return new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${one_line_oneLine(reason)}`);
 }
 async function readFromDockerCli(ref, read) {
     const child = spawnStreaming(dockerCommand(), ['save', ref]);
@@ -43407,7 +43403,7 @@ async function readFromDockerCli(ref, read) {
     });
     const saveFailed = (code) => {
         const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-        return new ImageSourceError(`docker save ${one_line_oneLine(ref)} failed: ${one_line_oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+        return saveFailure(ref, reason.replace(/^Error response from daemon:\s*/, ''));
     };
     try {
         const result = await read(child.stdout);

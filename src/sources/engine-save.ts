@@ -118,7 +118,7 @@ async function errorBody(pieces: AsyncGenerator<Buffer>): Promise<string> {
 }
 
 /** One GET on the engine's socket: the final answer's status and its body (rejects when unreachable). */
-async function engineGet(socketPath: string, path: string): Promise<{ status: number; body: ReturnType<typeof withTail>; close(): void }> {
+async function engineGet(socketPath: string, path: string): Promise<{ status: number; body: { pieces: AsyncGenerator<Buffer>; last(): Buffer }; close(): void }> {
   const socket = connect(socketPath);
   const chunks = socket[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   // unversioned: the engine serves its current API version, as to a CLI that negotiates
@@ -140,26 +140,21 @@ async function engineGet(socketPath: string, path: string): Promise<{ status: nu
       // an interim answer (100 Continue, 103 Early Hints) precedes the real one
       if (parsed.status >= 200 || parsed.status === 101) response = parsed;
     }
-    const body = withTail(readBody(socket, chunks, response.framing, head));
-    return { status: response.status, body, close: () => socket.destroy() };
+    const tail: Tail = { before: EMPTY, latest: EMPTY };
+    const pieces = readBody(socket, chunks, response.framing, head, tail);
+    return { status: response.status, body: { pieces, last: () => Buffer.concat([tail.before, tail.latest]) }, close: () => socket.destroy() };
   } catch (err) {
     socket.destroy();
     throw err;
   }
 }
 
-/** The pieces, and their last two (what the engine wrote last; references, not copies). */
-function withTail(pieces: AsyncGenerator<Buffer>): { pieces: AsyncGenerator<Buffer>; last(): Buffer } {
-  let before: Buffer = Buffer.alloc(0);
-  let latest: Buffer = Buffer.alloc(0);
-  async function* tracked(): AsyncGenerator<Buffer> {
-    for await (const piece of pieces) {
-      before = latest;
-      latest = piece;
-      yield piece;
-    }
-  }
-  return { pieces: tracked(), last: () => Buffer.concat([before, latest]) };
+const EMPTY = Buffer.alloc(0);
+
+/** The body's last two pieces (what the engine wrote last; references, not copies), kept by readBody. */
+interface Tail {
+  before: Buffer;
+  latest: Buffer;
 }
 
 /** `…tar bytes…{"errorDetail":{"message":"…"},"error":"…"}` → the message. */
@@ -201,27 +196,29 @@ function parseHead(text: string): Head {
   return { status: Number(m[1]), framing };
 }
 
-/** The body's bytes (slices of what the socket read: no copies), decoded from its framing. */
-async function* readBody(socket: { destroy(): void }, chunks: AsyncIterator<Buffer>, framing: Framing, first: Buffer): AsyncGenerator<Buffer> {
+/** The body's bytes (slices of what the socket read: no copies), decoded from its framing; the last two kept in tail. */
+async function* readBody(socket: { destroy(): void }, chunks: AsyncIterator<Buffer>, framing: Framing, first: Buffer, tail: Tail): AsyncGenerator<Buffer> {
   const decoder = framing.kind === 'chunked' ? new ChunkedDecoder() : null;
   let left = framing.kind === 'length' ? framing.length : Infinity;
   let read = 0;
+  const keep = (piece: Buffer): Buffer => {
+    read += piece.length;
+    tail.before = tail.latest;
+    tail.latest = piece;
+    return piece;
+  };
   try {
     if (left === 0) return;
     let data: Buffer | null = first;
     for (;;) {
       if (data?.length) {
         if (decoder) {
-          for (const piece of decoder.push(data)) {
-            read += piece.length;
-            yield piece;
-          }
+          for (const piece of decoder.push(data)) yield keep(piece);
           if (decoder.done) return;
         } else {
           const piece = data.length > left ? data.subarray(0, left) : data;
           left -= piece.length;
-          read += piece.length;
-          yield piece;
+          yield keep(piece);
           if (left === 0) return;
         }
       }

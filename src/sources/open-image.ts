@@ -154,7 +154,7 @@ async function readFromDocker<T>(ref: string, read: (input: AsyncIterable<Buffer
     try {
       archive = await saveFromEngine(socket, ref);
     } catch (err) {
-      if (err instanceof EngineRefusedError || err instanceof EngineStreamError) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${err.message}`);
+      if (err instanceof EngineRefusedError || err instanceof EngineStreamError) throw saveFailure(ref, err.message);
       // the socket cannot be reached (refused, no permission): the CLI may know better, or says why in its words
     }
     if (archive) return readEngineArchive(ref, archive, read);
@@ -166,14 +166,19 @@ async function readEngineArchive<T>(ref: string, archive: EngineArchive, read: (
   try {
     return await read(archive.body);
   } catch (err) {
-    if (err instanceof EngineStreamError) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${err.message}`);
+    if (err instanceof EngineStreamError) throw saveFailure(ref, err.message);
     // an export that failed halfway ends in the engine's message, where the reader expected tar
     const failure = archive.failureInBody();
-    if (failure) throw new ImageSourceError(`docker save ${oneLine(ref)} failed: ${failure}`);
+    if (failure) throw saveFailure(ref, failure);
     throw err;
   } finally {
     archive.close();
   }
+}
+
+/** "docker save app:1 failed: reference does not exist", whichever way the image was asked for. */
+function saveFailure(ref: string, reason: string): ImageSourceError {
+  return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason)}`);
 }
 
 async function readFromDockerCli<T>(ref: string, read: (input: AsyncIterable<Buffer>) => Promise<T>): Promise<T> {
@@ -190,7 +195,7 @@ async function readFromDockerCli<T>(ref: string, read: (input: AsyncIterable<Buf
   });
   const saveFailed = (code: number): ImageSourceError => {
     const reason = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit code ${code}`;
-    return new ImageSourceError(`docker save ${oneLine(ref)} failed: ${oneLine(reason.replace(/^Error response from daemon:\s*/, ''))}`);
+    return saveFailure(ref, reason.replace(/^Error response from daemon:\s*/, ''));
   };
   try {
     const result = await read(child.stdout);
