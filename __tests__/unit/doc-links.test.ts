@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { afterAll, describe, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brokenLinks, docFiles, headingIds, linkTargets } from '../helpers/markdown-docs.js';
@@ -96,5 +96,24 @@ describe('README.md and docs/', () => {
     const lines = text.match(/\n/g)?.length ?? 0; // as wc -l counts
     assert.ok(lines <= 250, `README.md has ${lines} lines`);
     assert.ok(text.includes('npm ci && npm test'));
+  });
+});
+
+describe('comments cite docs/architecture.md or nothing', () => {
+  const files = ['src', 'scripts'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|mjs)$/.test(f)).map((f) => join(dir, f)));
+  const sections = new Set(headingIds(readFileSync('docs/architecture.md', 'utf8')));
+
+  it('no comment cites the design document, which is not in the repository', () => {
+    assert.ok(files.length > 100);
+    assert.deepEqual(files.filter((f) => /design §|design\.md/i.test(readFileSync(f, 'utf8'))), []);
+  });
+
+  it('every citation of docs/architecture.md names one of its sections', () => {
+    const citations = files.flatMap((f) =>
+      [...readFileSync(f, 'utf8').replace(/\n\/\/ ?/g, ' ').matchAll(/docs\/architecture\.md, "([^"]+)"/g)].map((m) => ({ f, section: m[1]! })),
+    );
+    assert.ok(citations.length >= 3);
+    const slug = (title: string): string => headingIds(`# ${title}\n`)[0]!;
+    assert.deepEqual(citations.filter((c) => !sections.has(slug(c.section))).map((c) => `${c.f}: "${c.section}"`), []);
   });
 });
