@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { Lexer, marked } from 'marked';
+import { docFiles } from '../helpers/markdown-docs.js';
 import { COMPARE_FLAGS } from '../../src/cli/compare-command.js';
 import { USAGE } from '../../src/cli/usage.js';
 
@@ -65,5 +67,37 @@ describe('docs/report.md', () => {
     const fields = interfaceFields(readFileSync('src/model/report.ts', 'utf8'));
     assert.ok(fields.size > 40 && fields.has('schemaVersion') && fields.has('dockerfileLine'));
     assert.deepEqual([...fields].filter((f) => !names.has(f)), []);
+  });
+});
+
+describe('workflow snippets in README.md and docs/', () => {
+  const inputs = new Set(Object.keys((parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs));
+  const blocks = docFiles().flatMap((file) => {
+    const out: { file: string; text: string }[] = [];
+    marked.walkTokens(Lexer.lex(readFileSync(file, 'utf8')), (t) => {
+      if (t.type === 'code' && t.lang === 'yaml') out.push({ file, text: t.text });
+    });
+    return out;
+  });
+
+  /** Every step (a mapping with `uses`) anywhere in a parsed document. */
+  const steps = (node: unknown): { uses: string; with?: Record<string, unknown> }[] => {
+    if (Array.isArray(node)) return node.flatMap(steps);
+    if (node === null || typeof node !== 'object') return [];
+    const own = typeof (node as { uses?: unknown }).uses === 'string' ? [node as { uses: string }] : [];
+    return [...own, ...Object.values(node).flatMap(steps)];
+  };
+
+  it('parse as YAML, and give the Action only inputs action.yml declares', () => {
+    assert.ok(blocks.length > 10);
+    const used: string[] = [];
+    for (const { file, text } of blocks) {
+      const doc = parse(text) as unknown;
+      for (const step of steps(doc).filter((s) => /image-size-guard@/.test(s.uses))) {
+        for (const name of Object.keys(step.with ?? {})) used.push(`${file}: ${name}`);
+      }
+    }
+    assert.ok(used.length > 20);
+    assert.deepEqual(used.filter((u) => !inputs.has(u.split(': ')[1]!)), []);
   });
 });
