@@ -1,4 +1,4 @@
-// npm run bench: one run, figures side by side (design §8).
+// npm run bench: one run, figures side by side.
 //   1. loads a synthetic image (≥ 1 GiB, ≥ 100,000 files, 24 layers, overwrites and whiteouts) unless present
 //   2. alternates `docker save IMAGE > /dev/null`, `image-size-guard inspect IMAGE --compressed-size off`, the
 //      default `inspect IMAGE` (with the sampled gzip estimate) and the default again with DOCKER_PATH set (the

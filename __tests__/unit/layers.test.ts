@@ -1,5 +1,5 @@
-// The architecture rule, checked: src/ folders form layers that only point down. The order is read from the
-// README's Development section (the line that starts with "model ←"), so the document and the code cannot drift.
+// The architecture rule, checked: src/ folders form layers that only point down. The order is read from
+// docs/architecture.md (the line that starts with "model ←"), so the document and the code cannot drift.
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
@@ -10,10 +10,10 @@ const SRC = resolve('src');
 
 /** "model ← lib ← {buildx, git} ← …" → folder → rank (folders in braces share a rank). */
 function layerOrder(): Map<string, number> {
-  const line = readFileSync('README.md', 'utf8')
+  const line = readFileSync('docs/architecture.md', 'utf8')
     .split('\n')
     .find((l) => /^\s*model ← /.test(l));
-  assert.ok(line, 'README.md states the layer order on a line starting with "model ←"');
+  assert.ok(line, 'docs/architecture.md states the layer order on a line starting with "model ←"');
   const rank = new Map<string, number>();
   line.trim().split('←').forEach((part, i) => {
     for (const name of part.replace(/[{}]/g, '').split(',')) rank.set(name.trim().split(' ')[0]!, i);
@@ -35,7 +35,7 @@ describe('layers only point down', () => {
   const rank = layerOrder();
   const files = sources(SRC);
 
-  it('every src/ folder has a place in the README order', () => {
+  it('every src/ folder has a place in the documented order', () => {
     const folders = [...new Set(files.map(layerOf))];
     assert.deepEqual(folders.filter((f) => !rank.has(f)), []);
   });

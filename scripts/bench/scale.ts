@@ -1,4 +1,4 @@
-// The scale part of `npm run bench`: peak memory on images of many small files (design §8 targets).
+// The scale part of `npm run bench`: peak memory on images of many small files.
 //   inspect of a 400,000-file image (four COPY layers of Python-style package trees), --compressed-size off
 //   compare of two 1,000,000-file images (ten such layers; the head changes the top one), default options
 // The images are built once (deterministic content) and reused by tag. It also checks that the progress

@@ -1,4 +1,4 @@
-// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
+// Aligns base and head layers so that one inserted layer does not shift every later comparison:
 // a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
 // pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
 

@@ -1,4 +1,4 @@
-// Size budgets (design §2.1): pure checks of the head image against the configured limits.
+// Size budgets: pure checks of the head image against the configured limits.
 
 import type { BudgetResult } from '../model/report.js';
 import type { BudgetConfig, IncreaseLimit } from '../model/options.js';

@@ -1,4 +1,4 @@
-// The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
+// The base → head comparison of one image (the report's DiffReport): totals, aligned layers, top file changes.
 
 import type { ImageModel } from '../image/types.js';
 import type { DiffReport, LayerGrowth, PackageReport } from '../model/report.js';

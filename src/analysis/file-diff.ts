@@ -1,5 +1,5 @@
 // Compares the base and head final filesystems per path, then rolls the changes up into directories so the
-// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
+// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files).
 
 import type { FileEntry } from '../image/types.js';
 import type { DiffReport } from '../model/report.js';

@@ -1,4 +1,4 @@
-// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
+// The Action's inputs, read and validated in one place: every mistake is reported, one line
 // each, before anything is built.
 
 import { quoted } from '../lib/one-line.js';

@@ -1,4 +1,4 @@
-// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `fail-on`: which problems turn the check red. A comma list of `budget`, finding ids,
 // `any` (any finding) or `never`.
 
 import { quoted } from '../lib/one-line.js';

@@ -1,4 +1,4 @@
-// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
+// Parsing of the budget inputs: "250MB", "1.5GiB", "10MB, 5%", "20".
 // Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
 
 import { quoted } from '../lib/one-line.js';

@@ -1,4 +1,4 @@
-// The JSON report, schema version 1 (design §2.4). Field names are public: tests, docs and users depend on them. Types only.
+// The JSON report, schema version 1. Field names are public (docs/architecture.md, "Public names"): tests, docs and users depend on them. Types only.
 
 export interface LayerReport {
   diffId: string;

@@ -1,4 +1,4 @@
-// The PR comment body / job summary (design §5). The Action issue polishes it; the structure is here:
+// The PR comment body / job summary (escaping: docs/architecture.md, "Untrusted input"). Its structure:
 // marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
 
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';

@@ -1,4 +1,4 @@
-// The Action's scalar outputs and its `results` output, computed from the report (design §2.2). With one image
+// The Action's scalar outputs and its `results` output, computed from the report. With one image
 // on one platform they are that image's numbers. With several images or platforms (a report entry each) they
 // describe the whole run:
 //   size, base-size, size-delta, compressed-size, compressed-size-delta: sums over the compared entries

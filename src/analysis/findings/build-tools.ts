@@ -1,4 +1,4 @@
-// Finding `build-tools` (design §4), and the tooling detector it shares with `missing-multi-stage`:
+// Finding `build-tools`, and the tooling detector it shares with `missing-multi-stage`:
 // compilers, SDKs, headers and -dev packages left in the final image.
 
 import type { FileEntry, ImageModel } from '../../image/types.js';

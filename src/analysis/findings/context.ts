@@ -1,4 +1,5 @@
-// What every finding detector reads (design §4). The detectors are pure functions of this context.
+// What every finding detector reads. The detectors are pure functions of this context (docs/architecture.md,
+// "Adding a finding").
 
 import type { ImageModel } from '../../image/types.js';
 import type { InstalledPackages } from '../packages/installed-packages.js';

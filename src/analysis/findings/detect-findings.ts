@@ -1,4 +1,4 @@
-// Runs every finding detector over one image (design §4), in the report's order.
+// Runs every finding detector over one image, in the report's order (docs/architecture.md, "Adding a finding").
 
 import { detectBuildTools } from './build-tools.js';
 import type { DetectedFinding, FindingContext } from './context.js';

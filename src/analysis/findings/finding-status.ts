@@ -1,4 +1,4 @@
-// `status` of each finding, comparing head with base (design §4): new (head only), existing (both),
+// `status` of each finding, comparing head with base: new (head only), existing (both),
 // resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
 
 import type { Finding, FindingId } from '../../model/report.js';
@@ -20,7 +20,7 @@ export function withStatus(head: DetectedFinding[], base: DetectedFinding[] | nu
   return out.map(ordered);
 }
 
-// Keep the JSON field order of design §2.4 (id, severity, status, message, bytes, evidence, dockerfile).
+// Keep the report's field order (id, severity, status, message, bytes, evidence, dockerfile).
 const ordered = (f: Finding): Finding => ({
   id: f.id,
   severity: f.severity,

@@ -1,4 +1,4 @@
-// Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
+// Finding `missing-multi-stage`: a single-stage Dockerfile whose image carries build tooling.
 
 import { formatBytes } from '../../lib/format.js';
 import { scanTooling, toolingEvidence } from './build-tools.js';

@@ -1,4 +1,4 @@
-// Finding `package-cache` (design §4): package-manager caches left in the final image.
+// Finding `package-cache`: package-manager caches left in the final image.
 
 import type { FileEntry } from '../../image/types.js';
 import { formatBytes } from '../../lib/format.js';

@@ -1,4 +1,4 @@
-// Finding `shell` (design §4): the final filesystem contains an executable shell, or a link to one.
+// Finding `shell`: the final filesystem contains an executable shell, or a link to one.
 
 import type { FileEntry, ImageConfigSummary } from '../../image/types.js';
 import { formatBytes } from '../../lib/format.js';

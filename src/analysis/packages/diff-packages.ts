@@ -1,4 +1,4 @@
-// Base → head package changes (design §2.5): added, removed, or upgraded (any version change), with the
+// Base → head package changes: added, removed, or upgraded (any version change), with the
 // change in the bytes each package's files take in the final filesystem.
 
 import type { PackageChange, PackageReport } from '../../model/report.js';

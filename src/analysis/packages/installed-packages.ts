@@ -1,5 +1,5 @@
 // The packages installed in an image, each with the bytes of its files actually present in the final
-// filesystem (design §2.5): dpkg and apk from their databases, then pip distributions (dist-info RECORDs) and
+// filesystem: dpkg and apk from their databases, then pip distributions (dist-info RECORDs) and
 // npm packages (node_modules/**/package.json) that the system package manager does not own.
 
 import { APK_INSTALLED, decodeManifest, DPKG_INFO_DIR, DPKG_STATUS, isDistInfoRecord, isNodeModulesManifest } from '../../image/captured-files.js';
