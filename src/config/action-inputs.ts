@@ -2,14 +2,14 @@
 // each, before anything is built.
 
 import { quoted } from '../lib/one-line.js';
-import { UserError } from '../model/errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { BudgetConfig, FailOn } from '../model/options.js';
 import type { DefinitionSource, ImageOptions, RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from './fail-on.js';
-import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
+import { ConfigError, InputErrors } from './errors.js';
+import { parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
 import { splitFlags } from './split-flags.js';
 import { checkBuildxFlags } from './buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
@@ -19,12 +19,6 @@ import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
-
-export class InputErrors extends UserError {
-  constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? (problems[0] as string) : `${problems.length} input errors: ${problems.join('; ')}`);
-  }
-}
 
 /** `comment`: post always (true), or only when sizes or findings changed (an existing comment is always updated). */
 export type CommentMode = 'always' | 'on-change';

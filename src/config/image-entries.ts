@@ -9,7 +9,8 @@ import type { BudgetConfig } from '../model/options.js';
 import type { ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
 import { parseFailOn } from './fail-on.js';
-import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
+import { ConfigError } from './errors.js';
+import { parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
 import { checkPlatformOption } from './platform-option.js';
 
 export const ENTRY_KEYS = [
