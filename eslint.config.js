@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    // Functions stay short enough to read on one screen (docs/architecture.md).
+    // A function fits on a screen: longer ones are split into named steps.
     files: ['src/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
