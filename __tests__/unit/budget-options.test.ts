@@ -96,11 +96,13 @@ describe('one budget reader for the Action, the CLI and the images entries', () 
   });
 
   it('every budget is an entry key, a documented flag and an Action input', () => {
-    const inputs = (parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> }).inputs;
+    const inputs = (parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { description: string }> }).inputs;
+    assert.ok(USAGE.replace(/\s+/g, ' ').includes(`names: ${ENTRY_KEYS.join(', ')};`), 'the usage lists the entry keys');
     for (const key of BUDGET_KEYS) {
       assert.ok((ENTRY_KEYS as readonly string[]).includes(key), `${key} is an entry key`);
       assert.match(USAGE, new RegExp(`^ {2}--${key} `, 'm'), `--${key} is in the usage`);
       assert.ok(key in inputs, `${key} is an input in action.yml`);
+      assert.ok(inputs.images!.description.includes(`\`${key}\``), `the images input lists ${key}`);
     }
   });
 });
