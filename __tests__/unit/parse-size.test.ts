@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
-import { ConfigError, parseIncrease, parseLayerCount, parseSize } from '../../src/config/parse-size.js';
+import { ConfigError } from '../../src/config/errors.js';
+import { parseIncrease, parseLayerCount, parseSize } from '../../src/config/parse-size.js';
 
 const SIZE_EX = '(examples: 250MB, 1.5GiB, 800kB)';
 const INC_EX = '(examples: "10MB", "5%", "10MB, 5%")';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { runOptionsFromFlags } from '../../src/cli/compare-command.js';
-import { InputErrors, readActionInputs } from '../../src/config/action-inputs.js';
+import { readActionInputs } from '../../src/config/action-inputs.js';
+import { InputErrors } from '../../src/config/errors.js';
 import { checkPlatformOption } from '../../src/config/platform-option.js';
 import { UserError } from '../../src/model/errors.js';
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { BUDGET_KEYS } from '../../src/config/budget-options.js';
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> };
@@ -47,8 +48,9 @@ describe('action.yml', () => {
 
   it('declares every input the code reads, and documents every input and output', () => {
     const source = readFileSync('src/config/action-inputs.ts', 'utf8');
-    const read = [...source.matchAll(/get\('([a-z-]+)'\)/g)].map((m) => m[1]!);
+    const read = [...[...source.matchAll(/(?:get|boolean)\('([a-z-]+)'/g)].map((m) => m[1]!), ...BUDGET_KEYS];
     assert.ok(read.length > 10);
+    for (const name of ['always-build', 'cache', 'comment']) assert.ok(read.includes(name), `${name} is seen as read`);
     assert.deepEqual([...new Set(read)].filter((name) => !(name in action.inputs)), []);
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
       assert.ok(spec.description?.trim(), `${name} has a description`);

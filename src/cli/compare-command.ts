@@ -4,7 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { defaultLogMode } from '../buildx/build-log.js';
 import type { RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from '../config/fail-on.js';
-import { parseIncrease, parseLayerCount, parseSize } from '../config/parse-size.js';
+import { BUDGET_KEYS, readBudgets, type BudgetKey } from '../config/budget-options.js';
+import { InputErrors } from '../config/errors.js';
 import { splitFlags } from '../config/split-flags.js';
 import { checkBuildxFlags } from '../config/buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from '../config/build-options.js';
@@ -20,11 +21,13 @@ import { entryKey } from '../report/summary-table.js';
 import { oneLine } from '../lib/one-line.js';
 import { failureMessage } from '../report/failure-message.js';
 import type { ImageEntry } from '../model/report.js';
-import type { FailOn } from '../model/options.js';
+import type { BudgetConfig, FailOn } from '../model/options.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { compareImages, type CompareImages } from './compare-images.js';
 import { progressPerStream } from './progress.js';
 import { cacheDirOption } from '../config/cache-option.js';
+
+const BUDGET_FLAGS = Object.fromEntries(BUDGET_KEYS.map((key) => [key, { type: 'string' }])) as Record<BudgetKey, { type: 'string' }>;
 
 export const COMPARE_FLAGS = {
   base: { type: 'string' },
@@ -44,11 +47,7 @@ export const COMPARE_FLAGS = {
   'base-image': { type: 'string' },
   image: { type: 'string' },
   name: { type: 'string' },
-  'max-size': { type: 'string' },
-  'max-increase': { type: 'string' },
-  'max-compressed-size': { type: 'string' },
-  'max-compressed-increase': { type: 'string' },
-  'max-layers': { type: 'string' },
+  ...BUDGET_FLAGS,
   'fail-on': { type: 'string' },
   'compressed-size': { type: 'string' },
   'top-files': { type: 'string' },
@@ -91,18 +90,18 @@ export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; 
     target: v.target,
     buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
     platform: checkPlatformOption(v.platform, '--platform'),
-    budgets: {
-      ...(v['max-size'] !== undefined ? { maxSize: { bytes: parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
-      ...(v['max-increase'] !== undefined ? { maxIncrease: parseIncrease(v['max-increase'], '--max-increase') } : {}),
-      ...(v['max-compressed-size'] !== undefined
-        ? { maxCompressedSize: { bytes: parseSize(v['max-compressed-size'], '--max-compressed-size'), text: v['max-compressed-size'].trim() } }
-        : {}),
-      ...(v['max-compressed-increase'] !== undefined ? { maxCompressedIncrease: parseIncrease(v['max-compressed-increase'], '--max-compressed-increase') } : {}),
-      ...(v['max-layers'] !== undefined ? { maxLayers: parseLayerCount(v['max-layers'], '--max-layers') } : {}),
-    },
+    budgets: readBudgetFlags(v),
     failOn: parseFailOn(v['fail-on'], '--fail-on'),
   };
   return { run, defaults, format, output: v.output };
+}
+
+/** --max-size and the other budget flags; all their mistakes at once. */
+function readBudgetFlags(v: Values): BudgetConfig {
+  const problems: string[] = [];
+  const budgets = readBudgets((key) => v[key], (key) => `--${key}`, {}, problems);
+  if (problems.length) throw new InputErrors(problems);
+  return budgets;
 }
 
 export async function runCompareCommand(v: Values): Promise<number> {

@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { InputErrors } from '../config/action-inputs.js';
+import { InputErrors } from '../config/errors.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from '../config/bake-entries.js';
 import { definitionKey, definitionKeysOf, parseConfigFile, type ImageDefaults } from '../config/image-entries.js';
 import type { DefinitionSource, ImageOptions } from '../pipeline/compare-options.js';

@@ -7,7 +7,7 @@ import { EXIT_ERROR, UsageError } from './errors.js';
 import { parseFormat, runInspect } from './inspect-command.js';
 import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
-import { InputErrors } from '../config/action-inputs.js';
+import { InputErrors } from '../config/errors.js';
 import { USAGE } from './usage.js';
 import { oneLine } from '../lib/one-line.js';
 

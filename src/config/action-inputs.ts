@@ -2,14 +2,14 @@
 // each, before anything is built.
 
 import { quoted } from '../lib/one-line.js';
-import { UserError } from '../model/errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { BudgetConfig, FailOn } from '../model/options.js';
+import type { FailOn } from '../model/options.js';
 import type { DefinitionSource, ImageOptions, RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from './fail-on.js';
-import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
+import { ConfigError, InputErrors } from './errors.js';
+import { readBudgets } from './budget-options.js';
 import { splitFlags } from './split-flags.js';
 import { checkBuildxFlags } from './buildx-flags.js';
 import { checkBuildArgs, parseCompressedSizeMode } from './build-options.js';
@@ -19,12 +19,6 @@ import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
-
-export class InputErrors extends UserError {
-  constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? (problems[0] as string) : `${problems.length} input errors: ${problems.join('; ')}`);
-  }
-}
 
 /** `comment`: post always (true), or only when sizes or findings changed (an existing comment is always updated). */
 export type CommentMode = 'always' | 'on-change';
@@ -58,70 +52,121 @@ export interface ActionConfig {
   graphqlUrl: string;
 }
 
-type GetInput = (name: string) => string;
+/** The runner's inputs (INPUT_<NAME>, trimmed; unset is ""), and every mistake found reading them. */
+class Inputs {
+  readonly problems: string[] = [];
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
 
-/** `env` is process.env in the Action; tests pass their own. */
-export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
-  const get: GetInput = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
-  const problems: string[] = [];
-  const attempt = <T>(fn: () => T, fallback: T): T => {
+  get(name: string): string {
+    return (this.env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+  }
+
+  /** fn's value; a ConfigError it throws is recorded and `fallback` stands in. */
+  attempt<T>(fn: () => T, fallback: T): T {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof ConfigError) problems.push(err.message);
-      else throw err;
+      if (!(err instanceof ConfigError)) throw err;
+      this.problems.push(err.message);
       return fallback;
     }
-  };
-
-  const eventName = env.GITHUB_EVENT_NAME ?? '';
-  const pullRequest = readPullRequest(env);
-
-  const budgets: BudgetConfig = {};
-  if (get('max-size')) attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
-  if (get('max-increase')) attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
-  if (get('max-compressed-size')) {
-    attempt(() => (budgets.maxCompressedSize = { bytes: parseSize(get('max-compressed-size'), 'max-compressed-size'), text: get('max-compressed-size') }), undefined);
   }
-  if (get('max-compressed-increase')) attempt(() => (budgets.maxCompressedIncrease = parseIncrease(get('max-compressed-increase'), 'max-compressed-increase')), undefined);
-  if (get('max-layers')) attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
-  const failOn = attempt<FailOn>(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
 
-  const comment = get('comment') || 'true';
-  let commentMode: ActionConfig['comment'] = 'always';
-  if (comment === 'false') commentMode = 'off';
-  else if (comment === 'on-change') commentMode = 'on-change';
-  else if (comment !== 'true') problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.get(name) || String(fallback);
+    if (value !== 'true' && value !== 'false') this.problems.push(`${name}: must be true or false (got ${quoted(value, 40)})`);
+    return value === 'true';
+  }
+}
 
-  const platform = attempt(() => checkPlatformOption(get('platform'), 'platform'), undefined);
-  const compressed = attempt<CompressedSizeMode>(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
+/** `env` is process.env in the Action; tests pass their own. */
+export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionConfig {
+  const inputs = new Inputs(env);
+  const pullRequest = readPullRequest(env);
+  const defaults = readDefaults(inputs);
+  const comment = readCommentMode(inputs);
+  const run = readRunOptions(inputs, env, pullRequest);
+  const { images, bake, several } = readImages(inputs, defaults);
+  if (inputs.problems.length) throw new InputErrors(inputs.problems);
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  return {
+    run,
+    images,
+    bake,
+    defaults,
+    several,
+    commentKey: inputs.get('comment-key') || (several ? `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}` : null),
+    comment,
+    token: inputs.get('github-token'),
+    reportFile: inputs.get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
+    repository: owner && repo ? { owner, repo } : null,
+    pullRequest,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    apiUrl: restApiUrl(env),
+    graphqlUrl: graphqlApiUrl(env),
+  };
+}
 
-  const buildArgs = get('build-args')
+/** What every image gets from the top-level inputs: its build, its budgets and fail-on. */
+function readDefaults(inputs: Inputs): ImageDefaults {
+  const budgets = readBudgets((key) => inputs.get(key) || undefined, (key) => key, {}, inputs.problems);
+  const failOn = inputs.attempt<FailOn>(() => parseFailOn(inputs.get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
+  const platform = inputs.attempt(() => checkPlatformOption(inputs.get('platform'), 'platform'), undefined);
+  const buildArgs = inputs
+    .get('build-args')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
-  const buildxFlags = attempt(() => (get('buildx-flags') ? checkBuildxFlags(splitFlags(get('buildx-flags'), 'buildx-flags'), 'buildx-flags') : []), []);
-
-  if (get('base-ref') && get('base-image')) problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
-  // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
-  // single-image gate (budgets without a base).
-  const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
-
-  const alwaysBuild = get('always-build') || 'false';
-  if (alwaysBuild !== 'true' && alwaysBuild !== 'false') problems.push(`always-build: must be true or false (got ${quoted(alwaysBuild, 40)})`);
-  const cache = get('cache') || 'true';
-  if (cache !== 'true' && cache !== 'false') problems.push(`cache: must be true or false (got ${quoted(cache, 40)})`);
-
-  const defaults: ImageDefaults = {
-    context: get('context') || '.',
-    dockerfile: get('dockerfile') || undefined,
-    target: get('target') || undefined,
+  inputs.attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
+  return {
+    context: inputs.get('context') || '.',
+    dockerfile: inputs.get('dockerfile') || undefined,
+    target: inputs.get('target') || undefined,
     buildArgs,
     platform,
     budgets,
     failOn,
   };
+}
+
+function readCommentMode(inputs: Inputs): ActionConfig['comment'] {
+  const comment = inputs.get('comment') || 'true';
+  if (comment === 'false') return 'off';
+  if (comment === 'on-change') return 'on-change';
+  if (comment !== 'true') inputs.problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
+  return 'always';
+}
+
+function readRunOptions(inputs: Inputs, env: NodeJS.ProcessEnv, pullRequest: PullRequestContext | null): RunOptions {
+  const get = (name: string): string => inputs.get(name);
+  const compressed = inputs.attempt<CompressedSizeMode>(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
+  const buildxFlags = inputs.attempt(() => (get('buildx-flags') ? checkBuildxFlags(splitFlags(get('buildx-flags'), 'buildx-flags'), 'buildx-flags') : []), []);
+  if (get('base-ref') && get('base-image')) inputs.problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
+  const alwaysBuild = inputs.boolean('always-build', false);
+  const cache = inputs.boolean('cache', true);
+  const workflow = workflowFile(env);
+  return {
+    cwd: env.GITHUB_WORKSPACE || process.cwd(),
+    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
+    // single-image gate (budgets without a base).
+    baseRef: get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined,
+    builder: get('builder') || undefined,
+    buildxFlags,
+    compressedSize: compressed,
+    topFiles: 20,
+    logMode: 'actions',
+    alwaysBuild,
+    // the workflow holds the inputs: when the PR edits it, any image may build differently
+    definitions: workflow ? [workflow] : [],
+    // a push to the default branch keeps its head's analysis: pull requests against this commit read it as their base
+    cache: cache ? { dir: defaultCacheDir(env), keepHead: pushToDefaultBranch(env) } : undefined,
+  };
+}
+
+/** One image from the single-image inputs, several from `images`, or none yet with `bake` (loadImages reads them). */
+function readImages(inputs: Inputs, defaults: ImageDefaults): Pick<ActionConfig, 'images' | 'bake' | 'several'> {
+  const get = (name: string): string => inputs.get(name);
+  const problems = inputs.problems;
   const bakeInput = get('bake');
   const bake = bakeInput && bakeInput !== 'false' ? { files: parseBakeFiles(bakeInput), targets: splitList(get('bake-targets')) } : null;
   if (get('bake-targets') && !bake) problems.push('bake-targets: needs bake (true or the bake files)');
@@ -132,51 +177,16 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
       if (get(single)) problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
     }
   }
-  let images: ImageOptions[] = [];
   if (get('images')) {
     const value = parseYaml(get('images'), 'images', problems);
     // a mapping with an `images:` list (the config file's shape) is accepted too
     const list = value && typeof value === 'object' && !Array.isArray(value) && 'images' in value ? (value as { images: unknown }).images : value;
-    if (value !== undefined) images = parseImageList(list, 'images', defaults, problems);
-  } else if (!bake) {
-    const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
-    single.definitionKey = definitionKey(single);
-    images = [single];
+    return { images: value === undefined ? [] : parseImageList(list, 'images', defaults, problems), bake, several };
   }
-
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (problems.length) throw new InputErrors(problems);
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const workflow = workflowFile(env);
-  return {
-    run: {
-      cwd: workspace,
-      baseRef,
-      builder: get('builder') || undefined,
-      buildxFlags,
-      compressedSize: compressed,
-      topFiles: 20,
-      logMode: 'actions',
-      alwaysBuild: alwaysBuild === 'true',
-      // the workflow holds the inputs: when the PR edits it, any image may build differently
-      definitions: workflow ? [workflow] : [],
-      // a push to the default branch keeps its head's analysis: pull requests against this commit read it as their base
-      cache: cache === 'true' ? { dir: defaultCacheDir(env), keepHead: pushToDefaultBranch(env) } : undefined,
-    },
-    images,
-    bake,
-    defaults,
-    several,
-    commentKey: get('comment-key') || (several ? `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}` : null),
-    comment: commentMode,
-    token: get('github-token'),
-    reportFile: get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
-    repository: owner && repo ? { owner, repo } : null,
-    pullRequest,
-    eventName,
-    apiUrl: restApiUrl(env),
-    graphqlUrl: graphqlApiUrl(env),
-  };
+  if (bake) return { images: [], bake, several };
+  const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
+  single.definitionKey = definitionKey(single);
+  return { images: [single], bake, several };
 }
 
 /** The images, with `bake` resolved by `docker buildx bake --print`; every mistake is one line. */

@@ -10,7 +10,7 @@ import { quoted } from '../lib/one-line.js';
 import type { DefinitionSource, ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
 import { definitionKey, type ImageDefaults } from './image-entries.js';
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 import { checkPlatformOption } from './platform-option.js';
 
 /** `true`/empty → bake's default files; otherwise a list of files (commas or lines). */

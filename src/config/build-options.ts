@@ -2,7 +2,7 @@
 
 import { quoted } from '../lib/one-line.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 
 export function parseCompressedSizeMode(value: string | undefined, what = '--compressed-size'): CompressedSizeMode {
   if (value === undefined || value === '') return 'auto';

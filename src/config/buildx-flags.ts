@@ -5,7 +5,7 @@
 // (cache flags, secrets, ssh, network, labels, …) passes through; buildx itself rejects flags it does not know.
 
 import { quoted } from '../lib/one-line.js';
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 
 /** Long flag → why it is refused. */
 const REFUSED: ReadonlyMap<string, string> = new Map([

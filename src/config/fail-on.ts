@@ -4,7 +4,7 @@
 import { quoted } from '../lib/one-line.js';
 import type { FindingId } from '../model/report.js';
 import type { FailOn } from '../model/options.js';
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 
 export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
 

@@ -5,29 +5,16 @@
 
 import { LineCounter, parseDocument } from 'yaml';
 import { oneLine, quoted } from '../lib/one-line.js';
-import type { BudgetConfig } from '../model/options.js';
 import type { ImageOptions } from '../pipeline/compare-options.js';
 import { checkBuildArgs } from './build-options.js';
 import { parseFailOn } from './fail-on.js';
-import { ConfigError, parseIncrease, parseLayerCount, parseSize } from './parse-size.js';
+import { ConfigError } from './errors.js';
+import { BUDGET_KEYS, readBudgets } from './budget-options.js';
 import { checkPlatformOption } from './platform-option.js';
 
-export const ENTRY_KEYS = [
-  'name',
-  'context',
-  'dockerfile',
-  'target',
-  'build-args',
-  'platform',
-  'image',
-  'base-image',
-  'max-size',
-  'max-increase',
-  'max-compressed-size',
-  'max-compressed-increase',
-  'max-layers',
-  'fail-on',
-] as const;
+export const ENTRY_KEYS = ['name', 'context', 'dockerfile', 'target', 'build-args', 'platform', 'image', 'base-image', ...BUDGET_KEYS, 'fail-on'] as const;
+
+type EntryKey = (typeof ENTRY_KEYS)[number];
 
 /** What the top-level inputs or flags give every entry, already checked. */
 export type ImageDefaults = Pick<ImageOptions, 'context' | 'dockerfile' | 'target' | 'buildArgs' | 'platform' | 'budgets' | 'failOn'>;
@@ -123,44 +110,12 @@ function parseEntry(raw: unknown, index: number, what: string, defaults: ImageDe
 
   if (!name) fail('name is required (it labels the image and its row)');
   else if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) fail(`name ${quoted(name, 40)} must be one line of at most 100 characters`);
+  checkKeys(raw, fail);
+  const text = (key: EntryKey): string | undefined => entryValue(raw, key, fail);
 
-  const known = new Set<string>(ENTRY_KEYS);
-  for (const key of Object.keys(raw)) {
-    if (known.has(key)) continue;
-    const like = closest(key);
-    fail(`unknown key ${quoted(key, 40)}${like ? ` (did you mean ${like}?)` : ` (keys: ${ENTRY_KEYS.join(', ')})`}`);
-  }
-
-  const text = (key: (typeof ENTRY_KEYS)[number]): string | undefined => {
-    const v = raw[key];
-    if (v === undefined) return undefined;
-    if (typeof v === 'string') {
-      if (v.trim() === '') fail(`${key} is empty`);
-      return v.trim() || undefined;
-    }
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    fail(v === null ? `${key} has no value` : `${key} must be a single value (got a ${Array.isArray(v) ? 'list' : 'mapping'})`);
-    return undefined;
-  };
-
-  const budgets: BudgetConfig = { ...defaults.budgets };
-  const maxSize = text('max-size');
-  if (maxSize !== undefined) attempt(() => (budgets.maxSize = { bytes: parseSize(maxSize, `${label}: max-size`), text: maxSize }));
-  const maxIncrease = text('max-increase');
-  if (maxIncrease !== undefined) attempt(() => (budgets.maxIncrease = parseIncrease(maxIncrease, `${label}: max-increase`)));
-  const maxCompressedSize = text('max-compressed-size');
-  if (maxCompressedSize !== undefined) {
-    attempt(() => (budgets.maxCompressedSize = { bytes: parseSize(maxCompressedSize, `${label}: max-compressed-size`), text: maxCompressedSize }));
-  }
-  const maxCompressedIncrease = text('max-compressed-increase');
-  if (maxCompressedIncrease !== undefined) attempt(() => (budgets.maxCompressedIncrease = parseIncrease(maxCompressedIncrease, `${label}: max-compressed-increase`)));
-  const maxLayers = text('max-layers');
-  if (maxLayers !== undefined) attempt(() => (budgets.maxLayers = parseLayerCount(maxLayers, `${label}: max-layers`)));
-
-  let failOn = defaults.failOn;
+  const budgets = readBudgets(text, (key) => `${label}: ${key}`, defaults.budgets, problems);
   const failOnRaw = Array.isArray(raw['fail-on']) ? (raw['fail-on'] as unknown[]).map(String).join(',') : text('fail-on');
-  if (failOnRaw !== undefined) failOn = attempt(() => parseFailOn(failOnRaw, `${label}: fail-on`)) ?? failOn;
-
+  const failOn = failOnRaw === undefined ? defaults.failOn : (attempt(() => parseFailOn(failOnRaw, `${label}: fail-on`)) ?? defaults.failOn);
   const buildArgs = mergeBuildArgs(defaults.buildArgs, readBuildArgs(raw['build-args'], label, problems));
   const image = text('image');
   const baseImage = text('base-image');
@@ -170,20 +125,32 @@ function parseEntry(raw: unknown, index: number, what: string, defaults: ImageDe
   const platformText = text('platform');
   // one platform, a comma list (an entry per platform), or all — as the platform input
   const platform = platformText === undefined ? defaults.platform : attempt(() => checkPlatformOption(platformText, `${label}: platform`));
-  const options: ImageOptions = {
-    name: name || undefined,
-    context,
-    dockerfile,
-    target,
-    buildArgs,
-    platform,
-    image,
-    baseImage,
-    budgets,
-    failOn,
-  };
+  const options: ImageOptions = { name: name || undefined, context, dockerfile, target, buildArgs, platform, image, baseImage, budgets, failOn };
   options.definitionKey = definitionKey(options);
   return options;
+}
+
+/** Each key an entry does not know, with the key it most likely meant. */
+function checkKeys(raw: Record<string, unknown>, fail: (message: string) => void): void {
+  const known = new Set<string>(ENTRY_KEYS);
+  for (const key of Object.keys(raw)) {
+    if (known.has(key)) continue;
+    const like = closest(key);
+    fail(`unknown key ${quoted(key, 40)}${like ? ` (did you mean ${like}?)` : ` (keys: ${ENTRY_KEYS.join(', ')})`}`);
+  }
+}
+
+/** An entry's value as text (YAML numbers and booleans too), trimmed; undefined when absent or not one value. */
+function entryValue(raw: Record<string, unknown>, key: EntryKey, fail: (message: string) => void): string | undefined {
+  const v = raw[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') {
+    if (v.trim() === '') fail(`${key} is empty`);
+    return v.trim() || undefined;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  fail(v === null ? `${key} has no value` : `${key} must be a single value (got a ${Array.isArray(v) ? 'list' : 'mapping'})`);
+  return undefined;
 }
 
 /** `build-args` as a mapping (KEY: value) or a list of KEY=VALUE. */

@@ -2,11 +2,8 @@
 // Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
 
 import { quoted } from '../lib/one-line.js';
-import { UserError } from '../model/errors.js';
 import type { IncreaseLimit } from '../model/options.js';
-
-/** A user mistake in an input or flag: one line that names the input and shows an example. */
-export class ConfigError extends UserError {}
+import { ConfigError } from './errors.js';
 
 const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
 const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';

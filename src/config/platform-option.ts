@@ -2,7 +2,7 @@
 
 import { quoted } from '../lib/one-line.js';
 import { parsePlatformRequest } from '../registry/platform.js';
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 
 /** The option as given, normalised ("linux/amd64,linux/arm64", "all"), or undefined when empty. */
 export function checkPlatformOption(text: string | undefined, what: string): string | undefined {

@@ -1,7 +1,7 @@
 // `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
 // but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
 
-import { ConfigError } from './parse-size.js';
+import { ConfigError } from './errors.js';
 
 export function splitFlags(text: string, what: string): string[] {
   const out: string[] = [];

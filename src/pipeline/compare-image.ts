@@ -41,49 +41,105 @@ export interface ImageComparison {
 /** Progress of one image stream, by label ("head", "base"): called with the archive bytes read so far. */
 export type ProgressFactory = (label: string) => ((bytes: number, done?: boolean) => void) | undefined;
 
+/** The platforms an image asks for, and the image as it is built (its platforms as one buildx list). */
+interface Platforms {
+  /** One platform is read like a single image (a missing one is an error). */
+  single: string | undefined;
+  /** Several, or all: read as a list and paired by platform. */
+  several: readonly string[] | 'all' | undefined;
+  /** Whether any platform was asked for; without one, a multi-platform base is read for the head's platform. */
+  given: boolean;
+  buildImage: ImageOptions;
+}
+
 export async function compareImage(session: BuildSession, image: ImageOptions, read: ReadOptions, progress?: ProgressFactory): Promise<ImageComparison> {
-  const run = session.run;
   const warnings: string[] = [];
-  const label = (side: string): string => (image.name ? `${image.name} ${side}` : side);
+  const platforms = platformsOf(image);
+  checkPlatformAll(session.run, image);
+  const { buildImage, several } = platforms;
+  const { head, base } = await readSides(session, image, platforms, read, progress, warnings);
+  const analysisStart = performance.now();
+  // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
+  const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
+  checkPlatformsRead(several, head, base);
+
+  const pairs = pairPlatforms(head.models, base?.models ?? []);
+  const name = image.name ?? deriveName(image, head);
+  const results: ImageResult[] = [];
+  const removed: RemovedPlatform[] = [];
+  for (const pair of pairs) {
+    if (pair.head) {
+      results.push(comparePlatform(session.run, image, name, { head, base, h: pair.head, b: pair.base }, pairs.length > 1));
+      continue;
+    }
+    const b = pair.base as ImageModel;
+    const lines = analyse(image, base as Side, b, []).layerLines;
+    removed.push({ name, platform: pair.platform, base: baseReport(base as Side, b, lines) });
+    warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
+  }
+  await keeping;
+  // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
+  const analysisMs = performance.now() - analysisStart;
+  for (const r of results) r.analysisMs = analysisMs;
+  return { results, removed, warnings };
+}
+
+function platformsOf(image: ImageOptions): Platforms {
   const request = parsePlatformRequest(image.platform);
-  // One platform is read like a single image (a missing one is an error); several are paired below.
   const single = request !== undefined && request !== 'all' && request.length === 1 ? request[0] : undefined;
   const several = request !== undefined && single === undefined ? request : undefined;
-  checkPlatformAll(run, image);
   const buildImage: ImageOptions = { ...image, platform: request === undefined || request === 'all' ? undefined : request.join(',') };
-  const headRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('head')) };
-  const baseRead: ReadOptions = { ...read, platform: single, onProgress: progress?.(label('base')) };
-  const opener = session.opener;
+  return { single, several, given: request !== undefined, buildImage };
+}
 
-  // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
-  const headSide = image.image
-    ? readExisting(opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
-    : run.headRef !== undefined
-      ? commitSide(session, buildImage, 'head', run.headRef, headRead)
-      : buildSide(session, buildImage, 'head', undefined, headRead);
-  const baseImage = image.baseImage;
-  const baseSide: Promise<Side | null> = baseImage
-    ? request !== undefined
-      ? readExisting(opener, baseImage, several, baseRead)
-      : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
-        headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }))
-    : run.baseRef
-      ? commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err: unknown) => {
-          if (!(err instanceof MissingDockerfileError || err instanceof BuildError)) throw err;
-          warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
-          return null;
-        })
-      : Promise.resolve(null);
+/** Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build. */
+async function readSides(
+  session: BuildSession,
+  image: ImageOptions,
+  platforms: Platforms,
+  read: ReadOptions,
+  progress: ProgressFactory | undefined,
+  warnings: string[],
+): Promise<{ head: Side; base: Side | null }> {
+  const label = (side: string): string => (image.name ? `${image.name} ${side}` : side);
+  const headRead: ReadOptions = { ...read, platform: platforms.single, onProgress: progress?.(label('head')) };
+  const baseRead: ReadOptions = { ...read, platform: platforms.single, onProgress: progress?.(label('base')) };
+  const headSide = startHead(session, image, platforms, headRead);
+  const baseSide = startBase(session, image, platforms, baseRead, headSide, warnings);
   const [headResult, baseResult] = await Promise.allSettled([headSide, baseSide]);
   // The head's failure comes first: without a head there is nothing to compare.
   if (headResult.status === 'rejected') throw headResult.reason;
   if (baseResult.status === 'rejected') throw baseResult.reason;
-  const head = headResult.value;
-  const base = baseResult.value;
-  const analysisStart = performance.now();
-  // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
-  const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
+  return { head: headResult.value, base: baseResult.value };
+}
 
+function startHead(session: BuildSession, image: ImageOptions, { several, buildImage }: Platforms, headRead: ReadOptions): Promise<Side> {
+  const run = session.run;
+  if (image.image) return readExisting(session.opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined);
+  if (run.headRef !== undefined) return commitSide(session, buildImage, 'head', run.headRef, headRead);
+  return buildSide(session, buildImage, 'head', undefined, headRead);
+}
+
+/** The base: an existing image, a commit's build (a base that does not build leaves the head alone), or none. */
+function startBase(session: BuildSession, image: ImageOptions, platforms: Platforms, baseRead: ReadOptions, headSide: Promise<Side>, warnings: string[]): Promise<Side | null> {
+  const { run, opener } = session;
+  const { several, buildImage } = platforms;
+  const baseImage = image.baseImage;
+  if (baseImage) {
+    if (platforms.given) return readExisting(opener, baseImage, several, baseRead);
+    // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
+    return headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }));
+  }
+  if (!run.baseRef) return Promise.resolve(null);
+  return commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err: unknown) => {
+    if (!(err instanceof MissingDockerfileError || err instanceof BuildError)) throw err;
+    warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
+    return null;
+  });
+}
+
+/** Every platform asked for is on a side, and a single-platform comparison compares one platform. */
+function checkPlatformsRead(several: Platforms['several'], head: Side, base: Side | null): void {
   if (several !== undefined) {
     const missing = missingEverywhere(several, base ? [head.models, base.models] : [head.models]);
     if (missing.length || head.models.length === 0) {
@@ -94,65 +150,58 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
   } else if (base && !samePlatform(base.models[0]!.platform, head.models[0]!.platform)) {
     throw new UserError(`base (${base.models[0]!.platform}) and head (${head.models[0]!.platform}) are different platforms; set --platform`);
   }
+}
 
-  const pairs = pairPlatforms(head.models, base?.models ?? []);
-  const perPlatform = pairs.length > 1;
-  const name = image.name ?? deriveName(image, head);
-  const analyse = (side: Side, model: ImageModel, into: string[]): SideAnalysis =>
-    analyseSide(model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, into);
-  const results: ImageResult[] = [];
-  const removed: RemovedPlatform[] = [];
-  for (const pair of pairs) {
-    const own: string[] = [];
-    if (!pair.head) {
-      const b = pair.base as ImageModel;
-      const lines = analyse(base as Side, b, []).layerLines;
-      removed.push({ name, platform: pair.platform, base: baseReport(base as Side, b, lines) });
-      warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
-      continue;
-    }
-    const h = pair.head;
-    const b = pair.base;
-    const added = base !== null && b === null;
-    const sizes = {
-      headSize: h.size,
-      headLayers: h.layers.length,
-      baseSize: b ? b.size : null,
-      headCompressedSize: h.compressedSize,
-      baseCompressedSize: b ? b.compressedSize : null,
-    };
-    const budgets = evaluateBudgets(image.budgets, sizes);
-    own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
-    const headAnalysis = analyse(head, h, own);
-    const baseAnalysis = b && base ? analyse(base, b, own) : null;
-    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
-    const entry: ImageEntry = {
-      name,
-      platform: h.platform,
-      status: 'compared',
-      ...(added ? { platformAdded: true as const } : {}),
-      head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
-      base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
-      diff:
-        b && baseAnalysis
-          ? diffImages(b, h, {
-              topFiles: run.topFiles,
-              packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
-              locate: headAnalysis.locate,
-            })
-          : null,
-      findings,
-      budgets,
-      passed: decidePassed(budgets, findings, image.failOn),
-    };
-    const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
-    results.push({ entry, head, base, warnings: mine, analysisMs: 0 });
-  }
-  await keeping;
-  // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
-  const analysisMs = performance.now() - analysisStart;
-  for (const r of results) r.analysisMs = analysisMs;
-  return { results, removed, warnings };
+/** One platform's sides: the image's head and base, and this platform's models on them (b: none on the base). */
+interface PlatformPair {
+  head: Side;
+  base: Side | null;
+  h: ImageModel;
+  b: ImageModel | null;
+}
+
+/** One head platform against its base: budgets, findings, the diff, and its warnings (prefixed with the platform when there are several). */
+function comparePlatform(run: RunOptions, image: ImageOptions, name: string, { head, base, h, b }: PlatformPair, perPlatform: boolean): ImageResult {
+  const own: string[] = [];
+  const added = base !== null && b === null;
+  const sizes = {
+    headSize: h.size,
+    headLayers: h.layers.length,
+    baseSize: b ? b.size : null,
+    headCompressedSize: h.compressedSize,
+    baseCompressedSize: b ? b.compressedSize : null,
+  };
+  const budgets = evaluateBudgets(image.budgets, sizes);
+  own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
+  const headAnalysis = analyse(image, head, h, own);
+  const baseAnalysis = b && base ? analyse(image, base, b, own) : null;
+  const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
+  const entry: ImageEntry = {
+    name,
+    platform: h.platform,
+    status: 'compared',
+    ...(added ? { platformAdded: true as const } : {}),
+    head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
+    base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
+    diff:
+      b && baseAnalysis
+        ? diffImages(b, h, {
+            topFiles: run.topFiles,
+            packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
+            locate: headAnalysis.locate,
+          })
+        : null,
+    findings,
+    budgets,
+    passed: decidePassed(budgets, findings, image.failOn),
+  };
+  const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
+  return { entry, head, base, warnings: mine, analysisMs: 0 };
+}
+
+/** One side's model analysed, with its Dockerfile when the side has one. */
+function analyse(image: ImageOptions, side: Side, model: ImageModel, into: string[]): SideAnalysis {
+  return analyseSide(model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, into);
 }
 
 /** A base's report says whether it came from the analysis cache. */

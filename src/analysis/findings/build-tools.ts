@@ -62,79 +62,12 @@ const isRegular = (e: FileEntry | undefined): boolean => e !== undefined && (e.t
 
 export function scanTooling(ctx: { model: ImageModel; captured: ReadonlyMap<string, Buffer> }): ToolingScan {
   const files = ctx.model.files;
-  const groups = new Map<string, Group>(); // by evidence path
-  const subtrees = new Map<string, Group>(); // directory → group counting every file under it
-  const singles = new Map<string, Group>(); // file → group counting that file
-  const group = (tool: ToolKind, path: string): Group => {
-    let g = groups.get(path);
-    if (g === undefined) groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
-    return g;
-  };
-  const loose: { path: string; tool: ToolKind }[] = [];
-  const homes = new Set<string>();
-
-  // pass 1: find the tools
-  for (const [p, e] of files) {
-    if (e.type === 'dir') {
-      if (GCC_DIRS.includes(p)) subtrees.set(p, group('gcc', p));
-      else if (p === '/usr/include') subtrees.set(p, group('headers', p));
-      else if (GO_DIR.test(p)) subtrees.set(p, group('go', p));
-      else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang'))) subtrees.set(p, group('clang', p));
-      else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib') subtrees.set(p, group('rust', p));
-      else if (p.endsWith('/dotnet/sdk')) {
-        const root = dirname(p);
-        const g = group('dotnet', root);
-        for (const part of DOTNET_SDK_PARTS) if (isDir(files, `${root}/${part}`)) subtrees.set(`${root}/${part}`, g);
-      } else if (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0)) homes.add(p);
-      continue;
-    }
-    if (!isRegular(e)) continue;
-    const name = basename(p);
-    const dir = dirname(p);
-    if (basename(dir) !== 'bin') continue;
-    if (name === 'go') {
-      // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
-      const root = dirname(dir);
-      if (isDir(files, root + '/pkg/tool')) subtrees.set(root, group('go', root));
-    } else if (name === 'javac') {
-      const root = dirname(dir);
-      const g = group('jdk', root);
-      for (const part of JDK_ONLY) {
-        const q = `${root}/${part}`;
-        const qe = files.get(q);
-        if (qe?.type === 'dir') subtrees.set(q, g);
-        else if (isRegular(qe)) singles.set(q, g);
-      }
-      for (const [q, qe] of files) if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q))) singles.set(q, g);
-    } else {
-      const m = LOOSE_BINARY.exec(name);
-      if (m !== null) loose.push({ path: p, tool: FAMILY[m[1]!]! });
-    }
-  }
-  for (const h of homes) {
-    for (const sub of ['.rustup', '.cargo/bin']) if (isDir(files, `${h}/${sub}`)) subtrees.set(`${h}/${sub}`, group('rust', `${h}/${sub}`));
-  }
-  // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
-  const dirGroups = [...groups.values()];
-  for (const { path, tool } of loose) {
-    const home = dirGroups.find((g) => g.tool === tool);
-    singles.set(path, home ?? group(tool, path));
-  }
-
-  // pass 2: count bytes (the outermost matching directory wins, so nested roots never double-count)
-  if (groups.size > 0) {
-    for (const [p, e] of files) {
-      if (e.type !== 'file' && e.type !== 'hardlink') continue;
-      let g: Group | undefined;
-      for (const a of ancestors(p)) if ((g = subtrees.get(a)) !== undefined) break;
-      g ??= singles.get(p);
-      g?.bytes.add(e.layer, e.size);
-    }
-  }
+  const tools = findTools(files);
+  if (tools.groups.size > 0) countBytes(files, tools);
 
   const entries: ToolingEntry[] = [];
   let bytes = 0;
-  for (const g of groups.values()) {
+  for (const g of tools.groups.values()) {
     const layer = g.bytes.top();
     if (g.bytes.total <= 0 || layer === null) continue;
     entries.push({ tool: g.tool, path: g.path, bytes: g.bytes.total, layer });
@@ -151,6 +84,98 @@ export function scanTooling(ctx: { model: ImageModel; captured: ReadonlyMap<stri
   }
   entries.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, bytes };
+}
+
+/** The tools found, and which directories and files count toward each. */
+class ToolLocations {
+  readonly groups = new Map<string, Group>(); // by evidence path
+  readonly subtrees = new Map<string, Group>(); // directory → group counting every file under it
+  readonly singles = new Map<string, Group>(); // file → group counting that file
+
+  group(tool: ToolKind, path: string): Group {
+    let g = this.groups.get(path);
+    if (g === undefined) this.groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
+    return g;
+  }
+}
+
+/** Pass 1: the tool directories and binaries. */
+function findTools(files: ReadonlyMap<string, FileEntry>): ToolLocations {
+  const tools = new ToolLocations();
+  const loose: { path: string; tool: ToolKind }[] = [];
+  const homes = new Set<string>();
+  for (const [p, e] of files) {
+    if (e.type === 'dir') {
+      if (!findToolDir(tools, files, p) && (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0))) homes.add(p);
+    } else if (isRegular(e) && basename(dirname(p)) === 'bin') {
+      const tool = findToolBinary(tools, files, p);
+      if (tool !== null) loose.push({ path: p, tool });
+    }
+  }
+  for (const h of homes) {
+    for (const sub of ['.rustup', '.cargo/bin']) if (isDir(files, `${h}/${sub}`)) tools.subtrees.set(`${h}/${sub}`, tools.group('rust', `${h}/${sub}`));
+  }
+  // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
+  const dirGroups = [...tools.groups.values()];
+  for (const { path, tool } of loose) {
+    const home = dirGroups.find((g) => g.tool === tool);
+    tools.singles.set(path, home ?? tools.group(tool, path));
+  }
+  return tools;
+}
+
+/** A directory that holds a tool (gcc's, the headers, Go, LLVM, rustup, a .NET SDK): true when it is one. */
+function findToolDir(tools: ToolLocations, files: ReadonlyMap<string, FileEntry>, p: string): boolean {
+  if (GCC_DIRS.includes(p)) tools.subtrees.set(p, tools.group('gcc', p));
+  else if (p === '/usr/include') tools.subtrees.set(p, tools.group('headers', p));
+  else if (GO_DIR.test(p)) tools.subtrees.set(p, tools.group('go', p));
+  else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang'))) tools.subtrees.set(p, tools.group('clang', p));
+  else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib') tools.subtrees.set(p, tools.group('rust', p));
+  else if (p.endsWith('/dotnet/sdk')) {
+    const root = dirname(p);
+    const g = tools.group('dotnet', root);
+    for (const part of DOTNET_SDK_PARTS) if (isDir(files, `${root}/${part}`)) tools.subtrees.set(`${root}/${part}`, g);
+  } else return false;
+  return true;
+}
+
+/**
+ * A file in a bin directory: a Go toolchain's or a JDK's (their trees are added), or a loose compiler or
+ * linker, whose family is returned (placed once every directory is known).
+ */
+function findToolBinary(tools: ToolLocations, files: ReadonlyMap<string, FileEntry>, p: string): ToolKind | null {
+  const name = basename(p);
+  const dir = dirname(p);
+  if (name === 'go') {
+    // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
+    const root = dirname(dir);
+    if (isDir(files, root + '/pkg/tool')) tools.subtrees.set(root, tools.group('go', root));
+  } else if (name === 'javac') {
+    const root = dirname(dir);
+    const g = tools.group('jdk', root);
+    for (const part of JDK_ONLY) {
+      const q = `${root}/${part}`;
+      const qe = files.get(q);
+      if (qe?.type === 'dir') tools.subtrees.set(q, g);
+      else if (isRegular(qe)) tools.singles.set(q, g);
+    }
+    for (const [q, qe] of files) if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q))) tools.singles.set(q, g);
+  } else {
+    const m = LOOSE_BINARY.exec(name);
+    if (m !== null) return FAMILY[m[1]!]!;
+  }
+  return null;
+}
+
+/** Pass 2: each file's bytes to its tool (the outermost matching directory wins, so nested roots never double-count). */
+function countBytes(files: ReadonlyMap<string, FileEntry>, tools: ToolLocations): void {
+  for (const [p, e] of files) {
+    if (e.type !== 'file' && e.type !== 'hardlink') continue;
+    let g: Group | undefined;
+    for (const a of ancestors(p)) if ((g = tools.subtrees.get(a)) !== undefined) break;
+    g ??= tools.singles.get(p);
+    g?.bytes.add(e.layer, e.size);
+  }
 }
 
 function devPackages(model: ImageModel, captured: ReadonlyMap<string, Buffer>): ToolingEntry[] {

@@ -29,112 +29,143 @@ export function packageKey(manager: PackageManager, name: string): string {
   return `${manager}\0${manager === 'pip' ? normalizePythonName(name) : name}`;
 }
 
-export function listPackages(model: Pick<ImageModel, 'files' | 'capturedFiles'>): InstalledPackages {
-  const files = model.files;
-  const captured = model.capturedFiles;
-  const paths = new ImagePaths(files);
-  const groups = new Map<string, Group>();
-  const owners = new Map<string, PackageReport>();
+type PackageSource = Pick<ImageModel, 'files' | 'capturedFiles'>;
 
-  const group = (manager: PackageManager, name: string, version: string): Group => {
+export function listPackages(model: PackageSource): InstalledPackages {
+  const ledger = new Ledger(model.files);
+  // A file counts once, for the first package that lists it: the order of these calls.
+  chargeDpkg(ledger, model);
+  chargeApk(ledger, model);
+  chargeBytecode(ledger, model.files);
+  // captured paths in a stable order, so ties between packages always resolve the same way
+  const capturedPaths = [...model.capturedFiles.keys()].sort();
+  chargePip(ledger, model.capturedFiles, capturedPaths);
+  chargeNpm(ledger, model, capturedPaths);
+  return ledger.packages();
+}
+
+/** The packages found so far, and which package each file of the final filesystem is charged to. */
+class Ledger {
+  readonly groups = new Map<string, Group>();
+  readonly owners = new Map<string, PackageReport>();
+  private readonly paths: ImagePaths;
+
+  constructor(files: ReadonlyMap<string, FileEntry>) {
+    this.paths = new ImagePaths(files);
+  }
+
+  /** The row of a package (created on first sight), with one more version seen. */
+  group(manager: PackageManager, name: string, version: string): Group {
     const key = packageKey(manager, name);
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { report: { manager, name, version: '', size: 0 }, versions: new Set() }));
+    let g = this.groups.get(key);
+    if (g === undefined) this.groups.set(key, (g = { report: { manager, name, version: '', size: 0 }, versions: new Set() }));
     if (version !== '') g.versions.add(version);
     return g;
-  };
-  // A file counts once, for the first package that lists it (dpkg before apk before pip before npm).
-  const chargeEntry = (g: Group, path: string, entry: FileEntry): void => {
-    if ((entry.type !== 'file' && entry.type !== 'hardlink') || owners.has(path)) return;
-    owners.set(path, g.report);
+  }
+
+  /** A file's bytes to a package, unless an earlier package has it (or it holds no bytes of its own). */
+  chargeEntry(g: Group, path: string, entry: FileEntry): void {
+    if ((entry.type !== 'file' && entry.type !== 'hardlink') || this.owners.has(path)) return;
+    this.owners.set(path, g.report);
     g.report.size += entry.size; // a hardlink's content is counted under one name only (FileEntry.size)
-  };
-  const charge = (g: Group, named: string): void => {
+  }
+
+  /** A path as a package database names it (through symlinked directories too), when the final filesystem has it. */
+  charge(g: Group, named: string): void {
     const norm = normalizePath(named);
-    const hit = norm === null ? null : paths.lookup(norm);
-    if (hit !== null) chargeEntry(g, hit.path, hit.entry);
-  };
+    const hit = norm === null ? null : this.paths.lookup(norm);
+    if (hit !== null) this.chargeEntry(g, hit.path, hit.entry);
+  }
 
-  // dpkg: the status file says what is installed; each package's .list says what it installed, and its own
-  // files in /var/lib/dpkg/info (the list itself, md5sums, maintainer scripts) are its bytes too
+  packages(): InstalledPackages {
+    const packages = [...this.groups.values()].map((g) => {
+      g.report.version = [...g.versions].sort().join(', ');
+      return g.report;
+    });
+    packages.sort((a, b) => b.size - a.size || cmp(a.manager, b.manager) || cmp(a.name, b.name));
+    return { packages, owners: this.owners };
+  }
+}
+
+/**
+ * dpkg: the status file says what is installed; each package's .list says what it installed, and its own
+ * files in /var/lib/dpkg/info (the list itself, md5sums, maintainer scripts) are its bytes too.
+ */
+function chargeDpkg(ledger: Ledger, model: PackageSource): void {
   const status = regularCapture(model, DPKG_STATUS);
-  if (status !== undefined) {
-    const pkgs = parseDpkgStatus(status.toString('utf8'));
-    const seen = new Map<string, number>();
-    for (const p of pkgs) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
-    const infoFiles = dpkgInfoFiles(files);
-    for (const p of pkgs) {
-      // the same name for two architectures (Multi-Arch: same) stays two rows
-      const g = group('dpkg', (seen.get(p.name) ?? 0) > 1 && p.arch ? `${p.name}:${p.arch}` : p.name, p.version);
-      for (const listName of listFileNames(p)) {
-        const list = captured.get(`${DPKG_INFO_DIR}${listName}.list`);
-        if (list === undefined) continue;
-        for (const path of parseDpkgList(list.toString('utf8'))) charge(g, path);
-        break;
-      }
-      for (const listName of listFileNames(p)) for (const path of infoFiles.get(listName) ?? []) charge(g, path);
+  if (status === undefined) return;
+  const pkgs = parseDpkgStatus(status.toString('utf8'));
+  const seen = new Map<string, number>();
+  for (const p of pkgs) seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
+  const infoFiles = dpkgInfoFiles(model.files);
+  for (const p of pkgs) {
+    // the same name for two architectures (Multi-Arch: same) stays two rows
+    const g = ledger.group('dpkg', (seen.get(p.name) ?? 0) > 1 && p.arch ? `${p.name}:${p.arch}` : p.name, p.version);
+    for (const listName of listFileNames(p)) {
+      const list = model.capturedFiles.get(`${DPKG_INFO_DIR}${listName}.list`);
+      if (list === undefined) continue;
+      for (const path of parseDpkgList(list.toString('utf8'))) ledger.charge(g, path);
+      break;
     }
+    for (const listName of listFileNames(p)) for (const path of infoFiles.get(listName) ?? []) ledger.charge(g, path);
   }
+}
 
+function chargeApk(ledger: Ledger, model: PackageSource): void {
   const apk = regularCapture(model, APK_INSTALLED);
-  if (apk !== undefined) {
-    for (const p of parseApkInstalled(apk.toString('utf8'))) {
-      const g = group('apk', p.name, p.version);
-      for (const path of p.files) charge(g, path);
-    }
+  if (apk === undefined) return;
+  for (const p of parseApkInstalled(apk.toString('utf8'))) {
+    const g = ledger.group('apk', p.name, p.version);
+    for (const path of p.files) ledger.charge(g, path);
   }
+}
 
-  // Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
-  // package's list, but its bytes came with the package that owns the source next to it
-  if (owners.size > 0) {
-    for (const [path, entry] of files) {
-      const source = bytecodeSource(path);
-      const owner = source === null ? undefined : owners.get(source);
-      if (owner !== undefined) chargeEntry(groups.get(packageKey(owner.manager, owner.name))!, path, entry);
-    }
+/**
+ * Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
+ * package's list, but its bytes came with the package that owns the source next to it.
+ */
+function chargeBytecode(ledger: Ledger, files: ReadonlyMap<string, FileEntry>): void {
+  if (ledger.owners.size === 0) return;
+  for (const [path, entry] of files) {
+    const source = bytecodeSource(path);
+    const owner = source === null ? undefined : ledger.owners.get(source);
+    if (owner !== undefined) ledger.chargeEntry(ledger.groups.get(packageKey(owner.manager, owner.name))!, path, entry);
   }
+}
 
-  // captured paths in a stable order, so ties between packages always resolve the same way
-  const capturedPaths = [...captured.keys()].sort();
-
-  // pip: a dist-info the system package manager installed (Debian's python3-*) is reported by it already
+/** pip: a dist-info the system package manager installed (Debian's python3-*) is reported by it already. */
+function chargePip(ledger: Ledger, captured: ReadonlyMap<string, Buffer>, capturedPaths: string[]): void {
   for (const path of capturedPaths) {
-    if (!isDistInfoRecord(path) || owners.has(path)) continue;
+    if (!isDistInfoRecord(path) || ledger.owners.has(path)) continue;
     const distDir = path.slice(0, path.lastIndexOf('/'));
     const site = distDir.slice(0, distDir.lastIndexOf('/'));
     const info = parseDistInfoDir(distDir.slice(site.length + 1));
     if (info === null) continue;
-    const g = group('pip', info.name, info.version);
-    for (const rel of parseRecordPaths(captured.get(path)!.toString('utf8'))) charge(g, rel.startsWith('/') ? rel : `${site}/${rel}`);
+    const g = ledger.group('pip', info.name, info.version);
+    for (const rel of parseRecordPaths(captured.get(path)!.toString('utf8'))) ledger.charge(g, rel.startsWith('/') ? rel : `${site}/${rel}`);
   }
+}
 
-  // npm: every file under a package's directory, except its own node_modules (other packages)
+/** npm: every file under a package's directory, except its own node_modules (other packages). */
+function chargeNpm(ledger: Ledger, model: PackageSource, capturedPaths: string[]): void {
   const npmDirs = new Map<string, Group>();
   for (const path of capturedPaths) {
-    if (!isNodeModulesManifest(path) || owners.has(path)) continue;
-    const m = decodeManifest(captured.get(path)!);
-    npmDirs.set(path.slice(0, -'/package.json'.length), group('npm', m.name, m.version));
+    if (!isNodeModulesManifest(path) || ledger.owners.has(path)) continue;
+    const m = decodeManifest(model.capturedFiles.get(path)!);
+    npmDirs.set(path.slice(0, -'/package.json'.length), ledger.group('npm', m.name, m.version));
   }
-  if (npmDirs.size > 0) {
-    for (const [path, entry] of files) {
-      const dir = npmPackageDir(path);
-      const g = dir === null ? undefined : npmDirs.get(dir);
-      if (g !== undefined) chargeEntry(g, path, entry);
-    }
+  if (npmDirs.size === 0) return;
+  for (const [path, entry] of model.files) {
+    const dir = npmPackageDir(path);
+    const g = dir === null ? undefined : npmDirs.get(dir);
+    if (g !== undefined) ledger.chargeEntry(g, path, entry);
   }
-
-  const packages = [...groups.values()].map((g) => {
-    g.report.version = [...g.versions].sort().join(', ');
-    return g.report;
-  });
-  packages.sort((a, b) => b.size - a.size || cmp(a.manager, b.manager) || cmp(a.name, b.name));
-  return { packages, owners };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A captured database, when it is a regular file of the final filesystem. */
-function regularCapture(model: Pick<ImageModel, 'files' | 'capturedFiles'>, path: string): Buffer | undefined {
+function regularCapture(model: PackageSource, path: string): Buffer | undefined {
   return model.files.get(path)?.type === 'file' ? model.capturedFiles.get(path) : undefined;
 }
 
