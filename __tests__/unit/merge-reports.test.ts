@@ -93,29 +93,33 @@ describe('validateReport', () => {
   });
 
   it('names the file and the first bad field, in one line', () => {
-    const bad = (edit: (r: Record<string, any>) => void): string => {
-      const r = json(full) as Record<string, any>;
-      edit(r);
+    /** The full report with the value at `path` replaced (undefined: removed). */
+    const bad = (path: (string | number)[], value: unknown): string => {
+      const r = json(full) as Record<string | number, unknown>;
+      let at = r;
+      for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+      if (value === undefined) delete at[path.at(-1)!];
+      else at[path.at(-1)!] = value;
       return problem(r);
     };
     assert.equal(problem([1, 2]), 'legs/api.json: not an image-size-guard report (the JSON is a list, not an object)');
     assert.equal(problem({ name: 'my-package', version: '1.0.0' }), 'legs/api.json: not an image-size-guard report (no schemaVersion)');
-    assert.equal(bad((r) => (r.schemaVersion = 99)), 'legs/api.json: schemaVersion 99 is newer than this image-size-guard (0.1.0) reads (1): update image-size-guard');
-    assert.equal(bad((r) => (r.schemaVersion = '1')), 'legs/api.json: schemaVersion: expected 1, got "1"');
-    assert.equal(bad((r) => (r.tool.name = 'dive')), 'legs/api.json: tool.name: expected "image-size-guard", got "dive"');
-    assert.equal(bad((r) => (r.images[0].head.size = '12')), 'legs/api.json: images[0].head.size: expected a number, got "12"');
-    assert.equal(bad((r) => (r.images[0].head.size = 1.5)), 'legs/api.json: images[0].head.size: expected a whole number, got 1.5');
-    assert.equal(bad((r) => (r.images[0].head.size = -1)), 'legs/api.json: images[0].head.size: must be at least 0, got -1');
-    assert.equal(bad((r) => delete r.images[1].head.layers), 'legs/api.json: images[1].head.layers: missing (expected a list)');
-    assert.equal(bad((r) => (r.images[2].status = 'skipped')), 'legs/api.json: images[2].status: expected "compared" or "not-built", got "skipped"');
-    assert.equal(bad((r) => (r.images[2].passed = false)), 'legs/api.json: images[2].passed: expected true, got false');
-    assert.equal(bad((r) => (r.images[0].findings[0].id = 'rootkit')), 'legs/api.json: images[0].findings[0].id: expected "shell" or "missing-multi-stage" or "build-tools" or "package-cache" or "wasted-space", got "rootkit"');
-    assert.equal(bad((r) => (r.images[0].diff.files[0].kind = null)), 'legs/api.json: images[0].diff.files[0].kind: expected "file" or "dir", got null');
-    assert.equal(bad((r) => (r.images[0].name = '')), 'legs/api.json: images[0].name: must not be empty');
-    assert.equal(bad((r) => (r.images[0].name = 'x'.repeat(257))), 'legs/api.json: images[0].name: longer than 256 characters');
-    assert.equal(bad((r) => (r.removedPlatforms[0].base = [])), 'legs/api.json: removedPlatforms[0].base: expected an object, got a list');
+    assert.equal(bad(['schemaVersion'], 99), 'legs/api.json: schemaVersion 99 is newer than this image-size-guard (0.1.0) reads (1): update image-size-guard');
+    assert.equal(bad(['schemaVersion'], '1'), 'legs/api.json: schemaVersion: expected 1, got "1"');
+    assert.equal(bad(['tool', 'name'], 'dive'), 'legs/api.json: tool.name: expected "image-size-guard", got "dive"');
+    assert.equal(bad(['images', 0, 'head', 'size'], '12'), 'legs/api.json: images[0].head.size: expected a number, got "12"');
+    assert.equal(bad(['images', 0, 'head', 'size'], 1.5), 'legs/api.json: images[0].head.size: expected a whole number, got 1.5');
+    assert.equal(bad(['images', 0, 'head', 'size'], -1), 'legs/api.json: images[0].head.size: must be at least 0, got -1');
+    assert.equal(bad(['images', 1, 'head', 'layers'], undefined), 'legs/api.json: images[1].head.layers: missing (expected a list)');
+    assert.equal(bad(['images', 2, 'status'], 'skipped'), 'legs/api.json: images[2].status: expected "compared" or "not-built", got "skipped"');
+    assert.equal(bad(['images', 2, 'passed'], false), 'legs/api.json: images[2].passed: expected true, got false');
+    assert.equal(bad(['images', 0, 'findings', 0, 'id'], 'rootkit'), 'legs/api.json: images[0].findings[0].id: expected "shell" or "missing-multi-stage" or "build-tools" or "package-cache" or "wasted-space", got "rootkit"');
+    assert.equal(bad(['images', 0, 'diff', 'files', 0, 'kind'], null), 'legs/api.json: images[0].diff.files[0].kind: expected "file" or "dir", got null');
+    assert.equal(bad(['images', 0, 'name'], ''), 'legs/api.json: images[0].name: must not be empty');
+    assert.equal(bad(['images', 0, 'name'], 'x'.repeat(257)), 'legs/api.json: images[0].name: longer than 256 characters');
+    assert.equal(bad(['removedPlatforms', 0, 'base'], []), 'legs/api.json: removedPlatforms[0].base: expected an object, got a list');
     // a hostile string in a message is one line, quoted and cut
-    const hostile = bad((r) => (r.images[0].budgets[0].passed = '\n::error::pwned'));
+    const hostile = bad(['images', 0, 'budgets', 0, 'passed'], '\n::error::pwned');
     assert.equal(hostile, 'legs/api.json: images[0].budgets[0].passed: expected true or false, got " ↵ ::error::pwned"');
   });
 });
