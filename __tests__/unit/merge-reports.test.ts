@@ -157,6 +157,7 @@ describe('mergeReports', () => {
       name: 'UserError',
       message: 'image "api" (linux/arm64) is in two reports with different results: a.json (images[1]) and b.json (images[0]); give each matrix leg its own images',
     });
+    assert.throws(() => mergeReports([{ file: 'e.json', report: makeReport([]) }]), { message: 'no image in e.json' });
     const twice = makeReport([entry('api'), entry('api', 'linux/amd64', { passed: false })]);
     assert.throws(() => mergeReports([{ file: 'one.json', report: twice }]), { message: 'one.json: images[1] repeats image "api" (linux/amd64) of images[0]' });
   });
@@ -209,6 +210,9 @@ describe('finding and reading the report files', () => {
     write('bad/v99.json', { ...makeReport([entry('api')]), schemaVersion: 99 });
     await assert.rejects(readReports([join(dir, 'bad/truncated.json')], dir), { name: 'UserError', message: /^bad\/truncated\.json: truncated or not JSON \(.+\)$/ });
     await assert.rejects(readReports([join(dir, 'bad/empty.json')], dir), { message: 'bad/empty.json: empty' });
+    // what the parser quotes of a file that is not JSON stays out of the message
+    write('bad/passwd.json', 'root:x:0:0:s3cret');
+    await assert.rejects(readReports([join(dir, 'bad/passwd.json')], dir), { message: "bad/passwd.json: truncated or not JSON (Unexpected token 'r', … is not valid JSON)" });
     // the first bad file in the order given, whichever is read first
     await assert.rejects(readReports([join(dir, 'flat/api.json'), join(dir, 'bad/v99.json'), join(dir, 'bad/empty.json')], dir), { message: /^bad\/v99\.json: schemaVersion 99 is newer/ });
   });

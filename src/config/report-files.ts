@@ -82,7 +82,9 @@ async function readReport(path: string, file: string): Promise<ReportSource> {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const what = text.trim() === '' ? 'empty' : `truncated or not JSON (${oneLine((err as Error).message, 120)})`;
+    // the parser quotes the text it choked on: left out, the file could be anything
+    const why = (err as Error).message.replace(/".*"(?:\.\.\.)?/s, '…');
+    const what = text.trim() === '' ? 'empty' : `truncated or not JSON (${oneLine(why, 120)})`;
     throw new UserError(`${file}: ${what}`);
   }
   return { file, report: validateReport(value, file) };

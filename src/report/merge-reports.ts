@@ -31,6 +31,7 @@ export function mergeReports(sources: readonly ReportSource[]): Report {
     report.images.forEach((entry, index) => keep(images, { file, index, item: entry }, 'images'));
     (report.removedPlatforms ?? []).forEach((r, index) => keep(removed, { file, index, item: r }, 'removedPlatforms'));
   }
+  if (images.size === 0 && removed.size === 0) throw new UserError(`no image in ${sources.map((s) => s.file).join(', ') || 'the reports'}`);
   const withFile = <T extends { reportFile?: string }>(s: Seen<T>): T => ({ ...s.item, reportFile: s.file });
   return makeReport([...images.values()].map(withFile), [...removed.values()].map(withFile));
 }
@@ -44,7 +45,7 @@ function keep<T extends { name: string; platform: string | null; reportFile?: st
   }
   // a report merged earlier says where its entries came from: that is no difference
   if (isDeepStrictEqual({ ...first.item, reportFile: undefined }, { ...next.item, reportFile: undefined })) return;
-  const what = `${quotedName(next.item)}`;
+  const what = quotedName(next.item);
   if (first.file === next.file) throw new UserError(`${first.file}: ${field}[${next.index}] repeats ${what} of ${field}[${first.index}]`);
   throw new UserError(`${what} is in two reports with different results: ${first.file} (${field}[${first.index}]) and ${next.file} (${field}[${next.index}]); give each matrix leg its own images`);
 }

@@ -141,7 +141,7 @@ function envelopeProblem(value: unknown): string | null {
 type Issue = z.core.$ZodIssue;
 
 /** "images[2].head.size: expected a whole number ≥ 0, got "12"" */
-export function describeIssue(issue: Issue): string {
+function describeIssue(issue: Issue): string {
   const path = issue.path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
   return `${path || 'the report'}: ${problem(issue)}`;
 }
