@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { DEFAULT_SPEC, loadSyntheticImage } from './bench/make-synthetic-image.js';
 import { scaleBench } from './bench/scale.js';
 import { compareBench } from './bench/compare.js';
+import { mergeBench } from './bench/merge.js';
 
 const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
 const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
   if (process.env.ISG_BENCH_SCALE !== '0') process.stdout.write((await scaleBench(docker)).join('\n') + '\n'); // memory at 400k and 1M files
   if (process.env.ISG_BENCH_COMPARE !== '0') process.stdout.write((await compareBench(docker, ROUNDS)).join('\n') + '\n'); // cold and warm compare vs the builds' floor
+  if (process.env.ISG_BENCH_MERGE !== '0') process.stdout.write((await mergeBench(ROUNDS)).join('\n') + '\n'); // 50 reports × 4 platforms merged
 }
 
 main().catch((err: Error) => {

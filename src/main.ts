@@ -3,7 +3,6 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describeError } from './lib/describe-error.js';
 import { formatRef } from './lib/format.js';
 import { oneLine } from './lib/one-line.js';
@@ -23,10 +22,15 @@ import { annotateGrowth } from './github/growth-annotation.js';
 import { actionsCache } from './github/actions-cache.js';
 import { failureMessage } from './report/failure-message.js';
 import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
+import { printWithoutCommands } from './github/quiet-log.js';
+import { readMergeInputs } from './config/merge-inputs.js';
+import { runMergeAction } from './merge-action.js';
 
 export async function run(): Promise<void> {
   try {
+    const merge = readMergeInputs();
     const cfg = readActionInputs();
+    if (merge) return await runMergeAction(cfg, merge);
     if (cfg.eventName === 'pull_request_target') {
       core.warning('image-size-guard: on pull_request_target never build the pull request\'s code (it runs with a write token); see the README');
     }
@@ -59,7 +63,7 @@ export async function run(): Promise<void> {
       annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
     }
     for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, optionsOf(images, e).budgets.maxIncrease);
-    printText(text);
+    printWithoutCommands(text);
 
     const comment = await postComment(cfg, result.report, body, marker);
     core.setOutput('comment-url', comment?.url ?? '');
@@ -114,10 +118,4 @@ function optionsOf(images: readonly ImageOptions[], e: ImageEntry): ImageOptions
 /** Annotations are per finding and Dockerfile line: the same one on several platforms is one annotation. */
 function key(f: Finding): string {
   return `${f.id} ${f.dockerfile?.path ?? ''}:${f.dockerfile?.line ?? ''} ${f.message}`;
-}
-
-/** The text report in the log, with workflow commands switched off around it (it quotes PR content). */
-function printText(text: string): void {
-  const token = randomBytes(16).toString('hex');
-  process.stdout.write(`::stop-commands::${token}\n${text}::${token}::\n`);
 }

@@ -9,6 +9,7 @@ import { parseCompressedSizeMode } from '../config/build-options.js';
 import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
 import { InputErrors } from '../config/errors.js';
 import { USAGE } from './usage.js';
+import { MERGE_FLAGS, runMergeCommand } from './merge-command.js';
 import { oneLine } from '../lib/one-line.js';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (command === 'inspect') return await inspect(rest);
     if (command === 'compare') return await compare(rest);
+    if (command === 'merge') return await merge(rest);
     throw new UsageError(`unknown command "${command}" (try --help)`);
   } catch (err) {
     // several mistakes in a config file: one line each
@@ -68,6 +70,15 @@ async function compare(argv: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`compare takes no positional arguments (got "${positionals[0]}"); see --help`);
   return runCompareCommand(values as Parameters<typeof runCompareCommand>[0]);
+}
+
+async function merge(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, MERGE_FLAGS);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  return runMergeCommand({ ...(values as Omit<Parameters<typeof runMergeCommand>[0], 'patterns'>), patterns: positionals });
 }
 
 type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

@@ -6,6 +6,7 @@ Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
   image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
   image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
+  image-size-guard merge FILE|DIR|GLOB... [--format text|markdown|json] [--output FILE]
   image-size-guard --help | --version
 
 compare
@@ -79,6 +80,18 @@ inspect
   --compressed-size M    as for compare
   -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
 
+merge
+  Merges the JSON reports of several runs (the legs of a CI matrix, each with its budgets decided) into
+  one report and renders it as a run on several images: a summary row per image and platform, then the
+  details. Each argument is a report file, a directory (every *.json under it) or a glob (quote it to
+  keep the shell from expanding it). Every report is checked field by field; a file that is not a
+  report, a newer schemaVersion, or one image and platform with different results in two files is an
+  error. The merged report keeps each entry's file (images[].reportFile). Nothing is built or read.
+
+  --format F             text (default), markdown (the comment) or json (the merged report)
+  --output FILE          write it to FILE instead of stdout (FILE is never read as a report)
+  --comment-key KEY      key of the comment marker in --format markdown (default: merged)
+
 IMAGE (for inspect, --image, --base-image)
   registry://REF         read from the registry (credentials from $DOCKER_CONFIG/config.json, credential
                          helpers included; nothing is pulled, the Docker engine is not used)
@@ -91,6 +104,7 @@ IMAGE (for inspect, --image, --base-image)
   -h, --help             show this help
   -V, --version          print the version
 
-Exit codes: 0 passed, 1 a budget or finding failed, 2 usage, build or input error.
+Exit codes: 0 passed, 1 a budget or finding failed (merge: some entry failed), 2 usage, build or input
+error (merge: a bad or missing report).
 Build logs go to stderr; the report goes to stdout (or --output).
 `;

@@ -128,6 +128,8 @@ export interface ImageEntry {
   findings: Finding[];
   budgets: BudgetResult[];
   passed: boolean;
+  /** In a merged report (`merge`, the Action's `reports`): the report file the entry came from, relative to the workspace. */
+  reportFile?: string;
 }
 
 /**
@@ -143,6 +145,8 @@ export interface NotBuiltEntry {
   passed: true;
   /** Why it was not built, e.g. "no change to api/Dockerfile, the context api/ or the build args since 0123456789ab". */
   reason: string;
+  /** In a merged report: the report file the entry came from (see ImageEntry.reportFile). */
+  reportFile?: string;
 }
 
 export type ReportEntry = ImageEntry | NotBuiltEntry;
@@ -152,6 +156,8 @@ export interface RemovedPlatform {
   name: string;
   platform: string;
   base: ImageReport;
+  /** In a merged report: the report file it came from (see ImageEntry.reportFile). */
+  reportFile?: string;
 }
 
 export interface Report {

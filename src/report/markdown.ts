@@ -34,6 +34,8 @@ export function renderMarkdown(entry: ImageEntry, opts: MarkdownOptions = {}): s
   let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
   let fileRows = entry.diff?.files.length ?? 0;
   let packageRows = Math.min(PACKAGE_ROWS, packageChanges(entry.diff).length);
+  // no room for any row: straight to the body without them (a comment on many images asks this often)
+  if (head.length + tail.length >= limit) layerRows = fileRows = packageRows = 0;
   for (;;) {
     const body = head + renderDetails(entry, layerRows, fileRows, packageRows) + tail;
     if (body.length <= limit || (layerRows === 0 && fileRows === 0 && packageRows === 0)) return body.slice(0, limit);

@@ -36,8 +36,18 @@ function title(entries: readonly ReportEntry[], removed: readonly RemovedPlatfor
   const failed = failures(entries, removed);
   const only = entries.length === 1 ? entries[0] : undefined;
   if (only?.status === 'not-built') return `### 🐳 ${markdownText(only.name)} — ${NOT_BUILT_TEXT} ✅`;
-  const verdict = failed.length ? `❌ failed: ${failed.map(markdownText).join(', ')}` : '✅';
+  const verdict = failed.length ? `❌ failed: ${failedList(failed.map(markdownText))}` : '✅';
   return `### 🐳 ${headline(entries, removed)} ${verdict}`; // the headline is counts and words of ours
+}
+
+/** The failing images, as many as fit in `max` characters (the summary must fit the comment), then how many more. */
+function failedList(failed: readonly string[], max = 2000): string {
+  let out = '';
+  for (const [i, f] of failed.entries()) {
+    if (out && out.length + 2 + f.length > max) return `${out} and ${failed.length - i} more`;
+    out += (out ? ', ' : '') + f;
+  }
+  return out;
 }
 
 export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: MultiMarkdownOptions): string {
