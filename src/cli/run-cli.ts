@@ -10,6 +10,7 @@ import { COMPARE_FLAGS, runCompareCommand } from './compare-command.js';
 import { InputErrors } from '../config/action-inputs.js';
 import { USAGE } from './usage.js';
 import { oneLine } from '../lib/one-line.js';
+import { HISTORY_FLAGS, runHistoryCommand } from './history-command.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -24,6 +25,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (command === 'inspect') return await inspect(rest);
     if (command === 'compare') return await compare(rest);
+    if (command === 'history') return await history(rest);
     throw new UsageError(`unknown command "${command}" (try --help)`);
   } catch (err) {
     // several mistakes in a config file: one line each
@@ -68,6 +70,16 @@ async function compare(argv: string[]): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`compare takes no positional arguments (got "${positionals[0]}"); see --help`);
   return runCompareCommand(values as Parameters<typeof runCompareCommand>[0]);
+}
+
+async function history(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, HISTORY_FLAGS);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('history takes exactly one file (JSON Lines, as --record or the Action writes it)');
+  return runHistoryCommand({ file: positionals[0]!, ...(values as { format?: string; last?: string; output?: string }) });
 }
 
 type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

@@ -19,6 +19,8 @@ import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
+import { readHistoryInputs, type HistoryInputs } from './history-inputs.js';
+import { checkReleaseOptions, INPUT_RELEASE_NAMES } from './release-options.js';
 
 export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
@@ -56,6 +58,8 @@ export interface ActionConfig {
   eventName: string;
   apiUrl: string;
   graphqlUrl: string;
+  /** `history: true`: the branch and what this event does with it; null when off. */
+  history: HistoryInputs | null;
 }
 
 type GetInput = (name: string) => string;
@@ -128,7 +132,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   const several = Boolean(get('images')) || bake !== null;
   if (get('images') && bake) problems.push('images and bake exclude each other: list the images, or take them from the bake files');
   if (several) {
-    for (const single of ['name', 'image', 'base-image'] as const) {
+    for (const single of ['name', 'image', 'base-image', 'base-tag', 'head-version'] as const) {
       if (get(single)) problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
     }
   }
@@ -140,11 +144,14 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     if (value !== undefined) images = parseImageList(list, 'images', defaults, problems);
   } else if (!bake) {
     const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
+    const release = { baseTag: get('base-tag'), headVersion: get('head-version'), baseImage: single.baseImage, image: single.image };
+    Object.assign(single, attempt(() => checkReleaseOptions(release, INPUT_RELEASE_NAMES, env.GITHUB_WORKSPACE || process.cwd(), env), {}));
     single.definitionKey = definitionKey(single);
     images = [single];
   }
 
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const history = readHistoryInputs(get, env, problems);
   if (problems.length) throw new InputErrors(problems);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const workflow = workflowFile(env);
@@ -176,6 +183,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     eventName,
     apiUrl: restApiUrl(env),
     graphqlUrl: graphqlApiUrl(env),
+    history,
   };
 }
 
