@@ -77,7 +77,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('history in the Action', () => {
+describe('history in the Action: records', () => {
   beforeAll(() => gh.reset());
 
   it('push runs on the default branch append one record each (the first makes the orphan branch, one meets a 409)', async () => {
@@ -110,6 +110,10 @@ describe('history in the Action', () => {
     assert.equal(gh.comments.length, 0, 'a push has no pull request to comment on');
   });
 
+});
+
+// after the records above (the suite runs in order)
+describe('history in the Action: reads and refusals', () => {
   it('a pull request reads them: the trend in comment and summary, its point last, nothing written', async () => {
     const [r, writes] = await writesDuring(() => pullRequest());
     assert.equal(r.code, 0, r.log);

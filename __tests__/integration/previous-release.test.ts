@@ -129,6 +129,9 @@ describe('--base-tag previous against a real registry', () => {
     assert.equal((await cli([...args, '--max-size', '1MB'])).code, 0);
   });
 
+});
+
+describe('--base-tag previous: other heads, credentials, mistakes, the Action', () => {
   it('a head version from --head-version, for a head that names no tag', async () => {
     const r = await cli(['compare', '--image', `local://${local('v1.2.0')}`, '--head-version', '1.2.0', '--base-image', `registry://${front.host}/app`, '--base-tag', 'previous', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);

@@ -21,13 +21,15 @@ function record(n: number, size = 1000 + n): HistoryRecord {
 
 const shas = (text: string | null): string[] => parseHistory(text ?? '').records.map((r) => r.sha);
 
-describe('history branch', () => {
-  let gh: FakeGitHub;
-  let octokit: GitHubClient;
-  fakeGitHubPerBlock((g, o) => {
-    gh = g;
-    octokit = o;
-  });
+let gh: FakeGitHub;
+let octokit: GitHubClient;
+const ready = (g: FakeGitHub, o: GitHubClient): void => {
+  gh = g;
+  octokit = o;
+};
+
+describe('history branch: writes', () => {
+  fakeGitHubPerBlock(ready);
 
   it('a missing branch reads as no history; the first record creates it as an orphan through the git data API', async () => {
     assert.equal(await readHistoryFile(octokit, at), null);
@@ -83,6 +85,11 @@ describe('history branch', () => {
     await assert.rejects(appendHistory(octokit, at, record(2), 'two'), (e: unknown) => e instanceof HistoryConflictError && /5 attempts/.test(e.message));
     assert.equal(shas(gh.contents.file(at.branch, at.path)).includes(record(2).sha), false);
   });
+
+});
+
+describe('history branch: reads, permissions, names', () => {
+  fakeGitHubPerBlock(ready);
 
   it('a file past 1 MB is read through its git blob (the contents API sends no content then)', async () => {
     const big = Array.from({ length: 6000 }, (_, i) => JSON.stringify(record(i, 10_000 + i))).join('\n') + '\n';

@@ -91,13 +91,13 @@ describe('history file', () => {
   });
 });
 
-describe('trend', () => {
-  const history = [
-    ...Array.from({ length: 40 }, (_, i) => rec(i, { api: 200_000_000 + i * 1_000_000, web: 5_000_000 })),
-    rec(100, { api: 1 }, 'refs/heads/feature'),
-    rec(101, { api: 2 }, 'refs/tags/v1.0.0'),
-  ];
+const history = [
+  ...Array.from({ length: 40 }, (_, i) => rec(i, { api: 200_000_000 + i * 1_000_000, web: 5_000_000 })),
+  rec(100, { api: 1 }, 'refs/heads/feature'),
+  rec(101, { api: 2 }, 'refs/tags/v1.0.0'),
+];
 
+describe('trend', () => {
   it('the last 30 records of the default branch per image, this run last', () => {
     const [api, web] = trendSeries(history, [entry('api', 253_000_000), entry('web', 5_000_000)], { ref: 'refs/heads/main' });
     assert.equal(api!.points.length, 30);
@@ -121,6 +121,9 @@ describe('trend', () => {
     assert.deepEqual(series.map((s) => s.title), ['api (linux/amd64)', 'api (linux/arm64)', 'web']);
   });
 
+});
+
+describe('trend rendering', () => {
   it('the one-line fallback, as the issue shows it', () => {
     const sizes = [212, 214, 216, 220, 226, 231, 237, 242, 246, 251].map((m) => m * 1_000_000);
     const s = { title: 'api', points: sizes.map((size, i) => ({ label: sha(i).slice(0, 7), date: '', size })), current: 253_000_000 };

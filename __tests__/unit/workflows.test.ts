@@ -46,7 +46,7 @@ describe('action.yml', () => {
   });
 
   it('declares every input the code reads, and documents every input and output', () => {
-    const source = ['src/config/action-inputs.ts', 'src/config/history-inputs.ts'].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const source = ['src/config/action-inputs.ts', 'src/config/history-inputs.ts', 'src/config/release-options.ts'].map((f) => readFileSync(f, 'utf8')).join('\n');
     const read = [...source.matchAll(/get\('([a-z-]+)'\)/g)].map((m) => m[1]!);
     assert.ok(read.length > 10);
     assert.deepEqual([...new Set(read)].filter((name) => !(name in action.inputs)), []);

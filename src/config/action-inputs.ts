@@ -20,7 +20,7 @@ import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
 import { readHistoryInputs, type HistoryInputs } from './history-inputs.js';
-import { checkReleaseOptions, INPUT_RELEASE_NAMES } from './release-options.js';
+import { releaseInputs } from './release-options.js';
 
 export class InputErrors extends UserError {
   constructor(readonly problems: string[]) {
@@ -144,8 +144,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     if (value !== undefined) images = parseImageList(list, 'images', defaults, problems);
   } else if (!bake) {
     const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
-    const release = { baseTag: get('base-tag'), headVersion: get('head-version'), baseImage: single.baseImage, image: single.image };
-    Object.assign(single, attempt(() => checkReleaseOptions(release, INPUT_RELEASE_NAMES, env.GITHUB_WORKSPACE || process.cwd(), env), {}));
+    Object.assign(single, attempt(() => releaseInputs(get, single, env), {}));
     single.definitionKey = definitionKey(single);
     images = [single];
   }

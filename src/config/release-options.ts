@@ -60,6 +60,12 @@ export function checkReleaseOptions(o: ReleaseInput, names: ReleaseNames, cwd: s
   return { baseTag: 'previous', headVersion: version };
 }
 
+/** The Action's inputs `base-tag` and `head-version`, for its one image (paths from the workspace). */
+export function releaseInputs(get: (name: string) => string, image: Omit<ReleaseInput, 'baseTag' | 'headVersion'>, env: NodeJS.ProcessEnv): ReleaseOptions {
+  const input = { baseTag: get('base-tag'), headVersion: get('head-version'), baseImage: image.baseImage, image: image.image };
+  return checkReleaseOptions(input, INPUT_RELEASE_NAMES, env.GITHUB_WORKSPACE || process.cwd(), env);
+}
+
 /** `registry://REPO`, without a tag or digest: the repository whose tags are searched. */
 function checkTaglessRepository(baseImage: string | undefined, names: ReleaseNames): void {
   const want = `${names.baseTag} previous needs ${names.baseImage} as registry://REPOSITORY without a tag (e.g. registry://ghcr.io/o/app)`;
