@@ -100,6 +100,13 @@ describe('history branch: reads, permissions, names', () => {
     assert.ok(gh.requests.some((q) => /\/git\/blobs\/[0-9a-f]{40}$/.test(q.path)), 'read as a blob');
   });
 
+  it('a branch rule refusing the write (409 too) is not taken for a conflict: no five attempts, one error', async () => {
+    await appendHistory(octokit, at, record(1), 'one');
+    gh.overrides.push({ match: (m, p) => m === 'PUT' && p.includes('/contents/'), status: 409, body: { message: 'Repository rule violations found\n\nChanges must be made through a pull request.', status: '409' } });
+    await assert.rejects(appendHistory(octokit, at, record(2), 'two'), (e: unknown) => (e as { status?: number }).status === 409 && !(e instanceof HistoryConflictError));
+    assert.equal(gh.requests.filter((q) => q.method === 'PUT').length, 2, 'the first record\'s PUT and the refused one');
+  });
+
   it('a read-only token reads, and its write is refused with 403 (the caller warns)', async () => {
     await appendHistory(octokit, at, record(1), 'one');
     gh.contents.access = 'read';

@@ -38,6 +38,15 @@ export function historyFileName(key: string): string {
 
 const statusOf = (err: unknown): number | undefined => (err as { status?: number }).status;
 
+/**
+ * A 409 or 422 that means "someone wrote first" (a stale SHA, or no SHA for a file that now exists) — not a
+ * branch rule or protection refusing the write, which answers with the same codes and says so.
+ */
+function isConflict(err: unknown): boolean {
+  const status = statusOf(err);
+  return (status === 409 || status === 422) && !/\brules?\b|protected|pull request/i.test((err as { message?: string }).message ?? '');
+}
+
 /** The file's text and blob SHA; null when the branch or the file does not exist. */
 export async function readHistoryFile(octokit: GitHubClient, at: HistoryPlace): Promise<HistoryFile | null> {
   let data: { type?: string; content?: string; encoding?: string; sha?: string };
@@ -88,7 +97,7 @@ async function writeOnce(octokit: GitHubClient, at: HistoryPlace, text: string, 
   } catch (err) {
     const status = statusOf(err);
     // 409: the SHA is stale; 422: "sha wasn't supplied" (someone created the file); 5xx: it may have been written
-    if (status === 409 || status === 422 || outcomeUnknown(err)) return 'conflict';
+    if (isConflict(err) || outcomeUnknown(err)) return 'conflict';
     if (status === 404 && !sha) return createOrphanBranch(octokit, at, text, message);
     if (status === 404) return 'conflict'; // the branch went away since we read it
     throw err;
@@ -106,7 +115,7 @@ async function createOrphanBranch(octokit: GitHubClient, at: HistoryPlace, text:
     return 'created-branch';
   } catch (err) {
     // "Reference already exists": another run created the branch first
-    if (statusOf(err) === 422 || outcomeUnknown(err)) return 'conflict';
+    if (isConflict(err) || outcomeUnknown(err)) return 'conflict';
     throw err;
   }
 }

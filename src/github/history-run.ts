@@ -65,7 +65,10 @@ export async function saveHistory(cfg: ActionConfig, report: Report): Promise<vo
     core.info(`image-size-guard: history: ${result === 'present' ? 'record already in' : 'recorded in'} ${at.path} on branch ${at.branch}${result === 'created-branch' ? ' (branch created)' : ''}${tries}`);
   } catch (err) {
     const status = (err as { status?: number }).status;
-    const why = status === 403 || status === 404 ? 'the token may not write to the repository: give the job `permissions: contents: write`' : 'writing failed';
+    const why =
+      status === 403 || status === 404 ? 'the token may not write to the repository: give the job `permissions: contents: write`'
+      : status === 409 || status === 422 ? `a rule or protection of branch ${at.branch} refused the write (the token must be allowed to push to it)`
+      : 'writing failed';
     core.warning(`image-size-guard: history: this run's record was not saved to branch ${at.branch}: ${why} (${apiError(err)})`);
   }
 }
