@@ -176,8 +176,13 @@ async function browser() {
       throw new SetupError('the chart tests need Chromium: on Debian or Ubuntu run `sudo apt-get install -y chromium` (or set ISG_CHROMIUM to a Chrome or Chromium binary)');
     }
     say('installing chromium with apt-get (the chart tests render mermaid in a headless browser)');
+    const install = () => exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { timeout: 900_000, maxBuffer: 1 << 26 });
     try {
-      await exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { timeout: 900_000, maxBuffer: 1 << 26 });
+      // stale package lists name versions the mirror no longer has: update them once and try again
+      await install().catch(async () => {
+        await exec('apt-get', ['update', '-q'], { timeout: 600_000, maxBuffer: 1 << 26 });
+        await install();
+      });
     } catch (err) {
       throw new SetupError(`apt-get install chromium failed: ${firstLine(err)}`);
     }

@@ -11,22 +11,17 @@ import { formatReference, type ImageReference } from './reference.js';
 import { expectOk, type RegistryClient } from './registry-client.js';
 
 /** Tags asked for per page: ECR's maximum; registries that allow fewer cap it themselves and page. */
-export const TAG_PAGE_SIZE = 1000;
+const TAG_PAGE_SIZE = 1000;
 const MAX_PAGES = 1000;
 const MAX_PAGE_BYTES = 8 << 20;
 
-export interface ListTagsOptions {
-  /** `n` of the first request (default TAG_PAGE_SIZE). */
-  pageSize?: number;
-}
-
 /** Every tag of the repository `ref` names (its tag and digest are ignored), in the registry's order. */
-export async function listTags(client: RegistryClient, ref: ImageReference, opts: ListTagsOptions = {}): Promise<string[]> {
+export async function listTags(client: RegistryClient, ref: ImageReference): Promise<string[]> {
   const repo = formatReference({ ...ref, tag: null, digest: null });
   const what = `the tags of ${repo}`;
   const tags: string[] = [];
   const asked = new Set<string>();
-  let query = `n=${opts.pageSize ?? TAG_PAGE_SIZE}`;
+  let query = `n=${TAG_PAGE_SIZE}`;
   for (let page = 1; ; page++) {
     const res = await client.getRepositoryPath(ref, `tags/list?${query}`, what);
     if (res.status === 404) {
