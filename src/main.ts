@@ -25,6 +25,7 @@ import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 import { printWithoutCommands } from './github/quiet-log.js';
 import { readMergeInputs } from './config/merge-inputs.js';
 import { runMergeAction } from './merge-action.js';
+import { historyTrend, saveHistory, type TrendSection } from './github/history-run.js';
 
 export async function run(): Promise<void> {
   try {
@@ -50,7 +51,8 @@ export async function run(): Promise<void> {
       if (images.length > 1 || !plan.build) core.info(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})`);
     });
 
-    const { body, marker, text } = render(cfg, result);
+    const trend = await historyTrend(cfg, result.report);
+    const { body, marker, text } = render(cfg, result, trend);
     // Report, outputs and summary first: a failing comment must not lose them.
     await mkdir(dirname(cfg.reportFile), { recursive: true });
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
@@ -68,6 +70,7 @@ export async function run(): Promise<void> {
     const comment = await postComment(cfg, result.report, body, marker);
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
+    await saveHistory(cfg, result.report);
 
     if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, (e) => optionsOf(images, e).failOn)}`);
   } catch (err) {
@@ -82,7 +85,7 @@ export async function run(): Promise<void> {
  * One image from the single-image inputs on one platform keeps its own comment (marker by name) and rendering;
  * otherwise (several images, or one on several platforms) the summary table and folded details.
  */
-function render(cfg: ActionConfig, result: CompareResult): { body: string; marker: string; text: string } {
+function render(cfg: ActionConfig, result: CompareResult, trend: TrendSection): { body: string; marker: string; text: string } {
   const entries = result.report.images;
   const removed = result.report.removedPlatforms ?? [];
   const first = entries[0]!;
@@ -93,16 +96,16 @@ function render(cfg: ActionConfig, result: CompareResult): { body: string; marke
   const footer = `${TOOL_NAME} ${TOOL_VERSION} · base ${base ? formatRef(base) : 'none'} · head ${formatRef(head)}`;
   const marker = commentMarker(cfg.commentKey ?? first.name);
   if (!cfg.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
-    let body = renderMarkdown(first, { warnings: result.warnings, footer });
+    let body = renderMarkdown(first, { warnings: result.warnings, footer, appendix: trend.markdown });
     const own = commentMarker(first.name);
     if (marker !== own && body.startsWith(own)) body = marker + body.slice(own.length);
-    return { body, marker, text: renderCompareText(first, { width: 120, warnings: result.warnings }) };
+    return { body, marker, text: renderCompareText(first, { width: 120, warnings: result.warnings }) + trend.text };
   }
   const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
   return {
-    body: renderMultiMarkdown(entries, { marker, footer, warnings, removed }),
+    body: renderMultiMarkdown(entries, { marker, footer, warnings, removed, appendix: trend.markdown }),
     marker,
-    text: renderMultiText(entries, { width: 120, warnings, removed }),
+    text: renderMultiText(entries, { width: 120, warnings, removed }) + trend.text,
   };
 }
 

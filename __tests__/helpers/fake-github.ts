@@ -9,10 +9,12 @@
 //   drop the connection, primary rate limits (403 + x-ratelimit-remaining: 0 + x-ratelimit-reset; GraphQL
 //   answers 200 with a RATE_LIMITED error), secondary limits (403 + retry-after), bare 429s.
 // Optionally laid out as GitHub Enterprise Server: REST under /api/v3, GraphQL at /api/graphql.
+// The repository's contents (the contents API and the git data API, for the size history) are fake-contents.ts.
 
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeContents } from './fake-contents.js';
 
 export interface FakeUser {
   login: string;
@@ -83,6 +85,8 @@ export interface FakeGitHub {
   secondaryLimit: number;
   /** Answer the next N requests with a bare 429 + retry-after: 1. */
   tooMany: number;
+  /** The repository's branches and files (contents API, git data API); fresh after reset(). */
+  contents: FakeContents;
   seed(count: number, user: FakeUser | string, body?: (i: number) => string): void;
   reset(): void;
   close(): Promise<void>;
@@ -123,6 +127,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; issue
     overrides: [] as FakeOverride[],
     secondaryLimit: 0,
     tooMany: 0,
+    contents: new FakeContents(opts.owner, opts.repo),
   });
   const fake = defaults() as unknown as FakeGitHub;
 
@@ -289,6 +294,8 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; issue
       }
       return send(res, isPost ? 201 : 200, render(written, origin), headers);
     }
+    const answer = fake.contents.handle(req.method ?? '', u.pathname.slice(restPrefix.length), u.searchParams, String(req.headers.accept ?? ''), reqBody);
+    if (answer) return send(res, answer.status, answer.body, headers);
     if (req.method === 'PATCH') return send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' }, headers);
     return send(res, 404, { message: `Not Found (the fake has no route for ${req.method} ${u.pathname})`, documentation_url: DOCS, status: '404' }, headers);
   });

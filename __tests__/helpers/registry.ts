@@ -2,12 +2,13 @@
 // loopback ports, with the auth the test asks for — none, Basic (htpasswd), or Bearer tokens from an issuer
 // the test runs (RS256 JWTs the registry verifies against the issuer's certificate) — and optionally blob
 // redirects to a second loopback host that refuses any request carrying Authorization, as S3/CDN blob
-// stores do. Several registries can serve one storage directory: push once, read through each.
+// stores do. Several registries can serve one storage directory: push once, read through each. A paging front
+// serves a registry's tag lists page by page (startPagingFront), as registries newer than Debian's do.
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, createSign, randomBytes, type KeyObject } from 'node:crypto';
 import { createReadStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -398,4 +399,72 @@ function listen(server: Server, host: string): Promise<number> {
 function close(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Many tags, and a registry that pages them
+
+const MANIFEST_TYPES = 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json';
+
+/** Tags an image the registry has under more tags: its manifest PUT again under each (no blobs move). */
+export async function putManifestTags(registry: RunningRegistry, repo: string, from: string, tags: readonly string[]): Promise<void> {
+  const got = await fetch(`${registry.url}/v2/${repo}/manifests/${from}`, { headers: { accept: MANIFEST_TYPES } });
+  if (got.status !== 200) throw new Error(`GET manifest ${repo}:${from}: HTTP ${got.status}`);
+  const type = got.headers.get('content-type') ?? '';
+  const body = Buffer.from(await got.arrayBuffer());
+  for (const tag of tags) {
+    const put = await fetch(`${registry.url}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { 'content-type': type }, body });
+    if (put.status !== 201) throw new Error(`PUT manifest ${repo}:${tag}: HTTP ${put.status} ${await put.text()}`);
+  }
+}
+
+export interface PagingFront {
+  /** "127.0.0.1:PORT": what references and config keys name. */
+  host: string;
+  /** Every tag-list request: its query and whether it carried credentials. */
+  tagRequests: { query: string; authorization: boolean }[];
+  /** Answer every page with the same next link (a registry that never ends its list). */
+  loop: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * A front for a real registry that pages its tag lists as distribution 3, GHCR and ECR do — Debian's registry
+ * (distribution 2.8) answers the whole list whatever `n` says. Everything else, auth challenges included,
+ * passes through unchanged; the tags are the registry's, sorted, at most `maxPage` (or `n`) per page, with
+ * `Link: </v2/NAME/tags/list?n=N&last=TAG>; rel="next"` while more follow.
+ */
+export async function startPagingFront(target: RunningRegistry, maxPage: number): Promise<PagingFront> {
+  const front: PagingFront = { host: '', tagRequests: [], loop: false, stop: async () => undefined };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const tagList = req.method === 'GET' && /^\/v2\/.+\/tags\/list$/.test(url.pathname);
+    if (tagList) front.tagRequests.push({ query: url.search.slice(1), authorization: req.headers.authorization !== undefined });
+    const headers = { ...req.headers, host: target.host };
+    const upstream = httpRequest(`${target.url}${tagList ? url.pathname : req.url}`, { method: req.method, headers, agent: false }, (up) => {
+      if (!tagList || up.statusCode !== 200) {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        return void up.pipe(res);
+      }
+      let text = '';
+      up.setEncoding('utf8');
+      up.on('data', (d: string) => (text += d));
+      up.on('end', () => {
+        const all = ((JSON.parse(text) as { tags: string[] | null }).tags ?? []).sort();
+        const n = Math.min(maxPage, Number(url.searchParams.get('n')) || maxPage);
+        const last = front.loop ? null : url.searchParams.get('last');
+        const start = last === null ? 0 : all.findIndex((t) => t > last);
+        const page = start < 0 ? [] : all.slice(start, start + n);
+        const more = start >= 0 && (front.loop || start + n < all.length);
+        if (more) res.setHeader('link', `<${url.pathname}?n=${n}&last=${encodeURIComponent(page.at(-1) ?? '')}>; rel="next"`);
+        reply(res, 200, { name: url.pathname.slice(4, -'/tags/list'.length), tags: page });
+      });
+    });
+    upstream.on('error', () => reply(res, 502, { error: 'upstream' }));
+    req.pipe(upstream);
+  });
+  const port = await listen(server, '127.0.0.1');
+  front.host = `127.0.0.1:${port}`;
+  front.stop = () => close(server);
+  return front;
 }

@@ -8,8 +8,9 @@
 //                          need Go as a Debian package (package attribution), which golang:* images are not.
 //
 //   docker-registry, htpasswd, openssl ← apt-get when missing (root), for the tests against a real registry
+//   chromium ← apt-get when missing (root), for the tests that render the trend's mermaid chart
 //
-// Exports to the tests: ISG_CONTAINERD_DOCKER_HOST (the containerd-store engine; "" = the default engine),
+// Exports to the tests: ISG_CHROMIUM (the browser's path), ISG_CONTAINERD_DOCKER_HOST (the containerd-store engine; "" = the default engine),
 // ISG_TEST_DEFAULT_STORE ("classic" | "containerd": what the default engine exports), XDG_CACHE_HOME (a fresh
 // directory for the analysis cache of this run).
 
@@ -160,6 +161,37 @@ async function registryTools() {
   }
 }
 
+/** A headless browser for the chart tests: Debian's chromium (or one already on PATH), its path in ISG_CHROMIUM. */
+async function browser() {
+  const find = async () => {
+    for (const cmd of ['chromium', 'chromium-browser', 'google-chrome']) {
+      const path = await exec('sh', ['-c', `command -v ${cmd}`]).then((r) => r.stdout.trim(), () => '');
+      if (path) return path;
+    }
+    return '';
+  };
+  let path = process.env.ISG_CHROMIUM || (await find());
+  if (!path) {
+    if (!isRoot() || !existsSync('/usr/bin/apt-get')) {
+      throw new SetupError('the chart tests need Chromium: on Debian or Ubuntu run `sudo apt-get install -y chromium` (or set ISG_CHROMIUM to a Chrome or Chromium binary)');
+    }
+    say('installing chromium with apt-get (the chart tests render mermaid in a headless browser)');
+    const install = () => exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { timeout: 900_000, maxBuffer: 1 << 26 });
+    try {
+      // stale package lists name versions the mirror no longer has: update them once and try again
+      await install().catch(async () => {
+        await exec('apt-get', ['update', '-q'], { timeout: 600_000, maxBuffer: 1 << 26 });
+        await install();
+      });
+    } catch (err) {
+      throw new SetupError(`apt-get install chromium failed: ${firstLine(err)}`);
+    }
+    path = await find();
+    if (!path) throw new SetupError('apt-get installed chromium, but no chromium is on PATH');
+  }
+  process.env.ISG_CHROMIUM = path;
+}
+
 /**
  * The analysis cache of the bundled CLI and Action: a directory of this test run (not the developer's
  * ~/.cache/image-size-guard), so no run reads what another machine state left there.
@@ -176,6 +208,7 @@ export default async function globalSetup() {
     analysisCache();
     await checkEngine();
     await registryTools();
+    await browser();
     await baseImages();
     await containerdEngine();
   } catch (err) {

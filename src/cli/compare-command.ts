@@ -26,6 +26,8 @@ import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { compareImages, type CompareImages } from './compare-images.js';
 import { progressPerStream } from './progress.js';
 import { cacheDirOption } from '../config/cache-option.js';
+import { applyReleaseFlags } from './release-flags.js';
+import { localTrend, readLocalHistory, recordLocally, type LocalHistory } from './local-history.js';
 
 const BUDGET_FLAGS = Object.fromEntries(BUDGET_KEYS.map((key) => [key, { type: 'string' }])) as Record<BudgetKey, { type: 'string' }>;
 
@@ -45,6 +47,8 @@ export const COMPARE_FLAGS = {
   builder: { type: 'string' },
   'buildx-flags': { type: 'string' },
   'base-image': { type: 'string' },
+  'base-tag': { type: 'string' },
+  'head-version': { type: 'string' },
   image: { type: 'string' },
   name: { type: 'string' },
   ...BUDGET_FLAGS,
@@ -55,6 +59,8 @@ export const COMPARE_FLAGS = {
   'no-cache': { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
+  history: { type: 'string' },
+  record: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -108,6 +114,9 @@ export async function runCompareCommand(v: Values): Promise<number> {
   const cwd = process.cwd();
   const { run, defaults, format, output } = runOptionsFromFlags(v, cwd);
   const set = await compareImages(v, defaults, cwd);
+  applyReleaseFlags(v, set.images, set.several, cwd);
+  if (v.record && v.history === undefined) throw new UsageError('--record needs --history FILE (the file it appends to)');
+  const history = v.history === undefined ? null : await readLocalHistory(v.history, cwd, v.record ? { ref: run.headRef } : null);
   if (set.defaultConfig) process.stderr.write(`image-size-guard: reading the images from ${set.defaultConfig}\n`);
   run.definitions = set.definitions;
   const progress = progressPerStream();
@@ -123,30 +132,32 @@ export async function runCompareCommand(v: Values): Promise<number> {
     if (set.images.length > 1 || !plan.build) process.stderr.write(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})\n`);
   });
   const timings = timingLine(result, performance.now() - started);
-  const text = render(format, set, result, timings, v['comment-key']);
+  const text = render(format, set, result, timings, v['comment-key'], history);
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
+  if (history?.commit) await recordLocally(history, result.report);
   if (result.report.passed) return EXIT_PASSED;
   const failOnOf = (e: ImageEntry): FailOn => (set.images.length === 1 ? set.images[0]! : (set.images.find((i) => i.name === e.name) ?? set.images[0]!)).failOn;
   process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, failOnOf)}\n`);
   return EXIT_FAILED;
 }
 
-function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined): string {
+function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined, history: LocalHistory | null): string {
   if (format === 'json') return JSON.stringify(result.report, null, 2) + '\n';
+  const trend = history ? localTrend(history, result.report, format) : '';
   const entries = result.report.images;
   const removed = result.report.removedPlatforms ?? [];
   const first = entries[0]!;
   // one image on one platform: its own rendering; several images or platforms: the summary table and details
   if (!set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
     return format === 'markdown'
-      ? renderMarkdown(first, { warnings: result.warnings })
-      : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+      ? renderMarkdown(first, { warnings: result.warnings, appendix: trend })
+      : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings }) + trend;
   }
   const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
-  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed });
-  return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
+  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed, appendix: trend });
+  return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed }) + trend;
 }
 
 /**

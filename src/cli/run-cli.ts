@@ -11,6 +11,7 @@ import { InputErrors } from '../config/errors.js';
 import { USAGE } from './usage.js';
 import { MERGE_FLAGS, runMergeCommand } from './merge-command.js';
 import { oneLine } from '../lib/one-line.js';
+import { HISTORY_FLAGS, runHistoryCommand } from './history-command.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   try {
@@ -26,6 +27,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (command === 'inspect') return await inspect(rest);
     if (command === 'compare') return await compare(rest);
     if (command === 'merge') return await merge(rest);
+    if (command === 'history') return await history(rest);
     throw new UsageError(`unknown command "${command}" (try --help)`);
   } catch (err) {
     // several mistakes in a config file: one line each
@@ -79,6 +81,16 @@ async function merge(argv: string[]): Promise<number> {
     return 0;
   }
   return runMergeCommand({ ...(values as Omit<Parameters<typeof runMergeCommand>[0], 'patterns'>), patterns: positionals });
+}
+
+async function history(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, HISTORY_FLAGS);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('history takes exactly one file (JSON Lines, as --record or the Action writes it)');
+  return runHistoryCommand({ file: positionals[0]!, ...(values as { format?: string; last?: string; output?: string }) });
 }
 
 type Options = Parameters<typeof parseArgs>[0] extends infer C ? (C extends { options?: infer O } ? O : never) : never;

@@ -7,6 +7,7 @@ Usage:
   image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
   image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
   image-size-guard merge FILE|DIR|GLOB... [--format text|markdown|json] [--output FILE]
+  image-size-guard history FILE [--format text|markdown|json] [--last N] [--output FILE]
   image-size-guard --help | --version
 
 compare
@@ -33,6 +34,12 @@ compare
   --comment-key KEY      key of the comment marker in --format markdown with several images
   --base-image IMAGE     an existing image as the baseline instead of building --base (see IMAGE below)
   --image IMAGE          an existing image as the head instead of building it (see IMAGE below)
+  --base-tag previous    with --base-image registry://REPO (no tag): the base is the repository's highest
+                         release tag below the head's version (semantic versions, an optional "v"; pre-
+                         releases only when the head is one; latest and other names ignored). None below
+                         it (the first release): no baseline, a warning, --max-size/--max-layers checked
+  --head-version V       the head's version for --base-tag when --image names no tag (registry://…:TAG,
+                         archive://PATH:TAG); default on a GitHub tag push: GITHUB_REF_NAME
   --context DIR          build context (default: .)
   -f, --file PATH        Dockerfile (default: <context>/Dockerfile)
   --target STAGE         build stage to build
@@ -68,6 +75,10 @@ compare
                          "--pull" builds the base afresh too, and keeps what it built)
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
+  --history FILE         a size history (JSON Lines): the report ends with each image's trend over its
+                         last 30 records, then this run (markdown: a mermaid chart per image)
+  --record               append this run's record to the --history file (the commit of --head, else
+                         HEAD; the newest 1000 records are kept)
 
 inspect
   Reads one image (IMAGE below, or "-" for an archive on stdin) and reports its layers, sizes and files.
@@ -91,6 +102,14 @@ merge
   --format F             text (default), markdown (the comment) or json (the merged report)
   --output FILE          write it to FILE instead of stdout (FILE is never read as a report)
   --comment-key KEY      key of the comment marker in --format markdown (default: merged)
+history
+  Prints a size history (JSON Lines: one record per line, as --record and the Action's history branch
+  keep it) as a table of its last records and each image's trend. A malformed line is a warning naming
+  it; the rest is used.
+
+  --format F             text (default), markdown (table and mermaid charts) or json (every record)
+  --last N               records in the table and the trend (default: 30)
+  --output FILE          write to FILE instead of stdout
 
 IMAGE (for inspect, --image, --base-image)
   registry://REF         read from the registry (credentials from $DOCKER_CONFIG/config.json, credential

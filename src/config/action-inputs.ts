@@ -19,6 +19,8 @@ import { graphqlApiUrl, restApiUrl } from './api-urls.js';
 import { definitionKey, parseImageList, parseYaml, type ImageDefaults } from './image-entries.js';
 import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
+import { readHistoryInputs, type HistoryInputs } from './history-inputs.js';
+import { releaseInputs } from './release-options.js';
 
 /** `comment`: post always (true), or only when sizes or findings changed (an existing comment is always updated). */
 export type CommentMode = 'always' | 'on-change';
@@ -50,6 +52,8 @@ export interface ActionConfig {
   eventName: string;
   apiUrl: string;
   graphqlUrl: string;
+  /** `history: true`: the branch and what this event does with it; null when off. */
+  history: HistoryInputs | null;
 }
 
 /** The runner's inputs (INPUT_<NAME>, trimmed; unset is ""), and every mistake found reading them. */
@@ -86,7 +90,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   const defaults = readDefaults(inputs);
   const comment = readCommentMode(inputs);
   const run = readRunOptions(inputs, env, pullRequest);
-  const { images, bake, several } = readImages(inputs, defaults);
+  const { images, bake, several } = readImages(inputs, defaults, env);
+  const history = readHistoryInputs((name) => inputs.get(name), env, inputs.problems);
   if (inputs.problems.length) throw new InputErrors(inputs.problems);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   return {
@@ -104,6 +109,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     eventName: env.GITHUB_EVENT_NAME ?? '',
     apiUrl: restApiUrl(env),
     graphqlUrl: graphqlApiUrl(env),
+    history,
   };
 }
 
@@ -164,7 +170,7 @@ function readRunOptions(inputs: Inputs, env: NodeJS.ProcessEnv, pullRequest: Pul
 }
 
 /** One image from the single-image inputs, several from `images`, or none yet with `bake` (loadImages reads them). */
-function readImages(inputs: Inputs, defaults: ImageDefaults): Pick<ActionConfig, 'images' | 'bake' | 'several'> {
+function readImages(inputs: Inputs, defaults: ImageDefaults, env: NodeJS.ProcessEnv): Pick<ActionConfig, 'images' | 'bake' | 'several'> {
   const get = (name: string): string => inputs.get(name);
   const problems = inputs.problems;
   const bakeInput = get('bake');
@@ -173,7 +179,7 @@ function readImages(inputs: Inputs, defaults: ImageDefaults): Pick<ActionConfig,
   const several = Boolean(get('images')) || bake !== null;
   if (get('images') && bake) problems.push('images and bake exclude each other: list the images, or take them from the bake files');
   if (several) {
-    for (const single of ['name', 'image', 'base-image'] as const) {
+    for (const single of ['name', 'image', 'base-image', 'base-tag', 'head-version'] as const) {
       if (get(single)) problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
     }
   }
@@ -185,6 +191,7 @@ function readImages(inputs: Inputs, defaults: ImageDefaults): Pick<ActionConfig,
   }
   if (bake) return { images: [], bake, several };
   const single: ImageOptions = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
+  Object.assign(single, inputs.attempt(() => releaseInputs(get, single, env), {}));
   single.definitionKey = definitionKey(single);
   return { images: [single], bake, several };
 }

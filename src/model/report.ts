@@ -31,6 +31,8 @@ export interface ImageReport {
    * earlier run with the same build inputs), false when it was built or read in this run.
    */
   fromCache?: boolean;
+  /** A base only: "previous" when `--base-tag previous` chose it (the highest release tag below the head's version). */
+  resolvedBy?: 'previous';
 }
 
 export type PackageManager = 'dpkg' | 'apk' | 'pip' | 'npm';

@@ -66,6 +66,10 @@ export interface ImageOptions {
   baseImage?: string | undefined;
   /** An existing image analysed instead of building the head. */
   image?: string | undefined;
+  /** "previous": baseImage is a registry repository whose highest release tag below headVersion is the base. */
+  baseTag?: 'previous' | undefined;
+  /** The head's version (e.g. "v1.3.0-rc.2"), checked by config/release-options.ts; used with baseTag. */
+  headVersion?: string | undefined;
   context: string;
   dockerfile?: string | undefined;
   target?: string | undefined;

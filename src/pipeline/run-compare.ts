@@ -9,7 +9,8 @@ import { makeReport } from '../report/image-report.js';
 import { BuildSession } from './build-session.js';
 import { planBuilds, type BuildPlan } from './change-plan.js';
 import type { CompareOptions, ImageOptions, RunOptions } from './compare-options.js';
-import { checkPlatformAll, compareImage, deriveName, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { checkPlatformAll, deriveName, type ImageResult, type ProgressFactory } from './compare-image.js';
+import { compareRelease } from './previous-release.js';
 import { buildPaths } from './build-side.js';
 
 export interface CompareResult {
@@ -41,7 +42,7 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
     const plans = await planBuilds(session, images);
     const planMs = performance.now() - started;
     const toBuild = images.filter((_, i) => plans[i]!.build);
-    const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
+    const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareRelease(session, image, read, progress));
     // compareImage gives one entry per head platform: they are flattened into the report in the images' order
     const entries: ReportEntry[] = [];
     const results: ImageResult[] = [];

@@ -114,6 +114,11 @@ export class RegistryClient {
     );
   }
 
+  /** GET on a path of the repository's API (`tags/list?n=100`), authenticated as pulls are; any status is returned. */
+  getRepositoryPath(ref: ImageReference, path: string, what: string): Promise<HttpResponse> {
+    return this.get(ref, path, {}, what);
+  }
+
   /** Runs task while holding one of the download slots. */
   withSlot<T>(task: () => Promise<T>): Promise<T> {
     return this.slots.run(task);
@@ -155,7 +160,8 @@ export class RegistryClient {
   }
 }
 
-async function expectOk(res: HttpResponse, what: string): Promise<void> {
+/** A 200, or the registry's explanation as a one-line RegistryError. */
+export async function expectOk(res: HttpResponse, what: string): Promise<void> {
   if (res.status === 200) return;
   const body = await readLimited(res.body, 64 << 10).catch(() => '');
   // Registries explain errors as {"errors":[{"code","message"}]}.

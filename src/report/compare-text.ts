@@ -3,6 +3,7 @@
 
 import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPercent } from '../lib/format.js';
 import { renderTable } from './table.js';
+import { chosenBaseText } from './base-line.js';
 import { oneLine } from '../lib/one-line.js';
 import type { BudgetResult, ImageEntry, ImageReport, LayerGrowth } from '../model/report.js';
 import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
@@ -94,6 +95,8 @@ function wrap(text: string, width: number, indent: number): string[] {
 export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = {}): string {
   const width = Math.max(60, opts.width ?? 100);
   const out: string[] = [oneLine(summaryLine(entry))];
+  const chosen = chosenBaseText(entry);
+  if (chosen) out.push(oneLine(chosen));
   const growth = growthText(entry.diff?.growth, Math.max(20, width - 40));
   if (growth !== null) out.push(`Largest growth: ${oneLine(growth)}`);
   out.push('');

@@ -5,6 +5,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
 import { budgetText, summaryLine } from './compare-text.js';
 import { formatBytes, formatCountDelta, formatDelta } from '../lib/format.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
+import { chosenBaseText } from './base-line.js';
 import type { ImageEntry, ImageReport } from '../model/report.js';
 import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
 
@@ -24,11 +25,13 @@ export interface MarkdownOptions {
   bare?: boolean;
   /** Characters the body may take (default: a whole comment). */
   limit?: number;
+  /** Markdown placed after the details, before the footer (the Trend section); it counts toward the limit. */
+  appendix?: string;
 }
 
 export function renderMarkdown(entry: ImageEntry, opts: MarkdownOptions = {}): string {
   const head = renderHead(entry, opts);
-  const tail = opts.bare ? '' : `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+  const tail = (opts.appendix ?? '') + (opts.bare ? '' : `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`);
   const limit = opts.limit ?? COMMENT_LIMIT;
   // The summary always fits; details are cut (rows dropped) until the whole body does.
   let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
@@ -54,6 +57,8 @@ function compressedCell(r: ImageReport | null): string {
 function renderHead(entry: ImageEntry, opts: MarkdownOptions): string {
   const { head, base, diff } = entry;
   const lines = opts.bare ? [] : [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+  const chosen = chosenBaseText(entry);
+  if (chosen) lines.push(markdownText(chosen), '');
   const g = diff?.growth;
   if (g && g.delta > 0) {
     const where = g.dockerfile ? `${codeSpan(`${g.dockerfile.path}:${g.dockerfile.line}`)} ` : '';

@@ -19,6 +19,8 @@ export interface MultiMarkdownOptions {
   limit?: number;
   /** Platforms only the base has (Report.removedPlatforms): a row each. */
   removed?: readonly RemovedPlatform[];
+  /** Markdown placed after the details, before the footer (the Trend section); it counts toward the limit. */
+  appendix?: string;
 }
 
 const HEADER = ['| | image | base | PR | Δ | Δ% | budgets | new findings |', '|---|---|---:|---:|---:|---:|:---:|---|'];
@@ -52,7 +54,7 @@ function failedList(failed: readonly string[], max = 2000): string {
 
 export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: MultiMarkdownOptions): string {
   const limit = opts.limit ?? COMMENT_LIMIT;
-  const footer = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+  const footer = `${opts.appendix ?? ''}\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
   const removed = opts.removed ?? [];
   const rows = summaryRows(entries, removed).map(row);
   const notBuilt = entries.filter((e) => e.status === 'not-built');
