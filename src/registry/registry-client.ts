@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { oneLine } from '../lib/one-line.js';
+import { Limiter } from '../lib/settle-limit.js';
 import type { LayerStore } from '../image/layer-store.js';
 import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
 import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
@@ -171,24 +172,4 @@ async function expectOk(res: HttpResponse, what: string): Promise<void> {
 
 function describe(ref: ImageReference, reference: string): string {
   return `${ref.registry}/${ref.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
-}
-
-/** At most n tasks at once, started in the order asked. */
-class Limiter {
-  private active = 0;
-  private readonly queue: (() => void)[] = [];
-  constructor(private readonly n: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finished task hands its slot straight to the next in line, so at most n ever run.
-    if (this.active >= this.n) await new Promise<void>((r) => this.queue.push(r));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }
