@@ -204,7 +204,7 @@ describe('registry client against a real registry', () => {
     assert.ok(seen.length >= 3, 'blobs came from the redirect host');
     assert.ok(seen.every((r) => !r.authorization && r.status === 200), `no request to the blob host carried Authorization: ${JSON.stringify(seen)}`);
     assert.equal(seen.filter((r) => r.path.includes(shared.slice(7))).length, 1, 'the shared layer was downloaded once');
-    assert.equal(c.layers.size, 3, 'three distinct layers scanned');
+    assert.equal(c.runLayers.size, 3, 'three distinct layers scanned');
   });
 
   it('retries 503/429 with Retry-After and resumes a download dropped halfway with a Range request', async () => {

@@ -1,11 +1,11 @@
 // One client per run: connections, tokens and credentials per registry, a limit on concurrent blob
-// downloads, and the run's cache of scanned layers (a layer base and head share is fetched and scanned once).
+// downloads, and the run layer cache (a layer base and head share is fetched and scanned once).
 
 import { createHash } from 'node:crypto';
 import { oneLine } from '../lib/one-line.js';
 import { Limiter } from '../lib/settle-limit.js';
-import type { LayerStore } from '../image/layer-store.js';
-import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
+import type { DiskLayerCache } from '../image/cached-layer.js';
+import { RunLayerCache } from '../image/run-layer-cache.js';
 import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
 import { BlobStream } from './blob-stream.js';
 import { runCredentialHelper, type CredentialHelperRunner } from './credential-helper.js';
@@ -32,10 +32,10 @@ export interface FetchedManifest {
 }
 
 export class RegistryClient {
-  /** Scanned layers of this run by blob digest. */
-  readonly layers = new ScannedLayerCache();
-  /** Layer scans kept between runs: a blob it knows is not downloaded again (set by the run that has one). */
-  layerStore: LayerStore | null = null;
+  /** The run layer cache: scanned layers of this run by blob digest. */
+  readonly runLayers = new RunLayerCache();
+  /** The disk layer cache (scans kept between runs): a blob it knows is not downloaded again (set by the run that has one). */
+  diskLayers: DiskLayerCache | null = null;
   private readonly http: Http;
   private readonly auths = new Map<string, RegistryAuth>();
   private readonly configDir: string;
