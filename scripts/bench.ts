@@ -1,9 +1,12 @@
-// npm run bench: one run, figures side by side (design §8).
+// npm run bench: one run, figures side by side.
 //   1. loads a synthetic image (≥ 1 GiB, ≥ 100,000 files, 24 layers, overwrites and whiteouts) unless present
 //   2. alternates `docker save IMAGE > /dev/null`, `image-size-guard inspect IMAGE --compressed-size off`, the
 //      default `inspect IMAGE` (with the sampled gzip estimate) and the default again with DOCKER_PATH set (the
 //      archive through the docker CLI's `docker save` rather than the engine's API socket), from the bundled
-//      dist/, ROUNDS times each, and prints medians, their ratios to docker save and each mode's peak RSS.
+//      dist/, ROUNDS times each, and prints medians, their ratios to docker save and each mode's peak RSS
+//   3. reads the image's archive from the engine's socket with the product's hand-rolled HTTP client and with
+//      undici, one process per read, and prints wall time and user CPU side by side (bench/engine-read.ts;
+//      ISG_BENCH_ENGINE_READ=0 skips it)
 // Targets: ratio ≤ 1.15, peak RSS ≤ 256 MiB. Nothing is asserted: this prints measurements.
 
 import { spawn } from 'node:child_process';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { DEFAULT_SPEC, loadSyntheticImage } from './bench/make-synthetic-image.js';
 import { scaleBench } from './bench/scale.js';
 import { compareBench } from './bench/compare.js';
+import { engineReadBench } from './bench/engine-read.js';
 
 const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
 const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
     `inspect of the saved archive file (${mib(archiveBytes)})   ${(fileMs / 1000).toFixed(2)} s = ${(archiveBytes / 2 ** 20 / (fileMs / 1000)).toFixed(0)} MiB/s (the analyser alone)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  if (process.env.ISG_BENCH_ENGINE_READ !== '0') process.stdout.write((await engineReadBench(TAG, ROUNDS)).join('\n') + '\n'); // hand-rolled client vs undici
   if (process.env.ISG_BENCH_SCALE !== '0') process.stdout.write((await scaleBench(docker)).join('\n') + '\n'); // memory at 400k and 1M files
   if (process.env.ISG_BENCH_COMPARE !== '0') process.stdout.write((await compareBench(docker, ROUNDS)).join('\n') + '\n'); // cold and warm compare vs the builds' floor
 }
