@@ -130,17 +130,17 @@ export class ArchiveMembers implements TarSink {
 
   /** A layer the disk layer cache knows, usable for this run (with an estimate when one is wanted), or null. */
   private cachedLayer(digest: string, kind: 'tar' | 'gzip' | 'zstd'): CachedLayer | null {
-    const stored = this.opts.diskLayers?.lookup(digest) ?? null;
-    if (!stored || stored.compression !== (kind === 'tar' ? 'none' : kind)) return null;
-    if (kind === 'tar' && this.opts.compressedSize === 'auto' && stored.estimate === null) return null;
-    return stored;
+    const cached = this.opts.diskLayers?.lookup(digest) ?? null;
+    if (!cached || cached.compression !== (kind === 'tar' ? 'none' : kind)) return null;
+    if (kind === 'tar' && this.opts.compressedSize === 'auto' && cached.estimate === null) return null;
+    return cached;
   }
 
   /**
    * A blob whose scan the disk layer cache has: not scanned (nor estimated) again, only hashed as it passes,
    * and refused when it is not the content its name says (the cached scan would describe other bytes).
    */
-  private cachedLayerHandler(path: string, digest: string, stored: CachedLayer): Handler {
+  private cachedLayerHandler(path: string, digest: string, cached: CachedLayer): Handler {
     const hash = createHash(digest.slice(0, digest.indexOf(':')));
     const blobBytes = this.size;
     return {
@@ -150,10 +150,10 @@ export class ArchiveMembers implements TarSink {
           throw new ImageArchiveError(`the blob "${oneLine(path, 200)}" does not match its digest`);
         }
         // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
-        const wanted = stored.compression === 'none' && this.opts.compressedSize === 'auto';
-        const estimate = wanted && stored.estimate !== null ? Promise.resolve(stored.estimate) : null;
-        if (estimate) this.opts.estimates?.set(digest, stored.estimate as number);
-        this.members.set(path, { kind: 'layer', result: Promise.resolve(stored.layer), compression: stored.compression, blobBytes, estimate });
+        const wanted = cached.compression === 'none' && this.opts.compressedSize === 'auto';
+        const estimate = wanted && cached.estimate !== null ? Promise.resolve(cached.estimate) : null;
+        if (estimate) this.opts.estimates?.set(digest, cached.estimate as number);
+        this.members.set(path, { kind: 'layer', result: Promise.resolve(cached.layer), compression: cached.compression, blobBytes, estimate });
       },
     };
   }
