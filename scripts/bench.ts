@@ -3,7 +3,10 @@
 //   2. alternates `docker save IMAGE > /dev/null`, `image-size-guard inspect IMAGE --compressed-size off`, the
 //      default `inspect IMAGE` (with the sampled gzip estimate) and the default again with DOCKER_PATH set (the
 //      archive through the docker CLI's `docker save` rather than the engine's API socket), from the bundled
-//      dist/, ROUNDS times each, and prints medians, their ratios to docker save and each mode's peak RSS.
+//      dist/, ROUNDS times each, and prints medians, their ratios to docker save and each mode's peak RSS
+//   3. reads the image's archive from the engine's socket with the product's hand-rolled HTTP client and with
+//      undici, one process per read, and prints wall time and user CPU side by side (bench/engine-read.ts;
+//      ISG_BENCH_ENGINE_READ=0 skips it)
 // Targets: ratio ≤ 1.15, peak RSS ≤ 256 MiB. Nothing is asserted: this prints measurements.
 
 import { spawn } from 'node:child_process';
@@ -14,6 +17,7 @@ import { DEFAULT_SPEC, loadSyntheticImage } from './bench/make-synthetic-image.j
 import { scaleBench } from './bench/scale.js';
 import { compareBench } from './bench/compare.js';
 import { mergeBench } from './bench/merge.js';
+import { engineReadBench } from './bench/engine-read.js';
 
 const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
 const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
@@ -122,6 +126,7 @@ async function main(): Promise<void> {
     `inspect of the saved archive file (${mib(archiveBytes)})   ${(fileMs / 1000).toFixed(2)} s = ${(archiveBytes / 2 ** 20 / (fileMs / 1000)).toFixed(0)} MiB/s (the analyser alone)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  if (process.env.ISG_BENCH_ENGINE_READ !== '0') process.stdout.write((await engineReadBench(TAG, ROUNDS)).join('\n') + '\n'); // hand-rolled client vs undici
   if (process.env.ISG_BENCH_SCALE !== '0') process.stdout.write((await scaleBench(docker)).join('\n') + '\n'); // memory at 400k and 1M files
   if (process.env.ISG_BENCH_COMPARE !== '0') process.stdout.write((await compareBench(docker, ROUNDS)).join('\n') + '\n'); // cold and warm compare vs the builds' floor
   if (process.env.ISG_BENCH_MERGE !== '0') process.stdout.write((await mergeBench(ROUNDS)).join('\n') + '\n'); // 50 reports × 4 platforms merged

@@ -11,8 +11,8 @@ export const DOCKER = process.env.DOCKER_PATH || 'docker';
 
 export async function requireDocker(): Promise<void> {
   try {
-    await exec(DOCKER, ['info', '--format', '{{.ServerVersion}}'], { timeout: 30_000 });
-    await exec(DOCKER, ['buildx', 'version'], { timeout: 30_000 });
+    await exec(DOCKER, ['info', '--format', '{{.ServerVersion}}'], { timeout: 120_000 });
+    await exec(DOCKER, ['buildx', 'version'], { timeout: 120_000 });
   } catch (err) {
     throw new Error(
       `integration tests need a running Docker engine with buildx (run .ci/setup-docker.sh as root): ${(err as Error).message.split('\n')[0]}`,

@@ -32,6 +32,12 @@ export interface FakeCacheRequest {
   status: number;
   /** the twirp method, for service calls */
   call?: string;
+  /** what a service call asked for, and as whom: the key, the restore keys, the scope its token writes to */
+  key?: string;
+  restoreKeys?: string[];
+  scope?: string;
+  /** the key a GetCacheEntryDownloadURL matched, or null for a miss */
+  matched?: string | null;
 }
 
 export interface FakeActionsCache {
@@ -74,7 +80,7 @@ export async function startFakeActionsCache(opts: { defaultBranch?: string } = {
       req.on('error', reject);
     });
 
-  async function service(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function service(req: IncomingMessage, res: ServerResponse, method: string, record: FakeCacheRequest): Promise<void> {
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     const who = auth ? tokens.get(auth[1]!) : undefined;
     if (!who) return twirpError(res, 401, 'unauthenticated', 'invalid or missing token');
@@ -87,13 +93,18 @@ export async function startFakeActionsCache(opts: { defaultBranch?: string } = {
     const key = String(input.key ?? '');
     const version = String(input.version ?? '');
     if (!key || !version) return twirpError(res, 400, 'invalid_argument', 'key and version are required');
+    Object.assign(record, { key, scope: who.ref });
     const readable = [who.ref, ...(who.ref === defaultRef ? [] : [defaultRef])];
     if (method === 'GetCacheEntryDownloadURL') {
       const restoreKeys = Array.isArray(input.restore_keys) ? (input.restore_keys as string[]) : [];
+      Object.assign(record, { restoreKeys, matched: null });
       for (const scope of readable) {
         const ready = entries.filter((e) => e.finalized && e.scope === scope && e.version === version).sort((a, b) => b.created - a.created);
         const hit = ready.find((e) => e.key === key) ?? restoreKeys.map((k) => ready.find((e) => e.key.startsWith(k))).find(Boolean);
-        if (hit) return json(res, { ok: true, signed_download_url: `${base}download/${hit.id}?sig=${sigs.get(hit.id)}`, matched_key: hit.key });
+        if (hit) {
+          record.matched = hit.key;
+          return json(res, { ok: true, signed_download_url: `${base}download/${hit.id}?sig=${sigs.get(hit.id)}`, matched_key: hit.key });
+        }
       }
       return json(res, { ok: false, signed_download_url: '', matched_key: '' });
     }
@@ -172,7 +183,7 @@ export async function startFakeActionsCache(opts: { defaultBranch?: string } = {
     };
     if (req.method === 'POST' && url.pathname.startsWith(SERVICE)) {
       record.call = url.pathname.slice(SERVICE.length);
-      service(req, res, record.call).catch(fail);
+      service(req, res, record.call, record).catch(fail);
     } else if (url.pathname.startsWith('/blob/')) blob(req, res, url).catch(fail);
     else if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
       const id = Number(url.pathname.split('/').pop());

@@ -41,6 +41,13 @@ export interface FakeRequest {
   /** the client's TCP port: who opened the connection (a proxy shows up here) */
   remotePort: number;
   status?: number;
+  /** The server's own clock (performance.now(), ms) when the request arrived and when it was answered. */
+  at: number;
+  answeredAt?: number;
+  /** The headers it was answered with. */
+  sentHeaders?: Record<string, string>;
+  /** The server's clock (epoch seconds) its x-ratelimit-* headers were computed from, when it sent them. */
+  rateClock?: number;
 }
 
 /** A one-shot answer for the next request that matches (all requests when `match` is absent). */
@@ -133,6 +140,8 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; issue
 
   const rateHeaders = (resource: string, exhausted: boolean): Record<string, string> => {
     const now = Math.floor(Date.now() / 1000);
+    const rec = fake.requests.at(-1);
+    if (rec) rec.rateClock = now;
     if (budget.resetAt <= now) Object.assign(budget, { used: 0, resetAt: now + 3600 });
     if (!exhausted) budget.used = Math.min(budget.limit, budget.used + 1);
     return {
@@ -146,14 +155,15 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; issue
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     const rec = fake.requests.at(-1);
-    if (rec) rec.status = status;
-    res.writeHead(status, {
+    const sent = {
       'content-type': 'application/json; charset=utf-8',
       server: 'github.com',
       'x-github-api-version-selected': '2022-11-28',
       'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
       ...headers,
-    });
+    };
+    if (rec) Object.assign(rec, { status, sentHeaders: sent, answeredAt: performance.now() });
+    res.writeHead(status, sent);
     res.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
   // GitHub's 502 pages are HTML, not JSON
@@ -187,7 +197,7 @@ export async function startFakeGitHub(opts: { owner: string; repo: string; issue
     const host = req.headers.host ?? '';
     const origin = `http://${host}`;
     const u = new URL(req.url ?? '/', origin);
-    fake.requests.push({ method: req.method ?? '', path: u.pathname + u.search, host, remotePort: req.socket.remotePort ?? 0 });
+    fake.requests.push({ method: req.method ?? '', path: u.pathname + u.search, host, remotePort: req.socket.remotePort ?? 0, at: performance.now() });
     const isGraphql = req.method === 'POST' && u.pathname === graphqlPath;
     const reqBody = await readBody(req);
 

@@ -167,7 +167,8 @@ export async function startTokenIssuer(policy: TokenPolicy): Promise<TokenIssuer
 export interface BlobHost {
   /** baseurl for the registry's redirect middleware. */
   url: string;
-  requests: { path: string; authorization: boolean; range: string | null; status: number }[];
+  /** Every request, as the host saw it; `at` is its own clock (performance.now(), ms) when the request came. */
+  requests: { path: string; authorization: boolean; range: string | null; status: number; at: number }[];
   /** Digests whose first download is cut off halfway (the connection dropped). */
   dropOnce: Set<string>;
   /** Digests whose first download answers this status with Retry-After: 1. */
@@ -181,10 +182,11 @@ export async function startBlobHost(storage: string, host = '127.0.0.2'): Promis
   const dropOnce = new Set<string>();
   const busyOnce = new Map<string, number>();
   const server = createServer((req, res) => {
+    const at = performance.now();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const range = typeof req.headers.range === 'string' ? req.headers.range : null;
     const log = (status: number): void => {
-      requests.push({ path, authorization: req.headers.authorization !== undefined, range, status });
+      requests.push({ path, authorization: req.headers.authorization !== undefined, range, status, at });
     };
     if (req.headers.authorization !== undefined) {
       log(400);
@@ -220,12 +222,12 @@ export async function startBlobHost(storage: string, host = '127.0.0.2'): Promis
     log(res.statusCode);
     if (req.method === 'HEAD') return void res.end();
     if (dropOnce.delete(`sha256:${digest}`)) {
-      // Half the blob, then the connection drops.
+      // Half the blob, then the connection drops: once the half is handed to the kernel (the write's
+      // callback), not after a delay a busy machine could outrun.
       const half = Math.floor((size - start) / 2);
       res.flushHeaders();
-      const stream = createReadStream(file, { start, end: start + half - 1 });
-      stream.on('data', (c) => res.write(c));
-      stream.on('end', () => setTimeout(() => res.socket?.destroy(), 50));
+      const bytes = readFileSync(file).subarray(start, start + half);
+      res.write(bytes, () => res.socket?.destroy());
       return;
     }
     createReadStream(file, { start }).pipe(res);
@@ -321,14 +323,15 @@ export async function startRegistry(opts: RegistryOptions): Promise<RunningRegis
   const child: ChildProcess = spawn('docker-registry', ['serve', configPath], { stdio: ['ignore', out, out] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // a guard against a registry that never comes up (it answers in about a second), not a measure of speed
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited at start: ${readFileSync(logFile, 'utf8').slice(-2000)}`);
     const status = await fetch(`${url}/v2/`).then((r) => r.status, () => 0);
     if (status === 200 || status === 401) break;
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`docker-registry did not answer on ${url} within 20 s`);
+      throw new Error(`docker-registry did not answer on ${url} within 120 s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { ImageEntry, Report } from '../../src/model/report.js';
 import { requireDocker } from '../helpers/docker.js';
-import { startFakeActionsCache, type FakeActionsCache } from '../helpers/fake-actions-cache.js';
+import { startFakeActionsCache, type FakeActionsCache, type FakeCacheRequest } from '../helpers/fake-actions-cache.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { git, makeRepo } from '../helpers/git-repo.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
@@ -137,19 +137,41 @@ describe('the Action keeps a commit\'s analysis in the Actions cache', () => {
     assert.deepEqual(either(built), either(cached));
   });
 
-  it('another pull request cannot read what a pull request saved; both read the default branch\'s', async () => {
-    // pull request 7 builds a base of its own (another commit, not on main) and saves it in its own scope
+  it('a pull request asks for its base by the exact key, as itself, without restore keys: 8 gets no entry 7 saved (the service\'s scoping), builds and saves its own; 7 restores its own', async () => {
+    // What the product does is ask and act on the answer; which scopes a token may read is the cache
+    // service's rule (played by the fake as GitHub documents it), not the product's.
     const c1 = git(repo, 'rev-parse', 'HEAD').trim();
     writeFileSync(join(repo, 'c.bin'), randomBytes(10_000));
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'on top');
+    const asks = (from: number) => service.requests.slice(from).filter((q) => q.call === 'GetCacheEntryDownloadURL' || q.call === 'CreateCacheEntry');
+    const seen = (q: FakeCacheRequest) => [q.call, q.scope, q.key, q.restoreKeys ?? null, q.matched ?? null, q.status];
+
+    // pull request 7 builds a base of its own (a commit not on main) and saves it in its own scope
+    let from = service.requests.length;
     const pr7 = await runAction(ctx(c1), inputs, { ...service.env('refs/pull/7/merge'), XDG_CACHE_HOME: runner() });
     assert.equal((report(pr7).images[0] as ImageEntry).base!.fromCache, false);
-    const mine = service.entries.filter((e) => e.scope === 'refs/pull/7/merge');
-    assert.equal(mine.length, 1, 'the base it built is saved in its own scope');
+    const [lookup] = asks(from);
+    const key = lookup!.key!;
+    assert.match(key, /^image-size-guard-base-[a-f0-9]{64}$/);
+    assert.deepEqual(asks(from).map(seen), [
+      ['GetCacheEntryDownloadURL', 'refs/pull/7/merge', key, [], null, 200],
+      ['CreateCacheEntry', 'refs/pull/7/merge', key, null, null, 200],
+    ]);
+
+    // pull request 8, the same base commit: the same key, asked with its own token; the service has none for it
+    from = service.requests.length;
     const pr8 = await runAction(ctx(c1), inputs, { ...service.env('refs/pull/8/merge'), XDG_CACHE_HOME: runner() });
-    assert.equal((report(pr8).images[0] as ImageEntry).base!.fromCache, false, 'not visible to pull request 8');
+    assert.equal((report(pr8).images[0] as ImageEntry).base!.fromCache, false, 'built, on the miss');
+    assert.deepEqual(asks(from).map(seen), [
+      ['GetCacheEntryDownloadURL', 'refs/pull/8/merge', key, [], null, 200],
+      ['CreateCacheEntry', 'refs/pull/8/merge', key, null, null, 200],
+    ]);
+
+    // pull request 7 again: its own entry
+    from = service.requests.length;
     const pr7again = await runAction(ctx(c1), inputs, { ...service.env('refs/pull/7/merge'), XDG_CACHE_HOME: runner() });
-    assert.equal((report(pr7again).images[0] as ImageEntry).base!.fromCache, true, 'visible to its own next run');
+    assert.equal((report(pr7again).images[0] as ImageEntry).base!.fromCache, true, 'restored');
+    assert.deepEqual(asks(from).map(seen), [['GetCacheEntryDownloadURL', 'refs/pull/7/merge', key, [], key, 200]]);
   });
 });

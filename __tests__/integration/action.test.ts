@@ -142,9 +142,11 @@ describe('the Action under node dist/index.js', () => {
   it('a primary rate limit an hour away: one clear warning, no waiting, report intact, budgets decide', async () => {
     gh.rateLimited = 'rest';
     gh.rateLimitResetIn = 3600;
-    // real retry waits (no ISG_RETRY_BASE_MS): waiting for the reset would take an hour and hit the kill timeout
+    // real retry waits (no ISG_RETRY_BASE_MS): waiting for the reset would take an hour and hit the kill timeout,
+    // which only guards against that hour (a run takes seconds; a loaded machine must not come near it)
     const real = { ISG_RETRY_BASE_MS: '' };
-    const pass = await runAction({ ...prebuilt, 'max-size': '1MB' }, real, { timeoutMs: 90_000 });
+    const HOUR_GUARD = { timeoutMs: 600_000 };
+    const pass = await runAction({ ...prebuilt, 'max-size': '1MB' }, real, HOUR_GUARD);
     assert.equal(pass.timedOut, false, 'did not wait for the reset');
     assert.equal(pass.code, 0, pass.stdout);
     const warnings = pass.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
@@ -160,7 +162,7 @@ describe('the Action under node dist/index.js', () => {
 
     gh.requests.length = 0;
     gh.rateLimited = 'all'; // GraphQL too: a 200 with a RATE_LIMITED error
-    const fail = await runAction({ ...prebuilt, 'max-size': '120kB' }, real, { timeoutMs: 90_000 });
+    const fail = await runAction({ ...prebuilt, 'max-size': '120kB' }, real, HOUR_GUARD);
     assert.equal(fail.timedOut, false);
     assert.equal(fail.code, 1, fail.stdout);
     assert.match(fail.stdout, /::error::image-size-guard: budget exceeded \(max-size 120kB\)/);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { ComparedReport as Report } from '../helpers/report.js';
@@ -22,8 +22,26 @@ function repo(...commits: Parameters<typeof makeRepo>[0]): string {
   return dir;
 }
 
-async function tmpTags(): Promise<string> {
-  return (await docker(['images', '--filter', 'reference=image-size-guard-tmp/*', '--format', '{{.Repository}}:{{.Tag}}'])).trim();
+/** Temporary tags in the engine now, less those in `before` (left by other runs on a shared engine): this run's. */
+async function tmpTags(before: readonly string[] = []): Promise<string> {
+  const now = (await docker(['images', '--filter', 'reference=image-size-guard-tmp/*', '--format', '{{.Repository}}:{{.Tag}}'])).trim();
+  return now.split('\n').filter((t) => t && !before.includes(t)).join('\n');
+}
+
+/** The argument lists of the processes (read from /proc) whose arguments mention `needle`. */
+function commandsMentioning(needle: string): string[][] {
+  const found: string[][] = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.some((a) => a.includes(needle))) found.push(args);
+  }
+  return found;
 }
 
 async function compareJson(cwd: string, ...args: string[]): Promise<{ code: number; report: Report; stderr: string }> {
@@ -44,6 +62,7 @@ afterAll(async () => {
 describe('compare on real builds', () => {
   it('single-stage → multi-stage Go: the size drops by more than 99%, every old layer removed, the binary added', async () => {
     const dir = repo({ 'main.go': GO_MAIN, Dockerfile: GO_SINGLE }, { Dockerfile: GO_MULTI });
+    const tagsBefore = (await tmpTags()).split('\n');
     const { code, report } = await compareJson(dir, '--base', 'c0');
     assert.equal(code, 0);
     const img = report.images[0]!;
@@ -67,7 +86,7 @@ describe('compare on real builds', () => {
     assert.equal(top.status, 'removed');
     assert.ok(top.delta < -100_000_000 && top.path.startsWith('/usr/'), JSON.stringify(top));
     assert.equal(worktreeCount(dir), 1, 'the base worktree is removed');
-    assert.equal(await tmpTags(), '', 'temporary tags are removed');
+    assert.equal(await tmpTags(tagsBefore), '', 'temporary tags are removed');
 
     // --no-cache: the base is built again (the run above kept it), so the timings show every phase
     const text = await runDistCli(['compare', '--base', 'c0', '--no-cache'], { cwd: dir });
@@ -158,17 +177,32 @@ describe('compare on real builds', () => {
     // a RUN no earlier build can have cached (BuildKit's cache is the engine's), so the build is really under way
     const nonce = randomBytes(8).toString('hex');
     const dir = repo({ Dockerfile: `FROM isg/busybox:latest\nRUN echo ${nonce} && sleep 60\n` }, { Dockerfile: `FROM isg/busybox:latest\nRUN echo ${nonce} > /head\n` });
-    const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli/index.js'), 'compare', '--base', 'c0'], { cwd: dir, stdio: 'ignore' });
+    // the build log as a plain stream (not held for an Actions group), so the RUN's output shows as it runs
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/cli/index.js'), 'compare', '--base', 'c0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GITHUB_ACTIONS: '' } });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    const deadline = Date.now() + 120_000;
-    while (worktreeCount(dir) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    assert.equal(worktreeCount(dir), 2, 'the base worktree appeared');
-    await new Promise((r) => setTimeout(r, 1500)); // the base build is under way
+    // under way: the base's RUN has printed the nonce (BuildKit's "#N 0.123 <output>" line), whenever that is
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        log += d;
+        if (new RegExp(`^base │ #\\d+ [\\d.]+ ${nonce}$`, 'm').test(log)) resolve();
+      });
+      void exited.then((code) => reject(new Error(`compare exited (${code}) before the base's RUN ran:\n${log.slice(-3000)}`)));
+    });
+    assert.equal(worktreeCount(dir), 2, 'the base worktree is there');
+    const tree = git(dir, 'worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '))[1]!.slice('worktree '.length);
+    const build = commandsMentioning(tree).find((args) => args.includes('buildx') && args.includes('build'));
+    assert.ok(build, `the base build runs in ${tree}`);
+    // --load builds tag a temporary image; an OCI-exporting builder (the containerd store) streams it to the run
+    const tag = build.includes('--load') ? build[build.indexOf('-t') + 1]! : null;
+    if (tag) assert.match(tag, /^image-size-guard-tmp\/base:/);
+    else assert.ok(build.includes('type=oci,dest=-'), build.join(' '));
     child.kill('SIGINT');
     assert.equal(await exited, 130);
     assert.equal(worktreeCount(dir), 1, 'worktree removed on Ctrl-C');
-    await new Promise((r) => setTimeout(r, 1000));
-    assert.equal(await tmpTags(), '', 'no temporary tag left behind');
+    // the interrupted build's processes end on their own time; once none is left, nothing can tag any more
+    while (commandsMentioning(tree).length) await new Promise((r) => setTimeout(r, 100));
+    if (tag) assert.equal(await docker(['images', '--quiet', tag]), '', `no temporary tag ${tag} left behind`);
   });
 });
 

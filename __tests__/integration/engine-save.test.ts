@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request } from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { ComparedReport as Report } from '../helpers/report.js';
 import { DOCKER, buildImage, removeImages, requireDocker, runDistCli } from '../helpers/docker.js';
+import { EngineRefusedError, engineSocket, saveFromEngine } from '../../src/sources/engine-save.js';
 
 const tag = `isg-test/engine-save:${process.pid}`;
 const CTD = process.env.ISG_CONTAINERD_DOCKER_HOST ?? 'unix:///var/run/isg-docker-ctd.sock';
@@ -46,6 +48,18 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
 }
 
 const headOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as Report).images[0]!.head;
+
+/** The status of a GET sent as written (no escaping) on the engine's socket; the body is not read. */
+function rawStatus(socketPath: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path, method: 'GET' }, (res) => {
+      resolve(res.statusCode ?? 0);
+      res.destroy();
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('local:// images through the Engine API', () => {
   it('reads the archive from the engine socket, no docker CLI run, the same report as through `docker save`', async () => {
@@ -83,11 +97,23 @@ describe('local:// images through the Engine API', () => {
     assert.match(api.stderr, /docker save isg-test\/not-here:1 failed: /);
   });
 
-  it('a reference that tries to add a second query parameter reads nothing else', async () => {
+  it('a local:// reference with "&names=" in it is refused as a reference before the engine or the CLI is asked', async () => {
     const r = await run(['inspect', `local://nothing:1&names=${tag}`, '--format', 'json']);
     assert.equal(r.code, 2, r.stdout);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.equal(r.stderr, `image-size-guard: error: not an image reference: "local://nothing:1&names=${tag}"\n`);
+    assert.deepEqual(r.calls, []);
+  });
+
+  it('a name that tries to add a second query parameter reaches the engine as one name: refused, no second image exported', async () => {
+    // below the reference check: saveFromEngine itself, with a name no parser vetted
+    const socket = engineSocket();
+    assert.ok(socket, 'the engine listens on a unix socket the CLI would use');
+    // the truth, from the engine: unescaped, "&names=" adds a second name, and the engine exports both
+    assert.equal(await rawStatus(socket, `/images/get?names=${tag}&names=${tag}`), 200);
+    await assert.rejects(saveFromEngine(socket, `${tag}&names=${tag}`), (e: Error) => e instanceof EngineRefusedError && e.message === 'invalid reference format');
+    const archive = await saveFromEngine(socket, tag);
+    archive.close(); // the same name alone is exported
   });
 
   it('a DOCKER_HOST the API path cannot use goes through the CLI, which says why in one line', async () => {

@@ -56,8 +56,8 @@ const isRoot = () => process.platform === 'linux' && typeof process.getuid === '
 
 async function checkEngine() {
   try {
-    await docker(['info', '--format', '{{.ServerVersion}}'], { timeout: 30_000 });
-    await docker(['buildx', 'version'], { timeout: 30_000 });
+    await docker(['info', '--format', '{{.ServerVersion}}'], { timeout: 120_000 });
+    await docker(['buildx', 'version'], { timeout: 120_000 });
   } catch (err) {
     throw new SetupError(`the integration tests need a running Docker engine with buildx: ${firstLine(err)}`);
   }
@@ -116,7 +116,7 @@ async function baseImages() {
 
 async function storeOf(host) {
   const env = host ? { DOCKER_HOST: host } : {};
-  const status = await docker(['info', '--format', '{{json .DriverStatus}}'], { env, timeout: 30_000 });
+  const status = await docker(['info', '--format', '{{json .DriverStatus}}'], { env, timeout: 120_000 });
   return status.includes('io.containerd.snapshotter') ? 'containerd' : 'classic';
 }
 

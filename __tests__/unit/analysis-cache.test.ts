@@ -8,17 +8,17 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from '@jest/globals';
+import { CacheDir } from '../../src/cache/cache-dir.js';
+import { CacheDirLayers } from '../../src/cache/cache-dir-layers.js';
+import { CacheEntryError, openEntry, sealEntry } from '../../src/cache/envelope.js';
 import { ImageArchiveError } from '../../src/image/archive-members.js';
 import { Writer } from '../../src/image/binary-codec.js';
-import type { LayerStore, StoredLayer } from '../../src/image/layer-store.js';
+import type { CachedLayer, DiskLayerCache } from '../../src/image/cached-layer.js';
 import { readImageArchive } from '../../src/image/read-image.js';
 import type { ImageModel } from '../../src/image/types.js';
-import { CacheEntryError, openEntry, sealEntry } from '../../src/lib/cache-envelope.js';
 import { toolBuild } from '../../src/lib/build-id.js';
 import { AnalysisCache, baseKey, type BaseKeyInputs } from '../../src/pipeline/analysis-cache.js';
 import type { Side } from '../../src/pipeline/build-side.js';
-import { CacheDir } from '../../src/sources/cache-dir.js';
-import { DiskLayerStore } from '../../src/sources/layer-cache.js';
 import { chunked, makeImageArchive, type TestLayer } from '../helpers/make-archive.js';
 
 const dirs: string[] = [];
@@ -138,10 +138,10 @@ describe('a base kept in the cache directory', () => {
     const dir = tmp();
     const original = await side();
     const writer = new AnalysisCache({ dir });
-    writer.keepSide(KEY, original, false);
+    writer.keepBase(KEY, original, false);
     assert.deepEqual(await writer.close(), []);
     const reader = new AnalysisCache({ dir });
-    const back = await reader.loadSide(KEY, 'HEAD~1');
+    const back = await reader.loadBase(KEY, 'HEAD~1');
     assert.ok(back);
     assert.equal(back.ref, 'HEAD~1');
     assert.equal(back.fromCache, true);
@@ -151,14 +151,14 @@ describe('a base kept in the cache directory', () => {
     assert.deepEqual([...a.files.entries()], [...b.files.entries()]);
     assert.deepEqual([a.size, a.fileCount, a.finalBytes, a.layers, a.history, a.config, a.id], [b.size, b.fileCount, b.finalBytes, b.layers, b.history, b.config, b.id]);
     assert.deepEqual([...a.capturedFiles.keys()], ['/var/lib/dpkg/status']);
-    assert.equal(await reader.loadSide('b'.repeat(64), 'HEAD~1'), null, 'another key: a miss');
+    assert.equal(await reader.loadBase('b'.repeat(64), 'HEAD~1'), null, 'another key: a miss');
     assert.deepEqual(await reader.close(), []);
   });
 
   it('a corrupt, truncated or foreign entry is ignored with a warning naming why, and removed', async () => {
     const dir = tmp();
     const writer = new AnalysisCache({ dir });
-    writer.keepSide(KEY, await side(), false);
+    writer.keepBase(KEY, await side(), false);
     await writer.close();
     const file = new CacheDir(dir).path('bases', KEY);
     const good = readFileSync(file);
@@ -173,7 +173,7 @@ describe('a base kept in the cache directory', () => {
     for (const [what, bytes, why] of cases) {
       writeFileSync(file, bytes);
       const cache = new AnalysisCache({ dir });
-      assert.equal(await cache.loadSide(KEY, 'c0'), null, what);
+      assert.equal(await cache.loadBase(KEY, 'c0'), null, what);
       const warnings = await cache.close();
       assert.equal(warnings.length, 1, what);
       assert.match(warnings[0]!, /^ignored the cached analysis of c0 \(/, what);
@@ -182,7 +182,7 @@ describe('a base kept in the cache directory', () => {
     }
   });
 
-  it('asks the remote store when the directory misses, and reads what it restored', async () => {
+  it('asks the remote base cache when the directory misses, and reads what it restored', async () => {
     const dir = tmp();
     const elsewhere = tmp();
     const saved = new Map<string, Buffer>();
@@ -201,14 +201,14 @@ describe('a base kept in the cache directory', () => {
       },
     };
     const pusher = new AnalysisCache({ dir: elsewhere, remote });
-    pusher.keepSide(KEY, await side(), true);
+    pusher.keepBase(KEY, await side(), true);
     await pusher.close();
     assert.deepEqual([...saved.keys()], [KEY]);
     const pr = new AnalysisCache({ dir, remote });
-    assert.ok(await pr.loadSide(KEY, 'c0'));
+    assert.ok(await pr.loadBase(KEY, 'c0'));
     assert.equal(remote.restores, 1);
-    assert.equal(await pr.loadSide('d'.repeat(64), 'c0'), null);
-    assert.ok(await pr.loadSide(KEY, 'c0'), 'now in the directory');
+    assert.equal(await pr.loadBase('d'.repeat(64), 'c0'), null);
+    assert.ok(await pr.loadBase(KEY, 'c0'), 'now in the directory');
     assert.equal(remote.restores, 2, 'the directory answered the third lookup');
   });
 });
@@ -242,36 +242,36 @@ describe('layer scans kept by digest, through the archive reader', () => {
     { entries: [{ path: 'b', content: Buffer.alloc(2000, 8) }], compression: 'gzip' },
   ];
 
-  /** The disk store, counting what it was asked and what it kept. */
-  function counting(store: DiskLayerStore): LayerStore & { hits: string[]; saved: string[] } {
+  /** The disk layer cache, counting what it was asked and what it kept. */
+  function counting(disk: CacheDirLayers): DiskLayerCache & { hits: string[]; saved: string[] } {
     const hits: string[] = [];
     const saved: string[] = [];
     return {
       hits,
       saved,
-      lookup(digest: string): StoredLayer | null {
-        const s = store.lookup(digest);
+      lookup(digest: string): CachedLayer | null {
+        const s = disk.lookup(digest);
         if (s) hits.push(digest);
         return s;
       },
-      save(digest: string, layer: StoredLayer): void {
+      save(digest: string, layer: CachedLayer): void {
         saved.push(digest);
-        store.save(digest, layer);
+        disk.save(digest, layer);
       },
     };
   }
 
   it('a second read of the same blobs scans nothing and gives the same model; the estimate is kept too', async () => {
     const dir = new CacheDir(tmp());
-    const disk = new DiskLayerStore(dir);
+    const disk = new CacheDirLayers(dir);
     const { archive } = await makeImageArchive({ format: 'oci', layers });
     const first = counting(disk);
-    const a = await readImageArchive(chunked(archive, 997), { compressedSize: 'auto', layerStore: first });
+    const a = await readImageArchive(chunked(archive, 997), { compressedSize: 'auto', diskLayers: first });
     await disk.flush();
     assert.equal(first.hits.length, 0);
     assert.equal(first.saved.length, 2, 'both blobs verified and kept');
-    const second = counting(new DiskLayerStore(dir));
-    const b = await readImageArchive(chunked(archive, 997), { compressedSize: 'auto', layerStore: second });
+    const second = counting(new CacheDirLayers(dir));
+    const b = await readImageArchive(chunked(archive, 997), { compressedSize: 'auto', diskLayers: second });
     assert.equal(second.hits.length, 2);
     assert.deepEqual([...b.files.entries()], [...a.files.entries()]);
     assert.deepEqual(b.layers, a.layers, 'sizes, counts and the gzip estimate of the uncompressed layer');
@@ -279,25 +279,25 @@ describe('layer scans kept by digest, through the archive reader', () => {
     assert.deepEqual([...b.capturedFiles.entries()], [...a.capturedFiles.entries()]);
     // a kept estimate is not shown when none is asked for: the uncompressed layer has no compressed size then
     for (const mode of ['off', 'exact'] as const) {
-      const c = await readImageArchive(chunked(archive, 997), { compressedSize: mode, layerStore: counting(new DiskLayerStore(dir)) });
+      const c = await readImageArchive(chunked(archive, 997), { compressedSize: mode, diskLayers: counting(new CacheDirLayers(dir)) });
       assert.equal(c.layers[0]!.compressedSize, null, mode);
       assert.equal(c.layers[1]!.compressedSizeExact, true, `${mode}: the gzip blob's own size`);
     }
   });
 
-  it('a blob whose bytes are not its digest: never kept; and refused when the store knows the digest', async () => {
+  it('a blob whose bytes are not its digest: never kept; and refused when the disk layer cache knows the digest', async () => {
     const dir = new CacheDir(tmp());
-    const disk = new DiskLayerStore(dir);
+    const disk = new CacheDirLayers(dir);
     const good = await makeImageArchive({ format: 'oci', layers });
-    const model = await readImageArchive(chunked(good.archive, 4096), { compressedSize: 'off', layerStore: disk });
+    const model = await readImageArchive(chunked(good.archive, 4096), { compressedSize: 'off', diskLayers: disk });
     await disk.flush();
     const digests = model.layers.map((l) => l.digest!);
     // the same archive with the first blob's content changed after its digest was taken (still a valid tar)
     const mangled = await makeImageArchive({ format: 'oci', layers, mangleBlob: (b, i) => (i === 0 ? Buffer.concat([b.subarray(0, 600), Buffer.from('tampered'), b.subarray(608)]) : b) });
-    await assert.rejects(readImageArchive(chunked(mangled.archive, 4096), { compressedSize: 'off', layerStore: disk }), (e: unknown) => e instanceof ImageArchiveError && /does not match its digest/.test(e.message));
-    const freshDisk = new DiskLayerStore(new CacheDir(tmp()));
+    await assert.rejects(readImageArchive(chunked(mangled.archive, 4096), { compressedSize: 'off', diskLayers: disk }), (e: unknown) => e instanceof ImageArchiveError && /does not match its digest/.test(e.message));
+    const freshDisk = new CacheDirLayers(new CacheDir(tmp()));
     const fresh = counting(freshDisk);
-    await readImageArchive(chunked(mangled.archive, 4096), { compressedSize: 'off', layerStore: fresh });
+    await readImageArchive(chunked(mangled.archive, 4096), { compressedSize: 'off', diskLayers: fresh });
     await freshDisk.flush();
     assert.deepEqual(fresh.saved, [digests[1]], 'only the intact blob is kept');
   });
@@ -305,15 +305,15 @@ describe('layer scans kept by digest, through the archive reader', () => {
   it('a corrupt layer entry is ignored with a warning and the blob scanned again', async () => {
     const root = tmp();
     const dir = new CacheDir(root);
-    const disk = new DiskLayerStore(dir);
+    const disk = new CacheDirLayers(dir);
     const { archive } = await makeImageArchive({ format: 'oci', layers });
-    const a = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', layerStore: disk });
+    const a = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', diskLayers: disk });
     await disk.flush();
     const digest = a.layers[0]!.digest!;
     const file = dir.path('layers', `${toolBuild().replace(/[^a-z0-9]+/g, '-')}-${digest.replace(':', '-')}`);
     writeFileSync(file, readFileSync(file).subarray(0, 50));
-    const again = new DiskLayerStore(dir);
-    const b = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', layerStore: again });
+    const again = new CacheDirLayers(dir);
+    const b = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off', diskLayers: again });
     assert.deepEqual([...b.files.entries()], [...a.files.entries()]);
     assert.deepEqual(again.warnings, [`ignored the cached analysis of layer ${digest} (truncated); the layer is read again`]);
     await again.flush();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeAll, describe, it } from '@jest/globals';
-import { constants, gzipSync, zstdCompressSync } from 'node:zlib';
-import { isSampled, startGzipEstimate, strideFor, zstdContextReused, zstdSize } from '../../src/image/compressed-estimate.js';
+import { gzipSync } from 'node:zlib';
+import { isSampled, startGzipEstimate, strideFor } from '../../src/image/compressed-estimate.js';
 import { mixedData, prng } from '../helpers/mixed-data.js';
 
 const MiB = 1024 * 1024;
@@ -118,32 +118,5 @@ describe('compressed-size estimate: large inputs are sampled', () => {
     est.end();
     const e = await est.result;
     assert.ok(Math.abs(e / gzip6(d) - 1) < 0.03, `estimate ${e} vs gzip -6 ${gzip6(d)}`);
-  });
-});
-
-describe('compressed-size estimate: zstd sizes from one reused context', () => {
-  const oneShot = (u: Buffer): number => zstdCompressSync(u, { params: { [constants.ZSTD_c_compressionLevel]: 1 }, pledgedSrcSize: u.length }).length;
-
-  it('equal the one-shot function for every unit of mixed data, in any order, and for odd sizes', () => {
-    const data = mixedData(8 * MiB, 7);
-    const units: Buffer[] = [];
-    for (let off = 0; off < data.length; off += 65536) units.push(data.subarray(off, off + 65536));
-    // a unit compressed after a very different one must not carry anything over (each is its own frame)
-    const next = prng(3);
-    for (let i = units.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [units[i], units[j]] = [units[j] as Buffer, units[i] as Buffer];
-    }
-    for (const u of units) assert.equal(zstdSize(u), oneShot(u));
-    for (const n of [0, 1, 100, 4097, 65535]) assert.equal(zstdSize(data.subarray(3, 3 + n)), oneShot(data.subarray(3, 3 + n)), `${n} bytes`);
-    assert.ok(zstdContextReused(), 'the reused context is in use on this Node (not the one-shot fallback)');
-  });
-
-  it('a unit whose output needs more than one buffer (incompressible, larger than a unit) is measured whole', () => {
-    const random = Buffer.alloc(300_000);
-    const next = prng(11);
-    for (let i = 0; i < random.length; i++) random[i] = Math.floor(next() * 256);
-    assert.equal(zstdSize(random), oneShot(random));
-    assert.ok(zstdSize(random) > random.length, 'random bytes do not compress');
   });
 });

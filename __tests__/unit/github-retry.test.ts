@@ -1,5 +1,6 @@
 // Retry decisions: which failures are repeated and after how long (retry-policy.ts), and that the Octokit
-// client built in octokit.ts really acts on them, against the fake GitHub API (waits shortened to 5 ms units).
+// client built in octokit.ts really acts on them, against the fake GitHub API (waits shortened to 5 ms units:
+// retries are checked against the server's clock as lower bounds, never upper ones).
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
@@ -18,7 +19,7 @@ import {
   retryRateLimit,
 } from '../../src/github/retry-policy.js';
 import type { FakeGitHub } from '../helpers/fake-github.js';
-import { fakeGitHubPerBlock } from '../helpers/fake-github-suite.js';
+import { fakeGitHubPerBlock, RETRY_UNIT_MS } from '../helpers/fake-github-suite.js';
 
 const failure = (status: number | undefined, headers: Record<string, string> = {}, message = 'x', data?: unknown) => ({
   status,
@@ -128,6 +129,14 @@ describe('the Octokit client acts on those decisions', () => {
     const res = await octokit.rest.issues.listComments(target);
     assert.equal(res.status, 200);
     assert.deepEqual(gh.requests.map((q) => q.status), [403, 429, 200]); // the fake answers the secondary limit first
+    // each retry came at least Retry-After units after the answer that asked for it, by the server's clock
+    // (a lower bound: a slow machine only makes the wait longer; libuv counts timers in whole milliseconds)
+    for (const i of [0, 1]) {
+      const [asked, retry] = [gh.requests[i]!, gh.requests[i + 1]!];
+      const wait = Number(asked.sentHeaders!['retry-after']) * RETRY_UNIT_MS;
+      assert.equal(wait, RETRY_UNIT_MS, 'the fake asks for one unit');
+      assert.ok(retry.at - asked.answeredAt! >= wait - 1, `retried ${(retry.at - asked.answeredAt!).toFixed(2)} ms after a ${asked.status} asked for ${wait} ms`);
+    }
   });
 
   it('does not wait for a 5xx whose Retry-After is an hour (the planRetry wrapper is in place)', async () => {
@@ -153,8 +162,10 @@ describe('the Octokit client acts on those decisions', () => {
       (e: unknown) => e,
     );
     assert.equal(isPrimaryRateLimit(err), true);
-    const inSeconds = (rateLimitReset(err)!.getTime() - Date.now()) / 1000;
-    assert.ok(inSeconds > 3500 && inSeconds <= 3600, String(inSeconds));
     assert.equal(gh.requests.length, 1, 'not repeated');
+    // the error says when the limit lifts: what the server sent, an hour after its own clock
+    const [answer] = gh.requests;
+    assert.equal(rateLimitReset(err)!.getTime(), Number(answer!.sentHeaders!['x-ratelimit-reset']) * 1000);
+    assert.equal(Number(answer!.sentHeaders!['x-ratelimit-reset']) - answer!.rateClock!, 3600);
   });
 });

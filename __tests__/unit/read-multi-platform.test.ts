@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { readImageArchive, readImageArchives } from '../../src/image/read-image.js';
-import { ScannedLayerCache } from '../../src/image/scanned-layer-cache.js';
+import { RunLayerCache } from '../../src/image/run-layer-cache.js';
 import { UserError } from '../../src/model/errors.js';
 import { readOciDir } from '../../src/sources/read-oci-dir.js';
 import { chunked } from '../helpers/make-archive.js';
@@ -62,18 +62,18 @@ describe('readImageArchives: a multi-platform OCI archive', () => {
 
 describe('readOciDir: the same layout as a directory, read in place', () => {
   it('reads the platforms asked for with exact compressed sizes; shared blobs scanned once', async () => {
-    const layers = new ScannedLayerCache();
+    const runLayers = new RunLayerCache();
     let progress = 0;
-    const all = await readOciDir(join(dir, 'ok'), 'all', { layers, onProgress: (n) => (progress = n) });
+    const all = await readOciDir(join(dir, 'ok'), 'all', { runLayers, onProgress: (n) => (progress = n) });
     assert.deepEqual(summary(all.models), expected([0, 1, 2]));
     assert.deepEqual(all.available, ['linux/amd64', 'linux/arm64/v8', 'linux/s390x']);
-    assert.equal(layers.size, 4, 'four distinct layer blobs');
+    assert.equal(runLayers.size, 4, 'four distinct layer blobs');
     const distinct = new Map(layout.images.flatMap((i) => i.blobs.map((b) => [b.digest, b.size] as const)));
     assert.equal(progress, [...distinct.values()].reduce((a, b) => a + b, 0), 'progress counts each distinct blob once');
-    const some = await readOciDir(join(dir, 'ok'), ['linux/arm64', 'linux/riscv64'], { layers });
+    const some = await readOciDir(join(dir, 'ok'), ['linux/arm64', 'linux/riscv64'], { runLayers });
     assert.deepEqual(summary(some.models), expected([1]));
     assert.deepEqual(some.missing, ['linux/riscv64']);
-    const own = await readOciDir(join(dir, 'ok'), undefined, { layers });
+    const own = await readOciDir(join(dir, 'ok'), undefined, { runLayers });
     assert.equal(own.models.length, process.arch === 'x64' || process.arch === 'arm64' ? 1 : 0, 'the host\'s platform by default');
   });
 
@@ -83,7 +83,7 @@ describe('readOciDir: the same layout as a directory, read in place', () => {
     const path = join(dir, 'bad', 'blobs', 'sha256', blob.digest.slice(7));
     const bytes = Buffer.alloc(blob.size, 0x41); // same size, not gzip, wrong digest
     writeFileSync(path, bytes);
-    await assert.rejects(readOciDir(join(dir, 'bad'), ['linux/arm64'], { layers: new ScannedLayerCache() }), (e: Error) =>
+    await assert.rejects(readOciDir(join(dir, 'bad'), ['linux/arm64'], { runLayers: new RunLayerCache() }), (e: Error) =>
       e instanceof UserError && e.message.includes(`digest mismatch for blob ${blob.digest}`) && !e.message.includes('\n'));
   });
 
@@ -92,11 +92,11 @@ describe('readOciDir: the same layout as a directory, read in place', () => {
     const blob = layout.images[0]!.blobs[0]!;
     const path = join(dir, 'cut', 'blobs', 'sha256', blob.digest.slice(7));
     writeFileSync(path, Buffer.alloc(10));
-    await assert.rejects(readOciDir(join(dir, 'cut'), ['linux/amd64'], { layers: new ScannedLayerCache() }), new RegExp(`blob ${blob.digest} of the OCI layout ".*" has 10 bytes, its manifest says ${blob.size}`));
+    await assert.rejects(readOciDir(join(dir, 'cut'), ['linux/amd64'], { runLayers: new RunLayerCache() }), new RegExp(`blob ${blob.digest} of the OCI layout ".*" has 10 bytes, its manifest says ${blob.size}`));
     rmSync(path);
-    await assert.rejects(readOciDir(join(dir, 'cut'), ['linux/amd64'], { layers: new ScannedLayerCache() }), new RegExp(`lacks blob ${blob.digest}`));
+    await assert.rejects(readOciDir(join(dir, 'cut'), ['linux/amd64'], { runLayers: new RunLayerCache() }), new RegExp(`lacks blob ${blob.digest}`));
     rmSync(join(dir, 'cut', 'index.json'));
-    await assert.rejects(readOciDir(join(dir, 'cut'), 'all', { layers: new ScannedLayerCache() }), /has no readable index\.json/);
+    await assert.rejects(readOciDir(join(dir, 'cut'), 'all', { runLayers: new RunLayerCache() }), /has no readable index\.json/);
     assert.ok(readdirSync(join(dir, 'cut')).length > 0 && statSync(join(dir, 'cut')).isDirectory());
   });
 });

@@ -1,4 +1,4 @@
-// The Actions cache as the analysis cache's remote store (@actions/cache): a base entry is saved under
+// The Actions cache as the remote base cache (@actions/cache): a base entry is saved under
 // `image-size-guard-base-<key>` and restored to the same path it was saved from (the library versions an
 // entry by its paths). GitHub scopes entries by branch: those saved on the default branch (the push runs
 // that keep their head's analysis) are visible to every pull request; a pull request's own are visible to
@@ -7,12 +7,12 @@
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { oneLine } from '../lib/one-line.js';
-import type { RemoteCache } from '../pipeline/compare-options.js';
+import type { RemoteBaseCache } from '../pipeline/compare-options.js';
 
 const PREFIX = 'image-size-guard-base-';
 
 /** The Actions cache, or null when this runner has none (no cache service URL: e.g. a local runner). */
-export function actionsCache(): RemoteCache | null {
+export function actionsCache(): RemoteBaseCache | null {
   if (!cache.isFeatureAvailable()) return null;
   return {
     async restore(key, file) {

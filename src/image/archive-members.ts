@@ -14,7 +14,7 @@ import { oneLine } from '../lib/one-line.js';
 import { TarFormatError, type TarHeader, type TarSink } from './tar-scanner.js';
 import type { Compression } from './types.js';
 import { startGzipEstimate, type CompressedSizeMode } from './compressed-estimate.js';
-import { storableDigest, type LayerStore, type StoredLayer } from './layer-store.js';
+import { cacheableDigest, type CachedLayer, type DiskLayerCache } from './cached-layer.js';
 
 export class ImageArchiveError extends UserError {}
 
@@ -41,8 +41,8 @@ export interface MemberOptions {
   compressedSize?: CompressedSizeMode;
   /** Estimates already made, by blob digest: a layer shared by base and head is compressed once. */
   estimates?: Map<string, number>;
-  /** Layer scans kept between runs: a blob it knows (by its digest) is not scanned again, a new one is kept. */
-  layerStore?: LayerStore | undefined;
+  /** The disk layer cache (scans kept between runs): a blob it knows (by its digest) is not scanned again, a new one is kept. */
+  diskLayers?: DiskLayerCache | undefined;
 }
 
 export class ArchiveMembers implements TarSink {
@@ -104,13 +104,13 @@ export class ArchiveMembers implements TarSink {
     if (kind === 'json' && this.size <= MAX_JSON_BYTES) {
       this.handler = this.jsonHandler(path);
     } else if (kind === 'tar' || kind === 'gzip' || kind === 'zstd') {
-      const named = this.opts.layerStore ? blobDigest(path) : null;
-      const digest = named && storableDigest(named) ? named : null;
-      const stored = digest ? this.storedLayer(digest, kind) : null;
-      if (digest && stored) this.handler = this.storedLayerHandler(path, digest, stored);
+      const named = this.opts.diskLayers ? blobDigest(path) : null;
+      const digest = named && cacheableDigest(named) ? named : null;
+      const cached = digest ? this.cachedLayer(digest, kind) : null;
+      if (digest && cached) this.handler = this.cachedLayerHandler(path, digest, cached);
       else {
         this.handler = kind === 'tar' ? this.syncLayerHandler(path) : this.asyncLayerHandler(path, kind);
-        if (digest) this.handler = this.storingHandler(path, digest, this.handler);
+        if (digest) this.handler = this.cachingHandler(path, digest, this.handler);
       }
     } else {
       this.members.set(path, { kind: 'other', bytes: this.size });
@@ -128,19 +128,19 @@ export class ArchiveMembers implements TarSink {
     };
   }
 
-  /** A layer the store knows, usable for this run (with an estimate when one is wanted), or null. */
-  private storedLayer(digest: string, kind: 'tar' | 'gzip' | 'zstd'): StoredLayer | null {
-    const stored = this.opts.layerStore?.lookup(digest) ?? null;
-    if (!stored || stored.compression !== (kind === 'tar' ? 'none' : kind)) return null;
-    if (kind === 'tar' && this.opts.compressedSize === 'auto' && stored.estimate === null) return null;
-    return stored;
+  /** A layer the disk layer cache knows, usable for this run (with an estimate when one is wanted), or null. */
+  private cachedLayer(digest: string, kind: 'tar' | 'gzip' | 'zstd'): CachedLayer | null {
+    const cached = this.opts.diskLayers?.lookup(digest) ?? null;
+    if (!cached || cached.compression !== (kind === 'tar' ? 'none' : kind)) return null;
+    if (kind === 'tar' && this.opts.compressedSize === 'auto' && cached.estimate === null) return null;
+    return cached;
   }
 
   /**
-   * A blob whose scan the layer store has: not scanned (nor estimated) again, only hashed as it passes, and
-   * refused when it is not the content its name says (the stored scan would describe other bytes).
+   * A blob whose scan the disk layer cache has: not scanned (nor estimated) again, only hashed as it passes,
+   * and refused when it is not the content its name says (the cached scan would describe other bytes).
    */
-  private storedLayerHandler(path: string, digest: string, stored: StoredLayer): Handler {
+  private cachedLayerHandler(path: string, digest: string, cached: CachedLayer): Handler {
     const hash = createHash(digest.slice(0, digest.indexOf(':')));
     const blobBytes = this.size;
     return {
@@ -150,16 +150,16 @@ export class ArchiveMembers implements TarSink {
           throw new ImageArchiveError(`the blob "${oneLine(path, 200)}" does not match its digest`);
         }
         // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
-        const wanted = stored.compression === 'none' && this.opts.compressedSize === 'auto';
-        const estimate = wanted && stored.estimate !== null ? Promise.resolve(stored.estimate) : null;
-        if (estimate) this.opts.estimates?.set(digest, stored.estimate as number);
-        this.members.set(path, { kind: 'layer', result: Promise.resolve(stored.layer), compression: stored.compression, blobBytes, estimate });
+        const wanted = cached.compression === 'none' && this.opts.compressedSize === 'auto';
+        const estimate = wanted && cached.estimate !== null ? Promise.resolve(cached.estimate) : null;
+        if (estimate) this.opts.estimates?.set(digest, cached.estimate as number);
+        this.members.set(path, { kind: 'layer', result: Promise.resolve(cached.layer), compression: cached.compression, blobBytes, estimate });
       },
     };
   }
 
-  /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the layer store. */
-  private storingHandler(path: string, digest: string, inner: Handler): Handler {
+  /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the disk layer cache. */
+  private cachingHandler(path: string, digest: string, inner: Handler): Handler {
     const hash = createHash(digest.slice(0, digest.indexOf(':')));
     return {
       push: (chunk) => {
@@ -170,10 +170,10 @@ export class ArchiveMembers implements TarSink {
         inner.end();
         if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) return; // not content-addressed: not kept
         const m = this.members.get(path);
-        const store = this.opts.layerStore;
-        if (m?.kind !== 'layer' || !store) return;
+        const disk = this.opts.diskLayers;
+        if (m?.kind !== 'layer' || !disk) return;
         void Promise.all([m.result, m.estimate]).then(
-          ([layer, estimate]) => store.save(digest, { layer, compression: m.compression, estimate: estimate ?? this.opts.estimates?.get(digest) ?? null }),
+          ([layer, estimate]) => disk.save(digest, { layer, compression: m.compression, estimate: estimate ?? this.opts.estimates?.get(digest) ?? null }),
           () => undefined, // a failed layer is reported by the read, and not kept
         );
       },

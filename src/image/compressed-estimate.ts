@@ -4,8 +4,8 @@
 // Compressing every byte at level 6 runs at 20-35 MB/s per core, two to three times as long as `docker save`
 // takes to stream the image. So the estimate samples, and calibrates the sample against a cheap measure that
 // covers every byte:
-//   - the layer is cut into 64 KiB units; every unit is compressed with zstd level 1 (300-900 MB/s), which
-//     says how compressible each part of the layer is;
+//   - the layer is cut into 64 KiB units; every unit is compressed with zstd level 1 (300-900 MB/s; zstd-size.ts),
+//     which says how compressible each part of the layer is;
 //   - a sample of those units is compressed with gzip level 6, each primed with the 32 KiB before it as its
 //     dictionary, so it compresses as it would inside one gzip stream;
 //   - estimate = zstd size of the layer × (gzip size / zstd size of the sampled units).
@@ -26,8 +26,8 @@
 // which compression jobs finish (integer sums). Memory is bounded: one unit, one window, WHOLE_LIMIT of
 // small-layer buffer, and at most MAX_IN_FLIGHT gzip jobs, after which the reader waits (backpressure).
 
-import { isUint32Array } from 'node:util/types';
 import * as zlib from 'node:zlib';
+import { zstdSize } from './zstd-size.js';
 
 export type CompressedSizeMode = 'auto' | 'exact' | 'off';
 
@@ -74,84 +74,6 @@ function mix(x: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
-}
-
-// zstd runs synchronously, on the reader's thread: for 64 KiB inputs Node's asynchronous one-shot calls cost
-// about twice the CPU of the compression itself (a stream set up per call), and on a worker thread the
-// gigabyte of output buffers it discards grew the process by 100 MB (allocator arenas). zstd ships with
-// Node ≥ 22.15 (this package's minimum); without it, plain byte counts stand in (a less accurate estimate,
-// never a failure).
-const zstdOptions = { params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 }, chunkSize: OUT_CHUNK };
-
-/** The one-shot call: a zstd stream set up and torn down per unit. */
-const zstdOneShot = (unit: Buffer): number => zlib.zstdCompressSync(unit, { ...zstdOptions, pledgedSrcSize: unit.length }).length;
-
-/** What a zlib stream object holds inside (Node's own fields, not a public API: checked before use). */
-interface ZstdEngineInternals {
-  _handle?: { writeSync?: (flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number) => void };
-  _writeState?: Uint32Array;
-}
-
-/**
- * zstd sizes from one reused context: each unit is compressed as its own frame (ZSTD_e_end), into one reused
- * output buffer, through the native handle Node's one-shot function drives too. Setting up a stream object
- * per unit was a third of the estimate's CPU (its constructor, and the garbage of a fresh output buffer per
- * unit): on 400 MB of the bench image 0.30 s of CPU against 0.75 s, with the same size for every unit. The
- * handle is Node's internal field, so it is used only when it is there and agrees with the one-shot function
- * on a probe; otherwise, and after any error, the one-shot function is used.
- */
-function reusedZstd(): ((unit: Buffer) => number) | null {
-  try {
-    const engine = zlib.createZstdCompress(zstdOptions) as unknown as ZstdEngineInternals & NodeJS.EventEmitter;
-    const handle = engine._handle;
-    const state = engine._writeState;
-    const writeSync = handle?.writeSync;
-    if (typeof writeSync !== 'function' || !isUint32Array(state) || state.length < 2) return null; // (a realm-proof check)
-    let failure: unknown = null;
-    engine.on('error', (err: unknown) => (failure = err));
-    const out = Buffer.allocUnsafe(OUT_CHUNK);
-    const size = (unit: Buffer): number => {
-      let inOff = 0;
-      let availIn = unit.length;
-      let total = 0;
-      for (;;) {
-        writeSync.call(handle, zlib.constants.ZSTD_e_end, unit, inOff, availIn, out, 0, out.length);
-        if (failure) throw failure;
-        total += out.length - (state[0] as number);
-        if (state[0] !== 0) return total; // the output buffer was not filled: the frame is complete
-        inOff += availIn - (state[1] as number);
-        availIn = state[1] as number;
-      }
-    };
-    const probe = Buffer.from('image-size-guard zstd probe '.repeat(100));
-    for (const p of [probe, probe.subarray(0, 1), Buffer.alloc(0)]) if (size(p) !== zstdOneShot(p)) return null;
-    return size;
-  } catch {
-    return null;
-  }
-}
-
-const hasZstd = typeof zlib.zstdCompressSync === 'function';
-/** Set up at the first unit, not at start-up: runs that read only compressed blobs (registries, OCI exports) never estimate. */
-let reused: ((unit: Buffer) => number) | null | undefined;
-
-/** The zstd level-1 size of one unit compressed on its own. */
-export function zstdSize(unit: Buffer): number {
-  if (!hasZstd) return unit.length;
-  if (reused === undefined) reused = reusedZstd();
-  if (reused) {
-    try {
-      return reused(unit);
-    } catch {
-      reused = null; // the handle is in an unknown state: the one-shot function from here on
-    }
-  }
-  return zstdOneShot(unit);
-}
-
-/** Whether zstdSize runs on the reused context (for its test: the fallback must not hide a broken fast path). */
-export function zstdContextReused(): boolean {
-  return reused !== null && reused !== undefined;
 }
 
 /** One kind of unit (compressible, or hardly): its own sample and its own gzip/zstd ratio. */

@@ -1,21 +1,42 @@
-// Runs tasks with at most `limit` at a time and waits for every one of them, also when some fail: a build that
-// is still running must finish (and clean up its worktree and tags) before the run reports the first failure.
+// The one concurrency limiter: at most n tasks at a time, started in the order asked. Limiter takes tasks as
+// they come (the registry client's blob downloads); settleLimit and allLimit run a list through one and wait
+// for every task, also when some fail: a build that is still running must finish (and clean up its worktree
+// and tags) before the run reports the first failure.
 
-export async function settleLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const results = new Array<PromiseSettledResult<R>>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      try {
-        results[i] = { status: 'fulfilled', value: await task(items[i]!, i) };
-      } catch (reason) {
-        results[i] = { status: 'rejected', reason };
-      }
+export class Limiter {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+  private readonly n: number;
+
+  constructor(n: number) {
+    this.n = Math.max(1, n);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    // A finished task hands its slot straight to the next in line, so at most n ever run.
+    if (this.active >= this.n) await new Promise<void>((r) => this.queue.push(r));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
+  }
+}
+
+/** Every task's outcome, in the items' order, once all have ended. */
+export function settleLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const slots = new Limiter(limit);
+  return Promise.all(
+    items.map((item, i) =>
+      slots.run(() => task(item, i)).then(
+        (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
+        (reason: unknown): PromiseSettledResult<R> => ({ status: 'rejected', reason }),
+      ),
+    ),
+  );
 }
 
 /** The values in order, or the first failure (by position) once every task has ended. */

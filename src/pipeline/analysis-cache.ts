@@ -1,20 +1,21 @@
-// The analysis cache of a run. A base is computed once per commit: the analysis of a built commit (each
-// platform's ImageModel — layers, final filesystem, package databases, config and history — with the
-// Dockerfile's path and text) is kept under a key of everything that decides it, and a later run that needs
-// the same commit built the same way reads it instead of checking out, building and reading the image.
-// Layer scans are kept by blob digest beside it (sources/layer-cache.ts). Entries live in the cache
-// directory; the Action also saves and restores base entries through the Actions cache (RemoteCache).
+// The analysis cache of a run: the cache directory's two disk caches, and the remote base cache. A base is
+// computed once per commit: the analysis of a built commit (each platform's ImageModel — layers, final
+// filesystem, package databases, config and history — with the Dockerfile's path and text) is kept in
+// `bases/` under a key of everything that decides it, and a later run that needs the same commit built the
+// same way reads it instead of checking out, building and reading the image. Layer scans are kept by blob
+// digest beside it (the disk layer cache, cache/cache-dir-layers.ts). The Action also saves and restores
+// base entries through the Actions cache (the RemoteBaseCache, github/actions-cache.ts).
 
 import { createHash } from 'node:crypto';
 import { CODEC_ID, CodecError, Reader, Writer } from '../image/binary-codec.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
 import { decodeModel, encodeModel } from '../image/model-codec.js';
-import { CacheEntryError, openEntry, sealEntry } from '../lib/cache-envelope.js';
 import { toolBuild } from '../lib/build-id.js';
-import { CacheDir } from '../sources/cache-dir.js';
-import { DiskLayerStore } from '../sources/layer-cache.js';
+import { CacheDir } from '../cache/cache-dir.js';
+import { CacheDirLayers } from '../cache/cache-dir-layers.js';
+import { CacheEntryError, openEntry, sealEntry } from '../cache/envelope.js';
 import type { Side } from './build-side.js';
-import type { CacheOptions, RemoteCache } from './compare-options.js';
+import type { CacheOptions, RemoteBaseCache } from './compare-options.js';
 
 /** What decides the analysis of a commit's image: a change to any of these is another key. */
 export interface BaseKeyInputs {
@@ -79,28 +80,29 @@ export function decodeSide(payload: Buffer, ref: string): Side {
 
 export class AnalysisCache {
   readonly dir: CacheDir;
-  readonly layers: DiskLayerStore;
+  /** The disk layer cache, for the run's image readers. */
+  readonly diskLayers: CacheDirLayers;
   /** Entries ignored and faults met, one line each, for the run's warnings. */
   private readonly notes: string[] = [];
   private readonly pending = new Set<Promise<void>>();
-  private readonly remote: RemoteCache | undefined;
+  private readonly remote: RemoteBaseCache | undefined;
 
   constructor(readonly options: CacheOptions) {
     this.dir = new CacheDir(options.dir);
-    this.layers = new DiskLayerStore(this.dir);
+    this.diskLayers = new CacheDirLayers(this.dir);
     this.remote = options.remote;
   }
 
-  /** The kept analysis under key (from the directory, else the remote store), as the side `ref` names; null on a miss. */
-  async loadSide(key: string, ref: string): Promise<Side | null> {
-    const local = this.readSide(key, ref);
+  /** The base kept under key (from the directory, else the remote base cache), as the side `ref` names; null on a miss. */
+  async loadBase(key: string, ref: string): Promise<Side | null> {
+    const local = this.readBase(key, ref);
     if (local || !this.remote) return local;
     if (!(await this.remote.restore(key, this.dir.path('bases', key)))) return null;
-    return this.readSide(key, ref);
+    return this.readBase(key, ref);
   }
 
-  /** Keeps a built side under key, in the background (and in the remote store when asked); the run waits for it at the end. */
-  keepSide(key: string, side: Pick<Side, 'models' | 'dockerfile' | 'dockerfileText'>, remote: boolean): void {
+  /** Keeps a built side as the base under key, in the background (and in the remote base cache when asked); the run waits for it at the end. */
+  keepBase(key: string, side: Pick<Side, 'models' | 'dockerfile' | 'dockerfileText'>, remote: boolean): void {
     this.defer(async () => {
       const written = await this.dir.write('bases', key, await sealEntry('base', key, encodeSide(side)));
       if (written && remote && this.remote) await this.remote.save(key, this.dir.path('bases', key));
@@ -110,12 +112,12 @@ export class AnalysisCache {
   /** Waits for what is being written, keeps the directory bounded, and hands back what went wrong on the way. */
   async close(): Promise<string[]> {
     while (this.pending.size) await Promise.all([...this.pending]);
-    await this.layers.flush();
+    await this.diskLayers.flush();
     await this.dir.prune().catch(() => undefined);
-    return [...this.notes, ...this.layers.warnings, ...this.dir.problems];
+    return [...this.notes, ...this.diskLayers.warnings, ...this.dir.problems];
   }
 
-  private readSide(key: string, ref: string): Side | null {
+  private readBase(key: string, ref: string): Side | null {
     const file = this.dir.read('bases', key);
     if (!file) return null;
     try {

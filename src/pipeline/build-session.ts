@@ -1,7 +1,7 @@
 // What a run's images share: the builder (detected once, only when something is built), the checkouts of
 // git refs (one worktree per ref, however many images are built from it), removed when the run ends, the
 // commits refs name, the opener of existing images (one registry client: a layer base and head share is
-// fetched once) and the analysis cache (bases by commit, layers by digest).
+// fetched once) and the analysis cache (bases by commit, layers by blob digest).
 
 import { detectBuilder, type BuilderInfo } from '../buildx/builder.js';
 import { checkout, repoRoot, resolveCommit, type Checkout } from '../git/worktree.js';
@@ -19,7 +19,7 @@ export class BuildSession {
 
   constructor(readonly run: RunOptions) {
     this.cache = run.cache ? new AnalysisCache(run.cache) : null;
-    this.opener = new ImageOpener({}, this.cache?.layers ?? null);
+    this.opener = new ImageOpener({}, this.cache?.diskLayers ?? null);
   }
 
   builderInfo(): Promise<BuilderInfo> {

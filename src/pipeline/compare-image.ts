@@ -16,7 +16,7 @@ import { missingEverywhere, pairPlatforms } from './pair-platforms.js';
 import { toImageReport } from '../report/image-report.js';
 import type { BuildSession } from './build-session.js';
 import { buildSide, MissingDockerfileError, readExisting, type Side } from './build-side.js';
-import { commitSide, keepHead } from './cached-side.js';
+import { commitSide, keepHead } from './commit-side.js';
 import type { ImageOptions, RunOptions } from './compare-options.js';
 import { analyseSide, compareFindings, type SideAnalysis } from './findings-step.js';
 

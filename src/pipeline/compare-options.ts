@@ -23,24 +23,24 @@ export interface RunOptions {
   alwaysBuild?: boolean | undefined;
   /** The files the images' options come from (a config file, bake files, the workflow): see DefinitionSource. */
   definitions?: DefinitionSource[] | undefined;
-  /** The analysis cache (bases by commit and build inputs, layers by digest); none when unset (--no-cache). */
+  /** The analysis cache (bases by commit and build inputs, layers by blob digest); none when unset (--no-cache). */
   cache?: CacheOptions | undefined;
 }
 
 export interface CacheOptions {
   /** The cache directory: `bases/` and `layers/` below it. */
   dir: string;
-  /** A store shared beyond this machine (the Action: the Actions cache), asked when the directory has no base. */
-  remote?: RemoteCache | undefined;
+  /** A base cache shared beyond this machine (the Action: the Actions cache), asked when the directory has no base. */
+  remote?: RemoteBaseCache | undefined;
   /**
    * The working tree is a commit later runs will want as their base (the Action on a push to the default
-   * branch): each head built from it is kept under that commit, in the directory and the remote store.
+   * branch): each head built from it is kept as that commit's base, in the directory and the remote base cache.
    */
   keepHead?: boolean | undefined;
 }
 
-/** A remote store of whole cache files by key (GitHub's Actions cache). Faults are misses: it never throws. */
-export interface RemoteCache {
+/** The remote base cache: whole base entries by key, beyond this machine (GitHub's Actions cache). Faults are misses: it never throws. */
+export interface RemoteBaseCache {
   /** Puts the entry saved under key at `file` (the same path it was saved from); false when there is none. */
   restore(key: string, file: string): Promise<boolean>;
   /** Saves `file` under key (a key that exists already stays as it is: entries are immutable). */

@@ -34,8 +34,8 @@ export async function runImages(run: RunOptions, images: readonly ImageOptions[]
   for (const image of images) checkPlatformAll(run, image);
   const session = new BuildSession(run);
   // estimates by layer digest: a layer shared by several images (or base and head) is estimated once;
-  // layers kept by earlier runs (the analysis cache) are not scanned again
-  const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map(), layerStore: session.cache?.layers };
+  // layers kept by earlier runs (the disk layer cache) are not scanned again
+  const read: ReadOptions = { compressedSize: run.compressedSize, estimates: new Map(), diskLayers: session.cache?.diskLayers };
   let result: CompareResult;
   try {
     const started = performance.now();

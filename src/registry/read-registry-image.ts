@@ -2,7 +2,7 @@
 // platforms asked for), the config (its digest is the image id), and every layer blob streamed, verified
 // and scanned, several at a time. Compressed sizes are the manifest's blob sizes: exactly what a pull moves.
 //
-// Use: one RegistryClient per run (it holds tokens, connections and the run's scanned-layer cache), e.g.
+// Use: one RegistryClient per run (it holds tokens, connections and the run layer cache), e.g.
 //   const client = new RegistryClient();
 //   const base = await resolveRegistryImages(client, 'ghcr.io/o/app:v1', 'all');   // kilobytes: manifests, configs
 //   const head = await resolveRegistryImages(client, 'ghcr.io/o/app:v2', 'all');
@@ -96,13 +96,14 @@ export async function readResolvedImage(client: RegistryClient, image: ResolvedI
   let bytes = 0;
   const layers = await Promise.all(
     image.manifest.layers.map(async (desc) => {
-      const scanned = await client.layers.get(desc.digest, async () => {
+      const scanned = await client.runLayers.get(desc.digest, async () => {
         // kept from an earlier run (the blob was verified when it was scanned): not downloaded again
-        const kept = client.layerStore?.lookup(desc.digest);
-        if (kept) return { layer: kept.layer, compression: kept.compression };
+        const kept = client.diskLayers?.lookup(desc.digest);
+        if (kept) return kept;
         const s = await client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n))));
-        client.layerStore?.save(desc.digest, { ...s, estimate: null });
-        return s;
+        const layer = { ...s, estimate: null };
+        client.diskLayers?.save(desc.digest, layer);
+        return layer;
       });
       return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }),

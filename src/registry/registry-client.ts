@@ -1,10 +1,11 @@
 // One client per run: connections, tokens and credentials per registry, a limit on concurrent blob
-// downloads, and the run's cache of scanned layers (a layer base and head share is fetched and scanned once).
+// downloads, and the run layer cache (a layer base and head share is fetched and scanned once).
 
 import { createHash } from 'node:crypto';
 import { oneLine } from '../lib/one-line.js';
-import type { LayerStore } from '../image/layer-store.js';
-import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
+import { Limiter } from '../lib/settle-limit.js';
+import type { DiskLayerCache } from '../image/cached-layer.js';
+import { RunLayerCache } from '../image/run-layer-cache.js';
 import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
 import { BlobStream } from './blob-stream.js';
 import { runCredentialHelper, type CredentialHelperRunner } from './credential-helper.js';
@@ -31,10 +32,10 @@ export interface FetchedManifest {
 }
 
 export class RegistryClient {
-  /** Scanned layers of this run by blob digest. */
-  readonly layers = new ScannedLayerCache();
-  /** Layer scans kept between runs: a blob it knows is not downloaded again (set by the run that has one). */
-  layerStore: LayerStore | null = null;
+  /** The run layer cache: scanned layers of this run by blob digest. */
+  readonly runLayers = new RunLayerCache();
+  /** The disk layer cache (scans kept between runs): a blob it knows is not downloaded again (set by the run that has one). */
+  diskLayers: DiskLayerCache | null = null;
   private readonly http: Http;
   private readonly auths = new Map<string, RegistryAuth>();
   private readonly configDir: string;
@@ -177,24 +178,4 @@ export async function expectOk(res: HttpResponse, what: string): Promise<void> {
 
 function describe(ref: ImageReference, reference: string): string {
   return `${ref.registry}/${ref.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
-}
-
-/** At most n tasks at once, started in the order asked. */
-class Limiter {
-  private active = 0;
-  private readonly queue: (() => void)[] = [];
-  constructor(private readonly n: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finished task hands its slot straight to the next in line, so at most n ever run.
-    if (this.active >= this.n) await new Promise<void>((r) => this.queue.push(r));
-    else this.active++;
-    try {
-      return await task();
-    } finally {
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
 }

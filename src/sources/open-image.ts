@@ -5,9 +5,9 @@
 import { createReadStream } from 'node:fs';
 import { readImageArchive, readImageArchives, type ReadOptions } from '../image/read-image.js';
 import { samePlatform } from '../image/resolve-image.js';
-import { ScannedLayerCache } from '../image/scanned-layer-cache.js';
+import { RunLayerCache } from '../image/run-layer-cache.js';
 import { ImageSourceError } from '../image/source-error.js';
-import type { LayerStore } from '../image/layer-store.js';
+import type { DiskLayerCache } from '../image/cached-layer.js';
 import type { ImageModel } from '../image/types.js';
 import { oneLine } from '../lib/one-line.js';
 import { dockerCommand, spawnStreaming } from '../exec/exec.js';
@@ -32,19 +32,19 @@ export interface OpenedImages {
 export class ImageOpener {
   private client: RegistryClient | null = null;
   /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
-  private readonly ociLayers = new ScannedLayerCache();
+  private readonly ociLayers = new RunLayerCache();
 
-  /** layerStore: layer scans kept between runs (registry blobs it knows are not downloaded again). */
+  /** diskLayers: the disk layer cache, scans kept between runs (registry blobs it knows are not downloaded again). */
   constructor(
     private readonly registryOptions: RegistryClientOptions = {},
-    private readonly layerStore: LayerStore | null = null,
+    private readonly diskLayers: DiskLayerCache | null = null,
   ) {}
 
   /** The run's registry client, made when first needed. */
   registry(): RegistryClient {
     if (!this.client) {
       this.client = new RegistryClient(this.registryOptions);
-      this.client.layerStore = this.layerStore;
+      this.client.diskLayers = this.diskLayers;
     }
     return this.client;
   }
@@ -78,7 +78,7 @@ export class ImageOpener {
 
   private async open(source: ImageSource & { kind: 'registry' | 'oci-dir' }, request: PlatformRequest, read: ReadOptions): Promise<OpenedImages> {
     if (source.kind === 'oci-dir') {
-      const r = await readOciDir(source.path, request, { layers: this.ociLayers, onProgress: read.onProgress });
+      const r = await readOciDir(source.path, request, { runLayers: this.ociLayers, onProgress: read.onProgress });
       return { models: r.models, available: r.available };
     }
     const client = this.registry();

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assembleImage, platformOf, type RawConfig } from '../image/assemble-image.js';
 import { scanLayerStream } from '../image/scan-layer-stream.js';
-import type { ScannedLayerCache } from '../image/scanned-layer-cache.js';
+import type { RunLayerCache } from '../image/run-layer-cache.js';
 import { ImageSourceError } from '../image/source-error.js';
 import type { ImageModel } from '../image/types.js';
 import { allLimit } from '../lib/settle-limit.js';
@@ -26,8 +26,8 @@ export interface OciDirImages {
 }
 
 export interface OciDirOptions {
-  /** Blobs scanned by digest (shared with the run's other images). */
-  layers: ScannedLayerCache;
+  /** The run layer cache: blobs scanned by digest (shared with the run's other images). */
+  runLayers: RunLayerCache;
   /** Layer bytes read so far, for this call. */
   onProgress?: ((bytes: number) => void) | undefined;
 }
@@ -42,7 +42,7 @@ export async function readOciDir(dir: string, request: PlatformRequest, opts: Oc
   let bytes = 0;
   const progress = (n: number): void => opts.onProgress?.((bytes += n));
   const models: ImageModel[] = [];
-  for (const { desc, platform } of choice.chosen) models.push(await layout.read(desc, platform, opts.layers, progress));
+  for (const { desc, platform } of choice.chosen) models.push(await layout.read(desc, platform, opts.runLayers, progress));
   return { models, available: choice.available, missing: choice.missing };
 }
 
@@ -78,14 +78,14 @@ class Layout {
     return found;
   }
 
-  async read(desc: Descriptor, platform: string, layers: ScannedLayerCache, progress: (n: number) => void): Promise<ImageModel> {
+  async read(desc: Descriptor, platform: string, runLayers: RunLayerCache, progress: (n: number) => void): Promise<ImageModel> {
     const parsed = parseManifest(await this.blob(desc, MAX_MANIFEST_BYTES), desc.mediaType, `${this.what} (${platform})`);
     if (parsed.kind !== 'image') throw new ImageSourceError(`${this.what} nests another index for ${platform}: not supported`);
     const { manifest } = parsed;
     const configBytes = await this.blob(manifest.config, MAX_CONFIG_BYTES);
     const config = this.parseConfig(configBytes, manifest);
     const scanned = await allLimit(manifest.layers, 4, async (layer) => {
-      const s = await layers.get(layer.digest, () => this.scan(layer, progress));
+      const s = await runLayers.get(layer.digest, async () => ({ ...(await this.scan(layer, progress)), estimate: null }));
       return { ...s, digest: layer.digest, compressedSize: s.compression === 'none' ? null : layer.size, compressedSizeExact: s.compression !== 'none' };
     });
     return assembleImage({ configBytes, config, format: 'oci', layers: scanned });

@@ -1,16 +1,11 @@
-// The run's scanned layers by blob digest: a layer that several images share (base and head, or the
-// platforms of one index) is downloaded and scanned once. A scanned layer is never written to (the final
-// filesystem keeps its own tables), so every image that shares it gets the same one.
+// The run layer cache: this run's scanned layers, in memory, by blob digest. A layer that several images
+// share (base and head, or the platforms of one index) is downloaded and scanned once. A scanned layer is
+// never written to (the final filesystem keeps its own tables), so every image that shares it gets the same
+// one. (Between runs, layers are kept in the disk layer cache: cached-layer.ts.)
 
-import type { ScannedLayer } from './layer-scan.js';
-import type { Compression } from './types.js';
+import type { CachedLayer } from './cached-layer.js';
 
-export interface CachedLayer {
-  layer: ScannedLayer;
-  compression: Compression;
-}
-
-export class ScannedLayerCache {
+export class RunLayerCache {
   private readonly scans = new Map<string, Promise<CachedLayer>>();
 
   /**

@@ -1,10 +1,11 @@
-// A layer shared by two images is scanned once per run, and each image's model is still its own.
+// The run layer cache: a layer shared by two images is scanned once per run, and each image's model is still its own.
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { assembleImage, type RawConfig } from '../../src/image/assemble-image.js';
 import { scanLayerStream } from '../../src/image/scan-layer-stream.js';
-import { ScannedLayerCache } from '../../src/image/scanned-layer-cache.js';
+import type { CachedLayer } from '../../src/image/cached-layer.js';
+import { RunLayerCache } from '../../src/image/run-layer-cache.js';
 import { tarBuffer } from '../helpers/make-archive.js';
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
@@ -22,12 +23,12 @@ describe('scanned layers shared between images', () => {
     ]));
     const removesTool = await tarBuffer([{ path: 'bin/.wh.tool', content: '' }]);
     const extra = await tarBuffer([{ path: 'etc/app.conf', content: 'y'.repeat(50) }]);
-    const cache = new ScannedLayerCache();
+    const cache = new RunLayerCache();
     let scans = 0;
-    const get = (digest: string, blob: Buffer): Promise<{ layer: Awaited<ReturnType<typeof scanLayerStream>>['layer']; compression: 'none' | 'gzip' | 'zstd' }> =>
-      cache.get(digest, () => {
+    const get = (digest: string, blob: Buffer): Promise<CachedLayer> =>
+      cache.get(digest, async () => {
         scans++;
-        return scanLayerStream(once(blob), `layer ${digest}`);
+        return { ...(await scanLayerStream(once(blob), `layer ${digest}`)), estimate: null };
       });
     const asLayer = async (digest: string, blob: Buffer) => ({ ...(await get(digest, blob)), digest, compressedSize: blob.length, compressedSizeExact: true });
 

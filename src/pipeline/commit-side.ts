@@ -18,7 +18,7 @@ const FRESH = /^--(no-cache|pull)(=true)?$/;
 
 /**
  * An image built from ref (the base, or the head of --head REF): from the analysis cache when it has this
- * commit built the same way, else built, and kept (a base also in the remote store: the Action's pull
+ * commit built the same way, else built, and kept (a base also in the remote base cache: the Action's pull
  * request runs save the base they had to build, for their next push).
  */
 export async function commitSide(session: BuildSession, image: ImageOptions, label: 'base' | 'head', ref: string, read: ReadOptions): Promise<Side> {
@@ -27,7 +27,7 @@ export async function commitSide(session: BuildSession, image: ImageOptions, lab
   const t0 = performance.now();
   const keyed = await keyFor(session, image, ref);
   if (keyed && !session.run.buildxFlags.some((f) => FRESH.test(f))) {
-    const kept = await cache.loadSide(keyed.key, ref);
+    const kept = await cache.loadBase(keyed.key, ref);
     if (kept) {
       kept.timings = { cache: performance.now() - t0 };
       return kept;
@@ -37,14 +37,14 @@ export async function commitSide(session: BuildSession, image: ImageOptions, lab
   const side = await buildSide(session, image, label, ref, read);
   side.timings = { cache: lookupMs, ...side.timings };
   side.fromCache = false;
-  if (keyed) cache.keepSide(keyed.key, { ...side, dockerfile: keyed.dockerfile }, label === 'base');
+  if (keyed) cache.keepBase(keyed.key, { ...side, dockerfile: keyed.dockerfile }, label === 'base');
   return side;
 }
 
 /**
  * After the head was built from the working tree: when the run asks for it (the Action on a push to the
  * default branch) and the working tree is a clean checkout of a commit where the image reads it, keep the
- * head as that commit's analysis, in the directory and the remote store: it is a later pull request's base.
+ * head as that commit's base, in the directory and the remote base cache: it is a later pull request's base.
  */
 export async function keepHead(session: BuildSession, image: ImageOptions, head: Side): Promise<void> {
   const cache = session.cache;
@@ -55,7 +55,7 @@ export async function keepHead(session: BuildSession, image: ImageOptions, head:
   const commit = await cleanCommit(root, [toPosix(p.relContext), toPosix(p.relDockerfile)]);
   if (!commit) return; // the working tree is not (only) that commit there: its build is not the commit's
   const keyed = await keyFor(session, image, commit);
-  if (keyed) cache.keepSide(keyed.key, { ...head, dockerfile: keyed.dockerfile }, true);
+  if (keyed) cache.keepBase(keyed.key, { ...head, dockerfile: keyed.dockerfile }, true);
 }
 
 /** The cache key of image built from ref, with its Dockerfile's repository-relative path; null when it cannot be built from a ref. */

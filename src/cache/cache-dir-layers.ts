@@ -1,19 +1,20 @@
-// Layer scans on disk by blob digest (the LayerStore the readers consult): `layers/<build>-<algorithm>-<hex>.isgc` in
-// the cache directory. An entry is the scan (path table and entries as typed arrays, captured package
-// databases), the blob's compression and its gzip estimate. Unusable entries are dropped with a warning.
+// The disk layer cache (the DiskLayerCache the readers consult, image/cached-layer.ts): layer scans between
+// runs, by blob digest, in the cache directory's `layers/<build>-<algorithm>-<hex>.isgc`. An entry is the scan
+// (path table and entries as typed arrays, captured package databases), the blob's compression and its gzip
+// estimate. Unusable entries are dropped with a warning.
 
 import { CodecError, Reader, Writer } from '../image/binary-codec.js';
-import { storableDigest, type LayerStore, type StoredLayer } from '../image/layer-store.js';
+import { cacheableDigest, type CachedLayer, type DiskLayerCache } from '../image/cached-layer.js';
 import { decodeScannedLayer, encodeScannedLayer } from '../image/model-codec.js';
 import type { Compression } from '../image/types.js';
 import { toolBuild } from '../lib/build-id.js';
-import { CacheEntryError, openEntry, sealEntry } from '../lib/cache-envelope.js';
 import type { CacheDir } from './cache-dir.js';
+import { CacheEntryError, openEntry, sealEntry } from './envelope.js';
 
 /** A layer whose encoding is bigger than this is not kept: encoding it would cost more memory than it saves time. */
 const MAX_ENTRY_BYTES = 256 * 1024 ** 2;
 
-export class DiskLayerStore implements LayerStore {
+export class CacheDirLayers implements DiskLayerCache {
   /** Entries ignored (corrupt, truncated, foreign), one line each, for the run's warnings. */
   readonly warnings: string[] = [];
   private readonly pending = new Set<Promise<void>>();
@@ -21,8 +22,8 @@ export class DiskLayerStore implements LayerStore {
 
   constructor(private readonly dir: CacheDir) {}
 
-  lookup(digest: string): StoredLayer | null {
-    if (!storableDigest(digest)) return null;
+  lookup(digest: string): CachedLayer | null {
+    if (!cacheableDigest(digest)) return null;
     const name = fileName(digest);
     const file = this.dir.read('layers', name);
     if (!file) return null;
@@ -43,13 +44,13 @@ export class DiskLayerStore implements LayerStore {
     }
   }
 
-  save(digest: string, stored: StoredLayer): void {
-    if (!storableDigest(digest) || this.saving.has(digest)) return;
+  save(digest: string, cached: CachedLayer): void {
+    if (!cacheableDigest(digest) || this.saving.has(digest)) return;
     this.saving.add(digest);
     const task = (async () => {
       const w = new Writer();
-      w.json({ compression: stored.compression, estimate: stored.estimate });
-      encodeScannedLayer(stored.layer, w);
+      w.json({ compression: cached.compression, estimate: cached.estimate });
+      encodeScannedLayer(cached.layer, w);
       if (w.bytes > MAX_ENTRY_BYTES) return;
       await this.dir.write('layers', fileName(digest), await sealEntry('layer', digest, w.finish()));
     })().catch(() => undefined); // a layer not kept costs only time next run

@@ -1,8 +1,10 @@
-// The analysis cache's directory ($XDG_CACHE_HOME/image-size-guard by default): `bases/` holds base analyses
-// by their key, `layers/` layer scans by blob digest. Files are written whole to a temporary name and renamed,
-// so a reader (another run sharing the directory) sees an old entry or a new one, never half of one. Every
-// use of an entry refreshes its modification time; prune() then keeps the directory bounded, least recently
-// used first: entries unused for MAX_AGE are removed, then the oldest until the total is under MAX_BYTES.
+// The cache directory ($XDG_CACHE_HOME/image-size-guard by default), where the analysis cache keeps its two
+// disk caches: `bases/` a commit's analysis by its base key (pipeline/analysis-cache.ts), `layers/` layer
+// scans by blob digest (cache-dir-layers.ts); entries are sealed in envelope.ts's format. Files are written
+// whole to a temporary name and renamed, so a reader (another run sharing the directory) sees an old entry or
+// a new one, never half of one. Every use of an entry refreshes its modification time; prune() then keeps the
+// directory bounded, least recently used first: entries unused for MAX_AGE are removed, then the oldest until
+// the total is under MAX_BYTES.
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, utimesSync } from 'node:fs';

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { Report } from '../model/report.js';
-import { toolBuild } from './build-id.js';
+import { toolBuild } from '../lib/build-id.js';
 
 const MAGIC = Buffer.from([0x89, 0x49, 0x53, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const FORMAT = 1;
