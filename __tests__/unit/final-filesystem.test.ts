@@ -114,7 +114,7 @@ function reference(layers: Layer[]) {
     }
   }
   const fileCount = [...fs.values()].filter((e) => e.type !== 'dir').length;
-  const waste = removed.filter((w) => !carried.has(w.content)).map(({ content: _, ...w }) => w);
+  const waste: WastedWrite[] = removed.filter((w) => !carried.has(w.content)).map((w) => ({ path: w.path, bytes: w.bytes, layer: w.layer, removedBy: w.removedBy, how: w.how }));
   return { fs, finalBytes, survivingBytes, fileCount, waste };
 }
 
