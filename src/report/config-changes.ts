@@ -136,8 +136,10 @@ const textCell = (c: ConfigCell, width: number): string => (c === null ? '—' :
 export function configChangesText(diff: DiffReport | null, width: number): string[] {
   const rows = configChangeRows(configChanges(diff));
   if (rows.length === 0) return [];
-  const cut = Math.max(16, Math.floor((width - 30) / 2));
-  const cells = rows.map((r) => [r.setting + (r.name === null ? '' : ` ${oneLine(r.name, 40)}`), textCell(r.base, cut), '→', textCell(r.head, cut)]);
+  const settings = rows.map((r) => r.setting + (r.name === null ? '' : ` ${oneLine(r.name, 40)}`));
+  // what is left of the line after the indent, the setting column, the arrow and the gaps, shared by base and PR
+  const cut = Math.max(16, Math.floor((width - 2 - Math.max(7, ...settings.map((s) => s.length)) - 7) / 2));
+  const cells = rows.map((r, i) => [settings[i]!, textCell(r.base, cut), '→', textCell(r.head, cut)]);
   const out = ['Config changes', ...renderTable(['setting', 'base', '', 'PR'], cells, ['left', 'left', 'left', 'left']).map((l) => '  ' + l)];
   if (rows.some((r) => r.setting === 'env')) out.push(`  (${NAMES_NOTE.toLowerCase().replace(/\.$/, '')})`);
   return out;
