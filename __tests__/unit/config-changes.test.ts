@@ -10,6 +10,8 @@ import { renderCompareText } from '../../src/report/compare-text.js';
 import { configChangesMarkdown, configChangesText, configText, healthcheckText } from '../../src/report/config-changes.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { hasNews } from '../../src/report/summary-table.js';
+import { readImageArchive } from '../../src/image/read-image.js';
+import { chunked, makeImageArchive } from '../helpers/make-archive.js';
 
 const SECRET = 'tok_live_5f3b0c1e-made-up-value';
 
@@ -56,6 +58,22 @@ describe('reading the config', () => {
     assert.equal(fromManifest.baseDigest, 'sha256:' + '1'.repeat(64));
     // they are settings of their own, not labels
     assert.deepEqual(configReport(side({ Labels: labels })).labels, []);
+  });
+
+  it('an OCI archive: the base image from its manifest\'s annotations; a docker-save archive has none, so the labels', async () => {
+    const layers = [{ entries: [{ path: 'a', content: 'x' }] }];
+    const annotations = { 'org.opencontainers.image.base.name': 'docker.io/library/alpine:3.20', 'org.opencontainers.image.base.digest': 'sha256:' + 'ab'.repeat(32) };
+    const labels = { Labels: { 'org.opencontainers.image.base.name': 'from-a-label:1' } };
+    const oci = await makeImageArchive({ format: 'oci', layers, config: labels, manifestAnnotations: annotations });
+    const a = await readImageArchive(chunked(oci.archive, 512), { compressedSize: 'off' });
+    assert.deepEqual([a.config.baseName, a.config.baseDigest], [annotations['org.opencontainers.image.base.name'], annotations['org.opencontainers.image.base.digest']]);
+    const legacy = await makeImageArchive({ format: 'docker-save', layers, config: labels });
+    const b = await readImageArchive(chunked(legacy.archive, 512), { compressedSize: 'off' });
+    assert.deepEqual([b.config.baseName, b.config.baseDigest], ['from-a-label:1', null]);
+    assert.deepEqual(diffConfig(b, a), {
+      baseName: { base: 'from-a-label:1', head: 'docker.io/library/alpine:3.20' },
+      baseDigest: { base: null, head: 'sha256:' + 'ab'.repeat(32) },
+    });
   });
 });
 
