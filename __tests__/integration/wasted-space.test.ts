@@ -34,6 +34,15 @@ async function build(name: string, files: Record<string, string>, target?: strin
   return t;
 }
 
+/** The image, and its stage before the delete: an image of the same lower layers, byte for byte (checked). */
+async function withStageBefore(name: string, dockerfile: string, stage: string): Promise<{ image: string; before: string }> {
+  const image = await build(name, { Dockerfile: dockerfile });
+  const before = await build(`${name}-before`, { Dockerfile: dockerfile }, stage);
+  const lower = await rootfsLayers(before);
+  assert.deepEqual(lower, (await rootfsLayers(image)).slice(0, lower.length));
+  return { image, before };
+}
+
 /** `inspect` with the Dockerfile, as JSON. */
 async function inspect(ref: string, dockerfile: string): Promise<ImageEntry> {
   const dir = mkdtempSync(join(tmpdir(), 'isg-waste-df-'));
@@ -71,10 +80,7 @@ describe('a later delete does not make the image smaller', () => {
       'RUN rm -rf /var/lib/apt/lists/*',
       '',
     ].join('\n');
-    const image = await build('lists', { Dockerfile: dockerfile });
-    const before = await build('lists-fetch', { Dockerfile: dockerfile }, 'fetch');
-    // the stage before the delete is the image's own lower layers, byte for byte
-    assert.deepEqual(await rootfsLayers(before), (await rootfsLayers(image)).slice(0, 2));
+    const { image, before } = await withStageBefore('lists', dockerfile, 'fetch');
     const lists = sum(await fileSizes(before, '/var/lib/apt/lists', '!', '-name', 'lock'));
     assert.ok(lists > 10_000_000, `apt-get update fetched ${lists} bytes of lists`);
 
@@ -99,9 +105,7 @@ describe('a later delete does not make the image smaller', () => {
       'RUN rm -rf /tmp/dl',
       '',
     ].join('\n');
-    const image = await build('download', { Dockerfile: dockerfile });
-    const before = await build('download-before', { Dockerfile: dockerfile }, 'download');
-    assert.deepEqual(await rootfsLayers(before), (await rootfsLayers(image)).slice(0, 2));
+    const { image, before } = await withStageBefore('download', dockerfile, 'download');
     const [size] = await fileSizes(before, '/tmp/dl/app.tar.gz');
     assert.equal(size, 20_000_000);
 
