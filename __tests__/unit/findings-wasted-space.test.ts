@@ -162,7 +162,7 @@ describe('caches count under package-cache only', () => {
 });
 
 describe('the paths that explain a group', () => {
-  it('a build tree of 3,000 small files is one row; a tree mostly in two subdirectories opens into them', () => {
+  it('a build tree of 3,000 small files is one row; a shallow directory opens into its parts, a deeper one does not', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ path: `/tmp/build/obj/f${i}.o`, bytes: 10 * KB }));
     assert.deepEqual(topPaths(many, 10), [{ path: '/tmp/build/obj', bytes: 30 * MB, files: 3000 }]);
     const two = [...many, { path: '/tmp/build/cache/big.bin', bytes: 20 * MB }, { path: '/tmp/notes.txt', bytes: 10 }];
@@ -171,6 +171,17 @@ describe('the paths that explain a group', () => {
       ['/tmp/build/obj', '/tmp/build/cache/big.bin', '/tmp/notes.txt'],
     );
     assert.equal(commonPath(two), '/tmp');
+    // base-image files deleted later: the second-level directory opens, the third-level ones name themselves
+    const share = [
+      ...Array.from({ length: 600 }, (_, i) => ({ path: `/usr/share/locale/l${i % 60}/LC_MESSAGES/m${i}.mo`, bytes: 50 * KB })),
+      ...Array.from({ length: 450 }, (_, i) => ({ path: `/usr/share/doc/p${i}/changelog.gz`, bytes: 16 * KB })),
+      ...Array.from({ length: 300 }, (_, i) => ({ path: `/usr/share/man/${['man1', 'man8', 'de', 'fr', 'it'][i % 5]}/x${i}.gz`, bytes: 10 * KB })),
+    ];
+    assert.deepEqual(topPaths(share, 10), [
+      { path: '/usr/share/locale', bytes: 30 * MB, files: 600 },
+      { path: '/usr/share/doc', bytes: 7.2 * MB, files: 450 },
+      { path: '/usr/share/man', bytes: 3 * MB, files: 300 },
+    ]);
     assert.equal(commonPath([{ path: '/tmp/a' }]), '/tmp/a');
     assert.equal(commonPath([{ path: '/tmp/a' }, { path: '/srv/b' }]), '/');
   });

@@ -58,8 +58,9 @@ const parentOf = (path: string): string => path.slice(0, Math.max(0, path.lastIn
 
 /**
  * The paths that explain a group's bytes, at most `max`, biggest first: a directory stands for its writes
- * ("/tmp/build", not 3,000 object files) unless opening it shows children holding more bytes than the rows
- * it pushes out; a directory with one written child is shown as that child.
+ * ("/tmp/build", not 3,000 object files; "/usr/share/man", not its 30 languages). Only a top- or second-level
+ * directory (/usr, /usr/share, /tmp), which names nothing, is opened — when its children shown hold more bytes
+ * than the rows they push out. A directory with one written child is shown as that child.
  */
 export function topPaths(writes: readonly { path: string; bytes: number }[], max: number): PathRow[] {
   const nodes = new Map<string, Node>();
@@ -88,7 +89,7 @@ export function topPaths(writes: readonly { path: string; bytes: number }[], max
   let shown = [...node('').kids].map(collapse).sort(bigger).slice(0, max);
   const tried = new Set<string>();
   for (;;) {
-    const x = shown.find((r) => !tried.has(r) && node(r).kids.size > 1);
+    const x = shown.find((r) => !tried.has(r) && node(r).kids.size > 1 && r.split('/').length <= 3);
     if (x === undefined) break;
     tried.add(x);
     const kids = [...node(x).kids].map(collapse);
