@@ -75,6 +75,9 @@ class Overlay {
   private readonly waste = new WasteLog();
   /** The stamps at which a path was deleted or a directory cut off from what was below it, ascending (few paths have any). */
   private readonly cuts = new Map<number, number[]>();
+  /** ancestorCuts' memo: the directory and its cuts (valid while no cut is added). */
+  private cutsFor = -2;
+  private cutsAbove: number[] = [];
   /** The first stamp of each layer. */
   private readonly layerFirst: number[] = [];
   /** The layer being applied. */
@@ -285,8 +288,19 @@ class Overlay {
     else this.waste.push(id, stamp, size, layer, this.removerOf(id, stamp), WASTE_DELETED);
   }
 
+  /** Every cut on dir and its ancestors, ascending; kept for the last dir asked, as siblings come one after another. */
+  private ancestorCuts(dir: number): number[] {
+    if (dir === this.cutsFor) return this.cutsAbove;
+    const all: number[] = [];
+    for (let at = dir; at >= 0; at = this.table.parent(at)) all.push(...(this.cuts.get(at) ?? []));
+    this.cutsFor = dir;
+    this.cutsAbove = all.sort((x, y) => x - y);
+    return this.cutsAbove;
+  }
+
   /** Records that id was deleted, or cut off from what lay below it, at `stamp`. */
   private cut(id: number, stamp: number): void {
+    this.cutsFor = -2;
     const list = this.cuts.get(id);
     if (list === undefined) this.cuts.set(id, [stamp]);
     else list.push(stamp);
@@ -294,13 +308,8 @@ class Overlay {
 
   /** The layer of the earliest cut after `stamp` on id or any ancestor: the one that hid the write made then. */
   private removerOf(id: number, stamp: number): number {
-    let first = Infinity;
-    for (let at = id; at >= 0; at = this.table.parent(at)) {
-      const list = this.cuts.get(at);
-      if (list === undefined) continue;
-      const after = list.find((c) => c > stamp);
-      if (after !== undefined && after < first) first = after;
-    }
+    const own = this.cuts.get(id)?.find((c) => c > stamp) ?? Infinity;
+    const first = Math.min(own, firstAfter(this.ancestorCuts(this.table.parent(id)), stamp));
     if (first === Infinity) return this.current; // not reached: a hidden write always has a cut after it
     let lo = 0;
     let hi = this.layerFirst.length - 1;
@@ -344,4 +353,16 @@ class Overlay {
     this.sizes = grow(this.sizes, (k) => new Float64Array(k));
     this.capacity = n;
   }
+}
+
+/** The first of the ascending stamps after `stamp`, or Infinity. */
+function firstAfter(sorted: readonly number[], stamp: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) > stamp) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sorted.length ? (sorted[lo] as number) : Infinity;
 }

@@ -75,8 +75,13 @@ export class WasteLog {
 
   /** The ledger, without the writes whose content survives elsewhere (under a hardlink). */
   finish(paths: PathTable, carried: ReadonlySet<number>): WasteLedger {
+    const n = this.count;
+    if (carried.size === 0) {
+      const kinds = this.kinds.slice(0, n);
+      return new WasteLedger(paths, { ids: this.ids.slice(0, n), bytes: this.bytes.slice(0, n), layers: this.layers.slice(0, n), removers: this.removers.slice(0, n), kinds });
+    }
     const keep: number[] = [];
-    for (let i = 0; i < this.count; i++) if (!carried.has(this.stamps[i] as number)) keep.push(i);
+    for (let i = 0; i < n; i++) if (!carried.has(this.stamps[i] as number)) keep.push(i);
     const pick = <T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
       const out = make(keep.length);
       keep.forEach((at, i) => (out[i] = from[at] as number));
