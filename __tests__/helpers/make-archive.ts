@@ -62,6 +62,8 @@ export interface ArchiveOptions {
   reverseLayers?: boolean;
   platform?: { os: string; architecture: string; variant?: string };
   config?: Record<string, unknown>;
+  /** The OCI manifest's own annotations (format 'oci'). */
+  manifestAnnotations?: Record<string, string>;
   /** Writes the empty-layer history entries without their empty_layer mark (as some exporters do). */
   unmarkEmpty?: boolean;
   /** Damages a blob after its digest was taken (for corrupt-input tests). */
@@ -137,6 +139,7 @@ export async function makeImageArchive(opts: ArchiveOptions): Promise<{ archive:
         mediaType: 'application/vnd.oci.image.manifest.v1+json',
         config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${configHex}`, size: config.length },
         layers: blobs.map((b, i) => ({ mediaType: mediaType(opts.layers[i]?.compression), digest: `sha256:${sha(b)}`, size: b.length })),
+        ...(opts.manifestAnnotations ? { annotations: opts.manifestAnnotations } : {}),
       }),
     );
     blobs.forEach((b, i) => layerMembers.push({ path: `blobs/sha256/${sha(b)}`, content: opts.mangleBlob ? opts.mangleBlob(b, i) : b }));

@@ -1,7 +1,7 @@
 // Builds ImageModels directly (no archive) for the analysis unit tests.
 
 import { cleanInstruction } from '../../src/image/instruction.js';
-import type { FileEntry, FileType, ImageModel, LayerSummary } from '../../src/image/types.js';
+import type { FileEntry, FileType, ImageConfigSummary, ImageModel, LayerSummary, WastedWrite } from '../../src/image/types.js';
 
 /** [diffId, createdBy, size] per layer, in order. */
 export type LayerSpec = readonly [diffId: string, createdBy: string, size: number];
@@ -42,7 +42,26 @@ export function files(spec: Record<string, FileSpec>): Map<string, FileEntry> {
 
 const entry = (path: string, type: FileType, size: number, linkTarget: string | null): FileEntry => ({ path, type, size, mode: type === 'dir' ? 0o755 : 0o644, linkTarget, layer: 0 });
 
-export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, FileEntry>; compressedSize?: number | null; size?: number }): ImageModel {
+/** A config with nothing set. */
+export function emptyConfig(): ImageConfigSummary {
+  return {
+    entrypoint: null,
+    cmd: null,
+    healthcheck: null,
+    user: null,
+    workingDir: null,
+    env: [],
+    exposedPorts: [],
+    volumes: [],
+    stopSignal: null,
+    healthcheckSettings: null,
+    labels: [],
+    baseName: null,
+    baseDigest: null,
+  };
+}
+
+export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, FileEntry>; compressedSize?: number | null; size?: number; waste?: WastedWrite[] }): ImageModel {
   const ls = opts.layers ?? [];
   const fs = opts.files ?? new Map<string, FileEntry>();
   const finalBytes = [...fs.values()].reduce((s, e) => s + (e.type === 'file' ? e.size : 0), 0);
@@ -51,7 +70,7 @@ export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, 
     id: 'sha256:' + 'c'.repeat(64),
     platform: 'linux/amd64',
     archiveFormat: 'oci',
-    config: { entrypoint: null, cmd: null, healthcheck: null, user: null, workingDir: null },
+    config: emptyConfig(),
     history: ls.map((l) => ({ created: null, createdBy: l.createdBy, comment: null, emptyLayer: false })),
     layers: ls,
     files: fs,
@@ -63,5 +82,6 @@ export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, 
     compressedSize: opts.compressedSize ?? null,
     compressedSizeExact: false,
     capturedFiles: new Map(),
+    waste: opts.waste ?? [],
   };
 }

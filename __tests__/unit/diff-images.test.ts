@@ -12,7 +12,7 @@ describe('diffImages', () => {
     const d = diffImages(imageModel({ layers: l, files: fs, compressedSize: 3 * MB }), imageModel({ layers: l, files: fs, compressedSize: 3 * MB }));
     assert.deepEqual(
       { ...d, layers: d.layers.map((r) => r.status) },
-      { sizeDelta: 0, sizeDeltaPercent: 0, compressedSizeDelta: 0, layers: ['unchanged', 'unchanged'], files: [], packages: [], growth: null },
+      { sizeDelta: 0, sizeDeltaPercent: 0, compressedSizeDelta: 0, layers: ['unchanged', 'unchanged'], files: [], packages: [], growth: null, config: {} },
     );
     assert.ok(!Object.is(d.sizeDeltaPercent, -0));
   });

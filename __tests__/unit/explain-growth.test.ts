@@ -109,6 +109,7 @@ function entry(opts: { findings?: Finding[]; passed?: boolean; packages?: Packag
       files: [],
       packages: opts.packages ?? [],
       growth: { instruction: 'RUN apt-get install -y `x` | y\n::error::z', delta: 120 * MB, dockerfile: { path: 'Dockerfile', line: 7 } },
+      config: {},
     },
     findings: opts.findings ?? [], budgets: opts.budgets ?? [], passed: opts.passed ?? true,
   };

@@ -1,14 +1,16 @@
 // The compact final filesystem (path table + stamps and cutoffs) against a plain reference: a Map of path
 // strings where deleting a directory deletes every key below it. Random layer stacks over a small set of
 // names make the cases collide: directories replaced by files and back, whiteouts and opaque markers in
-// the same layer, hardlinks whose first name goes away, layers applied twice.
+// the same layer, hardlinks whose first name goes away, layers applied twice. The reference also keeps the
+// waste ledger the obvious way: every file it removes (deleted below a whiteout, an opaque marker or a put, or
+// replaced by a put), by the layer that removed it, less the contents a surviving hardlink still carries.
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { buildFinalFilesystem } from '../../src/image/final-filesystem.js';
 import { PutLog, type LayerChanges } from '../../src/image/layer-scan.js';
 import { PathTable } from '../../src/image/path-table.js';
-import type { FileEntry, FileType } from '../../src/image/types.js';
+import type { FileEntry, FileType, WastedWrite } from '../../src/image/types.js';
 
 interface Put {
   path: string;
@@ -38,6 +40,14 @@ interface RefEntry extends FileEntry {
 function reference(layers: Layer[]) {
   const fs = new Map<string, RefEntry>();
   let contentIds = 0;
+  const removed: (WastedWrite & { content: number })[] = [];
+  let now = 0;
+  /** Removes a path from the map, entering a file's content as waste, removed by the layer applied now. */
+  const drop = (k: string, how: WastedWrite['how']): void => {
+    const e = fs.get(k);
+    if (e?.type === 'file' && e.content && e.size > 0) removed.push({ path: k, bytes: e.size, layer: e.content.layer, removedBy: now, how, content: e.content.id });
+    fs.delete(k);
+  };
   const below = (p: string): string[] => [...fs.keys()].filter((k) => k.startsWith(p + '/'));
   const isDir = (p: string): boolean => p === '' || fs.get(p)?.type === 'dir';
   const implicit = (p: string, layer: number): RefEntry => ({ path: p, type: 'dir', size: 0, mode: 0o755, linkTarget: null, layer, content: null });
@@ -46,22 +56,29 @@ function reference(layers: Layer[]) {
     let at = '';
     for (const part of parts) {
       at += '/' + part;
-      if (!isDir(at)) fs.set(at, implicit(at, layer));
+      if (!isDir(at)) {
+        drop(at, 'overwritten');
+        fs.set(at, implicit(at, layer));
+      }
     }
   };
   layers.forEach((layer, index) => {
+    now = index;
     for (const w of layer.whiteouts) {
       const chainOk = w.split('/').slice(1, -1).every((_, i, a) => isDir('/' + a.slice(0, i + 1).join('/')));
       if (!chainOk || !fs.has(w)) continue;
-      for (const k of below(w)) fs.delete(k);
-      fs.delete(w);
+      for (const k of below(w)) drop(k, 'deleted');
+      drop(w, 'deleted');
     }
     for (const o of layer.opaques) {
       if (o !== '/') {
         ensureParents(o, index);
-        if (!isDir(o)) fs.set(o, implicit(o, index));
+        if (!isDir(o)) {
+          drop(o, 'overwritten');
+          fs.set(o, implicit(o, index));
+        }
       }
-      for (const k of below(o === '/' ? '' : o)) fs.delete(k);
+      for (const k of below(o === '/' ? '' : o)) drop(k, 'deleted');
     }
     for (const p of layer.puts) {
       ensureParents(p.path, index);
@@ -75,7 +92,8 @@ function reference(layers: Layer[]) {
         const t = fs.get(p.link);
         content = t?.type === 'file' || t?.type === 'hardlink' ? t.content : null;
       }
-      for (const k of below(p.path)) fs.delete(k);
+      for (const k of below(p.path)) drop(k, 'deleted');
+      drop(p.path, 'overwritten');
       if (p.type === 'file') content = { id: ++contentIds, size: p.size, layer: index };
       fs.set(p.path, { path: p.path, type: p.type, size: p.size, mode: p.mode, linkTarget: p.link, layer: index, content });
     }
@@ -96,7 +114,8 @@ function reference(layers: Layer[]) {
     }
   }
   const fileCount = [...fs.values()].filter((e) => e.type !== 'dir').length;
-  return { fs, finalBytes, survivingBytes, fileCount };
+  const waste: WastedWrite[] = removed.filter((w) => !carried.has(w.content)).map((w) => ({ path: w.path, bytes: w.bytes, layer: w.layer, removedBy: w.removedBy, how: w.how }));
+  return { fs, finalBytes, survivingBytes, fileCount, waste };
 }
 
 // ---- random stacks (a fixed seed: the same cases every run) ----
@@ -154,6 +173,41 @@ describe('final filesystem', () => {
       assert.deepEqual(got.survivingBytes, want.survivingBytes, context);
       for (const p of want.fs.keys()) assert.ok(got.files.has(p), `${context}: has ${p}`);
     }
+  });
+
+  it('keeps the same waste ledger as the reference on 3,000 random layer stacks, adding up to the wasted bytes', () => {
+    const rand = rng(20_261_212);
+    const order = (xs: WastedWrite[]) => xs.map((w) => JSON.stringify(w)).sort();
+    let entries = 0;
+    for (let round = 0; round < 3000; round++) {
+      const stack = randomStack(rand);
+      const want = reference(stack);
+      const got = buildFinalFilesystem(stack.map(changes));
+      const context = `round ${round}: ${JSON.stringify(stack)}`;
+      assert.deepEqual(order([...got.waste]), order(want.waste), context);
+      const layerBytes = stack.reduce((sum, l) => sum + l.puts.reduce((s, p) => s + p.size, 0), 0);
+      assert.equal([...got.waste].reduce((sum, w) => sum + w.bytes, 0), layerBytes - got.finalBytes, context);
+      entries += got.waste.count;
+    }
+    assert.ok(entries > 3000, `the stacks waste something (${entries} entries)`);
+  });
+
+  it('names the layer that hid a write, not a later one that cut the same directory again', () => {
+    const file = (path: string, size: number): Put => ({ path, type: 'file', size, mode: 0o644, link: null });
+    const fs = buildFinalFilesystem([
+      changes({ whiteouts: [], opaques: [], puts: [file('/d/a', 10), file('/keep', 1)] }),
+      changes({ whiteouts: ['/d'], opaques: [], puts: [] }),
+      changes({ whiteouts: [], opaques: [], puts: [file('/d/b', 20)] }),
+      changes({ whiteouts: [], opaques: ['/d'], puts: [file('/keep', 2)] }),
+    ]);
+    assert.deepEqual(
+      [...fs.waste].sort((x, y) => x.layer - y.layer || (x.path < y.path ? -1 : 1)),
+      [
+        { path: '/d/a', bytes: 10, layer: 0, removedBy: 1, how: 'deleted' },
+        { path: '/keep', bytes: 1, layer: 0, removedBy: 3, how: 'overwritten' },
+        { path: '/d/b', bytes: 20, layer: 2, removedBy: 3, how: 'deleted' },
+      ],
+    );
   });
 
   it('a directory replaced by a file in the same layer loses what that layer put in it', () => {

@@ -32,7 +32,7 @@ describe('detectFindings', () => {
   });
 
   it('documents its defaults', () => {
-    assert.deepEqual(DEFAULT_THRESHOLDS, { buildToolsMinBytes: 1_000_000, packageCacheMinBytes: 1_000_000, maxEvidence: 10 });
+    assert.deepEqual(DEFAULT_THRESHOLDS, { buildToolsMinBytes: 1_000_000, packageCacheMinBytes: 1_000_000, wastedSpaceMinBytes: 5_000_000, maxEvidence: 10 });
   });
 });
 

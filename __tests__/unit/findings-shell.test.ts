@@ -120,11 +120,11 @@ describe('shell: present', () => {
     assert.match(cmd.message, /; CMD runs through \/bin\/sh -c: removing the shell breaks it\.$/);
     const exec = detectShell(ctx({ files, config: { cmd: ['node', 'server.js'] } }))!;
     assert.doesNotMatch(exec.message, /runs through/);
-    assert.deepEqual(shellFormNotes({ entrypoint: ['/bin/sh', '-c', 'x'], cmd: ['/bin/sh', '-c', 'y'], healthcheck: ['CMD-SHELL', 'curl -f localhost'], user: null, workingDir: null }), [
+    assert.deepEqual(shellFormNotes({ entrypoint: ['/bin/sh', '-c', 'x'], cmd: ['/bin/sh', '-c', 'y'], healthcheck: ['CMD-SHELL', 'curl -f localhost'] }), [
       'ENTRYPOINT runs through /bin/sh -c',
       'HEALTHCHECK runs through /bin/sh -c',
     ]);
-    assert.deepEqual(shellFormNotes({ entrypoint: null, cmd: null, healthcheck: ['CMD', 'curl', '-f', 'localhost'], user: null, workingDir: null }), []);
+    assert.deepEqual(shellFormNotes({ entrypoint: null, cmd: null, healthcheck: ['CMD', 'curl', '-f', 'localhost'] }), []);
   });
 
   it('scanShells counts distinct binaries', () => {

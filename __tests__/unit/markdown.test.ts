@@ -28,7 +28,7 @@ function entry(files: number, name = 'web'): ImageEntry {
       sizeDelta: 1000, sizeDeltaPercent: 100, compressedSizeDelta: null,
       layers: HOSTILE.map((instruction, i) => ({ status: i < 2 ? 'unchanged' : 'added', instruction, baseSize: i < 2 ? 10 : null, headSize: 10, delta: i < 2 ? 0 : 10 })),
       files: Array.from({ length: files }, (_, i) => ({ path: `/srv/<!--|\`@x-${i}\n::error::f`, kind: 'file', status: 'added', baseSize: null, headSize: 1, delta: 1 })),
-      packages: [], growth: null,
+      packages: [], growth: null, config: {},
     },
     findings: [], budgets: [{ id: 'max-size', limit: '1MB', actual: 2000, passed: true }], passed: true,
   };

@@ -43,6 +43,7 @@ function entry(name: string, platform = 'linux/amd64', over: Partial<ImageEntry>
       files: [{ path: '/srv/app/big.bin', kind: 'file', status: 'added', baseSize: null, headSize: 50_000, delta: 50_000 }],
       packages: [{ manager: 'dpkg', name: 'curl', status: 'upgraded', baseVersion: '7.88', headVersion: '8.0', sizeDelta: -12 }],
       growth: { instruction: 'COPY app /srv/app', delta: 50_000, dockerfile: { path: 'Dockerfile', line: 2 } },
+      config: { user: { base: 'root', head: 'app' }, env: { added: ['API_URL'], removed: [], changed: ['TOKEN'] } },
     },
     findings: [{ id: 'shell', severity: 'warning', status: 'new', message: 'a shell', bytes: 900, evidence: [{ path: '/bin/sh', size: 900, layer: 1, instruction: 'COPY app /srv/app' }], dockerfile: { path: 'Dockerfile', line: 2 } }],
     budgets: [{ id: 'max-size', limit: '1MB', actual: 90_000, passed: true }],
@@ -75,13 +76,19 @@ describe('validateReport', () => {
 
   it('accepts the fields being added alongside (manifest digest, config changes, wasted-space, warn levels, resolvedBy)', () => {
     const r = json(full) as Report;
-    const e = r.images[0] as ImageEntry & { head: { manifestDigest?: string; resolvedBy?: string }; diff: { config?: unknown } };
+    const e = r.images[0] as ImageEntry & { head: { manifestDigest?: string; resolvedBy?: string } };
     e.head.manifestDigest = `sha256:${'d'.repeat(64)}`;
     (e.base as { resolvedBy?: string }).resolvedBy = 'previous';
-    e.diff.config = { user: { base: 'root', head: 'app' }, env: [{ name: 'TOKEN', status: 'changed' }] };
+    e.diff!.config = { user: { base: 'root', head: 'app' }, exposedPorts: { added: ['22/tcp'], removed: [] }, env: { added: [], removed: ['OLD'], changed: ['TOKEN'] } };
     e.findings.push({ ...e.findings[0]!, id: 'wasted-space' as 'shell' });
     e.budgets.push({ id: 'warn-size' as 'max-size', limit: '500kB', actual: 90_000, passed: true, level: 'warn' } as ImageEntry['budgets'][number]);
     assert.deepEqual(validateReport(r, 'f'), r);
+  });
+
+  it('a report written before config changes were reported: nothing changed, as far as it knows', () => {
+    const r = json(full) as Report;
+    delete ((r.images[0] as ImageEntry).diff as Partial<NonNullable<ImageEntry['diff']>>).config;
+    assert.deepEqual((validateReport(r, 'f').images[0] as ImageEntry).diff!.config, {});
   });
 
   it('leaves out fields it does not know (nothing unchecked travels on)', () => {
@@ -119,6 +126,9 @@ describe('validateReport', () => {
     assert.equal(bad(['images', 0, 'name'], ''), 'legs/api.json: images[0].name: must not be empty');
     assert.equal(bad(['images', 0, 'name'], 'x'.repeat(257)), 'legs/api.json: images[0].name: longer than 256 characters');
     assert.equal(bad(['removedPlatforms', 0, 'base'], []), 'legs/api.json: removedPlatforms[0].base: expected an object, got a list');
+    // config changes: environment variables by name only, so a leg cannot smuggle values in as objects
+    assert.equal(bad(['images', 0, 'diff', 'config', 'env', 'changed'], [{ name: 'TOKEN', value: 's3cret' }]), 'legs/api.json: images[0].diff.config.env.changed[0]: expected a string, got an object');
+    assert.equal(bad(['images', 0, 'diff', 'config', 'user'], { base: 'root', head: 7 }), 'legs/api.json: images[0].diff.config.user.head: expected a string, got 7');
     // a hostile string in a message is one line, quoted and cut
     const hostile = bad(['images', 0, 'budgets', 0, 'passed'], '\n::error::pwned');
     assert.equal(hostile, 'legs/api.json: images[0].budgets[0].passed: expected true or false, got " ↵ ::error::pwned"');

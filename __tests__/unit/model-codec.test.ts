@@ -13,6 +13,7 @@ import { decodeModel, decodeScannedLayer, encodeModel, encodeScannedLayer } from
 import { PathTable } from '../../src/image/path-table.js';
 import { readImageArchive } from '../../src/image/read-image.js';
 import type { ImageModel } from '../../src/image/types.js';
+import { WasteLedger, type WasteColumns } from '../../src/image/waste-ledger.js';
 import { chunked, makeImageArchive, tarBuffer, type TEntry, type TestLayer } from '../helpers/make-archive.js';
 import { prng as rng } from '../helpers/mixed-data.js';
 
@@ -75,9 +76,10 @@ function roundTrip(model: ImageModel): ImageModel {
 
 /** Everything a comparison reads, as plain values. */
 function byValue(m: ImageModel) {
-  const { files, capturedFiles, ...rest } = m;
+  const { files, capturedFiles, waste, ...rest } = m;
   return {
     rest,
+    waste: [...waste],
     files: [...files.entries()].map(([path, e]) => [path, { ...e }]),
     size: files.size,
     captured: [...capturedFiles.entries()].map(([p, b]) => [p, b.toString('hex')]),
@@ -212,6 +214,57 @@ describe('crafted or damaged bytes are refused, never trusted', () => {
     assert.throws(patched((c) => (c.sizes[idOf('/etc/f')] = -1)), /has size -1/);
     assert.throws(patched(() => undefined, { fileCount: 2 }), /totals do not match/);
     assert.throws(patched(() => undefined, { layers: [{ ...model.layers[0]!, instruction: 7 as unknown as string }] }), /malformed/);
+  });
+});
+
+describe('the waste ledger and the config settings in the encoding (version 2)', () => {
+  const layersWithWaste: TestLayer[] = [
+    { entries: [{ path: 'tmp/', type: 'directory' }, { path: 'tmp/download.bin', content: Buffer.alloc(7000, 1) }, { path: 'etc/conf', content: 'one' }] },
+    { entries: [{ path: 'tmp/.wh.download.bin', content: '' }, { path: 'etc/conf', content: 'three' }] },
+  ];
+  const config = {
+    User: 'app',
+    Env: ['PATH=/usr/bin', 'API_TOKEN=s3cr3t-made-up'],
+    ExposedPorts: { '8080/tcp': {} },
+    Labels: { 'org.opencontainers.image.base.name': 'docker.io/library/debian:bookworm', version: '1.0' },
+    Healthcheck: { Test: ['CMD', 'true'], Interval: 30e9, Retries: 3 },
+  };
+
+  it('keeps the ledger and the settings by value, and never an environment value', async () => {
+    const { archive } = await makeImageArchive({ format: 'oci', layers: layersWithWaste, config });
+    const model = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off' });
+    assert.deepEqual([...model.waste].sort((a, b) => a.bytes - b.bytes), [
+      { path: '/etc/conf', bytes: 3, layer: 0, removedBy: 1, how: 'overwritten' },
+      { path: '/tmp/download.bin', bytes: 7000, layer: 0, removedBy: 1, how: 'deleted' },
+    ]);
+    const w = new Writer();
+    encodeModel(model, w);
+    const bytes = w.finish();
+    assert.equal(bytes.includes('s3cr3t-made-up'), false, 'the value is not in the cache entry');
+    const back = roundTrip(model);
+    assert.deepEqual([...back.waste], [...model.waste]);
+    assert.deepEqual(back.config, model.config);
+    assert.equal(back.config.baseName, 'docker.io/library/debian:bookworm');
+    assert.deepEqual(back.config.env.map((e) => e.name), ['PATH', 'API_TOKEN']);
+  });
+
+  it('a ledger entry out of range, a removal before the write, or bytes that do not add up: refused', async () => {
+    const { archive } = await makeImageArchive({ format: 'oci', layers: layersWithWaste, config });
+    const model = await readImageArchive(chunked(archive, 4096), { compressedSize: 'off' });
+    const ledger = model.waste as WasteLedger;
+    const patched = (patch: (c: WasteColumns) => void) => (): ImageModel => {
+      const c = ledger.columns;
+      const copy = { ids: Int32Array.from(c.ids), bytes: Float64Array.from(c.bytes), layers: Uint32Array.from(c.layers), removers: Uint32Array.from(c.removers), kinds: Uint8Array.from(c.kinds) };
+      patch(copy);
+      return roundTrip({ ...model, waste: new WasteLedger(ledger.paths, copy) });
+    };
+    assert.doesNotThrow(patched(() => undefined));
+    assert.throws(patched((c) => (c.removers[0] = 2)), /waste entry 0 is malformed/);
+    assert.throws(patched((c) => ((c.layers[0] = 1), (c.removers[0] = 0))), /malformed/);
+    assert.throws(patched((c) => (c.ids[0] = 99_999)), /malformed/);
+    assert.throws(patched((c) => (c.bytes[0] = (c.bytes[0] as number) + 1)), /does not add up/);
+    assert.throws(() => roundTrip({ ...model, config: { ...model.config, env: [{ name: 'X', fingerprint: 7 as unknown as string }] } }), /config is malformed/);
+    assert.throws(() => roundTrip({ ...model, config: { ...model.config, labels: [{ name: 'x' } as { name: string; value: string }] } }), /config is malformed/);
   });
 });
 

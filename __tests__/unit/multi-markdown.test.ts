@@ -32,6 +32,7 @@ function compared(name: string, base: number | null, head: number, opts: Partial
       files: Array.from({ length: files }, (_, i) => ({ path: `/srv/${name}/file-${i}-${'p'.repeat(60)}`, kind: 'file', status: 'added', baseSize: null, headSize: 10, delta: 10 })),
       packages: [],
       growth: null,
+      config: {},
     },
     findings: [], budgets: [], passed: true, ...opts,
   };

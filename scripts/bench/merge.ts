@@ -52,6 +52,7 @@ function entry(rand: () => number, name: string, platform: string, failing: bool
       sizeDelta, sizeDeltaPercent: (sizeDelta / base.size) * 100, compressedSizeDelta: Math.round(sizeDelta * 0.38),
       layers: head.layers.map((l, i) => ({ status: i % 3 ? 'unchanged' : 'changed', instruction: l.instruction, baseSize: base.layers[i]!.size, headSize: l.size, delta: l.size - base.layers[i]!.size })),
       files: Array.from({ length: 20 }, (_, i) => row(i)),
+      config: { user: { base: 'root', head: 'app' } },
       packages: Array.from({ length: 20 }, (_, i) => ({ manager: 'dpkg' as const, name: `lib-package-${i}`, status: 'upgraded' as const, baseVersion: `1.${i}.0-1`, headVersion: `1.${i}.1-1`, sizeDelta: 1000 * i })),
       growth: { instruction: head.layers[1]!.instruction, delta: 3e6, dockerfile: { path: head.dockerfile!, line: 2 } },
     },

@@ -3,6 +3,7 @@
 import type { ImageModel } from '../image/types.js';
 import type { DiffReport, LayerGrowth, PackageReport } from '../model/report.js';
 import { alignLayers, type AlignedLayer } from './align-layers.js';
+import { diffConfig } from './config-diff.js';
 import { diffFiles } from './file-diff.js';
 import { diffPackages } from './packages/diff-packages.js';
 import { listPackages } from './packages/installed-packages.js';
@@ -35,6 +36,7 @@ export function diffImages(base: ImageModel, head: ImageModel, opts: DiffOptions
     files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
     packages: diffPackages(packages.base, packages.head),
     growth: largestGrowth(aligned, opts.locate),
+    config: diffConfig(base, head),
   };
 }
 

@@ -12,6 +12,7 @@ import { hasPlatform, ImageOpener, noImageFor } from '../sources/open-image.js';
 import { parsePlatformRequest } from '../registry/platform.js';
 import type { ImageModel } from '../image/types.js';
 import { makeReport, toImageReport } from '../report/image-report.js';
+import { configReport } from '../analysis/config-diff.js';
 import { renderImageText } from '../report/text.js';
 import type { ImageEntry } from '../model/report.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
@@ -39,7 +40,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   const shown = models.map((model) => {
     const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
     const findings = compareFindings(analysis, null, failOn);
-    const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
+    const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages, config: configReport(model) };
     const entry: ImageEntry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
     return { model, entry };
   });
@@ -49,7 +50,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'
       : shown
-          .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages }))
+          .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages, config: entry.head.config }))
           .join('\n');
   if (args.output) await writeFile(args.output, text);
   else process.stdout.write(text);

@@ -6,7 +6,7 @@ import type { FindingId } from '../model/report.js';
 import type { FailOn } from '../model/options.js';
 import { ConfigError } from './errors.js';
 
-export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
+export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache', 'wasted-space'];
 
 export function parseFailOn(text: string | undefined, what = 'fail-on'): FailOn {
   const parts = (text ?? 'budget')

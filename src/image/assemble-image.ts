@@ -6,20 +6,15 @@ import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
 import type { ScannedLayer } from './layer-scan.js';
 import { finalCaptures } from './captured-files.js';
-import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
+import { configSummary, type RawContainerConfig } from './config-summary.js';
+import type { Compression, HistoryEntry, ImageModel, LayerSummary } from './types.js';
 
 /** The parts of an image config (OCI / Docker v1 JSON) the model uses. */
 export interface RawConfig {
   architecture?: string;
   os?: string;
   variant?: string;
-  config?: {
-    Entrypoint?: string[] | null;
-    Cmd?: string[] | null;
-    Healthcheck?: { Test?: string[] } | null;
-    User?: string;
-    WorkingDir?: string;
-  };
+  config?: RawContainerConfig;
   rootfs?: { diff_ids?: string[] };
   history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
 }
@@ -40,9 +35,11 @@ export interface AssembleInput {
   config: RawConfig;
   format: ImageModel['archiveFormat'];
   layers: AssembledLayer[];
+  /** The image manifest's annotations, when the source has a manifest (the base image's name and digest may be there). */
+  annotations?: unknown;
 }
 
-export function assembleImage({ configBytes, config, format, layers: scanned }: AssembleInput): ImageModel {
+export function assembleImage({ configBytes, config, format, layers: scanned, annotations }: AssembleInput): ImageModel {
   const diffIds = config.rootfs?.diff_ids ?? [];
   const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
     created: h.created ?? null,
@@ -78,7 +75,7 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
     id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
     platform: platformOf(config),
     archiveFormat: format,
-    config: configSummary(config),
+    config: configSummary(config.config, annotations),
     history,
     layers,
     files: fs.files,
@@ -96,6 +93,7 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
         return entry?.type === 'file' ? entry.layer : null;
       },
     ),
+    waste: fs.waste,
   };
 }
 
@@ -106,15 +104,4 @@ export function platformString(os = 'unknown', arch = 'unknown', variant?: strin
 
 export function platformOf(config: RawConfig): string {
   return platformString(config.os, config.architecture, config.variant);
-}
-
-function configSummary(config: RawConfig): ImageConfigSummary {
-  const c = config.config ?? {};
-  return {
-    entrypoint: c.Entrypoint ?? null,
-    cmd: c.Cmd ?? null,
-    healthcheck: c.Healthcheck?.Test ?? null,
-    user: c.User || null,
-    workingDir: c.WorkingDir || null,
-  };
 }

@@ -6,7 +6,7 @@
 import { endianness } from 'node:os';
 
 /** Changes whenever the layout written here or by model-codec.ts changes; part of every cache key. */
-export const CODEC_ID = `isg-codec-1-${endianness()}`;
+export const CODEC_ID = `isg-codec-2-${endianness()}`;
 
 /** The bytes are not what a writer of this version makes (truncated, corrupt or foreign). */
 export class CodecError extends Error {}

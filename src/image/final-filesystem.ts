@@ -6,10 +6,15 @@
 // every change, in layer order), and a deleted or replaced directory records a cutoff stamp. A path is
 // present when it was written after the cutoffs of all its ancestors and not deleted since — decided for
 // all paths in one pass at the end, parents before children.
+//
+// Each regular-file write that does not survive is entered in a waste ledger when it is replaced (a later write
+// of the same path) or, at the end, when it is hidden: with the layer that removed it — for a hidden write, the
+// layer of the earliest deletion after it on its path (the cuts kept per path say when).
 
 import { FileIndex, presentTree } from './file-index.js';
 import { TYPE_CODE, type LayerChanges } from './layer-scan.js';
 import { PathTable } from './path-table.js';
+import { WASTE_DELETED, WASTE_OVERWRITTEN, WasteLog, type WasteLedger } from './waste-ledger.js';
 
 export interface FinalFilesystem {
   files: FileIndex;
@@ -18,6 +23,8 @@ export interface FinalFilesystem {
   fileCount: number;
   /** Visible content bytes per layer index. */
   survivingBytes: number[];
+  /** The writes that are not visible: their bytes add up to the layers' bytes minus finalBytes. */
+  waste: WasteLedger;
 }
 
 const FILE = TYPE_CODE.file;
@@ -65,6 +72,16 @@ class Overlay {
   private readonly contents = new Map<number, Content>();
   private clock = 0;
   private readonly chain: number[] = [];
+  private readonly waste = new WasteLog();
+  /** The stamps at which a path was deleted or a directory cut off from what was below it, ascending (few paths have any). */
+  private readonly cuts = new Map<number, number[]>();
+  /** ancestorCuts' memo: the directory and its cuts (valid while no cut is added). */
+  private cutsFor = -2;
+  private cutsAbove: number[] = [];
+  /** The first stamp of each layer. */
+  private readonly layerFirst: number[] = [];
+  /** The layer being applied. */
+  private current = 0;
 
   constructor(private readonly layerCount: number, paths: number, nameBytes: number) {
     const n = (this.capacity = Math.max(16, paths));
@@ -83,6 +100,8 @@ class Overlay {
   apply(layer: LayerChanges, index: number): void {
     const map = new Int32Array(layer.paths.count); // the layer's path ids → ours (0: not yet known)
     const to = (id: number, create: boolean): number => this.translate(layer, map, id, create);
+    this.layerFirst[index] = this.clock + 1;
+    this.current = index;
 
     // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
     const deleted = ++this.clock;
@@ -91,6 +110,7 @@ class Overlay {
       if (id > 0 && this.present(id)) {
         this.flags[id] = (this.flags[id] as number) & ~LIVE;
         this.cutoffs[id] = deleted;
+        this.cut(id, deleted);
       }
     }
     for (const o of layer.opaques) {
@@ -101,6 +121,7 @@ class Overlay {
         if (!this.presentBelow(id, cut) || this.types[id] !== DIR) this.write(id, DIR, 0o755, 0, index, stamp, null);
       }
       this.cutoffs[id] = stamp;
+      this.cut(id, stamp);
     }
     const { puts } = layer;
     // Tar entries come directory by directory: while the parent stays the same, its ancestors were made
@@ -126,6 +147,7 @@ class Overlay {
       // Resolved before this write replaces anything: a hardlink names content that exists now.
       const shared = type === HARDLINK && link !== null ? this.contentAt(link) : undefined;
       this.cutoffs[id] = stamp; // whatever was here, and everything below it, is replaced
+      if (this.types[id] === DIR) this.cut(id, stamp);
       this.write(id, type, puts.modes[i] as number, puts.sizes[i] as number, index, stamp, link);
       if (shared) {
         this.contents.set(id, shared);
@@ -151,7 +173,10 @@ class Overlay {
       const parent = table.parent(id);
       const cut = cutBelow[parent] as number;
       cutBelow[id] = Math.max(cut, cutoffs[id] as number);
-      if (present[parent] !== 1 || types[parent] !== DIR || ((flags[id] as number) & LIVE) === 0 || (stamps[id] as number) <= cut) continue;
+      if (present[parent] !== 1 || types[parent] !== DIR || ((flags[id] as number) & LIVE) === 0 || (stamps[id] as number) <= cut) {
+        this.retire(id, false);
+        continue;
+      }
       present[id] = 1;
       count++;
       const type = types[id] as number;
@@ -191,7 +216,7 @@ class Overlay {
       nextSibling,
       count,
     });
-    return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving) };
+    return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving), waste: this.waste.finish(table, carried) };
   }
 
   /** Our id for a path id of the layer's table, adding it (and its parents) when `create`; -1 when missing. */
@@ -250,7 +275,54 @@ class Overlay {
     return this.types[id] === HARDLINK ? this.contents.get(id) : undefined;
   }
 
+  /**
+   * Enters the write at id in the waste ledger when it holds content: overwritten by the current layer when it
+   * is visible (`live` asks), else deleted by the layer of the earliest cut after it on its path.
+   */
+  private retire(id: number, live: boolean): void {
+    const size = this.sizes[id] as number;
+    if (this.types[id] !== FILE || !(size > 0)) return;
+    const stamp = this.stamps[id] as number;
+    const layer = this.layers[id] as number;
+    if (live && this.present(id)) this.waste.push(id, stamp, size, layer, this.current, WASTE_OVERWRITTEN);
+    else this.waste.push(id, stamp, size, layer, this.removerOf(id, stamp), WASTE_DELETED);
+  }
+
+  /** Every cut on dir and its ancestors, ascending; kept for the last dir asked, as siblings come one after another. */
+  private ancestorCuts(dir: number): number[] {
+    if (dir === this.cutsFor) return this.cutsAbove;
+    const all: number[] = [];
+    for (let at = dir; at >= 0; at = this.table.parent(at)) all.push(...(this.cuts.get(at) ?? []));
+    this.cutsFor = dir;
+    this.cutsAbove = all.sort((x, y) => x - y);
+    return this.cutsAbove;
+  }
+
+  /** Records that id was deleted, or cut off from what lay below it, at `stamp`. */
+  private cut(id: number, stamp: number): void {
+    this.cutsFor = -2;
+    const list = this.cuts.get(id);
+    if (list === undefined) this.cuts.set(id, [stamp]);
+    else list.push(stamp);
+  }
+
+  /** The layer of the earliest cut after `stamp` on id or any ancestor: the one that hid the write made then. */
+  private removerOf(id: number, stamp: number): number {
+    const own = this.cuts.get(id)?.find((c) => c > stamp) ?? Infinity;
+    const first = Math.min(own, firstAfter(this.ancestorCuts(this.table.parent(id)), stamp));
+    if (first === Infinity) return this.current; // not reached: a hidden write always has a cut after it
+    let lo = 0;
+    let hi = this.layerFirst.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.layerFirst[mid] as number) <= first) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   private write(id: number, type: number, mode: number, size: number, layer: number, stamp: number, link: string | null): void {
+    this.retire(id, true);
     const f = this.flags[id] as number;
     if (f & LINKED) this.links.delete(id);
     if (f & SHARES) this.contents.delete(id);
@@ -281,4 +353,16 @@ class Overlay {
     this.sizes = grow(this.sizes, (k) => new Float64Array(k));
     this.capacity = n;
   }
+}
+
+/** The first of the ascending stamps after `stamp`, or Infinity. */
+function firstAfter(sorted: readonly number[], stamp: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) > stamp) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < sorted.length ? (sorted[lo] as number) : Infinity;
 }

@@ -3,22 +3,25 @@
 // (config, history, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
 // length and count is checked, the tree links are rebuilt rather than read, and the totals the model states
 // are recomputed and compared, so a crafted entry can make no lookup loop or read out of range.
+// Version 2 (CODEC_ID) added the config's runtime settings to the JSON part and the waste ledger after the captures.
 
 import { CodecError, Reader, Writer } from './binary-codec.js';
 import { FileIndex, presentTree } from './file-index.js';
 import { FILE_TYPES, PutLog, TYPE_CODE, type ScannedLayer } from './layer-scan.js';
 import { PathTable } from './path-table.js';
 import type { ImageModel, LayerSummary } from './types.js';
+import { checkConfig } from './config-check.js';
+import { WasteLedger } from './waste-ledger.js';
 
 const DIR = TYPE_CODE.dir;
 const FILE = TYPE_CODE.file;
 const SYMLINK = TYPE_CODE.symlink;
 const HARDLINK = TYPE_CODE.hardlink;
 
-type ModelMeta = Omit<ImageModel, 'files' | 'capturedFiles'>;
+type ModelMeta = Omit<ImageModel, 'files' | 'capturedFiles' | 'waste'>;
 
 export function encodeModel(model: ImageModel, w: Writer): void {
-  if (!(model.files instanceof FileIndex)) throw new Error('only a reader-made model (FileIndex) can be encoded');
+  if (!(model.files instanceof FileIndex) || !(model.waste instanceof WasteLedger)) throw new Error('only a reader-made model (FileIndex, WasteLedger) can be encoded');
   const meta: ModelMeta = {
     id: model.id,
     platform: model.platform,
@@ -45,6 +48,8 @@ export function encodeModel(model: ImageModel, w: Writer): void {
   w.array(c.sizes);
   writeLinks(w, c.links);
   writeCaptures(w, model.capturedFiles);
+  const waste = model.waste.columns;
+  for (const a of [waste.ids, waste.bytes, waste.layers, waste.removers, waste.kinds]) w.array(a);
 }
 
 export function decodeModel(r: Reader): ImageModel {
@@ -61,6 +66,7 @@ export function decodeModel(r: Reader): ImageModel {
   for (const a of [present, types, modes, layers, sizes]) if (a.length !== n) throw new CodecError('a column does not match the path table');
   const links = readLinks(r, n);
   const capturedFiles = readCaptures(r);
+  const waste = new WasteLedger(paths, readWaste(r, n, meta));
 
   // Checked, and the totals recomputed: a present path hangs below a present directory; types and layers are in range.
   if (present[0] !== 1 || types[0] !== DIR) throw new CodecError('the root is not a present directory');
@@ -91,7 +97,27 @@ export function decodeModel(r: Reader): ImageModel {
 
   const { firstChild, nextSibling } = presentTree(paths, present);
   const files = new FileIndex({ paths, present, types, modes, layers, sizes, links, firstChild, nextSibling, count });
-  return { ...meta, files, capturedFiles };
+  return { ...meta, files, capturedFiles, waste };
+}
+
+/** The waste ledger's columns, checked: ids in the table, layers in range, a later (or the same) layer removing, and the bytes adding up. */
+function readWaste(r: Reader, paths: number, meta: ModelMeta): WasteLedger['columns'] {
+  const c = { ids: r.i32s(), bytes: r.f64s(), layers: r.u32s(), removers: r.u32s(), kinds: r.u8s() };
+  const n = c.ids.length;
+  if ([c.bytes, c.layers, c.removers, c.kinds].some((a) => a.length !== n)) throw new CodecError('a waste column does not match the others');
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const id = c.ids[i] as number;
+    const bytes = c.bytes[i] as number;
+    const layer = c.layers[i] as number;
+    const remover = c.removers[i] as number;
+    if (id < 1 || id >= paths || !(bytes > 0 && Number.isFinite(bytes)) || remover >= meta.layers.length || layer > remover || (c.kinds[i] as number) > 1) {
+      throw new CodecError(`waste entry ${i} is malformed`);
+    }
+    sum += bytes;
+  }
+  if (sum !== meta.size - meta.finalBytes) throw new CodecError('the waste ledger does not add up to the wasted bytes');
+  return c;
 }
 
 export function encodeScannedLayer(layer: ScannedLayer, w: Writer): void {
@@ -210,14 +236,12 @@ function checkMeta(m: ModelMeta): ModelMeta {
   };
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   const strOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
-  const strList = (v: unknown): boolean => v === null || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
   if (typeof m !== 'object' || m === null) bad('header');
   if (typeof m.id !== 'string' || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci')) bad('identity');
   for (const k of ['size', 'fileCount', 'finalBytes', 'wastedBytes', 'efficiency'] as const) if (!isNum(m[k])) bad(k);
   if (m.compressedSize !== null && !isNum(m.compressedSize)) bad('compressed size');
   if (typeof m.compressedSizeExact !== 'boolean') bad('compressed size');
-  const c = m.config as unknown as Record<string, unknown>;
-  if (typeof c !== 'object' || c === null || !strList(c.entrypoint) || !strList(c.cmd) || !strList(c.healthcheck) || !strOrNull(c.user) || !strOrNull(c.workingDir)) bad('config');
+  if (!checkConfig(m.config)) bad('config');
   if (!Array.isArray(m.history) || !m.history.every((h) => typeof h === 'object' && h !== null && strOrNull(h.created) && typeof h.createdBy === 'string' && strOrNull(h.comment) && typeof h.emptyLayer === 'boolean')) bad('history');
   if (!Array.isArray(m.layers) || !m.layers.every((l, i) => goodLayer(l, i))) bad('layers');
   return m;

@@ -27,6 +27,8 @@ interface Selected {
   configPath: string;
   layerPaths: string[];
   format: ImageModel['archiveFormat'];
+  /** The image manifest's annotations (OCI layouts). */
+  annotations?: unknown;
 }
 
 type DockerEntry = { Config?: string; Layers?: string[]; RepoTags?: string[] | null };
@@ -75,6 +77,7 @@ async function assembleSelected(archive: Archive, selected: Selected, opts: Reso
     configBytes,
     config,
     format: selected.format,
+    annotations: selected.annotations,
     layers: scanned.map((s) => ({
       layer: s.layer,
       compression: s.compression,
@@ -201,7 +204,7 @@ class Archive {
   }
 
   fromOciDescriptor(desc: Descriptor): Selected {
-    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[] }>(blobPath(desc.digest as string), 'image manifest');
+    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[]; annotations?: unknown }>(blobPath(desc.digest as string), 'image manifest');
     if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
       throw new ImageArchiveError('the image manifest has no config or layers');
     }
@@ -209,6 +212,7 @@ class Archive {
       configPath: blobPath(manifest.config.digest),
       layerPaths: manifest.layers.map((l) => blobPath(l.digest ?? '')),
       format: 'oci',
+      annotations: manifest.annotations,
     };
   }
 

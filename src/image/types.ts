@@ -56,6 +56,41 @@ export interface ImageConfigSummary {
   healthcheck: string[] | null;
   user: string | null;
   workingDir: string | null;
+  /**
+   * Environment variables in the config's order: each name, and a fingerprint of its value (a salted SHA-256,
+   * cut short) so two images can tell a changed value apart. Never the value: it may be a secret.
+   */
+  env: { name: string; fingerprint: string }[];
+  /** "80/tcp", sorted. */
+  exposedPorts: string[];
+  volumes: string[];
+  stopSignal: string | null;
+  /** The healthcheck's timing (nanoseconds, 0 when unset) and retries; null without a healthcheck. */
+  healthcheckSettings: HealthcheckSettings | null;
+  /** Labels by name, sorted by name. */
+  labels: { name: string; value: string }[];
+  /** The base image (`org.opencontainers.image.base.name` / `.base.digest`, from the manifest's annotations or else the labels). */
+  baseName: string | null;
+  baseDigest: string | null;
+}
+
+export interface HealthcheckSettings {
+  interval: number;
+  timeout: number;
+  startPeriod: number;
+  startInterval: number;
+  retries: number;
+}
+
+/** Bytes a layer wrote that the final filesystem does not show, and the layer that deleted or overwrote them. */
+export interface WastedWrite {
+  path: string;
+  bytes: number;
+  /** The layer that wrote them. */
+  layer: number;
+  /** The later layer that deleted them (file or directory whiteout, opaque directory, a file put over the directory) or overwrote them. */
+  removedBy: number;
+  how: 'deleted' | 'overwritten';
 }
 
 export interface ImageModel {
@@ -85,4 +120,6 @@ export interface ImageModel {
   compressedSizeExact: boolean;
   /** Final content of the few small files the findings read (package databases), by absolute path. */
   capturedFiles: Map<string, Buffer>;
+  /** Every write counted in `wastedBytes`: their bytes add up to it. */
+  waste: Iterable<WastedWrite>;
 }

@@ -26,6 +26,8 @@ export interface ImageReport {
   layers: LayerReport[];
   /** Installed packages, largest first (`inspect` only; a comparison has them in `diff.packages`). */
   packages?: PackageReport[];
+  /** The runtime settings of the image config (`inspect` only; a comparison has what changed in `diff.config`). */
+  config?: ImageConfigReport;
   /**
    * A base only: true when its analysis came from the analysis cache (the commit was built and read by an
    * earlier run with the same build inputs), false when it was built or read in this run.
@@ -90,9 +92,80 @@ export interface DiffReport {
   packages: PackageChange[];
   /** The added or changed layer with the largest growth; null when no layer grew. */
   growth: LayerGrowth | null;
+  /** The image config's settings that changed; only those fields are present ({} when none did). */
+  config: ConfigChanges;
 }
 
-export type FindingId = 'shell' | 'missing-multi-stage' | 'build-tools' | 'package-cache';
+/**
+ * A HEALTHCHECK: its test (["CMD", …], ["CMD-SHELL", "…"], ["NONE"]) and timing in nanoseconds, as the image
+ * config holds them (0: not set, the runtime's default applies).
+ */
+export interface HealthcheckReport {
+  test: string[];
+  interval: number;
+  timeout: number;
+  startPeriod: number;
+  startInterval: number;
+  retries: number;
+}
+
+/** An image config's runtime settings. Environment variables by name only: their values may be secrets and are never reported. */
+export interface ImageConfigReport {
+  user: string | null;
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  workdir: string | null;
+  exposedPorts: string[];
+  volumes: string[];
+  stopSignal: string | null;
+  healthcheck: HealthcheckReport | null;
+  /** By name; the base image's name and digest labels are baseName and baseDigest instead. */
+  labels: { name: string; value: string }[];
+  /** Names only. */
+  env: string[];
+  /** `org.opencontainers.image.base.name` / `.base.digest` (manifest annotations, else labels). */
+  baseName: string | null;
+  baseDigest: string | null;
+  platform: string;
+}
+
+/** A setting on each side (null: not set). */
+export interface SettingChange<T> {
+  base: T | null;
+  head: T | null;
+}
+
+export interface SetChange {
+  added: string[];
+  removed: string[];
+}
+
+/** What changed in the image config between base and head; a field is present only when it changed. */
+export interface ConfigChanges {
+  user?: SettingChange<string>;
+  entrypoint?: SettingChange<string[]>;
+  cmd?: SettingChange<string[]>;
+  workdir?: SettingChange<string>;
+  exposedPorts?: SetChange;
+  volumes?: SetChange;
+  stopSignal?: SettingChange<string>;
+  healthcheck?: SettingChange<HealthcheckReport>;
+  labels?: { added: { name: string; value: string }[]; removed: { name: string; value: string }[]; changed: { name: string; base: string; head: string }[] };
+  /** Names only: added, removed, or present on both sides with another value. */
+  env?: { added: string[]; removed: string[]; changed: string[] };
+  baseName?: SettingChange<string>;
+  baseDigest?: SettingChange<string>;
+  platform?: SettingChange<string>;
+}
+
+export type FindingId = 'shell' | 'missing-multi-stage' | 'build-tools' | 'package-cache' | 'wasted-space';
+
+/** Where an instruction is: its layer (0-based), its text, and its Dockerfile line when known. */
+export interface InstructionRef {
+  layer: number;
+  instruction: string;
+  dockerfile: { path: string; line: number } | null;
+}
 
 export interface Finding {
   id: FindingId;
@@ -101,7 +174,13 @@ export interface Finding {
   message: string;
   bytes: number | null;
   evidence: { path: string; size: number; layer: number; instruction: string }[];
+  /** The line that wrote the bytes (wasted-space, deleted caches), or else the one to change. */
   dockerfile: { path: string; line: number } | null;
+  /**
+   * wasted-space, and package-cache for caches deleted in a later layer: the later instruction that deleted or
+   * overwrote the bytes, which still ship in the layer of `evidence` (absent for other findings).
+   */
+  removedBy?: InstructionRef;
 }
 
 export type BudgetId = 'max-size' | 'max-increase' | 'max-compressed-size' | 'max-compressed-increase' | 'max-layers';

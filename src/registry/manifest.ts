@@ -27,6 +27,8 @@ export interface Descriptor {
 export interface ImageManifest {
   config: Descriptor;
   layers: Descriptor[];
+  /** The manifest's own annotations, as written (untrusted: read with care). */
+  annotations?: unknown;
 }
 
 export type ParsedManifest = { kind: 'index'; manifests: Descriptor[] } | { kind: 'image'; manifest: ImageManifest };
@@ -35,7 +37,7 @@ const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 
 /** Parses a manifest body; the media type comes from the document, else from Content-Type. */
 export function parseManifest(bytes: Buffer, contentType: string | undefined, what: string): ParsedManifest {
-  let doc: { mediaType?: unknown; schemaVersion?: unknown; manifests?: unknown; config?: unknown; layers?: unknown };
+  let doc: { mediaType?: unknown; schemaVersion?: unknown; manifests?: unknown; config?: unknown; layers?: unknown; annotations?: unknown };
   try {
     doc = JSON.parse(bytes.toString('utf8')) as typeof doc;
   } catch {
@@ -53,7 +55,9 @@ export function parseManifest(bytes: Buffer, contentType: string | undefined, wh
   if (typeof doc.config !== 'object' || !Array.isArray(doc.layers)) {
     throw new RegistryError(`the manifest of ${what} is not an image manifest (media type ${oneLine(mediaType || 'unknown', 200)})`);
   }
-  return { kind: 'image', manifest: { config: descriptor(doc.config, what), layers: doc.layers.map((d) => descriptor(d, what)) } };
+  const manifest: ImageManifest = { config: descriptor(doc.config, what), layers: doc.layers.map((d) => descriptor(d, what)) };
+  if (doc.annotations !== undefined) manifest.annotations = doc.annotations;
+  return { kind: 'image', manifest };
 }
 
 function descriptor(raw: unknown, what: string): Descriptor {

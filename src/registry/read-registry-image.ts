@@ -108,7 +108,7 @@ export async function readResolvedImage(client: RegistryClient, image: ResolvedI
       return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }),
   );
-  return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers });
+  return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers, annotations: image.manifest.annotations });
 }
 
 async function scanBlob(client: RegistryClient, reference: ImageReference, desc: Descriptor, what: string, onBytes: (n: number) => void) {

@@ -5,8 +5,9 @@ import { formatBytes, formatCount, formatCountDelta, formatDelta, formatDeltaPer
 import { renderTable } from './table.js';
 import { chosenBaseText } from './base-line.js';
 import { oneLine } from '../lib/one-line.js';
-import type { BudgetResult, ImageEntry, ImageReport, LayerGrowth } from '../model/report.js';
+import type { BudgetResult, Finding, ImageEntry, ImageReport, LayerGrowth } from '../model/report.js';
 import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
+import { configChangesText } from './config-changes.js';
 
 export interface CompareTextOptions {
   width?: number;
@@ -42,6 +43,12 @@ function compressed(r: ImageReport): string {
   return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
 
+/** A finding's Dockerfile places (raw: callers escape): its line, then the later line that removed its bytes when there is one. */
+export function findingPlaces(f: Pick<Finding, 'dockerfile' | 'removedBy'>): string[] {
+  const at = (d: { path: string; line: number } | null | undefined): string[] => (d ? [`${d.path}:${d.line}`] : []);
+  return f.dockerfile ? [...at(f.dockerfile), ...at(f.removedBy?.dockerfile)] : [];
+}
+
 /**
  * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
  * terminal-safe before the lines are joined, so a newline in a file name cannot start a line of its own.
@@ -51,7 +58,8 @@ export function findingLines(entry: ImageEntry): string[] {
   return [...entry.findings]
     .sort((a, b) => order[a.status] - order[b.status])
     .map((f) => {
-      const where = f.dockerfile ? ` (${oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+      const places = findingPlaces(f);
+      const where = places.length ? ` (${places.map((p) => oneLine(p)).join(' → ')})` : '';
       if (f.status === 'resolved') return `✅ resolved ${f.id}: ${oneLine(f.message)}`;
       // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
       const status = entry.base ? `${f.status} ` : '';
@@ -121,6 +129,8 @@ export function renderCompareText(entry: ImageEntry, opts: CompareTextOptions = 
 
   if (entry.budgets.length) out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
   for (const w of opts.warnings ?? []) out.push('', `warning: ${oneLine(w)}`);
+  const config = configChangesText(diff, width);
+  if (config.length) out.push('', ...config);
 
   if (diff) {
     const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;

@@ -2,12 +2,13 @@
 // marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
 
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import { budgetText, summaryLine } from './compare-text.js';
+import { budgetText, findingPlaces, summaryLine } from './compare-text.js';
 import { formatBytes, formatCountDelta, formatDelta } from '../lib/format.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
 import { chosenBaseText } from './base-line.js';
 import type { ImageEntry, ImageReport } from '../model/report.js';
 import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
+import { configChangesMarkdown } from './config-changes.js';
 
 /** Package changes listed in the comment (the JSON report has them all). */
 const PACKAGE_ROWS = 20;
@@ -83,7 +84,8 @@ function renderFindings(entry: ImageEntry): string[] {
   const order = { new: 0, existing: 1, resolved: 2 } as const;
   const out = ['**Findings**', ''];
   for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
-    const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+    const places = findingPlaces(f);
+    const where = places.length ? ` (${places.map((p) => codeSpan(p)).join(' → ')})` : '';
     if (f.status === 'resolved') out.push(`- ✅ resolved \`${f.id}\`: ${markdownText(f.message)}`);
     else {
       const icon = f.severity === 'error' ? '❌' : '⚠️';
@@ -100,6 +102,7 @@ function renderDetails(entry: ImageEntry, layerRows: number, fileRows: number, p
   const out: string[] = [];
   const { diff, head } = entry;
   if (diff) {
+    out.push(...configChangesMarkdown(diff));
     const order = { changed: 0, added: 1, removed: 2, unchanged: 3 } as const;
     const layers = [...diff.layers].sort((a, b) => order[a.status] - order[b.status]).slice(0, layerRows);
     const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;

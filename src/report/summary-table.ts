@@ -123,10 +123,10 @@ export function failures(entries: readonly ReportEntry[], removed: readonly Remo
   return out;
 }
 
-/** Whether an image's comparison shows movement: size, findings, or no baseline to compare with. */
+/** Whether an image's comparison shows movement: size, findings, config, or no baseline to compare with. */
 export function hasNews(e: ImageEntry): boolean {
   if (!e.base || !e.diff) return true;
-  return e.diff.sizeDelta !== 0 || e.findings.some((f) => f.status !== 'existing');
+  return e.diff.sizeDelta !== 0 || e.findings.some((f) => f.status !== 'existing') || Object.keys(e.diff.config ?? {}).length > 0;
 }
 
 /** The compared images in the order their details are shown: failed first, then changed, then the rest. */

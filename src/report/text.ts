@@ -3,7 +3,8 @@
 import type { ImageModel } from '../image/types.js';
 import { formatBytes, formatCount, formatPercent } from '../lib/format.js';
 import { oneLine } from '../lib/one-line.js';
-import type { ImageReport, PackageReport } from '../model/report.js';
+import type { ImageConfigReport, ImageReport, PackageReport } from '../model/report.js';
+import { configText } from './config-changes.js';
 import { installedPackageRow } from './package-rows.js';
 import { fitFindingLines } from './compare-text.js';
 import { renderTable } from './table.js';
@@ -16,6 +17,8 @@ export interface TextOptions {
   /** Installed packages, largest first: the first `packageRows` (15) are listed after the layers. */
   packages?: PackageReport[];
   packageRows?: number;
+  /** The image config's settings, shown after the layers. */
+  config?: ImageConfigReport;
 }
 
 export function renderImageText(name: string, platform: string, report: ImageReport, model: ImageModel, opts: TextOptions = {}): string {
@@ -66,6 +69,7 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   out.push(line({ index: '#', instruction: 'instruction', size: 'size', files: 'files', waste: 'wasted' }));
   for (const r of rows) out.push(line(r));
   out.push(line(total));
+  if (opts.config) out.push('', ...configText(opts.config, width));
   const packages = opts.packages ?? [];
   if (packages.length) {
     const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 15));

@@ -32,6 +32,43 @@ const layer = z.object({
   dockerfileLine: count.nullable(),
 });
 
+const strings = z.array(text);
+const healthcheck = z.object({ test: strings, interval: count, timeout: count, startPeriod: count, startInterval: count, retries: count });
+const labelValue = z.object({ name: text, value: text });
+const imageConfig = z.object({
+  user: text.nullable(),
+  entrypoint: strings.nullable(),
+  cmd: strings.nullable(),
+  workdir: text.nullable(),
+  exposedPorts: strings,
+  volumes: strings,
+  stopSignal: text.nullable(),
+  healthcheck: healthcheck.nullable(),
+  labels: z.array(labelValue),
+  env: strings,
+  baseName: text.nullable(),
+  baseDigest: text.nullable(),
+  platform: text,
+});
+const setting = <T extends z.ZodType>(value: T) => z.object({ base: value.nullable(), head: value.nullable() }).optional();
+const setChange = z.object({ added: strings, removed: strings }).optional();
+const configChanges = z.object({
+  user: setting(text),
+  entrypoint: setting(strings),
+  cmd: setting(strings),
+  workdir: setting(text),
+  exposedPorts: setChange,
+  volumes: setChange,
+  stopSignal: setting(text),
+  healthcheck: setting(healthcheck),
+  labels: z.object({ added: z.array(labelValue), removed: z.array(labelValue), changed: z.array(z.object({ name: text, base: text, head: text })) }).optional(),
+  // names only, as the report always has them
+  env: z.object({ added: strings, removed: strings, changed: strings }).optional(),
+  baseName: setting(text),
+  baseDigest: setting(text),
+  platform: setting(text),
+});
+
 const imageReport = z.object({
   ref: text,
   source: z.enum(['registry', 'local', 'oci-dir', 'archive', 'build']),
@@ -45,6 +82,7 @@ const imageReport = z.object({
   dockerfile: text.nullable(),
   layers: z.array(layer),
   packages: z.array(z.object({ manager, name: text, version: text, size: count })).optional(),
+  config: imageConfig.optional(),
   fromCache: z.boolean().optional(),
   manifestDigest: text.optional(),
   resolvedBy: z.literal('previous').optional(),
@@ -62,8 +100,8 @@ const diffReport = z.object({
     z.object({ manager, name: text, status: z.enum(['added', 'removed', 'upgraded']), baseVersion: text.nullable(), headVersion: text.nullable(), sizeDelta: delta }),
   ),
   growth: z.object({ instruction: text, delta, dockerfile: location.nullable() }).nullable(),
-  // the changed config fields; kept as an object of JSON values until its own schema replaces this line
-  config: z.record(z.string(), z.json()).optional(),
+  // reports written before config changes were reported have none: nothing changed, as far as they know
+  config: configChanges.default({}),
 });
 
 const finding = z.object({
@@ -74,6 +112,7 @@ const finding = z.object({
   bytes: count.nullable(),
   evidence: z.array(z.object({ path: text, size: count, layer: count, instruction: text })),
   dockerfile: location.nullable(),
+  removedBy: z.object({ layer: count, instruction: text, dockerfile: location.nullable() }).optional(),
 });
 
 const budget = z.object({

@@ -88,7 +88,7 @@ class Layout {
       const s = await runLayers.get(layer.digest, async () => ({ ...(await this.scan(layer, progress)), estimate: null }));
       return { ...s, digest: layer.digest, compressedSize: s.compression === 'none' ? null : layer.size, compressedSizeExact: s.compression !== 'none' };
     });
-    return assembleImage({ configBytes, config, format: 'oci', layers: scanned });
+    return assembleImage({ configBytes, config, format: 'oci', layers: scanned, annotations: manifest.annotations });
   }
 
   private parseConfig(bytes: Buffer, manifest: ImageManifest): RawConfig {

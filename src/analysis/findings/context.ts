@@ -8,8 +8,10 @@ import type { Finding } from '../../model/report.js';
 export interface FindingThresholds {
   /** build-tools / missing-multi-stage fire only when the tooling adds up to at least this many bytes. */
   buildToolsMinBytes: number;
-  /** package-cache fires only when the caches add up to at least this many bytes. */
+  /** package-cache fires only when the caches add up to at least this many bytes (per writer → remover pair for deleted caches). */
   packageCacheMinBytes: number;
+  /** wasted-space fires for a writer → remover pair of instructions whose wasted bytes reach this. */
+  wastedSpaceMinBytes: number;
   /** Evidence entries kept per finding; the message says "and N more" for the rest. */
   maxEvidence: number;
 }
@@ -21,12 +23,17 @@ export interface FindingThresholds {
  *   stray header or an empty /usr/include, not worth a warning.
  * - packageCacheMinBytes 1 MB: `apt-get update` alone leaves 20–50 MB of lists and a pip/npm cache is
  *   rarely under a few MB; a few KB of leftovers (an apk index stub, a lock file) are noise.
+ * - wastedSpaceMinBytes 5 MB: what apt-get leaves when it runs in several layers is rewritten bookkeeping —
+ *   /var/cache/debconf/templates.dat (~0.75 MB) and its -old copy, /var/lib/dpkg/status and status-old
+ *   (~80 kB each), ld.so.cache — 0.9–1.7 MB per pair of layers on Debian bookworm; a multi-stage COPY --from of
+ *   /etc/passwd and friends replaces a few kB. A download or build tree deleted a step later is tens of MB.
  * - maxEvidence 10: enough to show where the bytes are; a busybox image has ~400 applet links and a
  *   -dev-heavy image dozens of packages, which would drown the PR comment.
  */
 export const DEFAULT_THRESHOLDS: FindingThresholds = Object.freeze({
   buildToolsMinBytes: 1_000_000,
   packageCacheMinBytes: 1_000_000,
+  wastedSpaceMinBytes: 5_000_000,
   maxEvidence: 10,
 });
 
@@ -51,7 +58,11 @@ export interface FindingContext {
   packages?: InstalledPackages;
 }
 
-/** A finding as a detector reports it: its status (against the base) and severity (from fail-on) are decided later. */
-export type DetectedFinding = Omit<Finding, 'status' | 'severity'>;
+/**
+ * A finding as a detector reports it: its status (against the base) and severity (from fail-on) are decided later.
+ * `key` matches it with the base's findings when a detector can report several of one id (one per writer →
+ * remover pair); the id alone otherwise.
+ */
+export type DetectedFinding = Omit<Finding, 'status' | 'severity'> & { key?: string };
 
 export type Evidence = Finding['evidence'][number];

@@ -1,5 +1,6 @@
 // `status` of each finding, comparing head with base: new (head only), existing (both),
-// resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
+// resolved (base only). Findings are matched by key (the id, unless a detector reports several of one id: then
+// its own key); several findings of one key are matched in order, one base finding for each head finding.
 
 import type { Finding, FindingId } from '../../model/report.js';
 import type { DetectedFinding } from './context.js';
@@ -13,14 +14,19 @@ import type { DetectedFinding } from './context.js';
  * fail a run (verdict.ts), whatever their severity.
  */
 export function withStatus(head: DetectedFinding[], base: DetectedFinding[] | null, severityOf: (id: FindingId) => Finding['severity']): Finding[] {
-  const baseIds = new Set((base ?? []).map((f) => f.id));
-  const headIds = new Set(head.map((f) => f.id));
-  const out: Finding[] = head.map((f) => ({ ...f, severity: severityOf(f.id), status: baseIds.has(f.id) ? 'existing' : 'new' }));
-  for (const f of base ?? []) if (!headIds.has(f.id)) out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
+  const unmatched = new Map<string, DetectedFinding[]>();
+  for (const f of base ?? []) unmatched.set(keyOf(f), [...(unmatched.get(keyOf(f)) ?? []), f]);
+  const out: Finding[] = head.map((f) => {
+    const match = unmatched.get(keyOf(f))?.shift();
+    return { ...f, severity: severityOf(f.id), status: match ? 'existing' : 'new' };
+  });
+  for (const left of unmatched.values()) for (const f of left) out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
   return out.map(ordered);
 }
 
-// Keep the report's field order (id, severity, status, message, bytes, evidence, dockerfile).
+const keyOf = (f: DetectedFinding): string => f.key ?? f.id;
+
+// Keep the report's field order (id, severity, status, message, bytes, evidence, dockerfile, then removedBy), and drop the key.
 const ordered = (f: Finding): Finding => ({
   id: f.id,
   severity: f.severity,
@@ -29,4 +35,5 @@ const ordered = (f: Finding): Finding => ({
   bytes: f.bytes,
   evidence: f.evidence,
   dockerfile: f.dockerfile,
+  ...(f.removedBy ? { removedBy: f.removedBy } : {}),
 });

@@ -4,31 +4,11 @@ import type { FileEntry } from '../../image/types.js';
 import { formatBytes } from '../../lib/format.js';
 import type { DetectedFinding, FindingContext } from './context.js';
 import { ancestors, evidence, homeDirs, LayerBytes, listWithMore, locationOf } from './util.js';
-
-interface CacheDir {
-  dir: string;
-  /** Which files under `dir` are cache (path relative to dir, no leading slash); all when absent. */
-  counts?: (rel: string) => boolean;
-  /** The command that empties it (for the message): always an rm -rf, which works in any image. */
-  clean: string;
-}
-
-/** Per-user caches, relative to a home directory (/root, /home/<user>). */
-const HOME_CACHES = ['.cache/pip', '.npm', '.cache/yarn', '.yarn/berry/cache', '.cache/go-build', 'go/pkg/mod', '.m2/repository', '.gradle/caches', '.cargo/registry'];
+import { FIXED_CACHES, homeCaches, type CacheDir } from './cache-paths.js';
 
 export function cacheDirs(files: ReadonlyMap<string, FileEntry>): CacheDir[] {
-  const out: CacheDir[] = [
-    // lists fetched by apt-get update; the lock file and partial/ are apt's own furniture
-    { dir: '/var/lib/apt/lists', counts: (rel) => rel !== 'lock', clean: 'rm -rf /var/lib/apt/lists/*' },
-    { dir: '/var/cache/apt/archives', counts: (rel) => rel.endsWith('.deb'), clean: 'rm -rf /var/cache/apt/archives/*.deb' },
-    // pkgcache.bin / srcpkgcache.bin directly in /var/cache/apt (archives/ is its own entry)
-    { dir: '/var/cache/apt', counts: (rel) => !rel.includes('/') && rel.endsWith('.bin'), clean: 'rm -rf /var/cache/apt/*.bin' },
-    { dir: '/var/cache/apk', clean: 'rm -rf /var/cache/apk/*' },
-    { dir: '/usr/local/share/.cache/yarn', clean: 'rm -rf /usr/local/share/.cache/yarn' }, // yarn v1's cache when run as root by the node image
-    { dir: '/go/pkg/mod', clean: 'rm -rf /go/pkg/mod' }, // the golang image's GOPATH is /go
-    { dir: '/usr/local/cargo/registry', clean: 'rm -rf /usr/local/cargo/registry' }, // the rust image's CARGO_HOME
-  ];
-  for (const h of homeDirs(files)) for (const sub of HOME_CACHES) out.push({ dir: `${h}/${sub}`, clean: `rm -rf ${h}/${sub}` });
+  const out: CacheDir[] = [...FIXED_CACHES];
+  for (const h of homeDirs(files)) out.push(...homeCaches(h));
   return out.filter((c) => files.get(c.dir)?.type === 'dir');
 }
 

@@ -10,7 +10,7 @@ export interface SizeChange {
   headSize: number;
 }
 
-export function resolvedMessage(f: Pick<Finding, 'id' | 'bytes' | 'evidence'>, sizes: SizeChange | null): string {
+export function resolvedMessage(f: Pick<Finding, 'id' | 'bytes' | 'evidence' | 'removedBy'>, sizes: SizeChange | null): string {
   const bytes = formatBytes(f.bytes ?? 0);
   const where = listWithMore(
     f.evidence.map((e) => e.path),
@@ -30,6 +30,9 @@ export function resolvedMessage(f: Pick<Finding, 'id' | 'bytes' | 'evidence'>, s
     case 'shell':
       return `The image no longer contains a shell${where ? ` (${where})` : ''}.`;
     case 'package-cache':
+      if (f.removedBy) return `The ${bytes} of package-manager caches${where ? ` (${where})` : ''} that one step wrote and a later one deleted no longer ship.`;
       return `The ${bytes} of package-manager caches${where ? ` (${where})` : ''} are gone.`;
+    case 'wasted-space':
+      return `The ${bytes}${where ? ` (${where})` : ''} that one step wrote and a later one deleted or overwrote no longer ship.`;
   }
 }

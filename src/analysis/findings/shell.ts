@@ -63,7 +63,7 @@ function isShellForm(argv: readonly string[] | null): boolean {
 }
 
 /** The config entries that would break without a shell, e.g. "CMD runs through /bin/sh -c". */
-export function shellFormNotes(config: ImageConfigSummary): string[] {
+export function shellFormNotes(config: Pick<ImageConfigSummary, 'entrypoint' | 'cmd' | 'healthcheck'>): string[] {
   const notes: string[] = [];
   if (isShellForm(config.entrypoint)) notes.push(`ENTRYPOINT runs through ${config.entrypoint![0]} -c`);
   // a shell-form ENTRYPOINT ignores CMD; otherwise CMD is the command (or the entrypoint's arguments)
