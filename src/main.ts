@@ -25,6 +25,9 @@ import { TOOL_NAME, TOOL_VERSION } from './lib/version.js';
 import { printWithoutCommands } from './github/quiet-log.js';
 import { readMergeInputs } from './config/merge-inputs.js';
 import { runMergeAction } from './merge-action.js';
+import { annotateBudgetWarnings } from './github/budget-annotations.js';
+import { writeSarifOutput } from './github/sarif-output.js';
+import { quietComment } from './report/comment-threshold.js';
 
 export async function run(): Promise<void> {
   try {
@@ -56,16 +59,20 @@ export async function run(): Promise<void> {
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
+    await writeSarifOutput(cfg, result.report);
+    annotateBudgetWarnings(result.report);
     // one annotation per finding and line, however many platforms have it
     const annotated = new Set<string>();
     for (const e of result.report.images) {
       if (e.status !== 'compared') continue;
       annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
     }
-    for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, optionsOf(images, e).budgets.maxIncrease);
+    // the notice comes at the lower of the increase levels
+    for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, warnOrMax(optionsOf(images, e)));
     printWithoutCommands(text);
 
-    const comment = await postComment(cfg, result.report, body, marker);
+    const quiet = quietComment(result.report, cfg.commentThreshold, marker);
+    const comment = await postComment(cfg, result.report, quiet ?? body, marker, quiet !== null);
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
 
@@ -114,6 +121,8 @@ function render(cfg: ActionConfig, result: CompareResult): { body: string; marke
 function optionsOf(images: readonly ImageOptions[], e: ImageEntry): ImageOptions {
   return images.length === 1 ? images[0]! : (images.find((i) => i.name === e.name) ?? images[0]!);
 }
+
+const warnOrMax = (o: ImageOptions) => o.budgets.warnIncrease ?? o.budgets.maxIncrease;
 
 /** Annotations are per finding and Dockerfile line: the same one on several platforms is one annotation. */
 function key(f: Finding): string {
