@@ -78,7 +78,8 @@ export async function run(): Promise<void> {
 
     if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, (e) => optionsOf(images, e).failOn)}`);
   } catch (err) {
-    if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
+    // several mistakes: one line each (one mistake is the failure's own line)
+    if (err instanceof InputErrors && err.problems.length > 1) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run
     if (!(err instanceof UserError) && err instanceof Error && (core.isDebug() || process.env.ISG_DEBUG)) core.info(err.stack ?? err.message);
     core.setFailed(`image-size-guard: ${describeError(err)}`);
