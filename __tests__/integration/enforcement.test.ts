@@ -117,6 +117,15 @@ describe('warn levels in the Action', () => {
     assert.equal(merged.outputs.warned, 'true');
     assert.match(gh.comments[0]!.body, /⚠️ warned: api \(warn-increase 10kB\)/);
     assert.ok(!liveLines(merged.log).some((l) => l.startsWith('::warning title=image-size-guard%3A warn')), 'the legs annotated their warnings already');
+
+    // the CLI's merge: a warning line, the SARIF file (never read back as a report), no quiet comment for a warned run
+    const cli = await runDistCli(['merge', 'legs', '--format', 'markdown', '--comment-threshold', '1MB', '--sarif', 'legs/merged.sarif'], { cwd: work });
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.stderr, /^image-size-guard: warning: api: warn-increase 10kB exceeded \(\+50 kB\)$/m);
+    assert.match(cli.stdout, /⚠️ warned: api \(warn-increase 10kB\)/);
+    assert.deepEqual(sarifSchemaErrors(JSON.parse(readFileSync(join(work, 'legs/merged.sarif'), 'utf8'))), []);
+    const again = await runDistCli(['merge', 'legs', '--sarif', 'legs/merged.sarif'], { cwd: work });
+    assert.equal(again.code, 0, again.stderr);
   });
 });
 
