@@ -26,6 +26,9 @@ import { printWithoutCommands } from './github/quiet-log.js';
 import { readMergeInputs } from './config/merge-inputs.js';
 import { runMergeAction } from './merge-action.js';
 import { historyTrend, saveHistory, type TrendSection } from './github/history-run.js';
+import { annotateBudgetWarnings } from './github/budget-annotations.js';
+import { writeSarifOutput } from './github/sarif-output.js';
+import { quietComment } from './report/comment-threshold.js';
 
 export async function run(): Promise<void> {
   try {
@@ -58,23 +61,28 @@ export async function run(): Promise<void> {
     await writeFile(cfg.reportFile, JSON.stringify(result.report, null, 2) + '\n');
     setOutputs(result.report, cfg.reportFile, body);
     await core.summary.addRaw(body, true).write();
+    await writeSarifOutput(cfg, result.report);
+    annotateBudgetWarnings(result.report);
     // one annotation per finding and line, however many platforms have it
     const annotated = new Set<string>();
     for (const e of result.report.images) {
       if (e.status !== 'compared') continue;
       annotate({ ...e, findings: e.findings.filter((f) => !annotated.has(key(f)) && annotated.add(key(f))) });
     }
-    for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, optionsOf(images, e).budgets.maxIncrease);
+    // the notice comes at the lower of the increase levels
+    for (const e of result.report.images) if (e.status === 'compared') annotateGrowth(e, warnOrMax(optionsOf(images, e)));
     printWithoutCommands(text);
 
-    const comment = await postComment(cfg, result.report, body, marker);
+    const quiet = quietComment(result.report, cfg.commentThreshold, marker);
+    const comment = await postComment(cfg, result.report, quiet ?? body, marker, quiet !== null);
     core.setOutput('comment-url', comment?.url ?? '');
     if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
     await saveHistory(cfg, result.report);
 
     if (!result.report.passed) core.setFailed(`image-size-guard: ${failureMessage(result.report, (e) => optionsOf(images, e).failOn)}`);
   } catch (err) {
-    if (err instanceof InputErrors) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
+    // several mistakes: one line each (one mistake is the failure's own line)
+    if (err instanceof InputErrors && err.problems.length > 1) for (const p of err.problems) core.error(`image-size-guard: ${p}`);
     // a bug, not a user mistake: its stack helps only when someone is debugging the run
     if (!(err instanceof UserError) && err instanceof Error && (core.isDebug() || process.env.ISG_DEBUG)) core.info(err.stack ?? err.message);
     core.setFailed(`image-size-guard: ${describeError(err)}`);
@@ -117,6 +125,8 @@ function render(cfg: ActionConfig, result: CompareResult, trend: TrendSection): 
 function optionsOf(images: readonly ImageOptions[], e: ImageEntry): ImageOptions {
   return images.length === 1 ? images[0]! : (images.find((i) => i.name === e.name) ?? images[0]!);
 }
+
+const warnOrMax = (o: ImageOptions) => o.budgets.warnIncrease ?? o.budgets.maxIncrease;
 
 /** Annotations are per finding and Dockerfile line: the same one on several platforms is one annotation. */
 function key(f: Finding): string {

@@ -16,11 +16,13 @@ import { commentMarker } from './report/markdown.js';
 import { mergedFooter, mergeReports } from './report/merge-reports.js';
 import { renderMultiMarkdown } from './report/multi-markdown.js';
 import { renderMultiText } from './report/multi-text.js';
+import { writeSarifOutput } from './github/sarif-output.js';
+import { quietComment } from './report/comment-threshold.js';
 
 export async function runMergeAction(cfg: ActionConfig, merge: MergeInputs): Promise<void> {
   const cwd = cfg.run.cwd;
-  // the merged report is not one of its own inputs, wherever the patterns point
-  const files = await findReportFiles(merge.patterns, cwd, [cfg.reportFile]);
+  // the merged report (and the SARIF file) are not inputs of the merge, wherever the patterns point
+  const files = await findReportFiles(merge.patterns, cwd, [cfg.reportFile, ...(cfg.sarifFile ? [cfg.sarifFile] : [])]);
   const sources = await readReports(files, cwd);
   core.info(`image-size-guard: merging ${sources.length} report${sources.length === 1 ? '' : 's'}: ${oneLine(sources.map((s) => s.file).join(', '), 2000)}`);
   const report = mergeReports(sources);
@@ -34,9 +36,11 @@ export async function runMergeAction(cfg: ActionConfig, merge: MergeInputs): Pro
   await writeFile(cfg.reportFile, JSON.stringify(report, null, 2) + '\n');
   setOutputs(report, cfg.reportFile, body);
   await core.summary.addRaw(body, true).write();
+  await writeSarifOutput(cfg, report);
   printWithoutCommands(renderMultiText(report.images, { width: 120, removed }));
 
-  const comment = await postComment(cfg, report, body, marker);
+  const quiet = quietComment(report, cfg.commentThreshold, marker);
+  const comment = await postComment(cfg, report, quiet ?? body, marker, quiet !== null);
   core.setOutput('comment-url', comment?.url ?? '');
   if (comment) core.info(`image-size-guard: comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
   // each leg decided its entries with its own fail-on; a failed entry's budgets are among its causes

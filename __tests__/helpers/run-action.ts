@@ -114,3 +114,19 @@ export interface ActionContext {
 export function runAction(ctx: ActionContext, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   return runActionProcess({ scratch: ctx.scratch, inputs, gh: ctx.gh, workspace: ctx.workspace, baseSha: ctx.baseSha, headSha: ctx.headSha, env: extraEnv });
 }
+
+/** The log's lines outside the stop-commands blocks (where workflow commands are live). */
+export function liveLines(log: string): string[] {
+  const out: string[] = [];
+  let token: string | null = null;
+  for (const line of log.split('\n')) {
+    if (token) {
+      if (line === `::${token}::`) token = null;
+      continue;
+    }
+    const stop = /^::stop-commands::([0-9a-f]{32})$/.exec(line);
+    if (stop) token = stop[1]!;
+    else out.push(line);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import type { ImageEntry, Report, ReportEntry } from '../../src/model/report.js'
 import { requireDocker, runDistCli } from '../helpers/docker.js';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { git, makeRepo } from '../helpers/git-repo.js';
-import { runAction, runActionProcess, type ActionContext, type ActionRun } from '../helpers/run-action.js';
+import { liveLines, runAction, runActionProcess, type ActionContext, type ActionRun } from '../helpers/run-action.js';
 
 const SERVICE = 'FROM scratch\nCOPY . /srv/\n';
 const HEAD_SHA = 'f00d'.repeat(10);
@@ -43,21 +43,6 @@ function mergeRun(inputs: Record<string, string>): Promise<ActionRun> {
 const rows = (body: string): string[] => body.split('\n').filter((l) => /^\| (✅|❌|➖) \|/.test(l));
 const withoutFile = (e: ReportEntry): ReportEntry => ({ ...e, reportFile: undefined });
 
-/** The log's lines outside the stop-commands blocks (where workflow commands are live). */
-function liveLines(log: string): string[] {
-  const out: string[] = [];
-  let token: string | null = null;
-  for (const line of log.split('\n')) {
-    if (token) {
-      if (line === `::${token}::`) token = null;
-      continue;
-    }
-    const stop = /^::stop-commands::([0-9a-f]{32})$/.exec(line);
-    if (stop) token = stop[1]!;
-    else out.push(line);
-  }
-  return out;
-}
 
 beforeAll(async () => {
   await requireDocker();

@@ -14,18 +14,21 @@ import { parseFailOn } from '../../src/config/fail-on.js';
 import { ENTRY_KEYS, parseImageList, type ImageDefaults } from '../../src/config/image-entries.js';
 import type { BudgetConfig } from '../../src/model/options.js';
 
-// "7" is a size (bytes), an increase (bytes) and a layer count; "lots" is none of them.
-const GOOD = '7';
+// "7" and "6" are sizes (bytes), increases (bytes) and layer counts — a warn level below its max-* twin; "lots"
+// is none of them.
+type Value = string | ((key: BudgetKey) => string);
+const GOOD: Value = (key) => (key.startsWith('warn-') ? '6' : '7');
 const BAD = 'lots';
+const valueOf = (value: Value, key: BudgetKey): string => (typeof value === 'string' ? value : value(key));
 
-const actionEnv = (value: string): NodeJS.ProcessEnv => ({
+const actionEnv = (value: Value): NodeJS.ProcessEnv => ({
   GITHUB_EVENT_NAME: 'push',
-  ...Object.fromEntries(BUDGET_KEYS.map((k) => [`INPUT_${k.toUpperCase()}`, value])),
+  ...Object.fromEntries(BUDGET_KEYS.map((k) => [`INPUT_${k.toUpperCase()}`, valueOf(value, k)])),
 });
-const flags = (value: string): Partial<Record<BudgetKey, string>> => Object.fromEntries(BUDGET_KEYS.map((k) => [k, value]));
+const flags = (value: Value): Partial<Record<BudgetKey, string>> => Object.fromEntries(BUDGET_KEYS.map((k) => [k, valueOf(value, k)]));
 const defaults: ImageDefaults = { context: '.', buildArgs: [], budgets: {}, failOn: parseFailOn('budget') };
 
-function fromEntry(value: string): { budgets: BudgetConfig | undefined; problems: string[] } {
+function fromEntry(value: Value): { budgets: BudgetConfig | undefined; problems: string[] } {
   const problems: string[] = [];
   const [image] = parseImageList([{ name: 'api', ...flags(value) }], 'images', defaults, problems);
   return { budgets: image?.budgets, problems };

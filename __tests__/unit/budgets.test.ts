@@ -20,7 +20,7 @@ describe('evaluateBudgets: max-size', () => {
   for (const [name, headSize, passed] of cases) {
     it(name, () => {
       const results = evaluateBudgets({ maxSize: { bytes: 250 * MB, text: '250MB' } }, input(headSize, null));
-      assert.deepEqual(results, [{ id: 'max-size', limit: '250MB', actual: headSize, passed }]);
+      assert.deepEqual(results, [{ id: 'max-size', limit: '250MB', actual: headSize, passed, level: 'fail' }]);
     });
   }
 });
@@ -57,7 +57,7 @@ describe('evaluateBudgets: max-increase', () => {
   for (const [limit, headSize, baseSize, passed] of cases) {
     it(`${limit}: ${baseSize} → ${headSize} ${passed ? 'passes' : 'fails'}`, () => {
       assert.deepEqual(increase(limit, headSize, baseSize), [
-        { id: 'max-increase', limit: parseIncrease(limit).text, actual: headSize - baseSize, passed },
+        { id: 'max-increase', limit: parseIncrease(limit).text, actual: headSize - baseSize, passed, level: 'fail' },
       ]);
     });
   }
@@ -83,7 +83,7 @@ describe('evaluateBudgets: max-increase', () => {
   });
 
   it('reports a negative delta as the actual value', () => {
-    assert.deepEqual(increase('10MB, 5%', 40 * MB, 100 * MB), [{ id: 'max-increase', limit: '10MB, 5%', actual: -60 * MB, passed: true }]);
+    assert.deepEqual(increase('10MB, 5%', 40 * MB, 100 * MB), [{ id: 'max-increase', limit: '10MB, 5%', actual: -60 * MB, passed: true, level: 'fail' }]);
   });
 
   it('is left out when there is no baseline', () => {
@@ -101,7 +101,7 @@ describe('evaluateBudgets: max-layers', () => {
   for (const [headLayers, passed] of cases) {
     it(`${headLayers} layers against 20 ${passed ? 'passes' : 'fails'}`, () => {
       assert.deepEqual(evaluateBudgets({ maxLayers: 20 }, input(1, null, headLayers)), [
-        { id: 'max-layers', limit: '20', actual: headLayers, passed },
+        { id: 'max-layers', limit: '20', actual: headLayers, passed, level: 'fail' },
       ]);
     });
   }
@@ -116,9 +116,9 @@ describe('evaluateBudgets: several budgets', () => {
 
   it('reports configured budgets only, in the order max-size, max-increase, max-layers', () => {
     assert.deepEqual(evaluateBudgets(all, input(90, 80, 4)), [
-      { id: 'max-size', limit: '100B', actual: 90, passed: true },
-      { id: 'max-increase', limit: '5%', actual: 10, passed: false },
-      { id: 'max-layers', limit: '3', actual: 4, passed: false },
+      { id: 'max-size', limit: '100B', actual: 90, passed: true, level: 'fail' },
+      { id: 'max-increase', limit: '5%', actual: 10, passed: false, level: 'fail' },
+      { id: 'max-layers', limit: '3', actual: 4, passed: false, level: 'fail' },
     ]);
     assert.deepEqual(evaluateBudgets({ maxLayers: 3, maxSize: all.maxSize }, input(90, 80, 3)).map((r) => r.id), ['max-size', 'max-layers']);
   });

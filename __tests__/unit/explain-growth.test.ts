@@ -122,9 +122,9 @@ describe('the failure message', () => {
     const e = entry({
       passed: false,
       budgets: [
-        { id: 'max-size', limit: '100MB', actual: 130 * MB, passed: false },
-        { id: 'max-layers', limit: '5', actual: 1, passed: true },
-        { id: 'max-increase', limit: '10MB, 5%', actual: 120 * MB, passed: false },
+        { id: 'max-size', limit: '100MB', actual: 130 * MB, passed: false, level: 'fail' },
+        { id: 'max-layers', limit: '5', actual: 1, passed: true, level: 'fail' },
+        { id: 'max-increase', limit: '10MB, 5%', actual: 120 * MB, passed: false, level: 'fail' },
       ],
       findings: [
         finding('shell', 'new', 'error', { path: 'Dockerfile', line: 1 }),
@@ -139,7 +139,7 @@ describe('the failure message', () => {
       'budget exceeded (max-size 100MB, max-increase 10MB, 5%); fail-on: shell (new, Dockerfile:1), build-tools (existing)',
     );
     assert.equal(failureMessage(report, parseFailOn('shell, build-tools')), 'fail-on: shell (new, Dockerfile:1), build-tools (existing)', 'budgets only fail with fail-on budget');
-    const two = { ...report, images: [e, { ...e, name: 'api', passed: true }, { ...e, name: 'worker', findings: [], budgets: [{ id: 'max-layers' as const, limit: '1', actual: 2, passed: false }] }] };
+    const two = { ...report, images: [e, { ...e, name: 'api', passed: true }, { ...e, name: 'worker', findings: [], budgets: [{ id: 'max-layers' as const, limit: '1', actual: 2, passed: false, level: 'fail' as const }] }] };
     assert.equal(
       failureMessage(two, parseFailOn('budget, shell, build-tools')),
       '2 of 3 images failed: web: budget exceeded (max-size 100MB, max-increase 10MB, 5%); fail-on: shell (new, Dockerfile:1), build-tools (existing) · worker: budget exceeded (max-layers 1)',

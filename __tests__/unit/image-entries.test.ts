@@ -124,7 +124,7 @@ describe('images: entries', () => {
       'images: entry 1: name is required (it labels the image and its row)',
       'images: web: unknown key "max_size" (did you mean max-size?)',
       'images: web: unknown key "contxt" (did you mean context?)',
-      'images: web: unknown key "colour" (keys: name, context, dockerfile, target, build-args, platform, image, base-image, max-size, max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on)',
+      'images: web: unknown key "colour" (keys: name, context, dockerfile, target, build-args, platform, image, base-image, max-size, max-increase, max-compressed-size, max-compressed-increase, max-layers, warn-size, warn-increase, warn-compressed-size, warn-compressed-increase, warn-layers, fail-on)',
       'images: web: max-layers: "0" is not a layer count (a whole number from 1 to 10000, e.g. 20)',
       'images: web: fail-on: unknown value "sometimes" (use budget, any, never or a finding id: shell, missing-multi-stage, build-tools, package-cache, wasted-space)',
       'images: web: build-args: each one must be KEY=VALUE (got "NOT AN ARG")',

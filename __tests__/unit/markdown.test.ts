@@ -30,7 +30,7 @@ function entry(files: number, name = 'web'): ImageEntry {
       files: Array.from({ length: files }, (_, i) => ({ path: `/srv/<!--|\`@x-${i}\n::error::f`, kind: 'file', status: 'added', baseSize: null, headSize: 1, delta: 1 })),
       packages: [], growth: null, config: {},
     },
-    findings: [], budgets: [{ id: 'max-size', limit: '1MB', actual: 2000, passed: true }], passed: true,
+    findings: [], budgets: [{ id: 'max-size', limit: '1MB', actual: 2000, passed: true, level: 'fail' }], passed: true,
   };
 }
 

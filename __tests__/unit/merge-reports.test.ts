@@ -46,7 +46,7 @@ function entry(name: string, platform = 'linux/amd64', over: Partial<ImageEntry>
       config: { user: { base: 'root', head: 'app' }, env: { added: ['API_URL'], removed: [], changed: ['TOKEN'] } },
     },
     findings: [{ id: 'shell', severity: 'warning', status: 'new', message: 'a shell', bytes: 900, evidence: [{ path: '/bin/sh', size: 900, layer: 1, instruction: 'COPY app /srv/app' }], dockerfile: { path: 'Dockerfile', line: 2 } }],
-    budgets: [{ id: 'max-size', limit: '1MB', actual: 90_000, passed: true }],
+    budgets: [{ id: 'max-size', limit: '1MB', actual: 90_000, passed: true, level: 'fail' }],
     passed: true,
     ...over,
   };
@@ -136,7 +136,7 @@ describe('validateReport', () => {
 });
 
 describe('mergeReports', () => {
-  const api = makeReport([entry('api', 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '60kB', actual: 90_000, passed: false }] }), entry('api', 'linux/arm64')]);
+  const api = makeReport([entry('api', 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '60kB', actual: 90_000, passed: false, level: 'fail' }] }), entry('api', 'linux/arm64')]);
   const web = makeReport([entry('web')], [{ name: 'web', platform: 'linux/arm64', base: image(5000, 'b') }]);
   const worker = makeReport([notBuilt('worker')]);
 
@@ -259,7 +259,7 @@ describe('merge mode inputs and the comment key', () => {
 describe('a hostile report renders inert', () => {
   const NAME = '<img src=x> @someone | ::error::pwned';
   const merged = mergeReports([
-    { file: 'legs/evil.json', report: makeReport([entry(NAME, 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '1kB <b>|', actual: 90_000, passed: false }] })]) },
+    { file: 'legs/evil.json', report: makeReport([entry(NAME, 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '1kB <b>|', actual: 90_000, passed: false, level: 'fail' }] })]) },
     { file: 'legs/web.json', report: makeReport([entry('web')]) },
   ]);
 
@@ -283,7 +283,7 @@ describe('a hostile report renders inert', () => {
 
   it('200 failing images with the longest names allowed still fit the comment', () => {
     const huge = makeReport(
-      Array.from({ length: 200 }, (_, i) => entry(`${i}${'<'.repeat(250)}`, 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '|'.repeat(200), actual: 1, passed: false }] })),
+      Array.from({ length: 200 }, (_, i) => entry(`${i}${'<'.repeat(250)}`, 'linux/amd64', { passed: false, budgets: [{ id: 'max-size', limit: '|'.repeat(200), actual: 1, passed: false, level: 'fail' }] })),
     );
     const body = renderMultiMarkdown(huge.images, { marker: commentMarker('k'), footer: 'f' });
     assert.ok(body.length <= COMMENT_LIMIT, String(body.length));

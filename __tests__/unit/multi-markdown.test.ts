@@ -45,10 +45,10 @@ const MARKER = commentMarker('CI/size');
 describe('renderMultiMarkdown', () => {
   const api = compared('api', 100_000, 150_000, {
     passed: false,
-    budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false }],
+    budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false, level: 'fail' }],
     findings: [finding('shell', 'new', 'error'), finding('package-cache', 'existing'), finding('build-tools', 'resolved')],
   });
-  const worker = compared('worker', 50_000, 50_000, { budgets: [{ id: 'max-size', limit: '1MB', actual: 50_000, passed: true }] });
+  const worker = compared('worker', 50_000, 50_000, { budgets: [{ id: 'max-size', limit: '1MB', actual: 50_000, passed: true, level: 'fail' }] });
   const entries: ReportEntry[] = [notBuilt('web'), worker, api];
 
   it('marker, a headline naming the failure, then one row per image in the given order', () => {
@@ -88,7 +88,7 @@ describe('renderMultiMarkdown', () => {
   });
 
   it('hostile names are escaped in the table, the headline and the summary', () => {
-    const evil = compared('x|<img src=y>`@team', 10, 2_000_000, { passed: false, budgets: [{ id: 'max-size', limit: '1MB', actual: 2_000_000, passed: false }] });
+    const evil = compared('x|<img src=y>`@team', 10, 2_000_000, { passed: false, budgets: [{ id: 'max-size', limit: '1MB', actual: 2_000_000, passed: false, level: 'fail' }] });
     const body = renderMultiMarkdown([evil, notBuilt('<!-- hide -->')], { marker: MARKER });
     // (file rows come from the single-image renderer, whose code spans its own tests check)
     const bad = body.split('\n').filter((l) => !l.startsWith('| +') && /<img|@team|<!-- hide/.test(l));
@@ -134,7 +134,7 @@ describe('renderMultiMarkdown', () => {
 
 describe('renderMultiText', () => {
   it('a summary table, then one section per compared image', () => {
-    const api = compared('api', 100_000, 150_000, { passed: false, budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false }], findings: [finding('shell', 'new', 'error')] });
+    const api = compared('api', 100_000, 150_000, { passed: false, budgets: [{ id: 'max-size', limit: '120kB', actual: 150_000, passed: false, level: 'fail' }], findings: [finding('shell', 'new', 'error')] });
     const text = renderMultiText([notBuilt('web'), api], { width: 100 });
     const lines = text.split('\n');
     assert.equal(lines[0], '2 images: 1 compared, 1 not built ❌ failed: api (max-size 120kB; fail-on: shell)');
@@ -176,8 +176,8 @@ describe('outputs of several images', () => {
 
   it('results: one object per image, not-built ones with null sizes', () => {
     assert.deepEqual(JSON.parse(runOutputs(report).results), imageResults(report));
-    assert.deepEqual(imageResults(report)[3], { name: 'd', platform: null, status: 'not-built', size: null, baseSize: null, sizeDelta: null, sizeDeltaPercent: null, passed: true, findings: [] });
-    assert.deepEqual(imageResults(report)[0], { name: 'a', platform: 'linux/amd64', status: 'compared', size: 150, baseSize: 100, sizeDelta: 50, sizeDeltaPercent: 50, passed: true, findings: ['shell'] });
+    assert.deepEqual(imageResults(report)[3], { name: 'd', platform: null, status: 'not-built', size: null, baseSize: null, sizeDelta: null, sizeDeltaPercent: null, passed: true, warned: false, findings: [] });
+    assert.deepEqual(imageResults(report)[0], { name: 'a', platform: 'linux/amd64', status: 'compared', size: 150, baseSize: 100, sizeDelta: 50, sizeDeltaPercent: 50, passed: true, warned: false, findings: ['shell'] });
   });
 
   it('one image: its own numbers', () => {
@@ -226,7 +226,7 @@ describe('one image on several platforms: added and removed platforms', () => {
   });
 
   it('text: the removed row, and each section names its platform as its row does', () => {
-    const failing = { ...amd, passed: false, budgets: [{ id: 'max-compressed-increase' as const, limit: '10kB', actual: 25_000, passed: false }] };
+    const failing = { ...amd, passed: false, budgets: [{ id: 'max-compressed-increase' as const, limit: '10kB', actual: 25_000, passed: false, level: 'fail' as const }] };
     const text = renderMultiText([failing, s390x], { width: 100, removed: [gone] });
     assert.match(text, /^1 image \(3 rows\): 2 compared \(1 added platform\), 1 platform removed ❌ failed: app \(linux\/amd64\) \(max-compressed-increase 10kB\)$/m);
     assert.match(text, /^ {2}➖ app \(linux\/arm64\)\s+60 kB\s+—\s+platform removed — only the base has it$/m);

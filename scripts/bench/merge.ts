@@ -61,9 +61,9 @@ function entry(rand: () => number, name: string, platform: string, failing: bool
       { id: 'package-cache', severity: 'warning', status: 'new', message: 'Package caches are left in the image (12 MB): /var/cache/apt/archives', bytes: 12e6, evidence: evidence.slice(0, 2), dockerfile: { path: head.dockerfile!, line: 3 } },
     ],
     budgets: [
-      { id: 'max-size', limit, actual: head.size, passed: head.size <= (failing ? 100e6 : 1e9) },
-      { id: 'max-increase', limit: '10MB, 5%', actual: sizeDelta, passed: true },
-      { id: 'max-layers', limit: '20', actual: 12, passed: true },
+      { id: 'max-size', limit, actual: head.size, passed: head.size <= (failing ? 100e6 : 1e9), level: 'fail' },
+      { id: 'max-increase', limit: '10MB, 5%', actual: sizeDelta, passed: true, level: 'fail' },
+      { id: 'max-layers', limit: '20', actual: 12, passed: true, level: 'fail' },
     ],
     passed: !failing || head.size <= 100e6,
   };

@@ -28,6 +28,10 @@ import { progressPerStream } from './progress.js';
 import { cacheDirOption } from '../config/cache-option.js';
 import { applyReleaseFlags } from './release-flags.js';
 import { localTrend, readLocalHistory, recordLocally, type LocalHistory } from './local-history.js';
+import { parseIncrease } from '../config/parse-size.js';
+import type { IncreaseLimit } from '../model/options.js';
+import { quietComment } from '../report/comment-threshold.js';
+import { reportSarif, warnBudgets } from './report-extras.js';
 
 const BUDGET_FLAGS = Object.fromEntries(BUDGET_KEYS.map((key) => [key, { type: 'string' }])) as Record<BudgetKey, { type: 'string' }>;
 
@@ -57,6 +61,8 @@ export const COMPARE_FLAGS = {
   'top-files': { type: 'string' },
   'cache-dir': { type: 'string' },
   'no-cache': { type: 'boolean' },
+  sarif: { type: 'string' },
+  'comment-threshold': { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
   history: { type: 'string' },
@@ -69,7 +75,7 @@ type Values = { [K in keyof typeof COMPARE_FLAGS]?: (typeof COMPARE_FLAGS)[K] ex
 type Format = 'text' | 'markdown' | 'json';
 
 /** The run's options and the defaults every image starts from, from the flags. */
-export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; defaults: ImageDefaults; format: Format; output: string | undefined } {
+export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; defaults: ImageDefaults; format: Format; output: string | undefined; commentThreshold: IncreaseLimit | null } {
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format must be text, markdown or json (got "${format}")`);
   if (v.base && v['base-image']) throw new UsageError('--base and --base-image exclude each other: build a git ref, or read an image');
@@ -99,7 +105,8 @@ export function runOptionsFromFlags(v: Values, cwd: string): { run: RunOptions; 
     budgets: readBudgetFlags(v),
     failOn: parseFailOn(v['fail-on'], '--fail-on'),
   };
-  return { run, defaults, format, output: v.output };
+  const commentThreshold = v['comment-threshold'] === undefined ? null : parseIncrease(v['comment-threshold'], '--comment-threshold');
+  return { run, defaults, format, output: v.output, commentThreshold };
 }
 
 /** --max-size and the other budget flags; all their mistakes at once. */
@@ -112,7 +119,7 @@ function readBudgetFlags(v: Values): BudgetConfig {
 
 export async function runCompareCommand(v: Values): Promise<number> {
   const cwd = process.cwd();
-  const { run, defaults, format, output } = runOptionsFromFlags(v, cwd);
+  const { run, defaults, format, output, commentThreshold } = runOptionsFromFlags(v, cwd);
   const set = await compareImages(v, defaults, cwd);
   applyReleaseFlags(v, set.images, set.several, cwd);
   if (v.record && v.history === undefined) throw new UsageError('--record needs --history FILE (the file it appends to)');
@@ -131,8 +138,10 @@ export async function runCompareCommand(v: Values): Promise<number> {
     const plan = result.plans[i]!;
     if (set.images.length > 1 || !plan.build) process.stderr.write(`image-size-guard: ${oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${oneLine(plan.reason)})\n`);
   });
+  warnBudgets(result.report);
+  if (v.sarif) await reportSarif(v.sarif, result.report);
   const timings = timingLine(result, performance.now() - started);
-  const text = render(format, set, result, timings, v['comment-key'], history);
+  const text = render(format, set, result, timings, v['comment-key'], { history, threshold: commentThreshold });
   if (output) await writeFile(output, text);
   else process.stdout.write(text);
   if (format !== 'text') process.stderr.write(`${timings}\n`);
@@ -143,20 +152,25 @@ export async function runCompareCommand(v: Values): Promise<number> {
   return EXIT_FAILED;
 }
 
-function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined, history: LocalHistory | null): string {
+function render(format: Format, set: CompareImages, result: CompareResult, timings: string, commentKey: string | undefined, extras: { history: LocalHistory | null; threshold: IncreaseLimit | null }): string {
   if (format === 'json') return JSON.stringify(result.report, null, 2) + '\n';
-  const trend = history ? localTrend(history, result.report, format) : '';
+  const trend = extras.history ? localTrend(extras.history, result.report, format) : '';
   const entries = result.report.images;
   const removed = result.report.removedPlatforms ?? [];
   const first = entries[0]!;
   // one image on one platform: its own rendering; several images or platforms: the summary table and details
-  if (!set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
+  const single = !set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0;
+  // markdown under --comment-threshold: a quiet run is the one-line comment
+  const marker = commentMarker(single ? first.name : (commentKey ?? (set.several ? 'images' : first.name)));
+  const quiet = format === 'markdown' ? quietComment(result.report, extras.threshold, marker) : null;
+  if (quiet !== null) return quiet;
+  if (single) {
     return format === 'markdown'
       ? renderMarkdown(first, { warnings: result.warnings, appendix: trend })
       : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings }) + trend;
   }
   const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
-  if (format === 'markdown') return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed, appendix: trend });
+  if (format === 'markdown') return renderMultiMarkdown(entries, { marker, warnings, removed, appendix: trend });
   return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed }) + trend;
 }
 

@@ -18,6 +18,7 @@ import type { ImageEntry } from '../model/report.js';
 import { EXIT_FAILED, EXIT_PASSED, UsageError } from './errors.js';
 import { progressPerStream } from './progress.js';
 import type { CompressedSizeMode } from '../image/compressed-estimate.js';
+import { reportSarif } from './report-extras.js';
 
 export interface InspectArgs {
   target: string;
@@ -28,6 +29,8 @@ export interface InspectArgs {
   compressedSize: CompressedSizeMode;
   /** The Dockerfile the image was built from: maps layers to lines and sharpens the findings. */
   file: string | undefined;
+  /** Where the findings are written as SARIF (--sarif). */
+  sarif?: string | undefined;
 }
 
 export async function runInspect(args: InspectArgs): Promise<number> {
@@ -46,6 +49,7 @@ export async function runInspect(args: InspectArgs): Promise<number> {
   });
   const report = makeReport(shown.map((s) => s.entry));
   for (const w of new Set(warnings)) process.stderr.write(`image-size-guard: warning: ${oneLine(w)}\n`);
+  if (args.sarif) await reportSarif(args.sarif, report);
   const text =
     args.format === 'json'
       ? JSON.stringify(report, null, 2) + '\n'

@@ -46,6 +46,7 @@ async function inspect(argv: string[]): Promise<number> {
     name: { type: 'string' },
     'compressed-size': { type: 'string' },
     file: { type: 'string', short: 'f' },
+    sarif: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -61,6 +62,7 @@ async function inspect(argv: string[]): Promise<number> {
     name: values.name as string | undefined,
     compressedSize: parseCompressedSizeMode(values['compressed-size'] as string | undefined),
     file: values.file as string | undefined,
+    sarif: values.sarif as string | undefined,
   });
 }
 

@@ -6,7 +6,7 @@ Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
   image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
   image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
-  image-size-guard merge FILE|DIR|GLOB... [--format text|markdown|json] [--output FILE]
+  image-size-guard merge FILE|DIR|GLOB... [--format text|markdown|json] [--output FILE] [--sarif FILE]
   image-size-guard history FILE [--format text|markdown|json] [--last N] [--output FILE]
   image-size-guard --help | --version
 
@@ -19,7 +19,8 @@ compare
 
   Several images: --config FILE (YAML, a top-level "images:" list whose entries take the single-image
   names: name, context, dockerfile, target, build-args, platform, image, base-image, max-size,
-  max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on;
+  max-increase, max-compressed-size, max-compressed-increase, max-layers, warn-size, warn-increase,
+  warn-compressed-size, warn-compressed-increase, warn-layers, fail-on;
   .github/image-size-guard.yml is read when it exists and no image flag is given) or --bake; the image
   and budget flags are then defaults each entry can override. Several images, or one on several
   platforms, are reported as a summary table (a row per image and platform) and then each one's details.
@@ -63,6 +64,15 @@ compare
                          fail when the compressed size grew by more than S (as --max-increase); with
                          --compressed-size off these are not checked (a warning says so)
   --max-layers N         fail when the head has more than N layers
+  --warn-size S          warn (⚠️ and a warning line; the exit code is not changed) when the head is bigger
+                         than S; each --max-* budget has a --warn-* level with its grammar, which must be
+                         below it:
+  --warn-increase S      warn when the head grew by more than S (as --max-increase)
+  --warn-compressed-size S
+                         warn when the head's compressed size is bigger than S
+  --warn-compressed-increase S
+                         warn when the compressed size grew by more than S
+  --warn-layers N        warn when the head has more than N layers
   --fail-on LIST         what fails the run: budget (default), any finding, a finding id, or never
   --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
                          level-6 estimate; exact: only real blob sizes; off: none
@@ -73,6 +83,11 @@ compare
                          scans are kept by digest. Least recently used entries go past 2 GiB or 30 days
   --no-cache             neither read nor write the analysis cache (--buildx-flags "--no-cache" or
                          "--pull" builds the base afresh too, and keeps what it built)
+  --sarif FILE           also write the findings as SARIF 2.1.0 to FILE (for GitHub code scanning)
+  --comment-threshold S  with --format markdown: when every image changed by less than S (a size, a
+                         percent or both, as --max-increase), the run passed, no budget failed or warned
+                         no finding is new or resolved and the config is the same, print only the one-line comment (its marker
+                         and "no significant change since the last run: +3.2 kB")
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
   --history FILE         a size history (JSON Lines): the report ends with each image's trend over its
@@ -90,6 +105,7 @@ inspect
   --name NAME            label of the image in the report (default: derived from the argument)
   --compressed-size M    as for compare
   -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
+  --sarif FILE           also write the findings as SARIF 2.1.0 to FILE (needs --file to locate them)
 
 merge
   Merges the JSON reports of several runs (the legs of a CI matrix, each with its budgets decided) into
@@ -102,6 +118,9 @@ merge
   --format F             text (default), markdown (the comment) or json (the merged report)
   --output FILE          write it to FILE instead of stdout (FILE is never read as a report)
   --comment-key KEY      key of the comment marker in --format markdown (default: merged)
+  --comment-threshold S  as for compare
+  --sarif FILE           the merged findings as SARIF 2.1.0 (FILE is never read as a report)
+
 history
   Prints a size history (JSON Lines: one record per line, as --record and the Action's history branch
   keep it) as a table of its last records and each image's trend. A malformed line is a warning naming

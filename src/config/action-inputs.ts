@@ -5,7 +5,7 @@ import { quoted } from '../lib/one-line.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { FailOn } from '../model/options.js';
+import type { FailOn, IncreaseLimit } from '../model/options.js';
 import type { DefinitionSource, ImageOptions, RunOptions } from '../pipeline/compare-options.js';
 import { parseFailOn } from './fail-on.js';
 import { ConfigError, InputErrors } from './errors.js';
@@ -21,6 +21,7 @@ import { bakeFilesOf, bakeImages, parseBakeFiles } from './bake-entries.js';
 import { defaultCacheDir } from './cache-option.js';
 import { readHistoryInputs, type HistoryInputs } from './history-inputs.js';
 import { releaseInputs } from './release-options.js';
+import { parseIncrease } from './parse-size.js';
 
 /** `comment`: post always (true), or only when sizes or findings changed (an existing comment is always updated). */
 export type CommentMode = 'always' | 'on-change';
@@ -45,6 +46,10 @@ export interface ActionConfig {
   /** The sticky comment's key: `comment-key`, else (several images) the workflow and job, else the image's name. */
   commentKey: string | null;
   comment: CommentMode | 'off';
+  /** `comment-threshold`: below it (and with nothing else to say) no comment is created, and ours becomes one line. */
+  commentThreshold: IncreaseLimit | null;
+  /** `sarif-file`: where the findings are written as SARIF; none when unset. */
+  sarifFile: string | null;
   token: string;
   reportFile: string;
   repository: { owner: string; repo: string } | null;
@@ -89,6 +94,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
   const pullRequest = readPullRequest(env);
   const defaults = readDefaults(inputs);
   const comment = readCommentMode(inputs);
+  const commentThreshold = inputs.attempt(() => (inputs.get('comment-threshold') ? parseIncrease(inputs.get('comment-threshold'), 'comment-threshold') : null), null);
   const run = readRunOptions(inputs, env, pullRequest);
   const { images, bake, several } = readImages(inputs, defaults, env);
   const history = readHistoryInputs((name) => inputs.get(name), env, inputs.problems);
@@ -102,6 +108,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv = process.env): ActionCo
     several,
     commentKey: inputs.get('comment-key') || (several ? `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}` : null),
     comment,
+    commentThreshold,
+    sarifFile: inputs.get('sarif-file') || null,
     token: inputs.get('github-token'),
     reportFile: inputs.get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
     repository: owner && repo ? { owner, repo } : null,

@@ -37,8 +37,11 @@ export function hasChanges(report: Report): boolean {
   return report.images.some((e) => e.status === 'compared' && hasNews(e)) || (report.removedPlatforms?.length ?? 0) > 0;
 }
 
-/** report: every image and platform the comment is about; it has news when any of them changed. */
-export async function postComment(cfg: ActionConfig, report: Report, body: string, marker: string): Promise<StickyResult | null> {
+/**
+ * report: every image and platform the comment is about; it has news when any of them changed. quiet: `body` is
+ * the one-line comment of a run under comment-threshold — it updates our comment, never creates one.
+ */
+export async function postComment(cfg: ActionConfig, report: Report, body: string, marker: string, quiet = false): Promise<StickyResult | null> {
   if (cfg.comment === 'off' || !cfg.pullRequest || !cfg.repository) return null;
   if (!cfg.token) {
     core.warning('image-size-guard: no github-token, so no PR comment; the job summary and the comment-body output have the report');
@@ -53,9 +56,11 @@ export async function postComment(cfg: ActionConfig, report: Report, body: strin
     const result = await upsertStickyComment(
       octokit,
       { ...cfg.repository, issueNumber: cfg.pullRequest.number },
-      { marker, body, me, mode: cfg.comment, changed: hasChanges(report), retryBaseMs },
+      // with a threshold, what is not quiet is a change (`on-change` then posts as `true` does)
+      { marker, body, me, mode: quiet ? 'on-change' : cfg.comment, changed: cfg.commentThreshold ? !quiet : hasChanges(report), retryBaseMs },
     );
     if (result.note) core.info(`image-size-guard: ${result.note}`);
+    if (quiet) core.info(`image-size-guard: no significant change (comment-threshold): ${result.action === 'updated' ? 'the comment is one line now' : 'no comment posted'}`);
     return result;
   } catch (err) {
     core.warning(`image-size-guard: ${commentFailure(err)}`);

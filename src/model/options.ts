@@ -17,6 +17,12 @@ export interface BudgetConfig {
   maxCompressedSize?: { bytes: number; text: string };
   maxCompressedIncrease?: IncreaseLimit;
   maxLayers?: number;
+  /** The warn levels of the same budgets: exceeding one warns, never fails. */
+  warnSize?: { bytes: number; text: string };
+  warnIncrease?: IncreaseLimit;
+  warnCompressedSize?: { bytes: number; text: string };
+  warnCompressedIncrease?: IncreaseLimit;
+  warnLayers?: number;
 }
 
 /** `fail-on`: which problems turn the check red. */

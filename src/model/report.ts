@@ -183,13 +183,18 @@ export interface Finding {
   removedBy?: InstructionRef;
 }
 
-export type BudgetId = 'max-size' | 'max-increase' | 'max-compressed-size' | 'max-compressed-increase' | 'max-layers';
+export type BudgetId =
+  | 'max-size' | 'max-increase' | 'max-compressed-size' | 'max-compressed-increase' | 'max-layers'
+  | 'warn-size' | 'warn-increase' | 'warn-compressed-size' | 'warn-compressed-increase' | 'warn-layers';
 
 export interface BudgetResult {
   id: BudgetId;
   limit: string;
   actual: number;
+  /** Within the limit. A `warn` budget that is not never fails the run: it warns. */
   passed: boolean;
+  /** `fail` for the max-* budgets, `warn` for the warn-* ones (a report written before levels existed: read as fail). */
+  level: 'warn' | 'fail';
 }
 
 /**

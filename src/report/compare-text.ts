@@ -8,6 +8,7 @@ import { oneLine } from '../lib/one-line.js';
 import type { BudgetResult, Finding, ImageEntry, ImageReport, LayerGrowth } from '../model/report.js';
 import { packageChangeRow, packageChanges, packageChangeSummary } from './package-rows.js';
 import { configChangesText } from './config-changes.js';
+import { isWarning } from '../analysis/budgets.js';
 
 export interface CompareTextOptions {
   width?: number;
@@ -24,18 +25,28 @@ export function growthText(g: LayerGrowth | null | undefined, instructionWidth =
   return `${where}${oneLine(g.instruction || '(no history)', instructionWidth)} ${formatDelta(g.delta)}`;
 }
 
+/** ❌ failed; ⚠️ passed with a warn level exceeded; ✅ passed. */
+export function verdictMark(entry: Pick<ImageEntry, 'passed' | 'budgets'>): '✅' | '⚠️' | '❌' {
+  if (!entry.passed) return '❌';
+  return entry.budgets.some(isWarning) ? '⚠️' : '✅';
+}
+
 export function summaryLine(entry: ImageEntry): string {
   const { head, base, diff } = entry;
-  const mark = entry.passed ? '✅' : '❌';
+  const mark = verdictMark(entry);
   if (!base || !diff) return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
   const pct = formatDeltaPercent(diff.sizeDeltaPercent);
   return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
 }
 
+/** What a budget measured: "4 layers", "+6.2 MB" (a growth), "150 MB". */
+export function budgetActual(b: BudgetResult): string {
+  return b.id.endsWith('-layers') ? `${b.actual} layers` : b.id.endsWith('-increase') ? formatDelta(b.actual) : formatBytes(b.actual);
+}
+
+/** "max-size 250MB ✅ (150 MB)"; ⚠️ marks a warn level exceeded, ❌ a budget that fails. */
 export function budgetText(b: BudgetResult): string {
-  const actual =
-    b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' || b.id === 'max-compressed-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
-  return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
+  return `${b.id} ${b.limit} ${b.passed ? '✅' : isWarning(b) ? '⚠️' : '❌'} (${budgetActual(b)})`;
 }
 
 function compressed(r: ImageReport): string {

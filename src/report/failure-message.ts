@@ -4,11 +4,12 @@
 import { oneLine } from '../lib/one-line.js';
 import type { FailOn } from '../model/options.js';
 import type { ImageEntry, Report } from '../model/report.js';
+import { isFailing } from '../analysis/budgets.js';
 
-/** The causes of one image's failure: each failing budget (when fail-on has budget) and each failing finding. */
+/** The causes of one image's failure: each failing budget (when fail-on has budget; warn levels never fail) and each failing finding. */
 export function failureCauses(entry: ImageEntry, failOn: Pick<FailOn, 'budget'>): string[] {
   const causes: string[] = [];
-  const budgets = failOn.budget ? entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`) : [];
+  const budgets = failOn.budget ? entry.budgets.filter(isFailing).map((b) => `${b.id} ${b.limit}`) : [];
   if (budgets.length) causes.push(`budget exceeded (${budgets.join(', ')})`);
   // severity is error exactly for the findings fail-on names; resolved ones never fail a run
   const findings = entry.findings
@@ -16,6 +17,17 @@ export function failureCauses(entry: ImageEntry, failOn: Pick<FailOn, 'budget'>)
     .map((f) => `${f.id} (${f.status}${f.dockerfile ? `, ${f.dockerfile.path}:${f.dockerfile.line}` : ''})`);
   if (findings.length) causes.push(`fail-on: ${findings.join(', ')}`);
   return causes;
+}
+
+/**
+ * How a line about one entry names it: "" for one image on one platform; the name when the report has several
+ * images; the platform too when the image has several ("api linux/arm64").
+ */
+export function entryLabeler(report: Report): (e: ImageEntry) => string {
+  const compared = report.images.filter((e): e is ImageEntry => e.status !== 'not-built');
+  const several = new Set(report.images.map((e) => e.name)).size > 1;
+  const platformsOf = (name: string): number => compared.filter((e) => e.name === name).length;
+  return (e) => [several ? e.name : null, platformsOf(e.name) > 1 ? e.platform : null].filter(Boolean).join(' ');
 }
 
 /**
@@ -27,12 +39,12 @@ export function failureMessage(report: Report, failOnOf: Pick<FailOn, 'budget'> 
   const failOn = typeof failOnOf === 'function' ? failOnOf : () => failOnOf;
   const compared = report.images.filter((e): e is ImageEntry => e.status !== 'not-built');
   const names = [...new Set(report.images.map((e) => e.name))];
-  const platformsOf = (name: string): number => compared.filter((e) => e.name === name).length;
+  const labelOf = entryLabeler(report);
   const parts = compared
     .filter((e) => !e.passed)
     .map((e) => {
       const causes = failureCauses(e, failOn(e)).join('; ') || 'failed';
-      const label = [names.length > 1 ? e.name : null, platformsOf(e.name) > 1 ? e.platform : null].filter(Boolean).join(' ');
+      const label = labelOf(e);
       return label ? `${label}: ${causes}` : causes;
     });
   const failedImages = new Set(compared.filter((e) => !e.passed).map((e) => e.name)).size;

@@ -7,7 +7,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
 import type { RemovedPlatform, ReportEntry } from '../model/report.js';
 import { COMMENT_LIMIT, renderMarkdown } from './markdown.js';
 import { codeSpan, markdownText } from './markdown-escape.js';
-import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, REMOVED_TEXT, sizeChange, summaryRows, type SummaryRow } from './summary-table.js';
+import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, REMOVED_TEXT, sizeChange, summaryRows, warnedImages, type SummaryRow } from './summary-table.js';
+import { verdictMark } from './compare-text.js';
 
 export interface MultiMarkdownOptions {
   /** The hidden marker line that finds the comment again (commentMarker of the comment key). */
@@ -29,7 +30,9 @@ function row(r: SummaryRow): string {
   const e = r.entry;
   if (e.status === 'not-built') return `| ${r.mark} | ${markdownText(r.label)} | | | | | | ${NOT_BUILT_TEXT} |`;
   if (e.status === 'removed') return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | | | | ${REMOVED_TEXT} |`;
-  const budgets = r.failedBudgets.length ? `❌ ${markdownText(r.failedBudgets.join(', '))}` : r.budgets;
+  const budgets = r.failedBudgets.length
+    ? `❌ ${markdownText(r.failedBudgets.join(', '))}`
+    : r.warnedBudgets.length ? `⚠️ ${markdownText(r.warnedBudgets.join(', '))}` : r.budgets;
   const findings = r.newFindings.map((f) => `${f.error ? '❌ ' : ''}${codeSpan(f.id, { inTable: true })}`).join(' ') || '—';
   return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | ${r.delta} | ${r.deltaPercent} | ${budgets || '—'} | ${findings} |`;
 }
@@ -38,11 +41,12 @@ function title(entries: readonly ReportEntry[], removed: readonly RemovedPlatfor
   const failed = failures(entries, removed);
   const only = entries.length === 1 ? entries[0] : undefined;
   if (only?.status === 'not-built') return `### 🐳 ${markdownText(only.name)} — ${NOT_BUILT_TEXT} ✅`;
-  const verdict = failed.length ? `❌ failed: ${failedList(failed.map(markdownText))}` : '✅';
+  const warned = failed.length ? [] : warnedImages(entries, removed);
+  const verdict = failed.length ? `❌ failed: ${failedList(failed.map(markdownText))}` : warned.length ? `⚠️ warned: ${failedList(warned.map(markdownText))}` : '✅';
   return `### 🐳 ${headline(entries, removed)} ${verdict}`; // the headline is counts and words of ours
 }
 
-/** The failing images, as many as fit in `max` characters (the summary must fit the comment), then how many more. */
+/** The failing (or warned) images, as many as fit in `max` characters (the summary must fit the comment), then how many more. */
 function failedList(failed: readonly string[], max = 2000): string {
   let out = '';
   for (const [i, f] of failed.entries()) {
@@ -97,7 +101,7 @@ export function renderMultiMarkdown(entries: readonly ReportEntry[], opts: Multi
 /** One image's details; with `limit`, its tables are cut to fit (an empty string when even the shortest won't). */
 function section(e: Parameters<typeof renderMarkdown>[0], warnings: string[], limit?: number): string {
   // inside an HTML block markdown is not read: a code span would not protect the name there, entities do
-  const open = `\n<details><summary>${e.passed ? '✅' : '❌'} <b>${markdownText(e.name)}</b>${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
+  const open = `\n<details><summary>${verdictMark(e)} <b>${markdownText(e.name)}</b>${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
   const close = '\n</details>\n';
   const budget = limit === undefined ? undefined : limit - open.length - close.length;
   if (budget !== undefined && budget <= 0) return '';

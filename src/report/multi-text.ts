@@ -5,7 +5,7 @@
 import { oneLine } from '../lib/one-line.js';
 import type { RemovedPlatform, ReportEntry } from '../model/report.js';
 import { renderCompareText } from './compare-text.js';
-import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, REMOVED_TEXT, summaryRows } from './summary-table.js';
+import { detailOrder, entryKey, failures, headline, NOT_BUILT_TEXT, REMOVED_TEXT, summaryRows, warnedImages } from './summary-table.js';
 import { renderTable } from './table.js';
 
 export interface MultiTextOptions {
@@ -25,7 +25,9 @@ export function renderMultiText(entries: readonly ReportEntry[], opts: MultiText
   }
   const removed = opts.removed ?? [];
   const failed = failures(entries, removed);
-  const out = [oneLine(`${headline(entries, removed)} ${failed.length ? `❌ failed: ${failed.join(', ')}` : '✅'}`), ''];
+  const warned = failed.length ? [] : warnedImages(entries, removed);
+  const verdict = failed.length ? `❌ failed: ${failed.join(', ')}` : warned.length ? `⚠️ warned: ${warned.join(', ')}` : '✅';
+  const out = [oneLine(`${headline(entries, removed)} ${verdict}`), ''];
   // Emoji are two columns wide in a terminal but one character here: the mark stands outside the aligned table,
   // and the cells use words.
   const summary = summaryRows(entries, removed);
@@ -33,7 +35,9 @@ export function renderMultiText(entries: readonly ReportEntry[], opts: MultiText
     const label = oneLine(r.label, 40);
     if (r.entry.status === 'not-built') return [label, '', '', '', '', '', NOT_BUILT_TEXT];
     if (r.entry.status === 'removed') return [label, r.base, r.head, '', '', '', REMOVED_TEXT];
-    const budgets = r.failedBudgets.length ? `failed: ${r.failedBudgets.join(', ')}` : r.budgets ? 'passed' : '—';
+    const budgets = r.failedBudgets.length
+      ? `failed: ${r.failedBudgets.join(', ')}`
+      : r.warnedBudgets.length ? `warned: ${r.warnedBudgets.join(', ')}` : r.budgets ? 'passed' : '—';
     const findings = r.newFindings.map((f) => `${f.id}${f.error ? ' (fails)' : ''}`).join(', ') || '—';
     return [label, r.base, r.head, r.delta, r.deltaPercent, oneLine(budgets), findings];
   });

@@ -5,11 +5,13 @@
 //     (base-size, size-delta and compressed-size-delta over those with a baseline; the compressed ones empty when
 //     any of those entries has none);
 //   size-delta-percent: the worst (largest) of the entries' percentages;
-//   layers: the most layers of any entry; findings: every finding id present in any entry; passed: all passed.
+//   layers: the most layers of any entry; findings: every finding id present in any entry; passed: all passed;
+//   warned: some entry exceeded a warn level (whether or not it failed).
 // Images that were not built and platforms only the base has (removed) are in none of the sums (nothing of the
 // head was measured); `results` lists every entry, then the removed platforms (status "removed").
 
 import type { ImageEntry, RemovedPlatform, Report } from '../model/report.js';
+import { isWarning } from '../analysis/budgets.js';
 
 export interface RunOutputs {
   size: string;
@@ -21,6 +23,7 @@ export interface RunOutputs {
   layers: string;
   findings: string;
   passed: string;
+  warned: string;
   results: string;
 }
 
@@ -37,6 +40,8 @@ export interface ImageResultOutput {
   sizeDelta: number | null;
   sizeDeltaPercent: number | null;
   passed: boolean;
+  /** A warn level (warn-*) was exceeded. */
+  warned: boolean;
   /** Ids of the findings present in the head image. */
   findings: string[];
 }
@@ -52,13 +57,16 @@ const removedResult = (r: RemovedPlatform): ImageResultOutput => ({
   sizeDelta: null,
   sizeDeltaPercent: null,
   passed: true,
+  warned: false,
   findings: [],
 });
+
+const warned = (e: ImageEntry): boolean => e.budgets.some(isWarning);
 
 export function imageResults(report: Report): ImageResultOutput[] {
   const entries = report.images.map((e): ImageResultOutput =>
     e.status === 'not-built'
-      ? { name: e.name, platform: e.platform, status: e.status, size: null, baseSize: null, sizeDelta: null, sizeDeltaPercent: null, passed: true, findings: [] }
+      ? { name: e.name, platform: e.platform, status: e.status, size: null, baseSize: null, sizeDelta: null, sizeDeltaPercent: null, passed: true, warned: false, findings: [] }
       : {
           name: e.name,
           platform: e.platform,
@@ -69,6 +77,7 @@ export function imageResults(report: Report): ImageResultOutput[] {
           sizeDelta: e.diff?.sizeDelta ?? null,
           sizeDeltaPercent: e.diff?.sizeDeltaPercent ?? null,
           passed: e.passed,
+          warned: warned(e),
           findings: presentFindings(e),
         },
   );
@@ -92,6 +101,7 @@ export function runOutputs(report: Report): RunOutputs {
     layers: compared.length ? String(Math.max(...compared.map((e) => e.head.layers.length))) : '',
     findings: [...new Set(compared.flatMap(presentFindings))].join(','),
     passed: String(report.passed),
+    warned: String(compared.some(warned)),
     results: JSON.stringify(imageResults(report)),
   };
 }

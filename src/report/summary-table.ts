@@ -4,7 +4,9 @@
 // the markdown and text renderers lay it out.
 
 import { formatBytes, formatDelta, formatDeltaPercent } from '../lib/format.js';
-import type { FindingId, ImageEntry, RemovedPlatform, ReportEntry } from '../model/report.js';
+import type { BudgetResult, FindingId, ImageEntry, RemovedPlatform, ReportEntry } from '../model/report.js';
+import { isFailing, isWarning } from '../analysis/budgets.js';
+import { verdictMark } from './compare-text.js';
 
 /** A platform only the base has (Report.removedPlatforms), as a summary row: nothing of the head to show. */
 export interface RemovedEntry extends RemovedPlatform {
@@ -17,15 +19,18 @@ export interface SummaryRow {
   entry: SummaryEntry;
   /** The name, plus the platform when the same name has several rows (and "added platform" for a new one). */
   label: string;
-  /** ✅ passed, ❌ failed, ➖ not built or platform removed */
-  mark: '✅' | '❌' | '➖';
+  /** ✅ passed, ⚠️ passed with a warn level exceeded, ❌ failed, ➖ not built or platform removed */
+  mark: '✅' | '⚠️' | '❌' | '➖';
   base: string;
   head: string;
   delta: string;
   deltaPercent: string;
-  /** ✅, ❌ with the failed budgets, or "" when none is set (or not built). */
+  /** ✅, ❌ with the failed budgets, ⚠️ with the exceeded warn levels, or "" when none is set (or not built). */
   budgets: string;
+  /** "max-size 120kB": the budgets that fail the run. */
   failedBudgets: string[];
+  /** "warn-increase 5MB": the warn levels exceeded (they never fail the run). */
+  warnedBudgets: string[];
   /** Findings new against the base (all present findings when there is no base), errors first. */
   newFindings: { id: FindingId; error: boolean }[];
 }
@@ -64,22 +69,25 @@ export function summaryRows(entries: readonly ReportEntry[], removed: readonly R
       // one row however many platforms: a list (or all) is named, so the row says what it stands for
       const many = e.platform !== null && (e.platform.includes(',') || e.platform === 'all');
       const own = many ? `${e.name} (${e.platform!.split(',').join(', ')})` : label;
-      return { entry: e, label: own, mark: '➖', base: '', head: '', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], newFindings: [] };
+      return { entry: e, label: own, mark: '➖', base: '', head: '', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], warnedBudgets: [], newFindings: [] };
     }
     if (e.status === 'removed') {
-      return { entry: e, label, mark: '➖', base: formatBytes(e.base.size), head: '—', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], newFindings: [] };
+      return { entry: e, label, mark: '➖', base: formatBytes(e.base.size), head: '—', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], warnedBudgets: [], newFindings: [] };
     }
-    const failedBudgets = e.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+    const named = (keep: (b: BudgetResult) => boolean): string[] => e.budgets.filter(keep).map((b) => `${b.id} ${b.limit}`);
+    const failedBudgets = named(isFailing);
+    const warnedBudgets = named(isWarning);
     return {
       entry: e,
       label,
-      mark: e.passed ? '✅' : '❌',
+      mark: verdictMark(e),
       base: e.base ? formatBytes(e.base.size) : '—',
       head: formatBytes(e.head.size),
       delta: e.diff ? formatDelta(e.diff.sizeDelta) : '',
       deltaPercent: e.diff ? formatDeltaPercent(e.diff.sizeDeltaPercent) : '',
-      budgets: e.budgets.length === 0 ? '' : failedBudgets.length ? '❌' : '✅',
+      budgets: e.budgets.length === 0 ? '' : failedBudgets.length ? '❌' : warnedBudgets.length ? '⚠️' : '✅',
       failedBudgets,
+      warnedBudgets,
       newFindings: newFindings(e),
     };
   });
@@ -123,16 +131,23 @@ export function failures(entries: readonly ReportEntry[], removed: readonly Remo
   return out;
 }
 
+/** The images that exceeded a warn level, with them: "api (warn-increase 5MB)". Empty when none did. */
+export function warnedImages(entries: readonly ReportEntry[], removed: readonly RemovedPlatform[] = []): string[] {
+  return summaryRows(entries, removed)
+    .filter((row) => row.warnedBudgets.length > 0)
+    .map((row) => `${row.label} (${row.warnedBudgets.join(', ')})`);
+}
+
 /** Whether an image's comparison shows movement: size, findings, config, or no baseline to compare with. */
 export function hasNews(e: ImageEntry): boolean {
   if (!e.base || !e.diff) return true;
   return e.diff.sizeDelta !== 0 || e.findings.some((f) => f.status !== 'existing') || Object.keys(e.diff.config ?? {}).length > 0;
 }
 
-/** The compared images in the order their details are shown: failed first, then changed, then the rest. */
+/** The compared images in the order their details are shown: failed first, then changed or warned, then the rest. */
 export function detailOrder(entries: readonly ReportEntry[]): ImageEntry[] {
   const compared = entries.filter((e): e is ImageEntry => e.status === 'compared');
-  const rank = (e: ImageEntry): number => (!e.passed ? 0 : hasNews(e) ? 1 : 2);
+  const rank = (e: ImageEntry): number => (!e.passed ? 0 : hasNews(e) || e.budgets.some(isWarning) ? 1 : 2);
   return compared.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
 }
 

@@ -115,13 +115,23 @@ const finding = z.object({
   removedBy: z.object({ layer: count, instruction: text, dockerfile: location.nullable() }).optional(),
 });
 
-const budget = z.object({
-  id: z.enum([...BUDGET_IDS, ...WARN_IDS]),
-  limit: z.string().max(200),
-  actual: z.number(),
-  passed: z.boolean(),
-  level: z.enum(['warn', 'fail']).optional(),
-});
+// A warn-* budget has level "warn", a max-* one "fail"; a report written before levels existed has none (its
+// budgets are all max-*): read as "fail".
+const budget = z
+  .object({
+    id: z.enum([...BUDGET_IDS, ...WARN_IDS]),
+    limit: z.string().max(200),
+    actual: z.number(),
+    passed: z.boolean(),
+    level: z.enum(['warn', 'fail']).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const expected = b.id.startsWith('warn-') ? 'warn' : 'fail';
+    if ((b.level ?? 'fail') === expected) return;
+    const got = b.level === undefined ? 'nothing' : JSON.stringify(b.level);
+    ctx.addIssue({ code: 'custom', path: ['level'], input: b.level, message: `expected "${expected}" for ${b.id}, got ${got}` });
+  })
+  .transform((b) => ({ ...b, level: b.level ?? 'fail' }));
 
 const reportFile = text.optional();
 
