@@ -85,9 +85,9 @@ compare
                          "--pull" builds the base afresh too, and keeps what it built)
   --sarif FILE           also write the findings as SARIF 2.1.0 to FILE (for GitHub code scanning)
   --comment-threshold S  with --format markdown: when every image changed by less than S (a size, a
-                         percent or both, as --max-increase), the run passed, no budget failed or warned
-                         no finding is new or resolved and the config is the same, print only the one-line comment (its marker
-                         and "no significant change since the last run: +3.2 kB")
+                         percent or both, as --max-increase), the run passed, no budget failed or warned,
+                         no finding is new or resolved and the image config is the same, print only the
+                         one-line comment (its marker and "no significant change since the last run: +3.2 kB")
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
   --history FILE         a size history (JSON Lines): the report ends with each image's trend over its
