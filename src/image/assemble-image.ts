@@ -1,28 +1,13 @@
 // Turns an image config and its scanned layers (in manifest order) into an ImageModel. Shared by every source:
 // archives (resolve-image.ts) and registries (src/registry) hand over the same pieces.
 
-import { createHash } from 'node:crypto';
+import { digestOf } from '../oci/digest.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
 import type { ScannedLayer } from './layer-scan.js';
 import { finalCaptures } from './captured-files.js';
+import { platformOf, type RawConfig } from '../oci/config.js';
 import type { Compression, HistoryEntry, ImageConfigSummary, ImageModel, LayerSummary } from './types.js';
-
-/** The parts of an image config (OCI / Docker v1 JSON) the model uses. */
-export interface RawConfig {
-  architecture?: string;
-  os?: string;
-  variant?: string;
-  config?: {
-    Entrypoint?: string[] | null;
-    Cmd?: string[] | null;
-    Healthcheck?: { Test?: string[] } | null;
-    User?: string;
-    WorkingDir?: string;
-  };
-  rootfs?: { diff_ids?: string[] };
-  history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
-}
 
 export interface AssembledLayer {
   layer: ScannedLayer;
@@ -39,10 +24,12 @@ export interface AssembleInput {
   /** configBytes parsed; the caller has checked that diff_ids has one entry per layer. */
   config: RawConfig;
   format: ImageModel['archiveFormat'];
+  /** The image manifest's digest, when the source has a manifest. */
+  manifestDigest: string | null;
   layers: AssembledLayer[];
 }
 
-export function assembleImage({ configBytes, config, format, layers: scanned }: AssembleInput): ImageModel {
+export function assembleImage({ configBytes, config, format, manifestDigest, layers: scanned }: AssembleInput): ImageModel {
   const diffIds = config.rootfs?.diff_ids ?? [];
   const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
     created: h.created ?? null,
@@ -75,7 +62,8 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
   const size = layers.reduce((sum, l) => sum + l.size, 0);
   const allCompressed = layers.every((l) => l.compressedSize !== null);
   return {
-    id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
+    id: digestOf(configBytes),
+    manifestDigest,
     platform: platformOf(config),
     archiveFormat: format,
     config: configSummary(config),
@@ -99,14 +87,6 @@ export function assembleImage({ configBytes, config, format, layers: scanned }: 
   };
 }
 
-
-export function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
-  return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-
-export function platformOf(config: RawConfig): string {
-  return platformString(config.os, config.architecture, config.variant);
-}
 
 function configSummary(config: RawConfig): ImageConfigSummary {
   const c = config.config ?? {};

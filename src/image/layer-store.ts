@@ -3,6 +3,7 @@
 // nor, from a registry, downloaded) again. What is kept and where is up to the implementation (a cache
 // directory: sources/layer-cache.ts); readers only store layers whose bytes they verified against the digest.
 
+import { isDigest } from '../oci/digest.js';
 import type { ScannedLayer } from './layer-scan.js';
 import type { Compression } from './types.js';
 
@@ -25,5 +26,5 @@ export interface LayerStore {
 
 /** Digests the stores accept: the algorithms registries use, in their canonical spelling. */
 export function storableDigest(digest: string): boolean {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) || /^sha512:[a-f0-9]{128}$/.test(digest);
+  return isDigest(digest);
 }

@@ -21,6 +21,7 @@ export function encodeModel(model: ImageModel, w: Writer): void {
   if (!(model.files instanceof FileIndex)) throw new Error('only a reader-made model (FileIndex) can be encoded');
   const meta: ModelMeta = {
     id: model.id,
+    manifestDigest: model.manifestDigest,
     platform: model.platform,
     archiveFormat: model.archiveFormat,
     config: model.config,
@@ -212,7 +213,7 @@ function checkMeta(m: ModelMeta): ModelMeta {
   const strOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
   const strList = (v: unknown): boolean => v === null || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
   if (typeof m !== 'object' || m === null) bad('header');
-  if (typeof m.id !== 'string' || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci')) bad('identity');
+  if (typeof m.id !== 'string' || !strOrNull(m.manifestDigest) || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci')) bad('identity');
   for (const k of ['size', 'fileCount', 'finalBytes', 'wastedBytes', 'efficiency'] as const) if (!isNum(m[k])) bad(k);
   if (m.compressedSize !== null && !isNum(m.compressedSize)) bad('compressed size');
   if (typeof m.compressedSizeExact !== 'boolean') bad('compressed size');

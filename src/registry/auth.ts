@@ -6,7 +6,7 @@ import { oneLine } from '../lib/one-line.js';
 import { parseChallenges, type Challenge } from './challenge.js';
 import type { Credentials } from './docker-config.js';
 import { loginHint, RegistryError } from './errors.js';
-import { checkScheme, header, type Http } from './http.js';
+import { checkScheme, discard, header, readLimited, type Http } from './http.js';
 
 interface Token {
   value: string;
@@ -117,13 +117,13 @@ export class RegistryAuth {
       res = await this.http.send(url, basic ? { authorization: basic } : {});
     }
     if (res.status === 401 || res.status === 403) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw creds
         ? new RegistryError(`the token service of ${this.registry} (${url.host}) refused the credentials from the Docker config: ${loginHint(this.registry)} again`)
         : new RegistryError(`${this.registry} requires credentials: ${loginHint(this.registry)}`);
     }
     if (res.status !== 200) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw new RegistryError(`the token service of ${this.registry} (${url.host}) answered HTTP ${res.status}`);
     }
     const text = await readLimited(res.body, MAX_TOKEN_RESPONSE);
@@ -150,19 +150,4 @@ function bearerScheme(c: Challenge, registry: string): Scheme & { kind: 'bearer'
   }
   checkScheme(realm); // credentials never go to a plain-HTTP token service off this machine
   return { kind: 'bearer', realm, service: c.params.service ?? null };
-}
-
-export async function readLimitedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of body) {
-    n += chunk.length;
-    if (n > max) throw new RegistryError(`a registry response exceeded ${max} bytes`);
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-
-export async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<string> {
-  return (await readLimitedBytes(body, max)).toString('utf8');
 }
