@@ -1,5 +1,7 @@
 // Size budgets (design §2.1): pure checks of the head image against the configured limits.
 
+import type { CompressedSizeMode } from '../image/compressed-estimate.js';
+import type { ImageModel } from '../image/types.js';
 import type { BudgetResult } from '../model/report.js';
 import type { BudgetConfig, IncreaseLimit } from '../model/options.js';
 
@@ -10,6 +12,9 @@ export interface BudgetInput {
   baseSize: number | null;
   headCompressedSize?: number | null;
   baseCompressedSize?: number | null;
+  /** Why a compressed size is null (pullSizeGap), for the warning of a budget that could not be checked. */
+  headPullGap?: string;
+  basePullGap?: string;
 }
 
 // Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
@@ -69,8 +74,8 @@ export function uncheckedBudgets(config: BudgetConfig, input: BudgetInput & { ha
   const out: string[] = [];
   const headPull = input.headCompressedSize ?? null;
   const basePull = input.baseCompressedSize ?? null;
-  const noPull = (side: string): string =>
-    `the ${side}'s compressed size is unknown (compressed-size off, or exact with uncompressed layers)`;
+  const noPull = (side: 'head' | 'base'): string =>
+    `the ${side}'s compressed size is unknown (${(side === 'head' ? input.headPullGap : input.basePullGap) ?? 'not measured'})`;
   if (config.maxIncrease && !input.hasBase) out.push(`max-increase was not checked: ${noBase}`);
   if (config.maxCompressedSize && headPull === null) out.push(`max-compressed-size was not checked: ${noPull('head')}`);
   if (config.maxCompressedIncrease) {
@@ -78,4 +83,13 @@ export function uncheckedBudgets(config: BudgetConfig, input: BudgetInput & { ha
     else if (headPull === null || basePull === null) out.push(`max-compressed-increase was not checked: ${noPull(headPull === null ? 'head' : 'base')}`);
   }
   return out;
+}
+
+/** Why an image's compressed (pull) size is unknown: which setting, and how many layers lack one. */
+export function pullSizeGap(model: Pick<ImageModel, 'layers'>, mode: CompressedSizeMode): string {
+  if (mode === 'off') return 'compressed-size is off';
+  const missing = model.layers.filter((l) => l.compressedSize === null).length;
+  const of = `${missing} of its ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}`;
+  if (mode === 'exact') return `compressed-size is exact and ${of} ${missing === 1 ? 'is' : 'are'} stored uncompressed; auto estimates them`;
+  return `${of} ${missing === 1 ? 'has' : 'have'} no compressed size`;
 }

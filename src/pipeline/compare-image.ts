@@ -2,7 +2,7 @@
 // platform (base and head paired by platform; a platform on one side only is reported as added or removed).
 
 import { basename, dirname } from 'node:path';
-import { evaluateBudgets, uncheckedBudgets } from '../analysis/budgets.js';
+import { evaluateBudgets, pullSizeGap, uncheckedBudgets } from '../analysis/budgets.js';
 import { diffImages } from '../analysis/diff-images.js';
 import { decidePassed } from '../analysis/verdict.js';
 import { BuildError } from '../buildx/builder.js';
@@ -120,6 +120,8 @@ export async function compareImage(session: BuildSession, image: ImageOptions, r
       baseSize: b ? b.size : null,
       headCompressedSize: h.compressedSize,
       baseCompressedSize: b ? b.compressedSize : null,
+      headPullGap: pullSizeGap(h, run.compressedSize),
+      ...(b ? { basePullGap: pullSizeGap(b, run.compressedSize) } : {}),
     };
     const budgets = evaluateBudgets(image.budgets, sizes);
     own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
