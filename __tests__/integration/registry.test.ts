@@ -186,6 +186,32 @@ describe('registry client against a real registry', () => {
     assert.deepEqual(issuer.requests.slice(n), [{ user: 'alice', scope: 'repository:private/app:pull', method: 'POST' }]);
   });
 
+  it('a token service that answers 503 once: the token request is retried and the read succeeds', async () => {
+    const cfg = dockerConfigDir({ auths: { [bearer.host]: { auth: basicAuth('alice', USERS.alice) } } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const failedBefore = issuer.failed;
+    const before = issuer.requests.length;
+    issuer.failNext.push(503);
+    const m = await readRegistryImage(client({ dockerConfig: cfg }), `${bearer.host}/private/app:v1`, undefined);
+    assert.equal(m.id, ids.v1);
+    assert.equal(issuer.failed - failedBefore, 1, 'the issuer answered 503 once');
+    assert.deepEqual(issuer.requests.slice(before).map((r) => r.user), ['alice'], 'then issued one token');
+  });
+
+  it('a token request that failed is not kept: the next read on the same client asks again, and succeeds', async () => {
+    const cfg = dockerConfigDir({ auths: { [bearer.host]: { auth: basicAuth('alice', USERS.alice) } } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const c = client({ dockerConfig: cfg, attempts: 2 });
+    issuer.failNext.push(503, 503);
+    await assert.rejects(readRegistryImage(c, `${bearer.host}/private/app:v1`, undefined), (e: Error) =>
+      e instanceof RegistryError && /token service of .* answered HTTP 503/.test(e.message));
+    assert.equal(issuer.failNext.length, 0, 'both attempts reached the issuer');
+    const before = issuer.requests.length;
+    const m = await readRegistryImage(c, `${bearer.host}/private/app:v2`, undefined);
+    assert.equal(m.id, ids.v2);
+    assert.equal(issuer.requests.length - before, 1, 'a new token was fetched');
+  });
+
   it('follows blob redirects to another host without the Authorization header, and reads a shared layer once per run', async () => {
     const cfg = dockerConfigDir({ auths: { [bearer.host]: { auth: basicAuth('alice', USERS.alice) } } });
     cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
@@ -315,6 +341,23 @@ describe('inspect registry://', () => {
     assert.equal((JSON.parse(s.stdout) as Report).images[0]?.head.id, ids.v1);
     assert.equal(readFileSync(seen, 'utf8'), bearer.host);
     assert.deepEqual(issuer.requests.slice(n).map((q) => q.user), ['alice']);
+  });
+
+  it('a credential helper that never answers: exit 2 after 30 s, one line naming it, the helper and what it started killed', async () => {
+    const bin = tempDir('isg-helper-bin-');
+    cleanup.push(() => rmSync(bin, { recursive: true, force: true }));
+    const pidFile = join(bin, 'sleeper.pid');
+    const script = join(bin, 'docker-credential-isghang');
+    // the helper leaves a child behind that holds its output open: killing the helper alone would not end the wait
+    writeFileSync(script, `#!/bin/sh\nsleep 100000 &\necho $! > '${pidFile}'\nwait\n`);
+    chmodSync(script, 0o755);
+    const cfg = dockerConfigDir({ credHelpers: { [basic.host]: 'isghang' } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const r = await runDistCli(['inspect', `registry://${basic.host}/private/app:v1`], { env: { DOCKER_CONFIG: cfg, PATH: `${bin}:${process.env.PATH}` } });
+    assertOneLineError(r, new RegExp(`docker-credential-isghang \\(the credential helper the Docker config names for ${basic.host.replace(/\./g, '\\.')}\\) did not answer within 30 s`));
+    const sleeper = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(sleeper > 0);
+    assert.throws(() => process.kill(sleeper, 0), /ESRCH/, 'the helper\'s child was killed with it');
   });
 
   it('a corrupted blob, and a corrupted manifest asked for by digest, in the registry storage: exit 2, one line naming the digest', async () => {

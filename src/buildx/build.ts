@@ -3,6 +3,13 @@
 //    several platforms (`--platform a,b`) are one build whose archive holds an image per platform;
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
 //    The classic docker driver cannot load several platforms at once, so such a build is refused up front.
+//
+// Why the loaded image carries a label unique to the build (BUILD_LABEL): the classic image store deletes an image
+// when its last tag goes, and it has no leases. Two builds of the same content (base and head of an unchanged image,
+// the same repository in two jobs on one engine, a user's own build beside ours) make the same image; removing
+// our tag could delete it while the other build's export is still tagging it, which then fails with BuildKit's
+// "failed to solve: … not found" (reproduced: four such runs at once on one engine). With the label our temporary
+// image is ours alone, and removing it cannot touch anyone else's; its layers are shared and reference-counted.
 
 import { randomBytes } from 'node:crypto';
 import { readImage } from '../sources/open-image.js';
@@ -85,8 +92,12 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
   return { models: models as ImageModel[], buildMs: (firstByte || done) - started, readMs: done - (firstByte || done), exportedAs: 'oci' };
 }
 
+/** The label that makes a loaded image this build's own (see above). */
+export const BUILD_LABEL = 'image-size-guard.build';
+
 async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions): Promise<BuiltImage> {
-  const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '').slice(0, 40)}:${randomBytes(6).toString('hex')}`;
+  const unique = randomBytes(6).toString('hex');
+  const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '').slice(0, 40)}:${unique}`;
   const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
   const lines = lineSplitter(log);
   const started = performance.now();
@@ -94,10 +105,10 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
   let child: ReturnType<typeof spawnStreaming> | null = null;
   const unregister = registerCleanup(() => {
     child?.kill('SIGINT');
-    runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
+    runSync(dockerCommand(), ['image', 'rm', tag]);
   });
   try {
-    child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+    child = spawnStreaming(dockerCommand(), [...args, '--label', `${BUILD_LABEL}=${unique}`, '--load', '-t', tag, spec.context]);
     child.stdin.end();
     const running = child;
     running.stdout?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
@@ -114,6 +125,7 @@ async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode,
     return { models: [model], buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
   } finally {
     unregister();
-    await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
+    // no --force: the image is ours alone, and anything that came to use it keeps it
+    await runCommand(dockerCommand(), ['image', 'rm', tag]).catch(() => undefined);
   }
 }

@@ -60,7 +60,7 @@ export class RegistryAuth {
       this.scheme = next;
       this.tokens.delete(scope);
       const wanted = bearer.params.scope;
-      if (wanted && wanted !== scope) this.tokens.set(scope, this.fetchToken(wanted));
+      if (wanted && wanted !== scope) this.remember(scope, this.fetchToken(wanted));
       return;
     }
     if (basic) {
@@ -79,18 +79,32 @@ export class RegistryAuth {
     return new RegistryError(`${this.registry} refused the credentials from the Docker config for ${what}${detail}: check the login and its access to the repository`);
   }
 
+  /** The credentials, looked up once; a lookup that failed is tried again by the next request. */
   private credentials(): Promise<Credentials | null> {
-    this.creds ??= this.lookup();
+    if (!this.creds) {
+      const c = this.lookup();
+      this.creds = c;
+      c.catch(() => {
+        if (this.creds === c) this.creds = null;
+      });
+    }
     return this.creds;
   }
 
+  /**
+   * Keeps a token request for the requests that follow on the scope; one that fails is forgotten (the requests
+   * waiting for it fail with it, later ones fetch again). The HTTP layer already retried it as any request.
+   */
+  private remember(scope: string, t: Promise<Token>): Promise<Token> {
+    this.tokens.set(scope, t);
+    t.catch(() => {
+      if (this.tokens.get(scope) === t) this.tokens.delete(scope);
+    });
+    return t;
+  }
+
   private token(scope: string): Promise<Token> {
-    let t = this.tokens.get(scope);
-    if (!t) {
-      t = this.fetchToken(scope);
-      this.tokens.set(scope, t);
-      t.catch(() => this.tokens.delete(scope));
-    }
+    const t = this.tokens.get(scope) ?? this.remember(scope, this.fetchToken(scope));
     return t.then((tok) => {
       if (tok.expiresAt > Date.now()) return tok;
       this.tokens.delete(scope);
