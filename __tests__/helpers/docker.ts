@@ -1,7 +1,7 @@
 // Real Docker for integration tests. No mocks: a missing engine fails the suite loudly (CI provides one).
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +62,45 @@ export async function dockerHistory(ref: string): Promise<HistoryRow[]> {
 
 export async function rootfsLayers(ref: string): Promise<string[]> {
   return JSON.parse(await docker(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref])) as string[];
+}
+
+/** The default engine's image store, as the global setup found it. */
+export const DEFAULT_STORE: 'classic' | 'containerd' = process.env.ISG_TEST_DEFAULT_STORE === 'containerd' ? 'containerd' : 'classic';
+
+export interface EngineIds {
+  /** What `docker image inspect` calls Id: the config digest on the classic store, the manifest or index digest on containerd's. */
+  engineId: string;
+  /** The config digest. */
+  configDigest: string;
+  /** The image manifest's digest for the host's platform, on the containerd store (the classic store keeps no manifest). */
+  manifestDigest: string | null;
+}
+
+/**
+ * How the default engine identifies a local image on its store. On the containerd store the config and manifest
+ * digests come from the engine's own `docker save` archive (index.json → the manifest it names, or the platform
+ * manifest of the index it names → its config), unpacked with GNU tar.
+ */
+export async function engineIds(ref: string): Promise<EngineIds> {
+  const engineId = (await docker(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
+  if (DEFAULT_STORE === 'classic') return { engineId, configDigest: engineId, manifestDigest: null };
+  const dir = mkdtempSync(join(tmpdir(), 'isg-save-'));
+  try {
+    await exec('sh', ['-c', `"$0" save "$1" | tar -x -C "$2"`, DOCKER, ref, dir]);
+    const blob = (digest: string): { mediaType?: string; manifests?: { digest: string; platform?: { os: string } }[]; config?: { digest: string } } =>
+      JSON.parse(readFileSync(join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8'));
+    let manifestDigest = engineId;
+    let doc = blob(engineId);
+    if (doc.manifests) {
+      const own = doc.manifests.filter((m) => m.platform?.os !== 'unknown');
+      if (own.length !== 1) throw new Error(`${ref}: ${own.length} platform manifests in the engine's index`);
+      manifestDigest = own[0]!.digest;
+      doc = blob(manifestDigest);
+    }
+    return { engineId, configDigest: doc.config!.digest, manifestDigest };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function removeImages(...refs: string[]): Promise<void> {

@@ -36,7 +36,8 @@ export function budgetText(b: BudgetResult): string {
   return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
 }
 
-function compressed(r: ImageReport): string {
+/** "1.4 MB", "1.4 MB ~" for a gzip estimate, "n/a". */
+export function compressed(r: Pick<ImageReport, 'compressedSize' | 'compressedSizeExact'>): string {
   if (r.compressedSize === null) return 'n/a';
   return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }
