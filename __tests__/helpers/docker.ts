@@ -1,7 +1,7 @@
 // Real Docker for integration tests. No mocks: a missing engine fails the suite loudly (CI provides one).
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,32 +72,40 @@ export interface EngineIds {
   engineId: string;
   /** The config digest. */
   configDigest: string;
-  /** The image manifest's digest for the host's platform, on the containerd store (the classic store keeps no manifest). */
+  /**
+   * The manifest the engine's `docker save` names for the image (the host's platform's, under an index), or null
+   * when its archive has no OCI index (Docker < 25 on the classic store). On the containerd store it is the
+   * manifest the store keeps; on the classic store one docker save writes.
+   */
   manifestDigest: string | null;
 }
 
+type SavedDoc = { manifests?: { digest: string; platform?: { os: string } }[]; config?: { digest: string } };
+
 /**
- * How the default engine identifies a local image on its store. On the containerd store the config and manifest
- * digests come from the engine's own `docker save` archive (index.json → the manifest it names, or the platform
- * manifest of the index it names → its config), unpacked with GNU tar.
+ * How the default engine identifies a local image on its store: its Id, and from its own `docker save` archive
+ * (unpacked with GNU tar) the manifest it names and that manifest's config.
  */
 export async function engineIds(ref: string): Promise<EngineIds> {
   const engineId = (await docker(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
-  if (DEFAULT_STORE === 'classic') return { engineId, configDigest: engineId, manifestDigest: null };
   const dir = mkdtempSync(join(tmpdir(), 'isg-save-'));
   try {
-    await exec('sh', ['-c', `"$0" save "$1" | tar -x -C "$2"`, DOCKER, ref, dir]);
-    const blob = (digest: string): { mediaType?: string; manifests?: { digest: string; platform?: { os: string } }[]; config?: { digest: string } } =>
-      JSON.parse(readFileSync(join(dir, 'blobs', 'sha256', digest.slice(7)), 'utf8'));
-    let manifestDigest = engineId;
-    let doc = blob(engineId);
-    if (doc.manifests) {
+    await exec('sh', ['-c', '"$0" save "$1" | tar -x -C "$2"', DOCKER, ref, dir]);
+    const read = (path: string): SavedDoc => JSON.parse(readFileSync(join(dir, path), 'utf8')) as SavedDoc;
+    const blob = (digest: string): SavedDoc => read(join('blobs', 'sha256', digest.slice(7)));
+    if (!existsSync(join(dir, 'index.json'))) {
+      const config = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { Config: string }[])[0]!.Config;
+      return { engineId, configDigest: `sha256:${config.replace(/\.json$/, '').split('/').pop()}`, manifestDigest: null };
+    }
+    let digest = read('index.json').manifests![0]!.digest;
+    let doc = blob(digest);
+    while (doc.manifests) {
       const own = doc.manifests.filter((m) => m.platform?.os !== 'unknown');
       if (own.length !== 1) throw new Error(`${ref}: ${own.length} platform manifests in the engine's index`);
-      manifestDigest = own[0]!.digest;
-      doc = blob(manifestDigest);
+      digest = own[0]!.digest;
+      doc = blob(digest);
     }
-    return { engineId, configDigest: doc.config!.digest, manifestDigest };
+    return { engineId, configDigest: doc.config!.digest, manifestDigest: digest };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,11 +14,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { ImageEntry } from '../../src/model/report.js';
 import type { ComparedReport as Report } from '../helpers/report.js';
-import { DOCKER, docker, makeContext, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
+import { DOCKER, docker, engineIds, makeContext, removeImages, requireDocker, runDistCli, type CliResult } from '../helpers/docker.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { basicAuth, blobFile, dockerConfigDir, pushImage, requireRegistryTools, startRegistry, tempDir, type RunningRegistry } from '../helpers/registry.js';
 
 const exec = promisify(execFile);
+// the containerd-store engine ("": the default engine is one)
 const CTD = process.env.ISG_CONTAINERD_DOCKER_HOST ?? 'unix:///var/run/isg-docker-ctd.sock';
 const ctdEnv: Record<string, string> = CTD ? { DOCKER_HOST: CTD } : {};
 const pid = process.pid;
@@ -87,7 +88,7 @@ async function pushRelease(repo: string, version: string, arches: Arch[], key = 
   const parts: string[] = [];
   for (const arch of arches) {
     const tag = await buildArch(key, arch);
-    const id = (await docker(['image', 'inspect', '--format', '{{.Id}}', tag])).trim();
+    const id = (await engineIds(tag)).configDigest;
     pushedIds.push(id);
     pushedId[`${repo}:${version}-${arch}`] = id;
     const remote = `${open.host}/${repo}:${version}-${arch}`;
@@ -380,7 +381,7 @@ describe('other sources: oci-dir://, archive://, local://, and a bare reference 
 
   it('local:// reads the daemon\'s image through docker save, and a bare reference is a file, else the daemon\'s image, else the registry', async () => {
     const y = await buildArch('v2', 'amd64');
-    const yId = (await docker(['image', 'inspect', '--format', '{{.Id}}', y])).trim();
+    const yId = (await engineIds(y)).configDigest;
     const local = report(await cli(['inspect', `local://${y}`, '--format', 'json'])).images[0]!.head;
     assert.deepEqual([local.source, local.id, local.size], ['local', yId, COMMON + SIZES.v2.amd64]);
 
