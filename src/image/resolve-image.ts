@@ -183,7 +183,6 @@ class Archive {
     if (actual !== desc.digest) throw new ImageArchiveError(`digest mismatch for blob ${desc.digest} of the archive: its content has digest ${actual}`);
     return data;
   }
-
 }
 
 /** A manifest.json entry, checked: Config a path, Layers paths, RepoTags names (or none). */
