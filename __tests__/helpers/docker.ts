@@ -1,7 +1,7 @@
 // Real Docker for integration tests. No mocks: a missing engine fails the suite loudly (CI provides one).
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +62,53 @@ export async function dockerHistory(ref: string): Promise<HistoryRow[]> {
 
 export async function rootfsLayers(ref: string): Promise<string[]> {
   return JSON.parse(await docker(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref])) as string[];
+}
+
+/** The default engine's image store, as the global setup found it. */
+export const DEFAULT_STORE: 'classic' | 'containerd' = process.env.ISG_TEST_DEFAULT_STORE === 'containerd' ? 'containerd' : 'classic';
+
+export interface EngineIds {
+  /** What `docker image inspect` calls Id: the config digest on the classic store, the manifest or index digest on containerd's. */
+  engineId: string;
+  /** The config digest. */
+  configDigest: string;
+  /**
+   * The manifest the engine's `docker save` names for the image (the host's platform's, under an index), or null
+   * when its archive has no OCI index (Docker < 25 on the classic store). On the containerd store it is the
+   * manifest the store keeps; on the classic store one docker save writes.
+   */
+  manifestDigest: string | null;
+}
+
+type SavedDoc = { manifests?: { digest: string; platform?: { os: string } }[]; config?: { digest: string } };
+
+/**
+ * How the default engine identifies a local image on its store: its Id, and from its own `docker save` archive
+ * (unpacked with GNU tar) the manifest it names and that manifest's config.
+ */
+export async function engineIds(ref: string): Promise<EngineIds> {
+  const engineId = (await docker(['image', 'inspect', '--format', '{{.Id}}', ref])).trim();
+  const dir = mkdtempSync(join(tmpdir(), 'isg-save-'));
+  try {
+    await exec('sh', ['-c', '"$0" save "$1" | tar -x -C "$2"', DOCKER, ref, dir]);
+    const read = (path: string): SavedDoc => JSON.parse(readFileSync(join(dir, path), 'utf8')) as SavedDoc;
+    const blob = (digest: string): SavedDoc => read(join('blobs', 'sha256', digest.slice(7)));
+    if (!existsSync(join(dir, 'index.json'))) {
+      const config = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { Config: string }[])[0]!.Config;
+      return { engineId, configDigest: `sha256:${config.replace(/\.json$/, '').split('/').pop()}`, manifestDigest: null };
+    }
+    let digest = read('index.json').manifests![0]!.digest;
+    let doc = blob(digest);
+    while (doc.manifests) {
+      const own = doc.manifests.filter((m) => m.platform?.os !== 'unknown');
+      if (own.length !== 1) throw new Error(`${ref}: ${own.length} platform manifests in the engine's index`);
+      digest = own[0]!.digest;
+      doc = blob(digest);
+    }
+    return { engineId, configDigest: doc.config!.digest, manifestDigest: digest };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function removeImages(...refs: string[]): Promise<void> {

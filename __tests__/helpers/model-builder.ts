@@ -68,6 +68,7 @@ export function imageModel(opts: { layers?: LayerSummary[]; files?: Map<string, 
   const size = opts.size ?? ls.reduce((s, l) => s + l.size, 0);
   return {
     id: 'sha256:' + 'c'.repeat(64),
+    manifestDigest: null,
     platform: 'linux/amd64',
     archiveFormat: 'oci',
     config: emptyConfig(),

@@ -60,6 +60,10 @@ export interface TokenIssuer {
   certPath: string;
   /** Every token request: who asked (null: anonymous) and for what. */
   requests: { user: string | null; scope: string; method: string }[];
+  /** Statuses the next token requests answer (with Retry-After: 0) instead of a token, first first. */
+  failNext: number[];
+  /** Token requests answered with a status from failNext. */
+  failed: number;
   stop(): Promise<void>;
 }
 
@@ -126,8 +130,16 @@ export async function startTokenIssuer(policy: TokenPolicy): Promise<TokenIssuer
       res.end();
     });
   });
+  const failNext: number[] = [];
+  let failed = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const failure = failNext.shift();
+    if (failure !== undefined) {
+      failed++;
+      res.setHeader('retry-after', '0');
+      return reply(res, failure, { error: 'try again' });
+    }
     let user: string | null = null;
     let scope = url.searchParams.get('scope') ?? '';
     if (req.method === 'POST') {
@@ -154,6 +166,10 @@ export async function startTokenIssuer(policy: TokenPolicy): Promise<TokenIssuer
     issuer,
     certPath,
     requests,
+    failNext,
+    get failed() {
+      return failed;
+    },
     stop: async () => {
       await close(server);
       rmSync(dir, { recursive: true, force: true });

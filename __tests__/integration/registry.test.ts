@@ -14,7 +14,7 @@ import { RegistryError } from '../../src/registry/errors.js';
 import { readRegistryImage, readResolvedImage, resolveRegistryImages } from '../../src/registry/read-registry-image.js';
 import { RegistryClient, type RegistryClientOptions } from '../../src/registry/registry-client.js';
 import type { ComparedReport as Report } from '../helpers/report.js';
-import { DOCKER, docker, makeContext, removeImages, requireDocker, rootfsLayers, runDistCli } from '../helpers/docker.js';
+import { DEFAULT_STORE, DOCKER, docker, engineIds, makeContext, removeImages, requireDocker, rootfsLayers, runDistCli } from '../helpers/docker.js';
 import {
   basicAuth,
   blobFile,
@@ -32,7 +32,13 @@ import {
 } from '../helpers/registry.js';
 
 const exec = promisify(execFile);
-const CTD = process.env.ISG_CONTAINERD_DOCKER_HOST || 'unix:///var/run/isg-docker-ctd.sock';
+// the containerd-store engine; "" (the global setup's word for it) when the default engine is one
+const CTD = process.env.ISG_CONTAINERD_DOCKER_HOST ?? 'unix:///var/run/isg-docker-ctd.sock';
+const ctdEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: CTD };
+  if (!CTD) delete env.DOCKER_HOST;
+  return env;
+};
 const run = process.pid;
 const local = {
   v1: `isg-test/reg-v1:${run}`,
@@ -51,7 +57,9 @@ let open: RunningRegistry; // anonymous: pushes go here; all registries share it
 let basic: RunningRegistry; // htpasswd
 let bearer: RunningRegistry; // token auth + blob redirects to `blobs`
 let emptyConfig = '';
-const ids: Record<string, string> = {}; // local image ids (= config digests) before they were removed
+const ids: Record<string, string> = {}; // config digests of the local images, as the engine has them, before they were removed
+const engineId: Record<string, string> = {}; // what the engine called them (on the containerd store: manifest or index digests)
+const savedManifest: Record<string, string | null> = {}; // the manifest the engine's docker save named
 const diffIds: Record<string, string[]> = {};
 let daemonReport: Report; // `inspect` of v1 from the daemon, for the side-by-side check
 let ctdIndexPushed = false;
@@ -82,6 +90,32 @@ function assertOneLineError(r: { code: number; stderr: string }, pattern: RegExp
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
 }
 
+/** Whether a process has ended (a zombie waiting for init has): polled for a while, as a signal takes effect asynchronously. */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const stat = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        return null;
+      }
+    })();
+    if (stat === null || /^\d+ \(.*\) [ZX] /.test(stat)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** The digest of the image manifest a tag names (the linux/amd64 one under an index), from the registry's own answer. */
+async function registryManifest(repo: string, tag: string): Promise<string> {
+  const accept = 'application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json';
+  const res = await fetch(`${open.url}/v2/${repo}/manifests/${tag}`, { headers: { accept } });
+  assert.equal(res.status, 200);
+  const doc = (await res.json()) as { manifests?: { digest: string; platform: { os: string; architecture: string } }[] };
+  if (!doc.manifests) return res.headers.get('docker-content-digest') as string;
+  return doc.manifests.find((m) => m.platform.os === 'linux' && m.platform.architecture === 'amd64')!.digest;
+}
+
 async function daemonImages(): Promise<string> {
   return docker(['image', 'ls', '--all', '--no-trunc', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}']);
 }
@@ -105,7 +139,10 @@ beforeAll(async () => {
   await build(local.amd64, perArch, 'linux/amd64');
   await build(local.arm64, perArch, 'linux/arm64');
   for (const [k, tag] of Object.entries(local)) {
-    ids[k] = (await docker(['image', 'inspect', '--format', '{{.Id}}', tag])).trim();
+    const e = await engineIds(tag);
+    ids[k] = e.configDigest;
+    engineId[k] = e.engineId;
+    savedManifest[k] = e.manifestDigest;
     diffIds[k] = await rootfsLayers(tag);
   }
   const r = await runDistCli(['inspect', local.v1, '--format', 'json']);
@@ -128,11 +165,12 @@ beforeAll(async () => {
   cleanup.push(() => rmSync(ctx, { recursive: true, force: true }));
   const ctdRef = `${open.host}/public/attested:v1`;
   await exec(DOCKER, ['buildx', 'build', '--quiet', '--platform', 'linux/amd64,linux/arm64', '--provenance=mode=min', '-t', ctdRef, '--push', ctx], {
-    env: { ...process.env, DOCKER_HOST: CTD },
+    env: ctdEnv(),
     timeout: 600_000,
   });
   ctdIndexPushed = true;
-  cleanup.push(() => exec(DOCKER, ['image', 'rm', '-f', ctdRef], { env: { ...process.env, DOCKER_HOST: CTD } }).catch(() => undefined));
+  // the build also stored it in that engine (the default one, when it is on the containerd store): not ours to keep
+  await exec(DOCKER, ['image', 'rm', '-f', ctdRef], { env: ctdEnv() }).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -147,7 +185,8 @@ afterAll(async () => {
 describe('registry client against a real registry', () => {
   it('reads an image anonymously: ids, diffIDs, sizes, exact compressed sizes equal to the stored blobs', async () => {
     const m = await readRegistryImage(client(), `${open.host}/public/app:v1`, undefined);
-    assert.equal(m.id, ids.v1, 'the image id is the config digest, as the daemon had it');
+    assert.equal(m.id, ids.v1, 'the image id is the config digest, as the engine had it');
+    assert.equal(m.manifestDigest, await registryManifest(`public/app`, 'v1'), 'the manifest digest is the one the registry serves');
     assert.deepEqual(m.layers.map((l) => l.diffId), diffIds.v1);
     assert.deepEqual(m.layers.map((l) => l.size), [SIZES.base, SIZES.v1]);
     assert.equal(m.platform, 'linux/amd64');
@@ -184,6 +223,32 @@ describe('registry client against a real registry', () => {
     const n = issuer.requests.length;
     assert.equal((await readRegistryImage(client({ dockerConfig: idt }), `${bearer.host}/private/app:v2`, undefined)).id, ids.v2);
     assert.deepEqual(issuer.requests.slice(n), [{ user: 'alice', scope: 'repository:private/app:pull', method: 'POST' }]);
+  });
+
+  it('a token service that answers 503 once: the token request is retried and the read succeeds', async () => {
+    const cfg = dockerConfigDir({ auths: { [bearer.host]: { auth: basicAuth('alice', USERS.alice) } } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const failedBefore = issuer.failed;
+    const before = issuer.requests.length;
+    issuer.failNext.push(503);
+    const m = await readRegistryImage(client({ dockerConfig: cfg }), `${bearer.host}/private/app:v1`, undefined);
+    assert.equal(m.id, ids.v1);
+    assert.equal(issuer.failed - failedBefore, 1, 'the issuer answered 503 once');
+    assert.deepEqual(issuer.requests.slice(before).map((r) => r.user), ['alice'], 'then issued one token');
+  });
+
+  it('a token request that failed is not kept: the next read on the same client asks again, and succeeds', async () => {
+    const cfg = dockerConfigDir({ auths: { [bearer.host]: { auth: basicAuth('alice', USERS.alice) } } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const c = client({ dockerConfig: cfg, attempts: 2 });
+    issuer.failNext.push(503, 503);
+    await assert.rejects(readRegistryImage(c, `${bearer.host}/private/app:v1`, undefined), (e: Error) =>
+      e instanceof RegistryError && /token service of .* answered HTTP 503/.test(e.message));
+    assert.equal(issuer.failNext.length, 0, 'both attempts reached the issuer');
+    const before = issuer.requests.length;
+    const m = await readRegistryImage(c, `${bearer.host}/private/app:v2`, undefined);
+    assert.equal(m.id, ids.v2);
+    assert.equal(issuer.requests.length - before, 1, 'a new token was fetched');
   });
 
   it('follows blob redirects to another host without the Authorization header, and reads a shared layer once per run', async () => {
@@ -275,7 +340,7 @@ describe('registry client against a real registry', () => {
 
   it('leaves the daemon untouched', async () => {
     const images = await daemonImages();
-    for (const [k, id] of Object.entries(ids)) assert.ok(!images.includes(id), `image ${k} (${id}) is not in the daemon`);
+    for (const [k, id] of Object.entries(engineId)) assert.ok(!images.includes(id), `image ${k} (${id}) is not in the daemon`);
     for (const r of [open, basic, bearer]) assert.ok(!images.includes(r.host), `no image from ${r.host} in the daemon`);
   });
 });
@@ -288,11 +353,16 @@ describe('inspect registry://', () => {
     const dmn = daemonReport.images[0]!;
     assert.equal(reg.head.ref, `${open.host}/public/app:v1`);
     assert.equal(reg.head.id, dmn.head.id);
+    assert.equal(dmn.head.manifestDigest, savedManifest.v1 ?? undefined, 'from the engine: the manifest its docker save names');
+    assert.equal(reg.head.manifestDigest, await registryManifest('public/app', 'v1'));
+    // the containerd store pushes the manifest it keeps; the classic store pushes one with compressed layers
+    if (DEFAULT_STORE === 'containerd') assert.equal(reg.head.manifestDigest, dmn.head.manifestDigest);
+    else assert.notEqual(reg.head.manifestDigest, dmn.head.manifestDigest);
     assert.equal(reg.head.size, dmn.head.size);
     assert.equal(reg.head.fileCount, dmn.head.fileCount);
     assert.deepEqual(reg.head.layers.map((l) => [l.diffId, l.size, l.fileCount, l.instruction]), dmn.head.layers.map((l) => [l.diffId, l.size, l.fileCount, l.instruction]));
     assert.equal(reg.head.compressedSizeExact, true);
-    assert.equal(dmn.head.compressedSizeExact, false, 'the classic store has no compressed blobs');
+    assert.equal(dmn.head.compressedSizeExact, DEFAULT_STORE === 'containerd', 'the containerd store keeps gzip blobs, the classic store none');
     const img = (await resolveRegistryImages(client(), `${open.host}/public/app:v1`, undefined)).images[0];
     const stored = (img?.manifest.layers ?? []).map((l) => statSync(blobFile(storage, l.digest)).size);
     assert.deepEqual(reg.head.layers.map((l) => l.compressedSize), stored);
@@ -322,6 +392,23 @@ describe('inspect registry://', () => {
     assert.equal((JSON.parse(s.stdout) as Report).images[0]?.head.id, ids.v1);
     assert.equal(readFileSync(seen, 'utf8'), bearer.host);
     assert.deepEqual(issuer.requests.slice(n).map((q) => q.user), ['alice']);
+  });
+
+  it('a credential helper that never answers: exit 2 after 30 s, one line naming it, the helper and what it started killed', async () => {
+    const bin = tempDir('isg-helper-bin-');
+    cleanup.push(() => rmSync(bin, { recursive: true, force: true }));
+    const pidFile = join(bin, 'sleeper.pid');
+    const script = join(bin, 'docker-credential-isghang');
+    // the helper leaves a child behind that holds its output open: killing the helper alone would not end the wait
+    writeFileSync(script, `#!/bin/sh\nsleep 100000 &\necho $! > '${pidFile}'\nwait\n`);
+    chmodSync(script, 0o755);
+    const cfg = dockerConfigDir({ credHelpers: { [basic.host]: 'isghang' } });
+    cleanup.push(() => rmSync(cfg, { recursive: true, force: true }));
+    const r = await runDistCli(['inspect', `registry://${basic.host}/private/app:v1`], { env: { DOCKER_CONFIG: cfg, PATH: `${bin}:${process.env.PATH}` } });
+    assertOneLineError(r, new RegExp(`docker-credential-isghang \\(the credential helper the Docker config names for ${basic.host.replace(/\./g, '\\.')}\\) did not answer within 30 s`));
+    const sleeper = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(sleeper > 0);
+    assert.ok(await gone(sleeper), 'the helper\'s child was killed with it');
   });
 
   it('a corrupted blob, and a corrupted manifest asked for by digest, in the registry storage: exit 2, one line naming the digest', async () => {

@@ -9,6 +9,7 @@
 //
 //   docker-registry, htpasswd, openssl ← apt-get when missing (root), for the tests against a real registry
 //   chromium ← apt-get when missing (root), for the tests that render the trend's mermaid chart
+//   buildah, podman, skopeo, umoci      ← apt-get when missing (root), for the tests of what other producers write
 //
 // Exports to the tests: ISG_CHROMIUM (the browser's path), ISG_CONTAINERD_DOCKER_HOST (the containerd-store engine; "" = the default engine),
 // ISG_TEST_DEFAULT_STORE ("classic" | "containerd": what the default engine exports), XDG_CACHE_HOME (a fresh
@@ -142,20 +143,29 @@ async function containerdEngine() {
   process.env.ISG_CONTAINERD_DOCKER_HOST = CTD_SOCKET;
 }
 
-/** A real registry for the registry tests: Debian's docker-registry (CNCF distribution), htpasswd, openssl. */
-async function registryTools() {
+/**
+ * Tools the tests run, as Debian packages: installed with apt-get when missing (root), else one line naming them.
+ * pairs: [command, package].
+ */
+async function aptTools(purpose, pairs) {
   const have = (cmd) => exec('sh', ['-c', `command -v ${cmd}`]).then(() => true, () => false);
   const missing = [];
-  for (const [cmd, pkg] of [['docker-registry', 'docker-registry'], ['htpasswd', 'apache2-utils'], ['openssl', 'openssl']]) {
+  for (const [cmd, pkg] of pairs) {
     if (!(await have(cmd))) missing.push(pkg);
   }
   if (missing.length === 0) return;
   if (!isRoot() || !(await have('apt-get'))) {
-    throw new SetupError(`the registry tests need ${missing.join(', ')}: on Debian or Ubuntu run \`sudo apt-get install -y ${missing.join(' ')}\``);
+    throw new SetupError(`the ${purpose} tests need ${missing.join(', ')}: on Debian or Ubuntu run \`sudo apt-get install -y ${missing.join(' ')}\``);
   }
-  say(`installing ${missing.join(', ')} with apt-get (the registry tests run a real registry)`);
+  say(`installing ${missing.join(', ')} with apt-get (the ${purpose} tests run them)`);
+  const apt = (args) => exec('apt-get', args, { timeout: 900_000, maxBuffer: 1 << 26, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = () => apt(['install', '-y', '-q', '--no-install-recommends', ...missing]);
   try {
-    await exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { timeout: 600_000 });
+    // stale package lists name versions the mirror no longer has: update them once and try again
+    await install().catch(async () => {
+      await apt(['update', '-q']);
+      await install();
+    });
   } catch (err) {
     throw new SetupError(`apt-get install ${missing.join(' ')} failed: ${firstLine(err)}`);
   }
@@ -172,20 +182,7 @@ async function browser() {
   };
   let path = process.env.ISG_CHROMIUM || (await find());
   if (!path) {
-    if (!isRoot() || !existsSync('/usr/bin/apt-get')) {
-      throw new SetupError('the chart tests need Chromium: on Debian or Ubuntu run `sudo apt-get install -y chromium` (or set ISG_CHROMIUM to a Chrome or Chromium binary)');
-    }
-    say('installing chromium with apt-get (the chart tests render mermaid in a headless browser)');
-    const install = () => exec('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { timeout: 900_000, maxBuffer: 1 << 26 });
-    try {
-      // stale package lists name versions the mirror no longer has: update them once and try again
-      await install().catch(async () => {
-        await exec('apt-get', ['update', '-q'], { timeout: 600_000, maxBuffer: 1 << 26 });
-        await install();
-      });
-    } catch (err) {
-      throw new SetupError(`apt-get install chromium failed: ${firstLine(err)}`);
-    }
+    await aptTools('chart', [['chromium', 'chromium']]);
     path = await find();
     if (!path) throw new SetupError('apt-get installed chromium, but no chromium is on PATH');
   }
@@ -207,7 +204,10 @@ export default async function globalSetup() {
   try {
     analysisCache();
     await checkEngine();
-    await registryTools();
+    // a real registry (Debian's docker-registry, CNCF distribution), its htpasswd, openssl for the token issuer
+    await aptTools('registry', [['docker-registry', 'docker-registry'], ['htpasswd', 'apache2-utils'], ['openssl', 'openssl']]);
+    // images written by other tools: buildah, podman, skopeo, umoci (and Python for the truth about them)
+    await aptTools('producer', [['buildah', 'buildah'], ['podman', 'podman'], ['skopeo', 'skopeo'], ['umoci', 'umoci'], ['python3', 'python3']]);
     await browser();
     await baseImages();
     await containerdEngine();

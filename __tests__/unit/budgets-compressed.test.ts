@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
-import { evaluateBudgets, uncheckedBudgets, type BudgetInput } from '../../src/analysis/budgets.js';
+import { evaluateBudgets, pullSizeGap, uncheckedBudgets, type BudgetInput } from '../../src/analysis/budgets.js';
 import { parseIncrease } from '../../src/config/parse-size.js';
 import type { BudgetConfig } from '../../src/model/options.js';
 
@@ -56,13 +56,21 @@ describe('uncheckedBudgets: why a budget was not checked', () => {
   const all: BudgetConfig = { maxIncrease: parseIncrease('1MB'), maxCompressedSize: { bytes: MB, text: '1MB' }, maxCompressedIncrease: parseIncrease('1MB') };
 
   it('compressed sizes unknown (compressed-size off): both pull-size budgets say so, naming the side', () => {
-    assert.deepEqual(uncheckedBudgets(all, { ...sizes(null, 5), hasBase: true }), [
-      "max-compressed-size was not checked: the head's compressed size is unknown (compressed-size off, or exact with uncompressed layers)",
-      "max-compressed-increase was not checked: the head's compressed size is unknown (compressed-size off, or exact with uncompressed layers)",
+    assert.deepEqual(uncheckedBudgets(all, { ...sizes(null, 5), hasBase: true, headPullGap: 'compressed-size is off' }), [
+      "max-compressed-size was not checked: the head's compressed size is unknown (compressed-size is off)",
+      "max-compressed-increase was not checked: the head's compressed size is unknown (compressed-size is off)",
     ]);
-    assert.deepEqual(uncheckedBudgets({ maxCompressedIncrease: all.maxCompressedIncrease! }, { ...sizes(5, null), hasBase: true }), [
-      "max-compressed-increase was not checked: the base's compressed size is unknown (compressed-size off, or exact with uncompressed layers)",
+    assert.deepEqual(uncheckedBudgets({ maxCompressedIncrease: all.maxCompressedIncrease! }, { ...sizes(5, null), hasBase: true, basePullGap: 'the reason' }), [
+      "max-compressed-increase was not checked: the base's compressed size is unknown (the reason)",
     ]);
+  });
+
+  it('pullSizeGap names the setting, and how many layers lack a compressed size', () => {
+    const layer = (compressedSize: number | null) => ({ compressedSize });
+    const model = { layers: [layer(10), layer(null), layer(null)] } as unknown as Parameters<typeof pullSizeGap>[0];
+    assert.equal(pullSizeGap(model, 'off'), 'compressed-size is off');
+    assert.equal(pullSizeGap(model, 'exact'), 'compressed-size is exact and 2 of its 3 layers are stored uncompressed; auto estimates them');
+    assert.equal(pullSizeGap({ layers: [layer(null)] } as unknown as Parameters<typeof pullSizeGap>[0], 'auto'), '1 of its 1 layer has no compressed size');
   });
 
   it('no baseline (or none for this platform): the increase budgets say so', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from '@jest/globals';
 import { checkBuildxFlags } from '../../src/config/buildx-flags.js';
 import { splitFlags } from '../../src/config/split-flags.js';
@@ -71,6 +72,29 @@ describe('splitFlags', () => {
   it('splits like a shell, without one', () => {
     assert.deepEqual(splitFlags(`--label "a b" --x 'c d' e\\ f $(rm -rf /)`, 'f'), ['--label', 'a b', '--x', 'c d', 'e f', '$(rm', '-rf', '/)']);
   });
+  // The truth is what sh makes of the same text: `printf '%s\0'` prints each word it split off.
+  const shWords = (text: string): string[] => {
+    const out = execFileSync('sh', ['-c', `printf '%s\\0' ${text}`], { encoding: 'utf8' });
+    return out.split('\0').slice(0, -1);
+  };
+  const table: [string, string][] = [
+    ['backslashes inside double quotes stay, unless they escape $ ` " \\', '--build-arg "P=C:\\temp\\new" "a\\\\b" "q\\"x" "d\\$x" "t\\`x" "n\\n"'],
+    ['backslashes outside quotes keep the next character', 'a\\ b c\\d e\\\\f \\\'g \\"h'],
+    ['single quotes keep everything', '\'C:\\temp\' \'a"b\' \'x\\\'y'],
+    ['quotes joined to words, empty quoted words', '--label=a"b c"\'d e\' "" \'\''],
+    ['escaped quotes inside and outside', '"it\\"s" \'it\'\\\'\'s\' don\\\'t'],
+    ['a backslash-newline continues the word', 'a\\\nb "c\\\nd"'],
+    ['blanks: tabs and runs of spaces', 'a\t\tb   c '],
+  ];
+  for (const [name, text] of table) {
+    it(`${name}: ${JSON.stringify(text)} splits as sh splits it`, () => {
+      assert.deepEqual(splitFlags(text, 'f'), shWords(text));
+    });
+  }
+  it('the issue\'s case: --build-arg "P=C:\\temp\\new" keeps its backslashes', () => {
+    assert.deepEqual(splitFlags(String.raw`--build-arg "P=C:\temp\new"`, 'f'), ['--build-arg', String.raw`P=C:\temp\new`]);
+  });
+
   it('names an unterminated quote', () => {
     assert.throws(() => splitFlags('--label "a', 'buildx-flags'), /buildx-flags: unterminated " quote/);
   });

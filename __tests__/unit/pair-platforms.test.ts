@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { missingEverywhere, pairPlatforms } from '../../src/pipeline/pair-platforms.js';
-import { hasPlatform } from '../../src/sources/open-image.js';
+import { hasPlatform } from '../../src/oci/platform.js';
 import { checkPlatformAll } from '../../src/pipeline/compare-image.js';
 import type { ImageOptions } from '../../src/pipeline/compare-options.js';
 import { parseFailOn } from '../../src/config/fail-on.js';

@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { readImageArchive } from '../../src/image/read-image.js';
 import { ImageArchiveError } from '../../src/image/archive-members.js';
 import { UnsafePathError } from '../../src/image/paths.js';
+import { UserError } from '../../src/model/errors.js';
+import * as tarStream from 'tar-stream';
 import { chunked, makeImageArchive, tarBuffer, type TestLayer } from '../helpers/make-archive.js';
 
 const zstdCompressSync = (zlib as unknown as { zstdCompressSync(b: Buffer): Buffer }).zstdCompressSync;
@@ -245,6 +247,26 @@ describe('long names and odd headers', () => {
   });
 });
 
+/** The files of a tar (no links). */
+async function untar(archive: Buffer): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const extract = tarStream.extract();
+  extract.on('entry', (header, stream, next) => {
+    const parts: Buffer[] = [];
+    stream.on('data', (c: unknown) => parts.push(c as Buffer));
+    stream.on('end', () => {
+      if (header.type === 'file') files.set(header.name, Buffer.concat(parts));
+      next();
+    });
+  });
+  const done = new Promise<void>((resolve, reject) => extract.on('finish', () => resolve()).on('error', reject));
+  extract.end(archive);
+  await done;
+  return files;
+}
+
+const retar = (files: Map<string, Buffer>): Promise<Buffer> => tarBuffer([...files].map(([path, content]) => ({ path, content })));
+
 describe('bad input', () => {
   const rejects = (p: Promise<unknown>, type: new (...a: never[]) => Error, re: RegExp) => assert.rejects(p, (err: Error) => {
     assert.ok(err instanceof type, `expected ${type.name}, got ${err.constructor.name}: ${err.message}`);
@@ -308,6 +330,27 @@ describe('bad input', () => {
       const made = await makeImageArchive({ format: 'oci', layers: [{ entries: [{ path: 'hl', type: 'link', linkname: target }] }] });
       await rejects(readImageArchive(Readable.from([made.archive])), UnsafePathError, /unsafe hardlink target in layer: ".." climbs above the root/);
     }
+  });
+
+  it('checks an OCI archive as strictly as a registry: a layer blob of another size than its descriptor says', async () => {
+    const { archive } = await makeImageArchive({
+      format: 'oci',
+      layers: [{ entries: [{ path: 'f', content: 'x'.repeat(100) }] }],
+      mangleBlob: (b) => Buffer.concat([b, Buffer.alloc(512)]), // still a valid tar, one block longer
+    });
+    await rejects(readImageArchive(chunked(archive, 4096)), ImageArchiveError, /the layer "blobs\/sha256\/[0-9a-f]+" has \d+ bytes, its manifest says \d+/);
+  });
+
+  it('checks an OCI archive as strictly as a registry: a manifest whose bytes are not its digest\'s, a malformed digest', async () => {
+    const { archive } = await makeImageArchive({ format: 'oci', layers });
+    const members = await untar(archive);
+    const index = JSON.parse(members.get('index.json')!.toString()) as { manifests: { digest: string }[] };
+    const path = `blobs/sha256/${index.manifests[0]!.digest.slice(7)}`;
+    // the same length, other bytes: the manifest's media type spelled differently
+    members.set(path, Buffer.from(members.get(path)!.toString().replace('manifest.v1+json', 'manifest.v1+JSON')));
+    await rejects(readImageArchive(Readable.from([await retar(members)])), ImageArchiveError, /digest mismatch for blob sha256:[0-9a-f]{64} of the archive/);
+    members.set('index.json', Buffer.from(JSON.stringify({ schemaVersion: 2, manifests: [{ ...index.manifests[0], digest: 'sha256:nothex' }] })));
+    await assert.rejects(readImageArchive(Readable.from([await retar(members)])), (e: Error) => e instanceof UserError && /malformed digest "sha256:nothex"/.test(e.message));
   });
 
   it('rejects a manifest that names a missing layer', async () => {

@@ -54,9 +54,11 @@ describe('readImageArchives: a multi-platform OCI archive', () => {
     assert.deepEqual(summary(models), expected([1, 2]));
   });
 
-  it('the single-image reader still asks to choose', async () => {
-    await assert.rejects(readImageArchive(chunked(tar)), /holds images for several platforms \(linux\/amd64, linux\/arm64\/v8, linux\/s390x\); choose one with --platform/);
-    assert.deepEqual(summary([await readImageArchive(chunked(tar), { platform: 'linux/amd64' })]), expected([0]));
+  it('the single-image reader picks the platform asked for, else the host\'s, as a registry does', async () => {
+    assert.deepEqual(summary([await readImageArchive(chunked(tar), { platform: 'linux/s390x' })]), expected([2]));
+    if (process.arch === 'x64') assert.deepEqual(summary([await readImageArchive(chunked(tar))]), expected([0]));
+    if (process.arch === 'arm64') assert.deepEqual(summary([await readImageArchive(chunked(tar))]), expected([1]));
+    await assert.rejects(readImageArchive(chunked(tar), { platform: 'linux/ppc64le' }), /the archive has no image for linux\/ppc64le \(it has: linux\/amd64, linux\/arm64\/v8, linux\/s390x\)/);
   });
 });
 

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
-import { assembleImage, type RawConfig } from '../../src/image/assemble-image.js';
+import { assembleImage } from '../../src/image/assemble-image.js';
+import type { RawConfig } from '../../src/oci/config.js';
 import { scanLayerStream } from '../../src/image/scan-layer-stream.js';
 import type { CachedLayer } from '../../src/image/cached-layer.js';
 import { RunLayerCache } from '../../src/image/run-layer-cache.js';
@@ -33,9 +34,9 @@ describe('scanned layers shared between images', () => {
     const asLayer = async (digest: string, blob: Buffer) => ({ ...(await get(digest, blob)), digest, compressedSize: blob.length, compressedSizeExact: true });
 
     // Image A: shared layer, then a layer deleting /bin/tool (the hardlink now carries the content).
-    const a = assembleImage({ configBytes: Buffer.from('a'), config: config(2), format: 'oci', layers: [await asLayer('sha256:s', shared), await asLayer('sha256:w', removesTool)] });
+    const a = assembleImage({ configBytes: Buffer.from('a'), config: config(2), format: 'oci', manifestDigest: null, layers: [await asLayer('sha256:s', shared), await asLayer('sha256:w', removesTool)] });
     // Image B: something else first, then the shared layer at index 1.
-    const b = assembleImage({ configBytes: Buffer.from('b'), config: config(2), format: 'oci', layers: [await asLayer('sha256:e', extra), await asLayer('sha256:s', shared)] });
+    const b = assembleImage({ configBytes: Buffer.from('b'), config: config(2), format: 'oci', manifestDigest: null, layers: [await asLayer('sha256:e', extra), await asLayer('sha256:s', shared)] });
     assert.equal(scans, 3, 'the shared layer was scanned once');
     assert.equal(cache.size, 3);
 

@@ -115,3 +115,27 @@ describe('sourceKind and sourceRef: what the report says', () => {
     });
   }
 });
+
+describe('classifySource: a ref inside a layout or archive (PATH:REF)', () => {
+  it('oci-dir://DIR:REF and archive://FILE:REPO:TAG name the path and the ref; the report names both', async () => {
+    const dirRef = await classifySource(`oci-dir://${layout}:v2`, never);
+    assert.deepEqual(dirRef, { kind: 'oci-dir', path: layout, refName: 'v2' });
+    assert.equal(sourceRef(dirRef), `${layout}:v2`);
+    const fileRef = await classifySource(`archive://${archive}:isg/app:v1`, never);
+    assert.deepEqual(fileRef, { kind: 'archive', path: archive, refName: 'isg/app:v1' });
+    assert.equal(sourceRef(fileRef), `${archive}:isg/app:v1`);
+  });
+
+  it('an existing path that contains ":" is that path; with :REF after it, the longest existing path wins', async () => {
+    const colon = join(dir, 'a:b');
+    mkdirSync(colon);
+    writeFileSync(join(colon, 'index.json'), '{}');
+    assert.deepEqual(await classifySource(`oci-dir://${colon}`, never), { kind: 'oci-dir', path: colon });
+    assert.deepEqual(await classifySource(`oci-dir://${colon}:latest`, never), { kind: 'oci-dir', path: colon, refName: 'latest' });
+  });
+
+  it('a path that exists under no prefix, or an empty ref: one line', async () => {
+    await rejectsOneLine(`oci-dir://${join(dir, 'nope')}:v1`, /no such directory/);
+    await rejectsOneLine(`oci-dir://${layout}:`, /ends in ":" without a ref/);
+  });
+});

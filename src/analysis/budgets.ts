@@ -2,6 +2,8 @@
 // its id, the BudgetConfig field that holds its limit, and what it measures. A warn-* budget measures what its
 // max-* twin does; exceeding it warns (level "warn") and never fails the run.
 
+import type { CompressedSizeMode } from '../image/compressed-estimate.js';
+import type { ImageModel } from '../image/types.js';
 import type { BudgetId, BudgetResult } from '../model/report.js';
 import type { BudgetConfig, IncreaseLimit } from '../model/options.js';
 
@@ -12,6 +14,9 @@ export interface BudgetInput {
   baseSize: number | null;
   headCompressedSize?: number | null;
   baseCompressedSize?: number | null;
+  /** Why a compressed size is null (pullSizeGap), for the warning of a budget that could not be checked. */
+  headPullGap?: string;
+  basePullGap?: string;
 }
 
 // Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
@@ -100,8 +105,8 @@ export const isWarning = (b: BudgetResult): boolean => !b.passed && b.level === 
  * silently. hasBase: a baseline exists at all (a platform the base lacks counts as none).
  */
 export function uncheckedBudgets(config: BudgetConfig, input: BudgetInput & { hasBase: boolean }, noBase = 'there is no baseline'): string[] {
-  const noPull = (side: string): string =>
-    `the ${side}'s compressed size is unknown (compressed-size off, or exact with uncompressed layers)`;
+  const noPull = (side: 'head' | 'base'): string =>
+    `the ${side}'s compressed size is unknown (${(side === 'head' ? input.headPullGap : input.basePullGap) ?? 'not measured'})`;
   const why: Record<Measure, () => string | null> = {
     size: () => null,
     layers: () => null,
@@ -119,4 +124,13 @@ export function uncheckedBudgets(config: BudgetConfig, input: BudgetInput & { ha
     if (reason) out.push(`${id} was not checked: ${reason}`);
   }
   return out;
+}
+
+/** Why an image's compressed (pull) size is unknown: which setting, and how many layers lack one. */
+export function pullSizeGap(model: Pick<ImageModel, 'layers'>, mode: CompressedSizeMode): string {
+  if (mode === 'off') return 'compressed-size is off';
+  const missing = model.layers.filter((l) => l.compressedSize === null).length;
+  const of = `${missing} of its ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}`;
+  if (mode === 'exact') return `compressed-size is exact and ${of} ${missing === 1 ? 'is' : 'are'} stored uncompressed; auto estimates them`;
+  return `${of} ${missing === 1 ? 'has' : 'have'} no compressed size`;
 }

@@ -3,15 +3,17 @@
 //    several platforms (`--platform a,b`) are one build whose archive holds an image per platform;
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
 //    The classic docker driver cannot load several platforms at once, so such a build is refused up front.
+//    When the temporary tags may go, and why a build that lost its image is tried again: temporary-tags.ts.
 
 import { randomBytes } from 'node:crypto';
 import { readImage } from '../sources/open-image.js';
 import { readImageArchive, readImageArchives, type ReadOptions } from '../image/read-image.js';
 import type { ImageModel } from '../image/types.js';
 import { BuildError, type BuilderInfo } from './builder.js';
-import { dockerCommand, lastLine, runCommand, runSync, spawnStreaming } from '../exec/exec.js';
+import { dockerCommand, lastLine, runSync, spawnStreaming } from '../exec/exec.js';
 import { lineSplitter, openBuildLog, type BuildLogMode } from './build-log.js';
 import { registerCleanup } from '../exec/cleanup-on-signal.js';
+import { lostItsImage, temporaryTags } from './temporary-tags.js';
 
 export interface BuildSpec {
   label: string; // "base" or "head": used in logs, temporary tags and errors
@@ -87,33 +89,48 @@ async function buildOci(spec: BuildSpec, args: string[], logMode: BuildLogMode, 
 
 async function buildLoad(spec: BuildSpec, args: string[], logMode: BuildLogMode, read: ReadOptions): Promise<BuiltImage> {
   const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '').slice(0, 40)}:${randomBytes(6).toString('hex')}`;
-  const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
-  const lines = lineSplitter(log);
   const started = performance.now();
-  // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
-  let child: ReturnType<typeof spawnStreaming> | null = null;
-  const unregister = registerCleanup(() => {
-    child?.kill('SIGINT');
-    runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
-  });
+  temporaryTags.track(tag);
   try {
-    child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
-    child.stdin.end();
-    const running = child;
-    running.stdout?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
-    running.stderr?.setEncoding('utf8').on('data', (d: string) => lines.write(d));
-    const code = await new Promise<number>((resolve, reject) => {
-      running.on('error', reject);
-      running.on('close', (c) => resolve(c ?? 1));
-    });
-    lines.flush();
-    log.end(code !== 0);
-    if (code !== 0) throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
+    for (let attempt = 1; ; attempt++) {
+      const failure = await temporaryTags.build(() => loadBuild(spec, args, tag, logMode));
+      if (failure === null) break;
+      if (attempt === 1 && lostItsImage(failure)) {
+        process.stderr.write(`image-size-guard: ${spec.label} build lost its image to a removal while it was exported (another build of the same content?): building it again\n`);
+        continue;
+      }
+      throw new BuildError(`${spec.label} build failed: ${failure}`);
+    }
     const built = performance.now();
     const model = await readImage({ kind: 'local', ref: tag }, read);
     return { models: [model], buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
   } finally {
+    await temporaryTags.release(tag);
+  }
+}
+
+/** Runs `buildx build --load -t tag`; null when it succeeded, else the reason it failed (one line). */
+async function loadBuild(spec: BuildSpec, args: string[], tag: string, logMode: BuildLogMode): Promise<string | null> {
+  const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
+  const lines = lineSplitter(log);
+  const child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+  // Interrupted: stop the build, so that it cannot tag after its tag was removed, and remove the tag (again).
+  const unregister = registerCleanup(() => {
+    child.kill('SIGINT');
+    runSync(dockerCommand(), ['image', 'rm', tag]);
+  });
+  child.stdin.end();
+  child.stdout.setEncoding('utf8').on('data', (d: string) => lines.write(d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => lines.write(d));
+  try {
+    const code = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (c) => resolve(c ?? 1));
+    });
+    lines.flush();
+    log.end(code !== 0);
+    return code === 0 ? null : lastLine(log.tail(), `buildx exited with ${code}`);
+  } finally {
     unregister();
-    await runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
   }
 }

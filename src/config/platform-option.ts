@@ -1,7 +1,7 @@
 // `platform` / `--platform`: one platform, a comma list, or `all` — checked before anything is built.
 
 import { quoted } from '../lib/one-line.js';
-import { parsePlatformRequest } from '../registry/platform.js';
+import { parsePlatformRequest } from '../oci/platform.js';
 import { ConfigError } from './errors.js';
 
 /** The option as given, normalised ("linux/amd64,linux/arm64", "all"), or undefined when empty. */

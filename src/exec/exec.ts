@@ -7,11 +7,14 @@
 import { getExecOutput } from '@actions/exec';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { UserError } from '../model/errors.js';
+import { registerCleanup } from './cleanup-on-signal.js';
 
 export interface CommandResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The program ran past RunOptions.timeoutMs and was killed (with whatever it had started). */
+  timedOut?: true;
 }
 
 /** The program is not installed (or not on PATH). */
@@ -22,10 +25,13 @@ export interface RunOptions {
   /** Written to the program's stdin. */
   input?: string;
   env?: NodeJS.ProcessEnv;
+  /** Kill the program, and every process it started, after this long (programs that may never answer). */
+  timeoutMs?: number;
 }
 
 /** Runs a command to completion. Never throws for a non-zero exit; throws ToolMissingError when it is not installed. */
 export async function runCommand(cmd: string, args: string[], opts: RunOptions = {}): Promise<CommandResult> {
+  if (opts.timeoutMs !== undefined) return runBounded(cmd, args, opts, opts.timeoutMs);
   try {
     const r = await getExecOutput(cmd, args, {
       silent: true,
@@ -40,6 +46,43 @@ export async function runCommand(cmd: string, args: string[], opts: RunOptions =
     if (/Unable to locate executable file/i.test((err as Error).message)) throw new ToolMissingError(`${cmd} is not installed or not on PATH`);
     throw err;
   }
+}
+
+/**
+ * runCommand with a time limit. The program runs in its own process group, so that a timeout kills what it
+ * started too (a shell script's `sleep` would otherwise keep its output open, and us waiting).
+ */
+function runBounded(cmd: string, args: string[], opts: RunOptions, timeoutMs: number): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const out = { stdout: '', stderr: '' };
+    const killGroup = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const unregister = registerCleanup(killGroup);
+    const settle = (result: CommandResult | Error): void => {
+      clearTimeout(timer);
+      unregister();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const timer = setTimeout(() => {
+      killGroup();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle({ code: 128 + 9, ...out, timedOut: true });
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out.stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out.stderr += d));
+    child.on('error', (err: NodeJS.ErrnoException) => settle(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
+    child.on('close', (code, signal) => settle({ code: code ?? (signal ? 128 : 1), ...out }));
+    child.stdin.on('error', () => undefined); // a program that exits without reading its input
+    child.stdin.end(opts.input ?? '');
+  });
 }
 
 /** Starts a long-running command whose stdout is read as a stream (stdin closed, stdout and stderr piped). */

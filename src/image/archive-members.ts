@@ -3,7 +3,7 @@
 // bytes and summarised on the fly: layer blobs become ScannedLayers (content never kept), small JSON
 // documents are kept whole, links between members are remembered, and the rest is skipped.
 
-import { createHash } from 'node:crypto';
+import { DigestVerifier } from '../oci/digest.js';
 import { UserError } from '../model/errors.js';
 import { createGunzip, type Gunzip } from 'node:zlib';
 import * as zlib from 'node:zlib';
@@ -141,12 +141,12 @@ export class ArchiveMembers implements TarSink {
    * and refused when it is not the content its name says (the cached scan would describe other bytes).
    */
   private cachedLayerHandler(path: string, digest: string, cached: CachedLayer): Handler {
-    const hash = createHash(digest.slice(0, digest.indexOf(':')));
+    const hash = new DigestVerifier(digest);
     const blobBytes = this.size;
     return {
       push: (chunk) => void hash.update(chunk),
       end: () => {
-        if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) {
+        if (!hash.matches()) {
           throw new ImageArchiveError(`the blob "${oneLine(path, 200)}" does not match its digest`);
         }
         // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
@@ -160,7 +160,7 @@ export class ArchiveMembers implements TarSink {
 
   /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the disk layer cache. */
   private cachingHandler(path: string, digest: string, inner: Handler): Handler {
-    const hash = createHash(digest.slice(0, digest.indexOf(':')));
+    const hash = new DigestVerifier(digest);
     return {
       push: (chunk) => {
         hash.update(chunk);
@@ -168,7 +168,7 @@ export class ArchiveMembers implements TarSink {
       },
       end: () => {
         inner.end();
-        if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) return; // not content-addressed: not kept
+        if (!hash.matches()) return; // not content-addressed: not kept
         const m = this.members.get(path);
         const disk = this.opts.diskLayers;
         if (m?.kind !== 'layer' || !disk) return;

@@ -1,23 +1,14 @@
 // Turns an image config and its scanned layers (in manifest order) into an ImageModel. Shared by every source:
 // archives (resolve-image.ts) and registries (src/registry) hand over the same pieces.
 
-import { createHash } from 'node:crypto';
+import { digestOf } from '../oci/digest.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
 import { cleanInstruction } from './instruction.js';
 import type { ScannedLayer } from './layer-scan.js';
 import { finalCaptures } from './captured-files.js';
-import { configSummary, type RawContainerConfig } from './config-summary.js';
+import { configSummary } from './config-summary.js';
+import { platformOf, type RawConfig } from '../oci/config.js';
 import type { Compression, HistoryEntry, ImageModel, LayerSummary } from './types.js';
-
-/** The parts of an image config (OCI / Docker v1 JSON) the model uses. */
-export interface RawConfig {
-  architecture?: string;
-  os?: string;
-  variant?: string;
-  config?: RawContainerConfig;
-  rootfs?: { diff_ids?: string[] };
-  history?: { created?: string; created_by?: string; comment?: string; empty_layer?: boolean }[];
-}
 
 export interface AssembledLayer {
   layer: ScannedLayer;
@@ -34,12 +25,14 @@ export interface AssembleInput {
   /** configBytes parsed; the caller has checked that diff_ids has one entry per layer. */
   config: RawConfig;
   format: ImageModel['archiveFormat'];
+  /** The image manifest's digest, when the source has a manifest. */
+  manifestDigest: string | null;
   layers: AssembledLayer[];
   /** The image manifest's annotations, when the source has a manifest (the base image's name and digest may be there). */
   annotations?: unknown;
 }
 
-export function assembleImage({ configBytes, config, format, layers: scanned, annotations }: AssembleInput): ImageModel {
+export function assembleImage({ configBytes, config, format, manifestDigest, layers: scanned, annotations }: AssembleInput): ImageModel {
   const diffIds = config.rootfs?.diff_ids ?? [];
   const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
     created: h.created ?? null,
@@ -72,7 +65,8 @@ export function assembleImage({ configBytes, config, format, layers: scanned, an
   const size = layers.reduce((sum, l) => sum + l.size, 0);
   const allCompressed = layers.every((l) => l.compressedSize !== null);
   return {
-    id: 'sha256:' + createHash('sha256').update(configBytes).digest('hex'),
+    id: digestOf(configBytes),
+    manifestDigest,
     platform: platformOf(config),
     archiveFormat: format,
     config: configSummary(config.config, annotations),
@@ -95,13 +89,4 @@ export function assembleImage({ configBytes, config, format, layers: scanned, an
     ),
     waste: fs.waste,
   };
-}
-
-
-export function platformString(os = 'unknown', arch = 'unknown', variant?: string): string {
-  return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-
-export function platformOf(config: RawConfig): string {
-  return platformString(config.os, config.architecture, config.variant);
 }

@@ -5,6 +5,7 @@
 // blob: a known one is not scanned (nor its gzip estimate computed, nor, from a registry, downloaded) again.
 // They only keep layers whose bytes they verified against the digest.
 
+import { isDigest } from '../oci/digest.js';
 import type { ScannedLayer } from './layer-scan.js';
 import type { Compression } from './types.js';
 
@@ -27,5 +28,5 @@ export interface DiskLayerCache {
 
 /** Digests the disk layer cache accepts: the algorithms registries use, in their canonical spelling. */
 export function cacheableDigest(digest: string): boolean {
-  return /^sha256:[a-f0-9]{64}$/.test(digest) || /^sha512:[a-f0-9]{128}$/.test(digest);
+  return isDigest(digest);
 }

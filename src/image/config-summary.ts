@@ -3,21 +3,8 @@
 // reduced to a fingerprint here, at the edge: no later stage holds a value, so none can print one.
 
 import { createHash } from 'node:crypto';
+import type { RawContainerConfig } from '../oci/config.js';
 import type { HealthcheckSettings, ImageConfigSummary } from './types.js';
-
-/** The parts of the config's "config" object the model uses (as written; any field may be malformed). */
-export interface RawContainerConfig {
-  Entrypoint?: unknown;
-  Cmd?: unknown;
-  Healthcheck?: unknown;
-  User?: unknown;
-  WorkingDir?: unknown;
-  Env?: unknown;
-  ExposedPorts?: unknown;
-  Volumes?: unknown;
-  StopSignal?: unknown;
-  Labels?: unknown;
-}
 
 export const BASE_NAME = 'org.opencontainers.image.base.name';
 export const BASE_DIGEST = 'org.opencontainers.image.base.digest';

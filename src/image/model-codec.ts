@@ -24,6 +24,7 @@ export function encodeModel(model: ImageModel, w: Writer): void {
   if (!(model.files instanceof FileIndex) || !(model.waste instanceof WasteLedger)) throw new Error('only a reader-made model (FileIndex, WasteLedger) can be encoded');
   const meta: ModelMeta = {
     id: model.id,
+    manifestDigest: model.manifestDigest,
     platform: model.platform,
     archiveFormat: model.archiveFormat,
     config: model.config,
@@ -237,7 +238,7 @@ function checkMeta(m: ModelMeta): ModelMeta {
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   const strOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
   if (typeof m !== 'object' || m === null) bad('header');
-  if (typeof m.id !== 'string' || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci')) bad('identity');
+  if (typeof m.id !== 'string' || !strOrNull(m.manifestDigest) || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci')) bad('identity');
   for (const k of ['size', 'fileCount', 'finalBytes', 'wastedBytes', 'efficiency'] as const) if (!isNum(m[k])) bad(k);
   if (m.compressedSize !== null && !isNum(m.compressedSize)) bad('compressed size');
   if (typeof m.compressedSizeExact !== 'boolean') bad('compressed size');

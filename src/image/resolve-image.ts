@@ -1,18 +1,31 @@
 // Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
-// summaries in manifest order, attach history instructions, and apply the layers.
+// summaries in manifest order, attach history instructions, and apply the layers. The archive's manifests,
+// indexes and configs are checked as strictly as a registry's (src/oci), and an archive holding several images
+// is read only when a ref names one of them.
 
 import { blobDigest as digestOf, ImageArchiveError, type Member } from './archive-members.js';
-import { assembleImage, platformOf, platformString, type RawConfig } from './assemble-image.js';
+import { assembleImage } from './assemble-image.js';
 import { emptyLayer, type ScannedLayer } from './layer-scan.js';
 import { safeArchivePath } from './paths.js';
 import { oneLine } from '../lib/one-line.js';
+import { parseConfig, platformOf } from '../oci/config.js';
+import { digestOf as hashOf } from '../oci/digest.js';
+import { indexImages, type IndexedImage } from '../oci/index-images.js';
+import { parseIndex, type Descriptor } from '../oci/manifest.js';
+import type { PlatformChoice, PlatformRequest } from '../oci/platform.js';
+import { selectImages, type Candidate } from '../oci/select-image.js';
 import type { Compression, ImageModel } from './types.js';
 
 export interface ResolveOptions {
-  /** Wanted platform ("linux/arm64") when the archive holds several. */
+  /** Wanted platform ("linux/arm64") when the image has several. */
   platform?: string | undefined;
   /** Compressed-size estimates by blob digest (see MemberOptions). */
   estimates?: Map<string, number>;
+  /** The image to read when the archive holds several: a RepoTags entry or an index entry's ref name. */
+  ref?: string | undefined;
+  /** The archive in messages (`the archive "app.tar"`) and how to name one of its images (`archive://app.tar:REF`). */
+  what?: string;
+  pick?: string;
 }
 
 interface LayerBlob {
@@ -23,60 +36,57 @@ interface LayerBlob {
   estimate: number | null;
 }
 
-interface Selected {
+/** One image of the archive, found but not read. */
+interface Selected extends Candidate {
   configPath: string;
-  layerPaths: string[];
+  /** Layer members in manifest order, with the size their descriptor states (OCI) or null (manifest.json). */
+  layers: { path: string; size: number | null }[];
   format: ImageModel['archiveFormat'];
-  /** The image manifest's annotations (OCI layouts). */
-  annotations?: unknown;
-}
-
-type DockerEntry = { Config?: string; Layers?: string[]; RepoTags?: string[] | null };
-
-interface Descriptor {
-  mediaType?: string;
-  digest?: string;
-  platform?: { os?: string; architecture?: string; variant?: string };
+  manifestDigest: string | null;
+  /** The image manifest's annotations, when the archive has the manifest (OCI layouts, Docker ≥ 25 saves). */
   annotations?: Record<string, string>;
 }
 
+type DockerEntry = { Config?: unknown; Layers?: unknown; RepoTags?: unknown };
+
 export async function resolveImage(members: Map<string, Member>, opts: ResolveOptions = {}): Promise<ImageModel> {
-  const archive = new Archive(members);
-  const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
-  return assembleSelected(archive, selected, opts);
+  const { archive, choice } = await choose(members, opts.platform ? [opts.platform] : undefined, opts);
+  const picked = choice.chosen[0];
+  if (!picked) {
+    throw new ImageArchiveError(`${opts.what ?? 'the archive'} has no image for ${oneLine(choice.missing.join(', '), 100)} (it has: ${choice.available.join(', ')})`);
+  }
+  return assembleSelected(archive, picked, opts);
 }
 
 /**
- * Every image of the archive for the platforms asked for ('all', or a list matched as samePlatform does), in
- * the archive's order; a platform the archive lacks is simply absent (the caller names what is missing).
+ * The archive's images for the platforms asked for ('all', or a list matched as samePlatform does), in the
+ * archive's order; a platform the archive lacks is simply absent (the caller names what is missing).
  */
-export async function resolveImages(members: Map<string, Member>, platforms: 'all' | readonly string[], opts: ResolveOptions = {}): Promise<ImageModel[]> {
-  const archive = new Archive(members);
-  const wanted = (p: string): boolean => platforms === 'all' || platforms.some((w) => samePlatform(p, w));
-  const selected = members.has('manifest.json') ? archive.dockerManifestImages(wanted) : archive.ociImages().filter((c) => wanted(c.platform)).map((c) => archive.fromOciDescriptor(c.desc));
+export async function resolveImages(members: Map<string, Member>, request: 'all' | readonly string[], opts: ResolveOptions = {}): Promise<ImageModel[]> {
+  const { archive, choice } = await choose(members, request, opts);
   const models: ImageModel[] = [];
-  for (const s of selected) models.push(await assembleSelected(archive, s, opts));
+  for (const s of choice.chosen) models.push(await assembleSelected(archive, s, opts));
   return models;
+}
+
+async function choose(members: Map<string, Member>, request: PlatformRequest, opts: ResolveOptions): Promise<{ archive: Archive; choice: PlatformChoice<Selected> }> {
+  const archive = new Archive(members);
+  const candidates: Selected[] = members.has('manifest.json') ? await archive.dockerManifestImages() : await archive.ociImages();
+  if (candidates.length === 0) throw new ImageArchiveError(`${opts.what ?? 'the archive'} holds no image manifest`);
+  const choice = selectImages(candidates, { ref: opts.ref, request, what: opts.what ?? 'the archive', pick: opts.pick ?? 'archive://PATH:REF' });
+  return { archive, choice };
 }
 
 async function assembleSelected(archive: Archive, selected: Selected, opts: ResolveOptions): Promise<ImageModel> {
   const configBytes = archive.bytes(selected.configPath, 'image config');
-  const config = parseJson<RawConfig>(configBytes, selected.configPath);
-  const diffIds = config.rootfs?.diff_ids ?? [];
-  if (diffIds.length !== selected.layerPaths.length) {
-    throw new ImageArchiveError(
-      `the image config lists ${diffIds.length} layer(s) but the manifest ${selected.layerPaths.length}`,
-    );
-  }
-
+  const config = parseConfig(configBytes, selected.layers.length, configLabel(selected.configPath));
   const scanned: LayerBlob[] = [];
-  for (const path of selected.layerPaths) {
-    scanned.push(await archive.layer(path, opts.estimates));
-  }
+  for (const l of selected.layers) scanned.push(await archive.layer(l.path, l.size, opts.estimates));
   return assembleImage({
     configBytes,
     config,
     format: selected.format,
+    manifestDigest: selected.manifestDigest,
     annotations: selected.annotations,
     layers: scanned.map((s) => ({
       layer: s.layer,
@@ -108,156 +118,105 @@ class Archive {
     return m.data;
   }
 
-  json<T>(path: string, what: string): T {
-    return parseJson<T>(this.bytes(path, what), path);
-  }
-
-  async layer(path: string, estimates: Map<string, number> | undefined): Promise<LayerBlob> {
+  /** A layer; an OCI descriptor's size must be the blob's (checked once the blob was read). */
+  async layer(path: string, size: number | null, estimates: Map<string, number> | undefined): Promise<LayerBlob> {
     const m = this.member(path, 'layer');
     const digest = digestOf(path);
+    let blob: LayerBlob;
     if (m.kind === 'layer') {
       const layer = await m.result;
       const estimate = m.estimate ? await m.estimate : digest ? (estimates?.get(digest) ?? null) : null;
-      return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+      blob = { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+    } else if (m.kind === 'other' && m.bytes === 0) {
+      blob = { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
+    } else {
+      throw new ImageArchiveError(`the layer "${oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
     }
-    if (m.kind === 'other' && m.bytes === 0) {
-      return { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
+    if (size !== null && blob.blobBytes !== size) {
+      throw new ImageArchiveError(`the layer "${oneLine(path, 200)}" has ${blob.blobBytes} bytes, its manifest says ${size}`);
     }
-    throw new ImageArchiveError(`the layer "${oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
+    return blob;
   }
 
-  /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
-  fromDockerManifest(opts: ResolveOptions): Selected {
-    const manifest = this.json<DockerEntry[]>('manifest.json', 'manifest');
-    if (!Array.isArray(manifest) || manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
-    let entries = manifest;
-    if (entries.length > 1 && opts.platform) {
-      entries = entries.filter((e) => e.Config && samePlatform(platformOf(this.json<RawConfig>(e.Config, 'image config')), opts.platform as string));
-    }
-    if (entries.length !== 1) {
-      const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
-      throw new ImageArchiveError(`the archive holds ${manifest.length} images (${oneLine(names, 200)}); save one image per archive`);
-    }
-    return this.fromDockerEntry(entries[0] as DockerEntry);
-  }
-
-  /** The images of manifest.json whose platform is wanted. */
-  dockerManifestImages(wanted: (platform: string) => boolean): Selected[] {
-    const manifest = this.json<DockerEntry[]>('manifest.json', 'manifest');
-    if (!Array.isArray(manifest) || manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
-    return manifest.map((e) => this.fromDockerEntry(e)).filter((s) => wanted(platformOf(this.json<RawConfig>(s.configPath, 'image config'))));
-  }
-
-  private fromDockerEntry(entry: DockerEntry): Selected {
-    if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) {
-      throw new ImageArchiveError('manifest.json has no Config or Layers');
-    }
+  /**
+   * `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json: one entry per
+   * image, named by its RepoTags. Its manifest digest comes from the OCI index beside it, when there is one.
+   */
+  async dockerManifestImages(): Promise<Selected[]> {
+    const manifest = parseJsonArray(this.bytes('manifest.json', 'manifest'));
+    if (manifest.length === 0) throw new ImageArchiveError('manifest.json lists no image');
     const format = this.members.has('index.json') && this.members.has('oci-layout') ? 'oci' : 'docker-save';
-    return { configPath: entry.Config, layerPaths: entry.Layers, format };
+    const byConfig = new Map<string, Selected>();
+    if (this.members.has('index.json')) for (const i of await this.ociImages(true)) byConfig.set(i.manifest.config.digest, i);
+    return manifest.map((raw) => {
+      const entry = checkEntry(raw);
+      const configBytes = this.bytes(entry.config, 'image config');
+      const configDigest = hashOf(configBytes);
+      const platform = platformOf(parseConfig(configBytes, entry.layers.length, configLabel(entry.config)));
+      const group = entry.repoTags[0] ?? configDigest;
+      const layers = entry.layers.map((path) => ({ path, size: null }));
+      const indexed = byConfig.get(configDigest);
+      return { configPath: entry.config, layers, format, manifestDigest: indexed?.manifestDigest ?? null, annotations: indexed?.annotations, platform, refs: entry.repoTags, group, digest: configDigest };
+    });
   }
 
-  /** OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. */
-  fromOciIndex(opts: ResolveOptions): Selected {
-    const unique = this.ociImages();
-    let picked = unique;
-    if (opts.platform) picked = unique.filter((c) => samePlatform(c.platform, opts.platform as string));
-    if (picked.length === 0) {
-      const have = unique.map((c) => c.platform).join(', ') || 'none';
-      throw new ImageArchiveError(
-        opts.platform ? `the archive has no image for ${oneLine(opts.platform, 200)} (it has: ${have})` : 'the archive holds no image manifest',
-      );
-    }
-    if (picked.length > 1) {
-      throw new ImageArchiveError(
-        `the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`,
-      );
-    }
-    return this.fromOciDescriptor((picked[0] as { desc: Descriptor }).desc);
+  /**
+   * OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. partial: an
+   * index entry whose blob is not in the archive is skipped (beside manifest.json, which says what was saved).
+   */
+  async ociImages(partial = false): Promise<(Selected & IndexedImage)[]> {
+    if (!this.members.has('index.json')) throw new ImageArchiveError('not an image archive: it has neither manifest.json nor index.json');
+    const index = parseIndex(this.bytes('index.json', 'image index'), 'the archive (index.json)');
+    const load = async (desc: Descriptor, max: number): Promise<Buffer | null> => (partial && !this.members.has(blobPath(desc.digest)) ? null : this.blob(desc, max));
+    const images = await indexImages(index, load, 'the archive');
+    return images.map((i) => ({
+      ...i,
+      configPath: blobPath(i.manifest.config.digest),
+      layers: i.manifest.layers.map((l) => ({ path: blobPath(l.digest), size: l.size })),
+      format: 'oci' as const,
+      manifestDigest: i.desc.digest,
+      annotations: i.manifest.annotations,
+    }));
   }
 
-  /** Every image manifest the OCI index reaches (nested indexes followed, attestations skipped), once each. */
-  ociImages(): { desc: Descriptor; platform: string }[] {
-    if (!this.members.has('index.json')) {
-      throw new ImageArchiveError('not an image archive: it has neither manifest.json nor index.json');
-    }
-    const candidates: { desc: Descriptor; platform: string }[] = [];
-    const visit = (indexPath: string, depth: number): void => {
-      const index = this.json<{ manifests?: Descriptor[] }>(indexPath, 'image index');
-      for (const desc of index.manifests ?? []) {
-        if (!desc.digest) continue;
-        if (desc.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
-        const blob = blobPath(desc.digest);
-        if (isIndex(desc.mediaType) || (!desc.mediaType && this.isIndexBlob(blob))) {
-          if (depth < 4) visit(blob, depth + 1);
-          continue;
-        }
-        const platform = desc.platform?.os
-          ? platformString(desc.platform.os, desc.platform.architecture, desc.platform.variant)
-          : this.platformOfManifest(blob);
-        if (platform.startsWith('unknown/')) continue;
-        candidates.push({ desc, platform });
-      }
-    };
-    visit('index.json', 0);
-    // The same manifest can be listed twice (index.json and a nested index).
-    return [...new Map(candidates.map((c) => [c.desc.digest, c])).values()];
+  /** A JSON blob named by a descriptor, its size and digest checked. */
+  private blob(desc: Descriptor, max: number): Buffer {
+    if (desc.size > max) throw new ImageArchiveError(`blob ${desc.digest} of the archive is larger than ${max} bytes`);
+    const data = this.bytes(blobPath(desc.digest), 'blob');
+    if (data.length !== desc.size) throw new ImageArchiveError(`blob ${desc.digest} of the archive has ${data.length} bytes, its descriptor says ${desc.size}`);
+    const actual = hashOf(data, desc.digest);
+    if (actual !== desc.digest) throw new ImageArchiveError(`digest mismatch for blob ${desc.digest} of the archive: its content has digest ${actual}`);
+    return data;
   }
+}
 
-  fromOciDescriptor(desc: Descriptor): Selected {
-    const manifest = this.json<{ config?: Descriptor; layers?: Descriptor[]; annotations?: unknown }>(blobPath(desc.digest as string), 'image manifest');
-    if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
-      throw new ImageArchiveError('the image manifest has no config or layers');
-    }
-    return {
-      configPath: blobPath(manifest.config.digest),
-      layerPaths: manifest.layers.map((l) => blobPath(l.digest ?? '')),
-      format: 'oci',
-      annotations: manifest.annotations,
-    };
+/** A manifest.json entry, checked: Config a path, Layers paths, RepoTags names (or none). */
+function checkEntry(raw: unknown): { config: string; layers: string[]; repoTags: string[] } {
+  const e = raw as DockerEntry | null;
+  if (typeof e !== 'object' || e === null || typeof e.Config !== 'string' || !Array.isArray(e.Layers) || !e.Layers.every((l) => typeof l === 'string')) {
+    throw new ImageArchiveError('manifest.json has an entry without Config or Layers');
   }
+  const tags = e.RepoTags ?? [];
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) throw new ImageArchiveError('manifest.json has malformed RepoTags');
+  return { config: e.Config, layers: e.Layers as string[], repoTags: tags as string[] };
+}
 
-  private isIndexBlob(path: string): boolean {
-    const m = this.members.get(path);
-    if (m?.kind !== 'json') return false;
-    const doc = parseJson<{ manifests?: unknown }>(m.data, path);
-    return Array.isArray(doc.manifests);
+function parseJsonArray(data: Buffer): unknown[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(data.toString('utf8'));
+  } catch {
+    throw new ImageArchiveError('"manifest.json" in the archive is not valid JSON');
   }
+  if (!Array.isArray(doc)) throw new ImageArchiveError('manifest.json is not a list of images');
+  return doc;
+}
 
-  private platformOfManifest(path: string): string {
-    const manifest = this.json<{ config?: Descriptor }>(path, 'image manifest');
-    if (!manifest.config?.digest) return 'unknown/unknown';
-    const m = this.members.get(blobPath(manifest.config.digest));
-    if (m?.kind !== 'json') return 'unknown/unknown';
-    return platformOf(parseJson<RawConfig>(m.data, path));
-  }
+function configLabel(path: string): string {
+  return `"${oneLine(path, 200)}" in the archive`;
 }
 
 function blobPath(digest: string): string {
-  const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
-  if (!m) throw new ImageArchiveError(`malformed digest "${oneLine(digest, 200)}"`);
-  return `blobs/${m[1]}/${m[2]}`;
-}
-
-
-function isIndex(mediaType: string | undefined): boolean {
-  return mediaType === 'application/vnd.oci.image.index.v1+json' ||
-    mediaType === 'application/vnd.docker.distribution.manifest.list.v2+json';
-}
-
-function parseJson<T>(data: Buffer, path: string): T {
-  try {
-    return JSON.parse(data.toString('utf8')) as T;
-  } catch {
-    throw new ImageArchiveError(`"${oneLine(path, 200)}" in the archive is not valid JSON`);
-  }
-}
-
-/** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
-export function samePlatform(a: string, b: string): boolean {
-  const norm = (p: string): string => {
-    const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
-    const v = (arch === 'arm64' && variant === 'v8') || (arch === 'amd64' && variant === 'v1') ? '' : variant;
-    return `${os}/${arch}/${v}`;
-  };
-  return norm(a) === norm(b);
+  const [algorithm, hex] = digest.split(':') as [string, string]; // src/oci checked the digest's form
+  return `blobs/${algorithm}/${hex}`;
 }

@@ -94,8 +94,13 @@ export interface WastedWrite {
 }
 
 export interface ImageModel {
-  /** Config digest, "sha256:…" (what `docker image inspect` calls Id). */
+  /** Config digest, "sha256:…" (what `docker image inspect` calls Id on the classic store): the same on every store. */
   id: string;
+  /**
+   * Digest of the image's manifest where the source has one (a registry, an OCI layout or archive, docker save on
+   * the containerd store): what a pull by digest names. null for archives without one (legacy docker save).
+   */
+  manifestDigest: string | null;
   platform: string; // "linux/amd64", "linux/arm64/v8"
   archiveFormat: 'docker-save' | 'oci';
   config: ImageConfigSummary;

@@ -15,7 +15,13 @@ export type ImageSourceKind = 'registry' | 'local' | 'oci-dir' | 'archive' | 'bu
 export interface ImageReport {
   ref: string;
   source: ImageSourceKind;
+  /** The config digest: the same image has the same id on every store, registry and archive. */
   id: string;
+  /**
+   * The image manifest's digest where the source has a manifest (a registry, an OCI layout or archive, docker
+   * save of the containerd store or of Docker ≥ 25): what a pull by digest names. Absent otherwise.
+   */
+  manifestDigest?: string;
   size: number;
   compressedSize: number | null;
   compressedSizeExact: boolean;

@@ -2,16 +2,15 @@
 // platform (base and head paired by platform; a platform on one side only is reported as added or removed).
 
 import { basename, dirname } from 'node:path';
-import { evaluateBudgets, uncheckedBudgets } from '../analysis/budgets.js';
+import { evaluateBudgets, pullSizeGap, uncheckedBudgets } from '../analysis/budgets.js';
 import { diffImages } from '../analysis/diff-images.js';
 import { decidePassed } from '../analysis/verdict.js';
 import { BuildError } from '../buildx/builder.js';
-import { samePlatform } from '../image/resolve-image.js';
+import { parsePlatformRequest, samePlatform } from '../oci/platform.js';
 import type { ReadOptions } from '../image/read-image.js';
 import { UserError } from '../model/errors.js';
 import type { ImageEntry, ImageReport, RemovedPlatform } from '../model/report.js';
 import type { ImageModel } from '../image/types.js';
-import { parsePlatformRequest } from '../registry/platform.js';
 import { missingEverywhere, pairPlatforms } from './pair-platforms.js';
 import { toImageReport } from '../report/image-report.js';
 import type { BuildSession } from './build-session.js';
@@ -170,6 +169,8 @@ function comparePlatform(run: RunOptions, image: ImageOptions, name: string, { h
     baseSize: b ? b.size : null,
     headCompressedSize: h.compressedSize,
     baseCompressedSize: b ? b.compressedSize : null,
+    headPullGap: pullSizeGap(h, run.compressedSize),
+    ...(b ? { basePullGap: pullSizeGap(b, run.compressedSize) } : {}),
   };
   const budgets = evaluateBudgets(image.budgets, sizes);
   own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));

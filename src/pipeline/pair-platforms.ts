@@ -1,8 +1,7 @@
 // Base and head images paired by platform (several platforms in one run): a platform on both sides is
 // compared, one only the head has was added, one only the base has was removed.
 
-import { samePlatform } from '../image/resolve-image.js';
-import { hasPlatform } from '../sources/open-image.js';
+import { hasPlatform, samePlatform } from '../oci/platform.js';
 
 export interface PlatformPair<T> {
   platform: string;

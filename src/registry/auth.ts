@@ -6,7 +6,7 @@ import { oneLine } from '../lib/one-line.js';
 import { parseChallenges, type Challenge } from './challenge.js';
 import type { Credentials } from './docker-config.js';
 import { loginHint, RegistryError } from './errors.js';
-import { checkScheme, header, type Http } from './http.js';
+import { checkScheme, discard, header, readLimited, type Http } from './http.js';
 
 interface Token {
   value: string;
@@ -60,7 +60,7 @@ export class RegistryAuth {
       this.scheme = next;
       this.tokens.delete(scope);
       const wanted = bearer.params.scope;
-      if (wanted && wanted !== scope) this.tokens.set(scope, this.fetchToken(wanted));
+      if (wanted && wanted !== scope) this.remember(scope, this.fetchToken(wanted));
       return;
     }
     if (basic) {
@@ -79,18 +79,32 @@ export class RegistryAuth {
     return new RegistryError(`${this.registry} refused the credentials from the Docker config for ${what}${detail}: check the login and its access to the repository`);
   }
 
+  /** The credentials, looked up once; a lookup that failed is tried again by the next request. */
   private credentials(): Promise<Credentials | null> {
-    this.creds ??= this.lookup();
+    if (!this.creds) {
+      const c = this.lookup();
+      this.creds = c;
+      c.catch(() => {
+        if (this.creds === c) this.creds = null;
+      });
+    }
     return this.creds;
   }
 
+  /**
+   * Keeps a token request for the requests that follow on the scope; one that fails is forgotten (the requests
+   * waiting for it fail with it, later ones fetch again). The HTTP layer already retried it as any request.
+   */
+  private remember(scope: string, t: Promise<Token>): Promise<Token> {
+    this.tokens.set(scope, t);
+    t.catch(() => {
+      if (this.tokens.get(scope) === t) this.tokens.delete(scope);
+    });
+    return t;
+  }
+
   private token(scope: string): Promise<Token> {
-    let t = this.tokens.get(scope);
-    if (!t) {
-      t = this.fetchToken(scope);
-      this.tokens.set(scope, t);
-      t.catch(() => this.tokens.delete(scope));
-    }
+    const t = this.tokens.get(scope) ?? this.remember(scope, this.fetchToken(scope));
     return t.then((tok) => {
       if (tok.expiresAt > Date.now()) return tok;
       this.tokens.delete(scope);
@@ -117,13 +131,13 @@ export class RegistryAuth {
       res = await this.http.send(url, basic ? { authorization: basic } : {});
     }
     if (res.status === 401 || res.status === 403) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw creds
         ? new RegistryError(`the token service of ${this.registry} (${url.host}) refused the credentials from the Docker config: ${loginHint(this.registry)} again`)
         : new RegistryError(`${this.registry} requires credentials: ${loginHint(this.registry)}`);
     }
     if (res.status !== 200) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw new RegistryError(`the token service of ${this.registry} (${url.host}) answered HTTP ${res.status}`);
     }
     const text = await readLimited(res.body, MAX_TOKEN_RESPONSE);
@@ -150,19 +164,4 @@ function bearerScheme(c: Challenge, registry: string): Scheme & { kind: 'bearer'
   }
   checkScheme(realm); // credentials never go to a plain-HTTP token service off this machine
   return { kind: 'bearer', realm, service: c.params.service ?? null };
-}
-
-export async function readLimitedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of body) {
-    n += chunk.length;
-    if (n > max) throw new RegistryError(`a registry response exceeded ${max} bytes`);
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
-
-export async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<string> {
-  return (await readLimitedBytes(body, max)).toString('utf8');
 }

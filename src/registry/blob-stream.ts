@@ -3,7 +3,7 @@
 // Range request (or, when the server ignores Range, restarted with the bytes already delivered checked
 // against the new copy), so consumers see one gapless stream.
 
-import { createHash, type Hash } from 'node:crypto';
+import { DigestVerifier } from '../oci/digest.js';
 import { RegistryError } from './errors.js';
 import { isTransient } from './http.js';
 
@@ -19,7 +19,7 @@ export type OpenBlob = (offset: number) => Promise<BlobBody>;
 const MAX_RESUMES = 5;
 
 export class BlobStream implements AsyncIterable<Buffer> {
-  private readonly hash: Hash;
+  private readonly hash: DigestVerifier;
   private received = 0;
   private current: { iterator: AsyncIterator<Buffer>; body: BlobBody['body'] } | null = null;
   private resumes = 0;
@@ -33,7 +33,7 @@ export class BlobStream implements AsyncIterable<Buffer> {
     readonly size: number,
     private readonly what: string,
   ) {
-    this.hash = createHash(digest.slice(0, digest.indexOf(':')));
+    this.hash = new DigestVerifier(digest);
   }
 
   /** The next verified chunk, or null at the end once size and digest have been checked. */
@@ -96,7 +96,7 @@ export class BlobStream implements AsyncIterable<Buffer> {
   private finish(): void {
     this.done = true;
     this.current = null;
-    const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+    const actual = this.hash.actual();
     if (actual !== this.digest) {
       throw new RegistryError(`digest mismatch for blob ${this.digest} of ${this.what}: the registry sent content with digest ${actual}`);
     }
@@ -121,7 +121,7 @@ export class BlobStream implements AsyncIterable<Buffer> {
       throw new RegistryError(`the registry resumed blob ${this.digest} of ${this.what} at the wrong offset`);
     }
     // Restarted from 0: the bytes already handed on must be the same as the new copy's first bytes.
-    const prefix = createHash(this.digest.slice(0, this.digest.indexOf(':')));
+    const prefix = new DigestVerifier(this.digest);
     let skipped = 0;
     while (skipped < this.received) {
       const step = await iterator.next();
@@ -155,8 +155,8 @@ export class BlobStream implements AsyncIterable<Buffer> {
     this.checkPrefix(prefix);
   }
 
-  private checkPrefix(prefix: Hash): void {
-    if (prefix.digest('hex') !== this.hash.copy().digest('hex')) {
+  private checkPrefix(prefix: DigestVerifier): void {
+    if (prefix.actual() !== this.hash.actual()) {
       this.close();
       throw new RegistryError(`blob ${this.digest} of ${this.what} changed between download attempts`);
     }

@@ -13,6 +13,9 @@ export interface HelperCredentials {
 
 export type CredentialHelperRunner = (name: string, serverUrl: string) => Promise<HelperCredentials | null>;
 
+/** A helper that has not answered by then never will (a keychain waiting for a click, a hung daemon). */
+export const HELPER_TIMEOUT_MS = 30_000;
+
 /** null when the helper has no credentials for serverUrl. */
 export const runCredentialHelper: CredentialHelperRunner = async (name, serverUrl) => {
   // A helper name from config.json becomes part of a program name: no path separators, no shell.
@@ -22,12 +25,15 @@ export const runCredentialHelper: CredentialHelperRunner = async (name, serverUr
   const program = `docker-credential-${name}`;
   let r: Awaited<ReturnType<typeof runCommand>>;
   try {
-    r = await runCommand(program, ['get'], { input: serverUrl });
+    r = await runCommand(program, ['get'], { input: serverUrl, timeoutMs: HELPER_TIMEOUT_MS });
   } catch (err) {
     if (err instanceof ToolMissingError) {
       throw new RegistryError(`${program} (the credential helper the Docker config names for ${oneLine(serverUrl, 200)}) is not installed or not on PATH`);
     }
     throw err;
+  }
+  if (r.timedOut) {
+    throw new RegistryError(`${program} (the credential helper the Docker config names for ${oneLine(serverUrl, 200)}) did not answer within ${HELPER_TIMEOUT_MS / 1000} s`);
   }
   if (r.code !== 0) {
     // The helpers answer "credentials not found in native keychain" (exit 1) when they have nothing.

@@ -80,7 +80,7 @@ export class Http {
       }
       if (!RETRY_STATUS.has(res.status) || attempt >= this.attempts) return res;
       const wait = retryAfterMs(header(res, 'retry-after'));
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       if (wait !== null && wait > this.maxRetryAfterMs) {
         throw new RegistryError(`${url.host} asks to retry after ${Math.ceil(wait / 1000)} s (HTTP ${res.status}${res.status === 429 ? ': rate limited' : ''})`);
       }
@@ -113,10 +113,9 @@ export class Http {
         bodyTimeout: this.timeoutMs,
       });
       const location = res.headers.location;
-      if (res.statusCode < 300 || res.statusCode >= 400 || res.statusCode === 304 || typeof location !== 'string') {
-        return { status: res.statusCode, headers: res.headers, body: res.body, url };
-      }
-      await res.body.dump().catch(() => undefined);
+      const answer = { status: res.statusCode, headers: res.headers, body: res.body, url };
+      if (res.statusCode < 300 || res.statusCode >= 400 || res.statusCode === 304 || typeof location !== 'string') return answer;
+      await discard(answer);
       if (hop >= MAX_REDIRECTS) throw new RegistryError(`too many redirects from ${first.host}${oneLine(first.pathname, 200)}`);
       try {
         url = new URL(location, url);
@@ -162,4 +161,25 @@ export function connectionError(url: URL, err: unknown): Error {
 export function header(res: HttpResponse, name: string): string | undefined {
   const v = res.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** Reads and drops a body we do not use, so its connection can be reused (a failure to do so is no matter). */
+export async function discard(res: HttpResponse): Promise<void> {
+  await res.body.dump().catch(() => undefined);
+}
+
+/** A response body whole, at most max bytes: a registry that sends more is refused. */
+export async function readLimitedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of body) {
+    n += chunk.length;
+    if (n > max) throw new RegistryError(`a registry response exceeded ${max} bytes`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+export async function readLimited(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+  return (await readLimitedBytes(body, max)).toString('utf8');
 }

@@ -10,13 +10,14 @@
 //   const model = await readResolvedImage(client, head.images[0]);                // layers shared with base: once
 //   await client.close();
 
-import { assembleImage, platformOf, type RawConfig } from '../image/assemble-image.js';
+import { assembleImage } from '../image/assemble-image.js';
+import { parseConfig, platformOf, type RawConfig } from '../oci/config.js';
+import { MAX_CONFIG_BYTES, parseManifest, type Descriptor, type ImageManifest } from '../oci/manifest.js';
+import { choosePlatforms, hasPlatform, hostPlatform, type PlatformRequest } from '../oci/platform.js';
 import { oneLine } from '../lib/one-line.js';
 import { scanLayerStream } from '../image/scan-layer-stream.js';
 import type { ImageModel } from '../image/types.js';
 import { RegistryError } from './errors.js';
-import { MAX_CONFIG_BYTES, parseManifest, type Descriptor, type ImageManifest } from './manifest.js';
-import { choosePlatforms, hostPlatform, type PlatformRequest } from './platform.js';
 import { formatReference, manifestReference, parseReference, type ImageReference } from './reference.js';
 import type { RegistryClient } from './registry-client.js';
 
@@ -52,8 +53,7 @@ export async function resolveRegistryImages(client: RegistryClient, refText: str
   if (parsed.kind === 'image') {
     const image = await resolveImage(client, reference, top.digest, parsed.manifest, null);
     // A single image has the platform its config says: keep it when it is among those asked for.
-    const matches = (p: string): boolean => choosePlatforms([platformDescriptor(image.platform)], [p]).chosen.length > 0;
-    const missing = request === undefined || request === 'all' ? [] : request.filter((p) => !matches(p));
+    const missing = request === undefined || request === 'all' ? [] : request.filter((p) => !hasPlatform([image], p));
     const wanted = request === undefined || request === 'all' || missing.length < request.length;
     return { reference, digest: top.digest, platformsAvailable: null, images: wanted ? [image] : [], missing };
   }
@@ -72,16 +72,7 @@ export async function resolveRegistryImages(client: RegistryClient, refText: str
 async function resolveImage(client: RegistryClient, reference: ImageReference, manifestDigest: string, manifest: ImageManifest, platform: string | null): Promise<ResolvedImage> {
   const what = formatReference(reference);
   const config = await client.fetchBlobBytes(reference, manifest.config, MAX_CONFIG_BYTES);
-  let rawConfig: RawConfig;
-  try {
-    rawConfig = JSON.parse(config.toString('utf8')) as RawConfig;
-  } catch {
-    throw new RegistryError(`the image config ${manifest.config.digest} of ${what} is not valid JSON`);
-  }
-  const diffIds = rawConfig.rootfs?.diff_ids ?? [];
-  if (diffIds.length !== manifest.layers.length) {
-    throw new RegistryError(`the image config of ${what} lists ${diffIds.length} layer(s) but its manifest ${manifest.layers.length}`);
-  }
+  const rawConfig = parseConfig(config, manifest.layers.length, what);
   return { reference, platform: platform ?? platformOf(rawConfig), manifestDigest, manifest, config, rawConfig };
 }
 
@@ -108,7 +99,7 @@ export async function readResolvedImage(client: RegistryClient, image: ResolvedI
       return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }),
   );
-  return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers, annotations: image.manifest.annotations });
+  return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', manifestDigest: image.manifestDigest, layers, annotations: image.manifest.annotations });
 }
 
 async function scanBlob(client: RegistryClient, reference: ImageReference, desc: Descriptor, what: string, onBytes: (n: number) => void) {
@@ -138,9 +129,4 @@ export async function readRegistryImage(client: RegistryClient, ref: string, pla
     throw new RegistryError(`${formatReference(resolved.reference)} has no image for ${oneLine(wanted, 200)}${has.length ? ` (it has: ${has.join(', ')})` : ''}`);
   }
   return readResolvedImage(client, image, opts);
-}
-
-function platformDescriptor(platform: string): Descriptor {
-  const [os, architecture, variant] = platform.split('/');
-  return { mediaType: '', digest: '', size: 0, platform: { ...(os ? { os } : {}), ...(architecture ? { architecture } : {}), ...(variant ? { variant } : {}) } };
 }

@@ -3,6 +3,7 @@
 // (has a "." or a ":", is "localhost", or has capitals), tags and digests as Docker accepts them.
 
 import { oneLine } from '../lib/one-line.js';
+import { isDigest } from '../oci/digest.js';
 import { RegistryError } from './errors.js';
 
 export interface ImageReference {
@@ -22,7 +23,6 @@ const MAX_NAME = 255;
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?$`);
 
@@ -35,7 +35,7 @@ export function parseReference(input: string): ImageReference {
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) throw bad('the digest must be sha256:<64 hex> or sha512:<128 hex>');
+    if (!isDigest(digest)) throw bad('the digest must be sha256:<64 hex> or sha512:<128 hex>');
   }
   let tag: string | null = null;
   const colon = rest.lastIndexOf(':');

@@ -1,18 +1,19 @@
 // One client per run: connections, tokens and credentials per registry, a limit on concurrent blob
 // downloads, and the run layer cache (a layer base and head share is fetched and scanned once).
 
-import { createHash } from 'node:crypto';
 import { oneLine } from '../lib/one-line.js';
 import { Limiter } from '../lib/settle-limit.js';
 import type { DiskLayerCache } from '../image/cached-layer.js';
 import { RunLayerCache } from '../image/run-layer-cache.js';
-import { RegistryAuth, readLimited, readLimitedBytes } from './auth.js';
+import { RegistryAuth } from './auth.js';
 import { BlobStream } from './blob-stream.js';
 import { runCredentialHelper, type CredentialHelperRunner } from './credential-helper.js';
 import { dockerConfigDir, findCredentials, loadDockerConfig, type DockerConfig } from './docker-config.js';
 import { RegistryError } from './errors.js';
-import { header, Http, registryBase, type HttpOptions, type HttpResponse } from './http.js';
-import { MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, type Descriptor } from './manifest.js';
+import { discard, header, Http, readLimited, readLimitedBytes, registryBase, type HttpOptions, type HttpResponse } from './http.js';
+import { digestOf, isDigest } from '../oci/digest.js';
+import { MAX_MANIFEST_BYTES, type Descriptor } from '../oci/manifest.js';
+import { MANIFEST_ACCEPT } from '../oci/media-types.js';
 import { formatReference, type ImageReference } from './reference.js';
 
 export interface RegistryClientOptions extends HttpOptions {
@@ -59,16 +60,15 @@ export class RegistryClient {
     const what = describe(ref, reference);
     const res = await this.get(ref, `manifests/${reference}`, { accept: MANIFEST_ACCEPT }, what);
     if (res.status === 404) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw new RegistryError(`${what} not found (no such ${reference.includes(':') ? 'manifest' : 'tag'})`);
     }
     await expectOk(res, what);
     const length = Number(header(res, 'content-length'));
     if (length > MAX_MANIFEST_BYTES) throw new RegistryError(`the manifest of ${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
     const bytes = await readLimitedBytes(res.body, MAX_MANIFEST_BYTES);
-    const algo = reference.startsWith('sha512:') ? 'sha512' : 'sha256';
-    const digest = `${algo}:${createHash(algo).update(bytes).digest('hex')}`;
-    if (/^sha(256|512):/.test(reference) && digest !== reference) {
+    const digest = digestOf(bytes, reference);
+    if (isDigest(reference) && digest !== reference) {
       throw new RegistryError(`digest mismatch for manifest ${reference} of ${formatReference(ref)}: the registry sent content with digest ${digest}`);
     }
     return { bytes, contentType: header(res, 'content-type'), digest };
@@ -94,7 +94,7 @@ export class RegistryClient {
       async (offset) => {
         const res = await this.get(ref, `blobs/${desc.digest}`, offset > 0 ? { range: `bytes=${offset}-` } : {}, `blob ${desc.digest} of ${what}`);
         if (res.status === 404) {
-          await res.body.dump().catch(() => undefined);
+          await discard(res);
           throw new RegistryError(`blob ${desc.digest} of ${what} not found in the registry`);
         }
         if (res.status === 206) {
@@ -104,7 +104,7 @@ export class RegistryClient {
         await expectOk(res, `blob ${desc.digest} of ${what}`);
         const length = header(res, 'content-length');
         if (length !== undefined && Number(length) !== desc.size) {
-          await res.body.dump().catch(() => undefined);
+          await discard(res);
           throw new RegistryError(`blob ${desc.digest} of ${what} has ${length} bytes, its manifest says ${desc.size}: the registry sent different content`);
         }
         return { offset: 0, body: res.body };
@@ -139,10 +139,10 @@ export class RegistryClient {
       // Only the registry's own 401/403 are about our credentials; a blob store's (after a redirect) is not.
       if (res.url.origin !== url.origin || (res.status !== 401 && res.status !== 403)) return res;
       if (res.status === 403) {
-        await res.body.dump().catch(() => undefined);
+        await discard(res);
         throw await auth.denied(what);
       }
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       if (attempt >= 2) throw await auth.denied(what);
       await auth.unauthorized(res.headers['www-authenticate'], scope, authorization, attempt === 0, what);
     }

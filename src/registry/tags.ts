@@ -4,9 +4,8 @@
 // pull scope and the credentials blob reads use.
 
 import { oneLine } from '../lib/one-line.js';
-import { readLimited } from './auth.js';
 import { RegistryError } from './errors.js';
-import { header } from './http.js';
+import { discard, header, readLimited } from './http.js';
 import { formatReference, type ImageReference } from './reference.js';
 import { expectOk, type RegistryClient } from './registry-client.js';
 
@@ -25,7 +24,7 @@ export async function listTags(client: RegistryClient, ref: ImageReference): Pro
   for (let page = 1; ; page++) {
     const res = await client.getRepositoryPath(ref, `tags/list?${query}`, what);
     if (res.status === 404) {
-      await res.body.dump().catch(() => undefined);
+      await discard(res);
       throw new RegistryError(`${repo} not found in the registry (no such repository, or it has no tags)`);
     }
     await expectOk(res, what);

@@ -49,7 +49,8 @@ export function budgetText(b: BudgetResult): string {
   return `${b.id} ${b.limit} ${b.passed ? '✅' : isWarning(b) ? '⚠️' : '❌'} (${budgetActual(b)})`;
 }
 
-function compressed(r: ImageReport): string {
+/** "1.4 MB", "1.4 MB ~" for a gzip estimate, "n/a". */
+export function compressed(r: Pick<ImageReport, 'compressedSize' | 'compressedSizeExact'>): string {
   if (r.compressedSize === null) return 'n/a';
   return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
 }

@@ -9,6 +9,7 @@ export function toImageReport(model: ImageModel, ref: string, source: ImageSourc
     ref,
     source,
     id: model.id,
+    ...(model.manifestDigest ? { manifestDigest: model.manifestDigest } : {}),
     size: model.size,
     compressedSize: model.compressedSize,
     compressedSizeExact: model.compressedSizeExact,

@@ -6,7 +6,7 @@ import { oneLine } from '../lib/one-line.js';
 import type { ImageConfigReport, ImageReport, PackageReport } from '../model/report.js';
 import { configText } from './config-changes.js';
 import { installedPackageRow } from './package-rows.js';
-import { fitFindingLines } from './compare-text.js';
+import { compressed, fitFindingLines } from './compare-text.js';
 import { renderTable } from './table.js';
 
 export interface TextOptions {
@@ -59,7 +59,7 @@ export function renderImageText(name: string, platform: string, report: ImageRep
   out.push(`${oneLine(name)}  ${platform}  ${report.id.slice(0, 19)}`);
   out.push(
     `size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
-      `${formatCount(report.fileCount)} files in the final filesystem · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
+      `${formatCount(report.fileCount)} files in the final filesystem · compressed ${compressed(report)}${report.compressedSize !== null && !report.compressedSizeExact ? ' (gzip level-6 estimate)' : ''}` +
       ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`,
   );
   out.push('');

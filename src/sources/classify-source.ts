@@ -1,6 +1,6 @@
 // Where an image argument points: `registry://REF` (never the daemon), `local://REF` (the daemon, through
-// `docker save`), `oci-dir://PATH` (an OCI image layout directory), `archive://PATH` (a `docker save` or OCI
-// tar), "-" (such a tar on stdin). A bare argument is looked up in scout's order: an existing file is an
+// `docker save`), `oci-dir://PATH[:REF]` (an OCI image layout directory), `archive://PATH[:REF]` (a `docker save`
+// or OCI tar; REF names one of several images in it, as skopeo's `oci:PATH:REF`), "-" (such a tar on stdin). A bare argument is looked up in scout's order: an existing file is an
 // archive (a directory with an OCI layout an oci-dir), else the daemon's image if it has one, else the registry.
 
 import { stat } from 'node:fs/promises';
@@ -14,12 +14,13 @@ import { RegistryError } from '../registry/errors.js';
 import { parseReference } from '../registry/reference.js';
 
 export type ImageSource =
-  | { kind: 'archive'; path: string }
+  /** refName: the image the path's `:REF` names, when the layout or archive holds several. */
+  | { kind: 'archive'; path: string; refName?: string }
   | { kind: 'stdin' }
   | { kind: 'local'; ref: string }
   /** bare: the argument had no scheme and the daemon did not have it (its errors say so). */
   | { kind: 'registry'; ref: string; bare: boolean }
-  | { kind: 'oci-dir'; path: string };
+  | { kind: 'oci-dir'; path: string; refName?: string };
 
 export const SCHEMES = ['registry', 'local', 'oci-dir', 'archive'] as const;
 
@@ -39,9 +40,9 @@ export async function classifySource(arg: string, hasLocalImage: LocalImageProbe
         if (!isDockerRef(rest)) throw new ImageSourceError(`not an image reference: ${quoted(arg)}`);
         return { kind: 'local', ref: rest };
       case 'archive':
-        return archiveAt(rest, true);
+        return archiveAt(await splitRef(rest), true);
       case 'oci-dir':
-        return ociDirAt(rest);
+        return ociDirAt(await splitRef(rest));
       default:
         throw new ImageSourceError(`unknown image source ${quoted(arg, 80)}: use ${SCHEMES.map((s) => `${s}://`).join(', ')} or a bare reference or path`);
     }
@@ -72,10 +73,26 @@ export function sourceKind(source: ImageSource): ImageSourceKind {
   return source.kind === 'stdin' ? 'archive' : source.kind;
 }
 
-/** The reference or path, as the report's `ref` shows it (without the scheme). */
+/** The reference or path (with the ref read in it), as the report's `ref` shows it (without the scheme). */
 export function sourceRef(source: ImageSource): string {
   if (source.kind === 'stdin') return '-';
-  return 'ref' in source ? source.ref : source.path;
+  if ('ref' in source) return source.ref;
+  return source.refName === undefined ? source.path : `${source.path}:${source.refName}`;
+}
+
+/**
+ * "DIR:v2" → DIR and the ref v2, when DIR exists and "DIR:v2" does not: an existing path that contains ":" is
+ * that path. The longest existing prefix wins ("x.tar:app:v1" → x.tar, app:v1).
+ */
+async function splitRef(text: string): Promise<{ path: string; refName?: string }> {
+  if (await stat(text).catch(() => null)) return { path: text };
+  for (let i = text.lastIndexOf(':'); i > 0; i = text.lastIndexOf(':', i - 1)) {
+    if (!(await stat(text.slice(0, i)).catch(() => null))) continue;
+    const refName = text.slice(i + 1);
+    if (refName === '') throw new ImageSourceError(`${quoted(text)} ends in ":" without a ref (PATH:REF names one image in it)`);
+    return { path: text.slice(0, i), refName };
+  }
+  return { path: text };
 }
 
 /** Docker accepts names, name:tag, name@digest and image ids; this only keeps out what is clearly something else. */
@@ -83,21 +100,21 @@ function isDockerRef(text: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(text);
 }
 
-async function archiveAt(path: string, explicit: boolean): Promise<ImageSource> {
+async function archiveAt({ path, refName }: { path: string; refName?: string }, explicit: boolean): Promise<ImageSource> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new ImageSourceError(`no such file: ${oneLine(path)}`);
   if (st.isDirectory()) {
     throw new ImageSourceError(`${quoted(path)} is a directory, not an image archive${explicit && (await isOciLayout(path)) ? ` (use oci-dir://${path})` : ''}`);
   }
-  return { kind: 'archive', path };
+  return { kind: 'archive', path, ...(refName === undefined ? {} : { refName }) };
 }
 
-async function ociDirAt(path: string): Promise<ImageSource> {
+async function ociDirAt({ path, refName }: { path: string; refName?: string }): Promise<ImageSource> {
   const st = await stat(path).catch(() => null);
   if (!st) throw new ImageSourceError(`no such directory: ${quoted(path)}`);
   if (!st.isDirectory()) throw new ImageSourceError(`${quoted(path)} is not a directory${st.isFile() ? ` (use archive://${path} for an image archive)` : ''}`);
   if (!(await isOciLayout(path))) throw new ImageSourceError(`${quoted(path)} is not an OCI image layout: it has no index.json`);
-  return { kind: 'oci-dir', path };
+  return { kind: 'oci-dir', path, ...(refName === undefined ? {} : { refName }) };
 }
 
 async function isOciLayout(dir: string): Promise<boolean> {

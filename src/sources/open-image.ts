@@ -4,15 +4,15 @@
 
 import { createReadStream } from 'node:fs';
 import { readImageArchive, readImageArchives, type ReadOptions } from '../image/read-image.js';
-import { samePlatform } from '../image/resolve-image.js';
 import { RunLayerCache } from '../image/run-layer-cache.js';
 import { ImageSourceError } from '../image/source-error.js';
 import type { DiskLayerCache } from '../image/cached-layer.js';
 import type { ImageModel } from '../image/types.js';
-import { oneLine } from '../lib/one-line.js';
+import { oneLine, quoted } from '../lib/one-line.js';
 import { dockerCommand, spawnStreaming } from '../exec/exec.js';
 import { RegistryError } from '../registry/errors.js';
-import { hostPlatform, type PlatformRequest } from '../registry/platform.js';
+import { OciError } from '../oci/errors.js';
+import { hostPlatform, type PlatformRequest } from '../oci/platform.js';
 import { readResolvedImage, resolveRegistryImages } from '../registry/read-registry-image.js';
 import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client.js';
 import { classifySource, type ImageSource } from './classify-source.js';
@@ -31,8 +31,9 @@ export interface OpenedImages {
 
 export class ImageOpener {
   private client: RegistryClient | null = null;
-  /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
+  /** The run layer cache of OCI layout directories (registries keep theirs in the client), and their gzip estimates. */
   private readonly ociLayers = new RunLayerCache();
+  private readonly ociEstimates = new Map<string, number>();
 
   /** diskLayers: the disk layer cache, scans kept between runs (registry blobs it knows are not downloaded again). */
   constructor(
@@ -66,19 +67,25 @@ export class ImageOpener {
       if (!model) throw noImageFor(source, read.platform ?? hostPlatform(), opened.available);
       return model;
     }
-    return readArchiveStream(source, (input) => readImageArchive(input, read));
+    return readArchiveStream(source, (input) => readImageArchive(input, { ...read, ...archiveNames(source) }));
   }
 
   /** The images of a source for several platforms ('all' or a list); a platform it lacks is absent. */
   async openMany(source: ImageSource, request: 'all' | readonly string[], read: ReadOptions = {}): Promise<OpenedImages> {
     if (source.kind === 'registry' || source.kind === 'oci-dir') return this.open(source, request, read);
-    const models = await readArchiveStream(source, (input) => readImageArchives(input, request, read));
+    const models = await readArchiveStream(source, (input) => readImageArchives(input, request, { ...read, ...archiveNames(source) }));
     return { models, available: null };
   }
 
   private async open(source: ImageSource & { kind: 'registry' | 'oci-dir' }, request: PlatformRequest, read: ReadOptions): Promise<OpenedImages> {
     if (source.kind === 'oci-dir') {
-      const r = await readOciDir(source.path, request, { runLayers: this.ociLayers, onProgress: read.onProgress });
+      const r = await readOciDir(source.path, request, {
+        runLayers: this.ociLayers,
+        ref: source.refName,
+        compressedSize: read.compressedSize,
+        estimates: read.estimates ?? this.ociEstimates,
+        onProgress: read.onProgress,
+      });
       return { models: r.models, available: r.available };
     }
     const client = this.registry();
@@ -98,7 +105,7 @@ export class ImageOpener {
       );
       return { models, available: resolved.platformsAvailable ?? models.map((m) => m.platform) };
     } catch (err) {
-      if (source.bare && err instanceof RegistryError) {
+      if (source.bare && (err instanceof RegistryError || err instanceof OciError)) {
         throw new RegistryError(`${oneLine(source.ref, 200)} is not in the Docker engine, and reading it from its registry failed: ${err.message}`);
       }
       throw err;
@@ -113,13 +120,11 @@ export function noImageFor(source: ImageSource, platform: string, available: str
   return new ImageSourceError(`${oneLine(what, 200)} has no image for ${oneLine(platform, 100)}${has}`);
 }
 
-/**
- * Whether images include a platform asked for: as samePlatform matches, and a request without a variant
- * ("linux/arm") also matches the image of that os/arch whatever its variant, as the readers pick it.
- */
-export function hasPlatform(images: readonly { platform: string }[], want: string): boolean {
-  const loose = want.split('/').length === 2 ? want.toLowerCase() : null;
-  return images.some((m) => samePlatform(m.platform, want) || (loose !== null && m.platform.split('/').slice(0, 2).join('/') === loose));
+/** How an archive's messages name it, and how to name one of its images. */
+function archiveNames(source: ImageSource): Pick<ReadOptions, 'ref' | 'what' | 'pick'> {
+  if (source.kind === 'archive') return { ref: source.refName, what: `the archive ${quoted(source.path)}`, pick: `archive://${source.path}:REF` };
+  if (source.kind === 'stdin') return { what: 'the archive on stdin', pick: 'archive://FILE:REF (save it to a file first)' };
+  return { what: `docker save ${quoted(source.kind === 'local' ? source.ref : '?')}` };
 }
 
 /** An archive file, stdin, or `docker save` piped (never through a temporary file), handed to read. */

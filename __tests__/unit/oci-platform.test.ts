@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
-import { RegistryError } from '../../src/registry/errors.js';
-import type { Descriptor } from '../../src/registry/manifest.js';
-import { choosePlatforms, isAttestation, parsePlatformRequest } from '../../src/registry/platform.js';
+import { OciError } from '../../src/oci/errors.js';
+import type { Descriptor } from '../../src/oci/manifest.js';
+import { choosePlatforms, isAttestation, parsePlatformRequest } from '../../src/oci/platform.js';
 
 const d = (n: number, os: string, architecture: string, variant?: string, annotations?: Record<string, string>): Descriptor => ({
   mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -55,7 +55,7 @@ describe('platform selection from an index', () => {
     assert.equal(parsePlatformRequest('ALL'), 'all');
     assert.deepEqual(parsePlatformRequest('linux/amd64'), ['linux/amd64']);
     assert.deepEqual(parsePlatformRequest('linux/amd64, linux/arm64/v8,linux/amd64'), ['linux/amd64', 'linux/arm64/v8']);
-    assert.throws(() => parsePlatformRequest('linux'), RegistryError);
-    assert.throws(() => parsePlatformRequest('linux/amd64,../x'), RegistryError);
+    assert.throws(() => parsePlatformRequest('linux'), OciError);
+    assert.throws(() => parsePlatformRequest('linux/amd64,../x'), OciError);
   });
 });
