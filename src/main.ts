@@ -117,10 +117,6 @@ function render(cfg: ActionConfig, result: CompareResult, trend: TrendSection): 
   };
 }
 
-/**
- * "budget exceeded (max-size 120kB)" for one image (its failing platforms named when it has several:
- * "budget exceeded (linux/arm64 max-size 120kB)"); with several images, the failing ones and why.
- */
 /** The options of the image an entry belongs to (by name; the only one when there is one). */
 function optionsOf(images: readonly ImageOptions[], e: ImageEntry): ImageOptions {
   return images.length === 1 ? images[0]! : (images.find((i) => i.name === e.name) ?? images[0]!);

@@ -143,7 +143,7 @@ describe('one image built by buildah bud --layers, every way it is exported', ()
     const r = await runDistCli(['compare', '--image', sources['skopeo oci: uncompressed']!, '--max-compressed-size', `${limit}kB`, '--format', 'json']);
     assert.equal(r.code, 1, r.stderr);
     const budgets = (JSON.parse(r.stdout) as Report).images[0]!.budgets;
-    assert.deepEqual(budgets, [{ id: 'max-compressed-size', limit: `${limit}kB`, actual: h.compressedSize, passed: false }]);
+    assert.deepEqual(budgets, [{ id: 'max-compressed-size', limit: `${limit}kB`, actual: h.compressedSize, passed: false, level: 'fail' }]);
   });
 
   it('--compressed-size exact on it: the budget is not checked, and the warning names the true reason', async () => {

@@ -74,14 +74,14 @@ describe('validateReport', () => {
     assert.deepEqual(validateReport(json(full), 'f'), json(full));
   });
 
-  it('accepts the fields being added alongside (manifest digest, config changes, wasted-space, warn levels, resolvedBy)', () => {
+  it('accepts the round-3 fields (manifest digest, config changes, wasted-space, warn levels, resolvedBy)', () => {
     const r = json(full) as Report;
     const e = r.images[0] as ImageEntry & { head: { manifestDigest?: string; resolvedBy?: string } };
     e.head.manifestDigest = `sha256:${'d'.repeat(64)}`;
     (e.base as { resolvedBy?: string }).resolvedBy = 'previous';
     e.diff!.config = { user: { base: 'root', head: 'app' }, exposedPorts: { added: ['22/tcp'], removed: [] }, env: { added: [], removed: ['OLD'], changed: ['TOKEN'] } };
-    e.findings.push({ ...e.findings[0]!, id: 'wasted-space' as 'shell' });
-    e.budgets.push({ id: 'warn-size' as 'max-size', limit: '500kB', actual: 90_000, passed: true, level: 'warn' } as ImageEntry['budgets'][number]);
+    e.findings.push({ ...e.findings[0]!, id: 'wasted-space' });
+    e.budgets.push({ id: 'warn-size', limit: '500kB', actual: 90_000, passed: true, level: 'warn' });
     assert.deepEqual(validateReport(r, 'f'), r);
   });
 
@@ -129,6 +129,9 @@ describe('validateReport', () => {
     // config changes: environment variables by name only, so a leg cannot smuggle values in as objects
     assert.equal(bad(['images', 0, 'diff', 'config', 'env', 'changed'], [{ name: 'TOKEN', value: 's3cret' }]), 'legs/api.json: images[0].diff.config.env.changed[0]: expected a string, got an object');
     assert.equal(bad(['images', 0, 'diff', 'config', 'user'], { base: 'root', head: 7 }), 'legs/api.json: images[0].diff.config.user.head: expected a string, got 7');
+    // strings the text output prints as they are must be what they claim: a platform, a one-line limit
+    assert.equal(bad(['images', 0, 'platform'], 'linux/amd64\n::error::x'), 'legs/api.json: images[0].platform: not a platform (os/arch[/variant], a comma list, or all)');
+    assert.equal(bad(['images', 0, 'budgets', 0, 'limit'], '1MB\n::error::forged'), 'legs/api.json: images[0].budgets[0].limit: must be one line of text');
     // a hostile string in a message is one line, quoted and cut
     const hostile = bad(['images', 0, 'budgets', 0, 'passed'], '\n::error::pwned');
     assert.equal(hostile, 'legs/api.json: images[0].budgets[0].passed: expected true or false, got " ↵ ::error::pwned"');

@@ -187,8 +187,11 @@ function readImages(inputs: Inputs, defaults: ImageDefaults, env: NodeJS.Process
   const several = Boolean(get('images')) || bake !== null;
   if (get('images') && bake) problems.push('images and bake exclude each other: list the images, or take them from the bake files');
   if (several) {
-    for (const single of ['name', 'image', 'base-image', 'base-tag', 'head-version'] as const) {
+    for (const single of ['name', 'image', 'base-image'] as const) {
       if (get(single)) problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
+    }
+    for (const release of ['base-tag', 'head-version'] as const) {
+      if (get(release)) problems.push(`${release}: applies to one image only (the single-image inputs), not with ${bake ? 'bake' : 'images'}`);
     }
   }
   if (get('images')) {

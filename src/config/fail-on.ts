@@ -2,11 +2,11 @@
 // `any` (any finding) or `never`.
 
 import { quoted } from '../lib/one-line.js';
-import type { FindingId } from '../model/report.js';
+import { FINDING_IDS, type FindingId } from '../model/report.js';
 import type { FailOn } from '../model/options.js';
 import { ConfigError } from './errors.js';
 
-export const FINDING_IDS: readonly FindingId[] = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache', 'wasted-space'];
+export { FINDING_IDS };
 
 export function parseFailOn(text: string | undefined, what = 'fail-on'): FailOn {
   const parts = (text ?? 'budget')

@@ -2,6 +2,7 @@
 // run into the fan-in of matrix legs' reports — nothing is built. The inputs that say what to build, and the
 // budgets (each leg decided its own), would be silently ignored then: each is refused, one line each.
 
+import { BUDGET_KEYS } from './budget-options.js';
 import { InputErrors } from './errors.js';
 
 export interface MergeInputs {
@@ -12,9 +13,8 @@ export interface MergeInputs {
 
 /** Inputs without a default in action.yml that only a build reads. */
 const BUILD_INPUTS = [
-  'images', 'bake', 'bake-targets', 'image', 'base-image', 'base-ref', 'name', 'dockerfile', 'target', 'build-args', 'platform', 'builder', 'buildx-flags',
-  'max-size', 'max-increase', 'max-compressed-size', 'max-compressed-increase', 'max-layers',
-  'warn-size', 'warn-increase', 'warn-compressed-size', 'warn-compressed-increase', 'warn-layers',
+  'images', 'bake', 'bake-targets', 'image', 'base-image', 'base-ref', 'base-tag', 'head-version', 'name', 'dockerfile', 'target', 'build-args', 'platform', 'builder', 'buildx-flags',
+  ...BUDGET_KEYS,
 ];
 
 /** null unless `reports` is set. */
@@ -26,6 +26,8 @@ export function readMergeInputs(env: NodeJS.ProcessEnv = process.env): MergeInpu
     .filter(Boolean);
   if (patterns.length === 0) return null;
   const problems = BUILD_INPUTS.filter((name) => get(name)).map((name) => `${name}: applies to building; with reports nothing is built (each leg's report has its own ${name.startsWith('max-') || name.startsWith('warn-') ? 'budgets' : 'build'})`);
+  // the legs record their own images' history; the merged comment shows no trend of its own
+  if (get('history') === 'true') problems.push('history: applies to the legs (each records and shows the trend of its images); with reports nothing is recorded');
   if (problems.length) throw new InputErrors(problems);
   return { patterns, commentKey: get('comment-key') || null };
 }

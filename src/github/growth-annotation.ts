@@ -1,5 +1,6 @@
 // A notice annotation on the Dockerfile line whose layer grew the most, when the image grew by more than the
-// max-increase budget's bytes (or 1 MB without one): the reviewer sees where to look in the diff view.
+// increase level it is given — the lower of warn-increase and max-increase (main.ts) — in bytes, or 1 MB without
+// one: the reviewer sees where to look in the diff view.
 
 import * as core from '@actions/core';
 import { formatDelta } from '../lib/format.js';
@@ -9,7 +10,7 @@ import type { ImageEntry } from '../model/report.js';
 
 const DEFAULT_THRESHOLD = 1_000_000;
 
-/** Bytes of growth above which the line is annotated: the budget's bytes, else its percent of the base, else 1 MB. */
+/** Bytes of growth above which the line is annotated: the level's bytes, else its percent of the base, else 1 MB. */
 export function growthThreshold(entry: ImageEntry, maxIncrease: IncreaseLimit | undefined): number {
   if (maxIncrease?.bytes != null) return maxIncrease.bytes;
   if (maxIncrease?.percent != null && entry.base) return (maxIncrease.percent / 100) * entry.base.size;

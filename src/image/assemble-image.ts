@@ -3,12 +3,12 @@
 
 import { digestOf } from '../oci/digest.js';
 import { buildFinalFilesystem } from './final-filesystem.js';
-import { cleanInstruction } from './instruction.js';
+import { cleanInstruction, normalizeInstruction } from './instruction.js';
 import type { ScannedLayer } from './layer-scan.js';
 import { finalCaptures } from './captured-files.js';
 import { configSummary } from './config-summary.js';
 import { platformOf, type RawConfig } from '../oci/config.js';
-import type { Compression, HistoryEntry, ImageModel, LayerSummary } from './types.js';
+import type { Compression, ImageModel, LayerSummary } from './types.js';
 
 export interface AssembledLayer {
   layer: ScannedLayer;
@@ -34,12 +34,9 @@ export interface AssembleInput {
 
 export function assembleImage({ configBytes, config, format, manifestDigest, layers: scanned, annotations }: AssembleInput): ImageModel {
   const diffIds = config.rootfs?.diff_ids ?? [];
-  const history: HistoryEntry[] = (config.history ?? []).map((h) => ({
-    created: h.created ?? null,
-    createdBy: h.created_by ?? '',
-    comment: h.comment ?? null,
-    emptyLayer: h.empty_layer === true,
-  }));
+  // The history is read for the layers' instructions only, and not kept: its entries hold ENV values as built
+  // (`ENV TOKEN=<the build arg's value>`) and the build args of every RUN, which may be secrets.
+  const history = (config.history ?? []).map((h) => ({ createdBy: h.created_by ?? '', emptyLayer: h.empty_layer === true }));
   // Layers take the non-empty history entries in order. When the counts disagree (history without
   // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
   const nonEmpty = history.filter((h) => !h.emptyLayer);
@@ -53,7 +50,7 @@ export function assembleImage({ configBytes, config, format, manifestDigest, lay
       diffId: diffIds[index] as string,
       digest: s.digest,
       instruction: cleanInstruction(createdBy),
-      createdBy,
+      createdBy: normalizeInstruction(createdBy),
       size: s.layer.size,
       fileCount: s.layer.fileCount,
       compressedSize: s.compressedSize,
@@ -70,7 +67,6 @@ export function assembleImage({ configBytes, config, format, manifestDigest, lay
     platform: platformOf(config),
     archiveFormat: format,
     config: configSummary(config.config, annotations),
-    history,
     layers,
     files: fs.files,
     size,

@@ -1,6 +1,6 @@
 // ImageModel and ScannedLayer ↔ bytes, for the analysis cache. The final filesystem and a layer's entries are
 // written as their typed arrays (path table, types, modes, sizes, layers), not an entry per path; the rest
-// (config, history, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
+// (config, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
 // length and count is checked, the tree links are rebuilt rather than read, and the totals the model states
 // are recomputed and compared, so a crafted entry can make no lookup loop or read out of range.
 // Version 2 (CODEC_ID) added the config's runtime settings to the JSON part and the waste ledger after the captures.
@@ -28,7 +28,6 @@ export function encodeModel(model: ImageModel, w: Writer): void {
     platform: model.platform,
     archiveFormat: model.archiveFormat,
     config: model.config,
-    history: model.history,
     layers: model.layers,
     size: model.size,
     fileCount: model.fileCount,
@@ -243,7 +242,6 @@ function checkMeta(m: ModelMeta): ModelMeta {
   if (m.compressedSize !== null && !isNum(m.compressedSize)) bad('compressed size');
   if (typeof m.compressedSizeExact !== 'boolean') bad('compressed size');
   if (!checkConfig(m.config)) bad('config');
-  if (!Array.isArray(m.history) || !m.history.every((h) => typeof h === 'object' && h !== null && strOrNull(h.created) && typeof h.createdBy === 'string' && strOrNull(h.comment) && typeof h.emptyLayer === 'boolean')) bad('history');
   if (!Array.isArray(m.layers) || !m.layers.every((l, i) => goodLayer(l, i))) bad('layers');
   return m;
 }

@@ -9,7 +9,7 @@ import { emptyLayer, type ScannedLayer } from './layer-scan.js';
 import { safeArchivePath } from './paths.js';
 import { oneLine } from '../lib/one-line.js';
 import { parseConfig, platformOf } from '../oci/config.js';
-import { digestOf as hashOf } from '../oci/digest.js';
+import { blobPath, digestOf as hashOf } from '../oci/digest.js';
 import { indexImages, type IndexedImage } from '../oci/index-images.js';
 import { parseIndex, type Descriptor } from '../oci/manifest.js';
 import type { PlatformChoice, PlatformRequest } from '../oci/platform.js';
@@ -216,7 +216,3 @@ function configLabel(path: string): string {
   return `"${oneLine(path, 200)}" in the archive`;
 }
 
-function blobPath(digest: string): string {
-  const [algorithm, hex] = digest.split(':') as [string, string]; // src/oci checked the digest's form
-  return `blobs/${algorithm}/${hex}`;
-}

@@ -26,7 +26,11 @@ export interface LayerSummary {
   digest: string | null;
   /** Cleaned instruction for display ("RUN apt-get install …"); "" when the history has none. */
   instruction: string;
-  /** The history's created_by, verbatim. */
+  /**
+   * The layer's comparison key: its history's created_by normalised (normalizeInstruction: shell and whitespace
+   * left out, and BuildKit's build-arg prefix "|N K=V …" with it — build-arg values may be secrets, and the model
+   * is kept in the analysis cache). "" when the history has none.
+   */
   createdBy: string;
   /** Bytes of regular-file content in the layer's tar. */
   size: number;
@@ -41,13 +45,6 @@ export interface LayerSummary {
   compression: Compression;
   /** Bytes this layer wrote that are not visible in the final filesystem (deleted or overwritten later). */
   wastedBytes: number;
-}
-
-export interface HistoryEntry {
-  created: string | null;
-  createdBy: string;
-  comment: string | null;
-  emptyLayer: boolean;
 }
 
 export interface ImageConfigSummary {
@@ -104,7 +101,6 @@ export interface ImageModel {
   platform: string; // "linux/amd64", "linux/arm64/v8"
   archiveFormat: 'docker-save' | 'oci';
   config: ImageConfigSummary;
-  history: HistoryEntry[];
   layers: LayerSummary[];
   /**
    * Final filesystem by absolute path, directories included ("/" excluded). Read-only; the reader's is a

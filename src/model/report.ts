@@ -1,4 +1,7 @@
-// The JSON report, schema version 1. Field names are public (docs/architecture.md, "Public names"): tests, docs and users depend on them. Types only.
+// The JSON report, schema version 1. Field names are public (docs/architecture.md, "Public names"): tests, docs and users depend on them. Types,
+// and the few lists of values the types are made of (finding and budget ids), so that no other module spells them again.
+
+export const SCHEMA_VERSION = 1;
 
 export interface LayerReport {
   diffId: string;
@@ -164,7 +167,8 @@ export interface ConfigChanges {
   platform?: SettingChange<string>;
 }
 
-export type FindingId = 'shell' | 'missing-multi-stage' | 'build-tools' | 'package-cache' | 'wasted-space';
+export const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache', 'wasted-space'] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
 
 /** Where an instruction is: its layer (0-based), its text, and its Dockerfile line when known. */
 export interface InstructionRef {
@@ -189,9 +193,11 @@ export interface Finding {
   removedBy?: InstructionRef;
 }
 
-export type BudgetId =
-  | 'max-size' | 'max-increase' | 'max-compressed-size' | 'max-compressed-increase' | 'max-layers'
-  | 'warn-size' | 'warn-increase' | 'warn-compressed-size' | 'warn-compressed-increase' | 'warn-layers';
+export const BUDGET_IDS = [
+  'max-size', 'max-increase', 'max-compressed-size', 'max-compressed-increase', 'max-layers',
+  'warn-size', 'warn-increase', 'warn-compressed-size', 'warn-compressed-increase', 'warn-layers',
+] as const;
+export type BudgetId = (typeof BUDGET_IDS)[number];
 
 export interface BudgetResult {
   id: BudgetId;
@@ -253,7 +259,7 @@ export interface RemovedPlatform {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: string; version: string };
   passed: boolean;
   images: ReportEntry[];

@@ -39,3 +39,9 @@ export class DigestVerifier {
 export function digestOf(bytes: Buffer, like = 'sha256:'): string {
   return new DigestVerifier(like).update(bytes).actual();
 }
+
+/** Where an OCI image layout keeps the blob of a digest (checked by isDigest): "blobs/sha256/<hex>". */
+export function blobPath(digest: string): string {
+  const [algorithm, hex] = digest.split(':') as [string, string];
+  return `blobs/${algorithm}/${hex}`;
+}

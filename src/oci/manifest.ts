@@ -5,7 +5,7 @@
 import { oneLine } from '../lib/one-line.js';
 import { isDigest } from './digest.js';
 import { OciError } from './errors.js';
-import { DOCKER_LIST, isIndexType, OCI_INDEX } from './media-types.js';
+import { DOCKER_LIST, OCI_INDEX } from './media-types.js';
 
 /** Manifests are small (registries cap them at 4 MiB); configs are a few kB, generously capped. */
 export const MAX_MANIFEST_BYTES = 4 << 20;
@@ -64,11 +64,6 @@ export function parseIndex(bytes: Buffer, what: string): Descriptor[] {
   const parsed = parseManifest(bytes, undefined, what);
   if (parsed.kind !== 'index') throw new OciError(`${what} is not an image index`);
   return parsed.manifests;
-}
-
-/** Whether a descriptor points at an index (by its media type; the document itself says for certain). */
-export function pointsAtIndex(desc: Descriptor): boolean {
-  return isIndexType(desc.mediaType);
 }
 
 /** A JSON object, or a one-line error naming `what`. */

@@ -16,6 +16,7 @@ export async function compareRelease(session: BuildSession, image: ImageOptions,
   const found = await findPrevious(session, image);
   const c = await compareImage(session, { ...image, baseImage: found.baseImage ?? undefined }, read, progress);
   for (const r of c.results) if (r.entry.base) r.entry.base.resolvedBy = 'previous';
+  for (const removed of c.removed) removed.base.resolvedBy = 'previous'; // a platform the previous release had and this one drops
   if (found.warning) c.warnings.unshift(found.warning);
   return c;
 }

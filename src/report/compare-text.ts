@@ -46,7 +46,7 @@ export function budgetActual(b: BudgetResult): string {
 
 /** "max-size 250MB ✅ (150 MB)"; ⚠️ marks a warn level exceeded, ❌ a budget that fails. */
 export function budgetText(b: BudgetResult): string {
-  return `${b.id} ${b.limit} ${b.passed ? '✅' : isWarning(b) ? '⚠️' : '❌'} (${budgetActual(b)})`;
+  return `${b.id} ${oneLine(b.limit)} ${b.passed ? '✅' : isWarning(b) ? '⚠️' : '❌'} (${budgetActual(b)})`;
 }
 
 /** "1.4 MB", "1.4 MB ~" for a gzip estimate, "n/a". */

@@ -2,7 +2,7 @@
 
 import type { ImageModel } from '../image/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../lib/version.js';
-import type { ImageReport, ImageSourceKind, RemovedPlatform, Report, ReportEntry } from '../model/report.js';
+import { SCHEMA_VERSION, type ImageReport, type ImageSourceKind, type RemovedPlatform, type Report, type ReportEntry } from '../model/report.js';
 
 export function toImageReport(model: ImageModel, ref: string, source: ImageSourceKind, dockerfile: string | null = null, layerLines: (number | null)[] = []): ImageReport {
   return {
@@ -30,7 +30,7 @@ export function toImageReport(model: ImageModel, ref: string, source: ImageSourc
 
 export function makeReport(images: ReportEntry[], removedPlatforms: RemovedPlatform[] = []): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     passed: images.every((i) => i.passed),
     images,

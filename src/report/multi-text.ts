@@ -47,7 +47,7 @@ export function renderMultiText(entries: readonly ReportEntry[], opts: MultiText
   // each section's own summary line names it as its row does (the platform too, when the image has several)
   const labels = new Map(summary.map((r) => [entryKey(r.entry), r.label]));
   for (const e of detailOrder(entries)) {
-    const title = `── ${oneLine(e.name)}${e.platform ? ` (${e.platform})` : ''} `;
+    const title = `── ${oneLine(e.name)}${e.platform ? ` (${oneLine(e.platform)})` : ''} `;
     out.push('', title + '─'.repeat(Math.max(3, Math.min(width, 80) - title.length)), '');
     const name = labels.get(entryKey(e)) ?? e.name;
     out.push(renderCompareText({ ...e, name }, { width, warnings: opts.warnings?.get(entryKey(e)) ?? [] }).trimEnd());

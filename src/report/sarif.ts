@@ -70,6 +70,8 @@ interface Located {
   path: string;
   line: number;
   anchor: string;
+  /** The normalised instruction that deleted or overwrote the bytes (wasted-space, deleted caches); "" for others. */
+  remover: string;
   platforms: string[];
   error: boolean;
   isNew: boolean;
@@ -118,7 +120,9 @@ function locateFindings(report: Report): { located: Located[]; unlocated: string
         unlocated.add(entry.name);
         continue;
       }
-      const key = JSON.stringify([entry.name, finding.id, where.path, where.line]);
+      // several wasted-space (or package-cache) findings can share the writer's line: their removers tell them apart
+      const remover = finding.removedBy ? normalizeInstruction(finding.removedBy.instruction) : '';
+      const key = JSON.stringify([entry.name, finding.id, where.path, where.line, remover, finding.removedBy?.dockerfile?.line ?? null]);
       const seen = byKey.get(key);
       if (seen) {
         seen.platforms.push(entry.platform);
@@ -127,7 +131,7 @@ function locateFindings(report: Report): { located: Located[]; unlocated: string
         continue;
       }
       const anchor = instructionAt(entry.head, where.line);
-      byKey.set(key, { name: entry.name, finding, ...where, anchor, platforms: [entry.platform], error: finding.severity === 'error', isNew: finding.status === 'new' });
+      byKey.set(key, { name: entry.name, finding, ...where, anchor, remover, platforms: [entry.platform], error: finding.severity === 'error', isNew: finding.status === 'new' });
     }
   }
   return { located: [...byKey.values()], unlocated: [...unlocated] };
@@ -143,10 +147,13 @@ function instructionAt(head: ImageReport, line: number): string {
  * The same finding gets the same fingerprint on every run, wherever its line moves: the image, the finding id,
  * the Dockerfile and the instruction text of its line (normalised: whitespace, shell and build-arg prefixes do
  * not count) — never the line number. Several results of one finding on different lines differ by their
- * instruction. Code scanning's own line hash (upload-sarif adds it) sits next to it.
+ * instruction; findings on one line (wasted bytes written there, removed by different later steps) by the
+ * remover's instruction. Code scanning's own line hash (upload-sarif adds it) sits next to it.
  */
-function fingerprint(l: Pick<Located, 'name' | 'finding' | 'path' | 'anchor'>): string {
-  return createHash('sha256').update(JSON.stringify([l.name, l.finding.id, l.path, l.anchor])).digest('hex');
+function fingerprint(l: Pick<Located, 'name' | 'finding' | 'path' | 'anchor' | 'remover'>): string {
+  // findings without a remover keep the fingerprint they had before removers were part of it
+  const parts = l.remover ? [l.name, l.finding.id, l.path, l.anchor, l.remover] : [l.name, l.finding.id, l.path, l.anchor];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 /** A repository-relative path as a URI reference: each segment percent-encoded (`#`, `?`, spaces, non-ASCII). */

@@ -56,7 +56,7 @@ export function renderImageText(name: string, platform: string, report: ImageRep
     ].join('  ').trimEnd();
 
   const out: string[] = [];
-  out.push(`${oneLine(name)}  ${platform}  ${report.id.slice(0, 19)}`);
+  out.push(`${oneLine(name)}  ${oneLine(platform)}  ${oneLine(report.id.slice(0, 19))}`);
   out.push(
     `size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
       `${formatCount(report.fileCount)} files in the final filesystem · compressed ${compressed(report)}${report.compressedSize !== null && !report.compressedSizeExact ? ' (gzip level-6 estimate)' : ''}` +

@@ -18,7 +18,7 @@ import { sniffKind } from '../image/archive-members.js';
 import { allLimit } from '../lib/settle-limit.js';
 import { quoted } from '../lib/one-line.js';
 import { parseConfig } from '../oci/config.js';
-import { DigestVerifier } from '../oci/digest.js';
+import { blobPath, DigestVerifier } from '../oci/digest.js';
 import { indexImages, type IndexedImage } from '../oci/index-images.js';
 import { MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES, parseIndex, type Descriptor } from '../oci/manifest.js';
 import { hostPlatform, type PlatformRequest } from '../oci/platform.js';
@@ -91,8 +91,7 @@ class Layout {
   }
 
   private path(desc: Descriptor): string {
-    const [algorithm, hex] = desc.digest.split(':') as [string, string]; // src/oci checked the digest's form
-    return join(this.dir, 'blobs', algorithm, hex);
+    return join(this.dir, blobPath(desc.digest)); // src/oci checked the digest's form
   }
 
   /** A small blob whole, size and digest checked. */
