@@ -4573,6 +4573,3245 @@ exports.Variable = Variable;
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -35484,7 +38723,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2489);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5223);
 // CLI entry (bundled to dist/cli/index.js): thin on purpose, the work is in cli/run-cli.ts.
 
 process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -35497,7 +38736,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2489:
+/***/ 5223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35517,6 +38756,8 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 const TOOL_NAME = 'image-size-guard';
 const TOOL_VERSION = package_namespaceObject.rE;
+/** package.json's `homepage`, when it has one (the SARIF rules link to its findings section). */
+const TOOL_HOMEPAGE = package_namespaceObject.homepage;
 
 ;// CONCATENATED MODULE: ./src/model/errors.ts
 // The one base class of errors a user can fix: a bad flag or input, a missing tool, a build that failed, a
@@ -35541,7 +38782,7 @@ function one_line_oneLine(text, maxLength = Infinity) {
     return s;
 }
 /** A value quoted for an error message: `"…"`, one line, its first `maxLength` characters (then "…"). */
-function one_line_quoted(text, maxLength = 200) {
+function quoted(text, maxLength = 200) {
     return `"${one_line_oneLine(text, maxLength + 1)}"`;
 }
 
@@ -35566,10 +38807,115 @@ const EXIT_ERROR = 2;
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/analysis/budgets.ts
+// Size budgets: pure checks of the head image against the configured limits. Each budget is one row of CHECKS:
+// its id, the BudgetConfig field that holds its limit, and what it measures. A warn-* budget measures what its
+// max-* twin does; exceeding it warns (level "warn") and never fails the run.
+// Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
+// increase that is exactly at the limit; it only matters above a terabyte of allowed growth.
+const ROUNDING_SLACK = 1 + 1e-12;
+/** Whether a growth of `delta` bytes over `baseSize` exceeds the limit: every listed part (bytes, percent) exceeded. */
+function increaseExceeds(limit, delta, baseSize) {
+    if (delta <= 0)
+        return false; // a shrink or an equal image never fails
+    const exceeded = [];
+    if (limit.bytes !== null)
+        exceeded.push(delta > limit.bytes);
+    // With a zero-byte base every growth is infinitely many percent: exceeded whatever the limit.
+    if (limit.percent !== null)
+        exceeded.push(delta * 100 > limit.percent * baseSize * ROUNDING_SLACK);
+    // Both parts listed: fail only when every one is exceeded (ignores noise on big and on tiny images).
+    return exceeded.length > 0 && exceeded.every(Boolean);
+}
+const MEASURES = {
+    size: (i) => ({ actual: i.headSize }),
+    // Without a baseline (a release gate, a new image) there is no increase to measure: the budget is left out
+    // rather than reported as passed (uncheckedBudgets says why).
+    increase: (i) => (i.baseSize === null ? null : { actual: i.headSize - i.baseSize, base: i.baseSize }),
+    'compressed-size': (i) => (i.headCompressedSize == null ? null : { actual: i.headCompressedSize }),
+    'compressed-increase': (i) => i.headCompressedSize == null || i.baseCompressedSize == null ? null : { actual: i.headCompressedSize - i.baseCompressedSize, base: i.baseCompressedSize },
+    layers: (i) => ({ actual: i.headLayers }),
+};
+/** The report's order: each max-* budget, then its warn level. */
+const CHECKS = [
+    { id: 'max-size', field: 'maxSize', measure: 'size' },
+    { id: 'warn-size', field: 'warnSize', measure: 'size' },
+    { id: 'max-increase', field: 'maxIncrease', measure: 'increase' },
+    { id: 'warn-increase', field: 'warnIncrease', measure: 'increase' },
+    { id: 'max-compressed-size', field: 'maxCompressedSize', measure: 'compressed-size' },
+    { id: 'warn-compressed-size', field: 'warnCompressedSize', measure: 'compressed-size' },
+    { id: 'max-compressed-increase', field: 'maxCompressedIncrease', measure: 'compressed-increase' },
+    { id: 'warn-compressed-increase', field: 'warnCompressedIncrease', measure: 'compressed-increase' },
+    { id: 'max-layers', field: 'maxLayers', measure: 'layers' },
+    { id: 'warn-layers', field: 'warnLayers', measure: 'layers' },
+];
+function within(limit, m) {
+    if (typeof limit === 'number')
+        return m.actual <= limit;
+    if ('percent' in limit)
+        return !increaseExceeds(limit, m.actual, m.base ?? 0);
+    return m.actual <= limit.bytes;
+}
+/** The configured budgets that can be checked, in CHECKS' order; uncheckedBudgets says why the others were not. */
+function evaluateBudgets(config, input) {
+    const results = [];
+    for (const { id, field, measure } of CHECKS) {
+        const limit = config[field];
+        const m = limit === undefined ? null : MEASURES[measure](input);
+        if (limit === undefined || m === null)
+            continue;
+        const text = typeof limit === 'number' ? String(limit) : limit.text;
+        results.push({ id, limit: text, actual: m.actual, passed: within(limit, m), level: id.startsWith('warn-') ? 'warn' : 'fail' });
+    }
+    return results;
+}
+/** A budget that fails the run (a max-* budget exceeded); a report written before levels existed counts as one. */
+const isFailing = (b) => !b.passed && b.level !== 'warn';
+/** A warn level exceeded: a warning, never a failure. */
+const isWarning = (b) => !b.passed && b.level === 'warn';
+/**
+ * Why a configured budget could not be checked (one sentence each, for a warning): a budget is never passed
+ * silently. hasBase: a baseline exists at all (a platform the base lacks counts as none).
+ */
+function uncheckedBudgets(config, input, noBase = 'there is no baseline') {
+    const noPull = (side) => `the ${side}'s compressed size is unknown (${(side === 'head' ? input.headPullGap : input.basePullGap) ?? 'not measured'})`;
+    const why = {
+        size: () => null,
+        layers: () => null,
+        increase: () => (input.hasBase ? null : noBase),
+        'compressed-size': () => (input.headCompressedSize == null ? noPull('head') : null),
+        'compressed-increase': () => {
+            if (!input.hasBase)
+                return noBase;
+            if (input.headCompressedSize == null)
+                return noPull('head');
+            return input.baseCompressedSize == null ? noPull('base') : null;
+        },
+    };
+    const out = [];
+    for (const { id, field, measure } of CHECKS) {
+        const reason = config[field] === undefined ? null : why[measure]();
+        if (reason)
+            out.push(`${id} was not checked: ${reason}`);
+    }
+    return out;
+}
+/** Why an image's compressed (pull) size is unknown: which setting, and how many layers lack one. */
+function pullSizeGap(model, mode) {
+    if (mode === 'off')
+        return 'compressed-size is off';
+    const missing = model.layers.filter((l) => l.compressedSize === null).length;
+    const of = `${missing} of its ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}`;
+    if (mode === 'exact')
+        return `compressed-size is exact and ${of} ${missing === 1 ? 'is' : 'are'} stored uncompressed; auto estimates them`;
+    return `${of} ${missing === 1 ? 'has' : 'have'} no compressed size`;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/verdict.ts
-// Pass or fail, from the budgets and findings, as `fail-on` says.
+// Pass or fail, from the budgets and findings, as `fail-on` says. A warn level exceeded never fails.
+
 function decidePassed(budgets, findings, failOn) {
-    if (failOn.budget && budgets.some((b) => !b.passed))
+    if (failOn.budget && budgets.some(isFailing))
         return false;
     // resolved findings are gone from the head image: they never fail a run
     const present = findings.filter((f) => f.status !== 'resolved');
@@ -35578,106 +38924,40 @@ function decidePassed(budgets, findings, failOn) {
     return !present.some((f) => failOn.findings.has(f.id));
 }
 
-;// CONCATENATED MODULE: ./src/config/parse-size.ts
-// Parsing of the budget inputs (design §2.1): "250MB", "1.5GiB", "10MB, 5%", "20".
-// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
+;// CONCATENATED MODULE: ./src/model/report.ts
+// The JSON report, schema version 1. Field names are public (docs/architecture.md, "Public names"): tests, docs and users depend on them. Types,
+// and the few lists of values the types are made of (finding and budget ids), so that no other module spells them again.
+const SCHEMA_VERSION = 1;
+const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache', 'wasted-space'];
+const BUDGET_IDS = [
+    'max-size', 'max-increase', 'max-compressed-size', 'max-compressed-increase', 'max-layers',
+    'warn-size', 'warn-increase', 'warn-compressed-size', 'warn-compressed-increase', 'warn-layers',
+];
 
+;// CONCATENATED MODULE: ./src/config/errors.ts
+// The config layer's user errors, next to the code that throws them: a mistake in one input, flag or entry
+// key (ConfigError), and all the mistakes of a run's inputs at once (InputErrors), each one line.
 
 /** A user mistake in an input or flag: one line that names the input and shows an example. */
-class parse_size_ConfigError extends UserError {
+class ConfigError extends UserError {
 }
-const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
-const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
-const UNITS = {
-    b: 1,
-    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
-};
-const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
-const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
-const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
-function parseWith(re, text, toValue) {
-    const t = text.trim();
-    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
-    if (!m)
-        return 'bad';
-    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
-    if (value === null || !Number.isFinite(value))
-        return 'bad';
-    return t.startsWith('-') ? 'negative' : value;
-}
-function sizeValue(text) {
-    const v = parseWith(SIZE_RE, text, (n, unit) => {
-        const factor = unit === '' ? 1 : UNITS[unit];
-        return factor === undefined ? null : Math.round(n * factor);
-    });
-    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
-}
-const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
-/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
-function parse_size_parseSize(text, what) {
-    if (text.trim() === '')
-        throw new parse_size_ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
-    const v = sizeValue(text);
-    if (typeof v === 'number')
-        return v;
-    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
-    throw new parse_size_ConfigError(`${what}: ${one_line_quoted(text.trim(), 40)} ${problem} ${SIZE_EXAMPLES}`);
-}
-/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
-function parse_size_parseIncrease(text, what = 'max-increase') {
-    function fail(subject, problem) {
-        throw new parse_size_ConfigError(`${what}: ${one_line_quoted(subject.trim(), 40)} ${problem} ${INCREASE_EXAMPLES}`);
+/** Every mistake found in the inputs, reported together before anything is built. */
+class InputErrors extends UserError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
+        this.problems = problems;
     }
-    if (text.trim() === '')
-        throw new parse_size_ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
-    const limit = { bytes: null, percent: null, text: '' };
-    let bytesText = '';
-    for (const raw of text.split(',')) {
-        const part = raw.trim();
-        if (part === '')
-            fail(text, 'has an empty part');
-        const isPercent = part.endsWith('%');
-        const v = isPercent ? percentValue(part) : sizeValue(part);
-        if (v === 'negative')
-            fail(part, 'is negative');
-        if (v === 'too-large')
-            fail(part, 'is too large');
-        if (typeof v !== 'number')
-            fail(part, 'is not a size or a percent');
-        if (isPercent) {
-            if (limit.percent !== null)
-                fail(text, 'lists two percent limits');
-            limit.percent = v;
-        }
-        else {
-            if (limit.bytes !== null)
-                fail(text, 'lists two byte limits');
-            limit.bytes = v;
-            bytesText = part;
-        }
-    }
-    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
-        .filter((p) => p !== null)
-        .join(', ');
-    return limit;
-}
-/** A whole number of layers, 1..10000. */
-function parse_size_parseLayerCount(text, what) {
-    const t = text.trim();
-    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
-    if (n >= 1 && n <= 10000)
-        return n;
-    throw new parse_size_ConfigError(`${what}: ${one_line_quoted(text.trim(), 40)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/fail-on.ts
-// `fail-on` (design §2.1): which problems turn the check red. A comma list of `budget`, finding ids,
+// `fail-on`: which problems turn the check red. A comma list of `budget`, finding ids,
 // `any` (any finding) or `never`.
 
 
-const FINDING_IDS = ['shell', 'missing-multi-stage', 'build-tools', 'package-cache'];
-function fail_on_parseFailOn(text, what = 'fail-on') {
+
+
+function parseFailOn(text, what = 'fail-on') {
     const parts = (text ?? 'budget')
         .split(',')
         .map((p) => p.trim().toLowerCase())
@@ -35688,7 +38968,7 @@ function fail_on_parseFailOn(text, what = 'fail-on') {
     for (const p of parts) {
         if (p === 'never') {
             if (parts.length > 1)
-                throw new parse_size_ConfigError(`${what}: "never" cannot be combined with other values`);
+                throw new ConfigError(`${what}: "never" cannot be combined with other values`);
             return out;
         }
         if (p === 'budget')
@@ -35698,13 +38978,14 @@ function fail_on_parseFailOn(text, what = 'fail-on') {
         else if (FINDING_IDS.includes(p))
             out.findings.add(p);
         else
-            throw new parse_size_ConfigError(`${what}: unknown value ${one_line_quoted(p, 40)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
+            throw new ConfigError(`${what}: unknown value ${quoted(p, 40)} (use budget, any, never or a finding id: ${FINDING_IDS.join(', ')})`);
     }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/context.ts
-// What every finding detector reads (design §4). The detectors are pure functions of this context.
+// What every finding detector reads. The detectors are pure functions of this context (docs/architecture.md,
+// "Adding a finding").
 /**
  * Defaults, in decimal bytes (formatBytes prints 1000-based units, so "1 MB" reads as 1,000,000):
  * - buildToolsMinBytes 1 MB: real tooling is tens to hundreds of MB (gcc ≈ 50–100 MB, a Go toolchain
@@ -35712,310 +38993,41 @@ function fail_on_parseFailOn(text, what = 'fail-on') {
  *   stray header or an empty /usr/include, not worth a warning.
  * - packageCacheMinBytes 1 MB: `apt-get update` alone leaves 20–50 MB of lists and a pip/npm cache is
  *   rarely under a few MB; a few KB of leftovers (an apk index stub, a lock file) are noise.
+ * - wastedSpaceMinBytes 5 MB: what apt-get leaves when it runs in several layers is rewritten bookkeeping —
+ *   /var/cache/debconf/templates.dat (~0.75 MB) and its -old copy, /var/lib/dpkg/status and status-old
+ *   (~80 kB each), ld.so.cache — 0.9–1.7 MB per pair of layers on Debian bookworm; a multi-stage COPY --from of
+ *   /etc/passwd and friends replaces a few kB. A download or build tree deleted a step later is tens of MB.
  * - maxEvidence 10: enough to show where the bytes are; a busybox image has ~400 applet links and a
  *   -dev-heavy image dozens of packages, which would drown the PR comment.
  */
 const DEFAULT_THRESHOLDS = Object.freeze({
     buildToolsMinBytes: 1_000_000,
     packageCacheMinBytes: 1_000_000,
+    wastedSpaceMinBytes: 5_000_000,
     maxEvidence: 10,
 });
 
-;// CONCATENATED MODULE: ./node_modules/pretty-bytes/index.js
-const BYTE_UNITS = [
-	'B',
-	'kB',
-	'MB',
-	'GB',
-	'TB',
-	'PB',
-	'EB',
-	'ZB',
-	'YB',
-];
-
-const BIBYTE_UNITS = [
-	'B',
-	'KiB',
-	'MiB',
-	'GiB',
-	'TiB',
-	'PiB',
-	'EiB',
-	'ZiB',
-	'YiB',
-];
-
-const BIT_UNITS = [
-	'b',
-	'kbit',
-	'Mbit',
-	'Gbit',
-	'Tbit',
-	'Pbit',
-	'Ebit',
-	'Zbit',
-	'Ybit',
-];
-
-const BIBIT_UNITS = [
-	'b',
-	'kibit',
-	'Mibit',
-	'Gibit',
-	'Tibit',
-	'Pibit',
-	'Eibit',
-	'Zibit',
-	'Yibit',
-];
-
-// Indexed by `bits` and then `binary`, so the four unit systems are picked in one step.
-const UNIT_SETS = [BYTE_UNITS, BIBYTE_UNITS, BIT_UNITS, BIBIT_UNITS];
-
-/*
-`Number#toString` switches to exponential notation outside the range [1e-6, 1e21) and `Intl.NumberFormat` drops every fraction digit past the 100 it accepts.
-Byte counts read as plain decimal numbers, so both losses are undone here. Expects a finite, non-negative number.
-*/
-const toDecimalString = number => {
-	if (number >= 1e-6 && number < 1e21) {
-		return String(number);
-	}
-
-	const [mantissa, exponentString] = number.toExponential().split('e');
-	const digits = mantissa.replace('.', '');
-	const pointPosition = Number(exponentString) + 1;
-	const isPositive = pointPosition > 0;
-	const padded = isPositive ? digits.padEnd(pointPosition, '0') : '0'.repeat(1 - pointPosition) + digits;
-	const integerPart = padded.slice(0, isPositive ? pointPosition : 1);
-	const fractionPart = padded.slice(isPositive ? pointPosition : 1).replace(/0+$/, '');
-
-	return fractionPart ? `${integerPart}.${fractionPart}` : integerPart;
-};
-
-/*
-Formats the given number using `Number#toLocaleString`.
-- If locale is a string or array, the value is expected to be a BCP 47 language tag or list of language tags (for example: `de`).
-- If locale is true, the system default locale is used for translation.
-- If locale is false or unspecified, formatting options are applied without localization; without options, the number is written out as plain digits.
-*/
-const toLocaleString = (number, locale, options) => {
-	if (typeof locale === 'string' || Array.isArray(locale) || locale === true) {
-		const locales = locale === true ? undefined : locale;
-
-		if (options !== undefined) {
-			return number.toLocaleString(locales, options);
-		}
-
-		// `Intl.NumberFormat` limits itself to 3 *fraction* digits while the default here is 3 *significant* digits, so the limit comes from the value.
-		const text = toDecimalString(number);
-		const pointIndex = text.indexOf('.');
-		const maximumFractionDigits = pointIndex === -1 ? 0 : text.length - pointIndex - 1;
-
-		// `Intl.NumberFormat` accepts at most 100 fraction digits. Rounding to 3 significant digits only needs more than that for absurdly small values, which are written out as plain digits instead.
-		if (maximumFractionDigits > 100) {
-			return text;
-		}
-
-		return number.toLocaleString(locales, {maximumFractionDigits});
-	}
-
-	if (options === undefined) {
-		return toDecimalString(number);
-	}
-
-	return number.toLocaleString('en-US', {...options, useGrouping: false});
-};
-
-const log10 = numberOrBigInt => {
-	if (typeof numberOrBigInt === 'number') {
-		return Math.log10(numberOrBigInt);
-	}
-
-	const string = numberOrBigInt.toString(10);
-
-	// A `number` only holds about 15 significant digits, so the remaining digits cannot move the magnitude. The result can still land exactly on a unit boundary, which the caller corrects for.
-	return string.length + Math.log10(`0.${string.slice(0, 15)}`);
-};
-
-const log = numberOrBigInt => {
-	if (typeof numberOrBigInt === 'number') {
-		return Math.log(numberOrBigInt);
-	}
-
-	return log10(numberOrBigInt) * Math.log(10);
-};
-
-/*
-A `bigint` that a `number` can hold exactly is divided the same way, so the output never depends on which type it was given as.
-`floor(a / b) + (a % b) / b` is a different double than `a / b`, which flips the rounding at ties like 1805 bytes.
-*/
-const divide = (numberOrBigInt, base, exponent) => {
-	const divisor = base ** exponent;
-
-	if (typeof numberOrBigInt === 'number' || numberOrBigInt <= Number.MAX_SAFE_INTEGER) {
-		return Number(numberOrBigInt) / divisor;
-	}
-
-	// `divisor` is not exact for every unit, as `1000 ** 8` is not `1e24`, so the exact divisor is rebuilt from the base and the exponent.
-	const bigintDivisor = BigInt(base) ** BigInt(exponent);
-	const integerPart = numberOrBigInt / bigintDivisor;
-	const remainder = numberOrBigInt % bigintDivisor;
-
-	return Number(integerPart) + (Number(remainder) / divisor);
-};
-
-/*
-The plain decimal digits of a scaled value that no `number` can hold. `Intl.NumberFormat` is not involved, so the output carries no grouping or localized separator, the same as the fallback for a value with more fraction digits than it accepts.
-*/
-const toUnrepresentableString = (number, base, exponent, localeOptions) => {
-	const scale = BigInt(base) ** BigInt(exponent);
-	const whole = number / scale;
-
-	// The 3 significant digit default never bites here: it only ever rounds to at least as many digits as the value has integers, and this one has far more than 3.
-	if (localeOptions === undefined) {
-		return whole.toString();
-	}
-
-	// The fraction digit options take over from that default, so the integer part stays exact and the fraction is truncated.
-	const minimumFractionDigits = localeOptions.minimumFractionDigits ?? 0;
-	const maximumFractionDigits = Math.max(localeOptions.maximumFractionDigits ?? 3, minimumFractionDigits);
-	const truncated = ((number % scale) * (10n ** BigInt(maximumFractionDigits)) / scale).toString().padStart(maximumFractionDigits, '0');
-	const fraction = truncated.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
-
-	return fraction ? `${whole}.${fraction}` : whole.toString();
-};
-
-/*
-The sign to print in front of the number. A difference of exactly zero gets a space instead of a plus sign, for better alignment. `0 === 0n` is `false`, so both are compared.
-*/
-const signOf = (number, signed) => {
-	if (number < 0) {
-		return '-';
-	}
-
-	if (!signed) {
-		return '';
-	}
-
-	return number === 0 || number === 0n ? ' ' : '+';
-};
-
-const assertFixedWidth = fixedWidth => {
-	if (fixedWidth !== undefined && (typeof fixedWidth !== 'number' || !Number.isSafeInteger(fixedWidth) || fixedWidth < 0)) {
-		throw new TypeError(`Expected fixedWidth to be a non-negative integer, got ${typeof fixedWidth}: ${fixedWidth}`);
-	}
-};
-
-/*
-`Intl.NumberFormat` silently truncates non-integers, so they are rejected here instead of quietly changing the output.
-*/
-const assertFractionDigits = (name, value) => {
-	if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100)) {
-		throw new TypeError(`Expected ${name} to be an integer between 0 and 100, got ${typeof value}: ${value}`);
-	}
-};
-
-const buildLocaleOptions = options => {
-	const {minimumFractionDigits, maximumFractionDigits} = options;
-
-	if (minimumFractionDigits === undefined && maximumFractionDigits === undefined) {
-		return undefined;
-	}
-
-	assertFractionDigits('minimumFractionDigits', minimumFractionDigits);
-	assertFractionDigits('maximumFractionDigits', maximumFractionDigits);
-
-	// Checked here rather than left to `Intl.NumberFormat`, which is skipped for a value past the number range.
-	if (minimumFractionDigits > maximumFractionDigits) {
-		throw new RangeError(`Expected minimumFractionDigits (${minimumFractionDigits}) to not be greater than maximumFractionDigits (${maximumFractionDigits})`);
-	}
-
-	return {
-		...(minimumFractionDigits !== undefined && {minimumFractionDigits}),
-		...(maximumFractionDigits !== undefined && {maximumFractionDigits}),
-		roundingMode: 'trunc',
-	};
-};
-
-function prettyBytes(number, options) {
-	if (typeof number !== 'bigint' && !Number.isFinite(number)) {
-		throw new TypeError(`Expected a finite number, got ${typeof number}: ${number}`);
-	}
-
-	options = {
-		bits: false,
-		binary: false,
-		space: true,
-		nonBreakingSpace: false,
-		...options,
-	};
-
-	assertFixedWidth(options.fixedWidth);
-	const localeOptions = buildLocaleOptions(options);
-
-	// Indexed by `bits` then `binary`, so the four combinations line up in one table.
-	const UNITS = UNIT_SETS[(options.bits ? 2 : 0) + (options.binary ? 1 : 0)];
-
-	const separator = options.space ? (options.nonBreakingSpace ? '\u00A0' : ' ') : '';
-
-	// Normalize `-0` to `0` so it never formats as `-0`.
-	if (Object.is(number, -0)) {
-		number = 0;
-	}
-
-	const prefix = signOf(number, options.signed);
-
-	if (number < 0) {
-		number = -number;
-	}
-
-	const base = options.binary ? 1024 : 1000;
-
-	let exponent = 0;
-	if (number >= 1) {
-		exponent = Math.min(Math.floor(options.binary ? log(number) / Math.log(base) : log10(number) / 3), UNITS.length - 1);
-	}
-
-	// A `number` always scales down to something a `number` can hold, and a `bigint` stops being able to once the quotient passes `Number.MAX_VALUE`, where `divide` overflows to `Infinity` and the exact quotient is formatted instead.
-	const scaled = divide(number, base, exponent);
-
-	let numberString;
-	if (Number.isFinite(scaled)) {
-		number = scaled;
-
-		// A value that sits just below a unit boundary, like `999999999999999` bytes, has a `log10` that rounds up to the boundary itself, so the exponent has to be corrected back.
-		if (number < 1 && exponent > 0) {
-			number *= base;
-			exponent -= 1;
-		}
-
-		if (!localeOptions) {
-			const minimumPrecision = Math.max(3, Math.floor(number).toString().length);
-			number = Number(number.toPrecision(minimumPrecision));
-
-			if (number >= base && exponent < UNITS.length - 1) {
-				number /= base;
-				exponent += 1;
-			}
-		}
-
-		numberString = toLocaleString(number, options.locale, localeOptions);
-	} else {
-		// The scaled value is past what a `number` can hold, so the exact quotient is written out instead.
-		numberString = toUnrepresentableString(number, base, exponent, localeOptions);
-	}
-
-	const result = prefix + numberString + separator + UNITS[exponent];
-	return result.padStart(options.fixedWidth ?? 0);
-}
-
 ;// CONCATENATED MODULE: ./src/lib/format.ts
 // Number formatting shared by every renderer: sizes in 1000-based units as `docker` prints them.
-
 const MINUS = '\u2212'; // typographic minus: reads better than a hyphen in tables
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+/**
+ * One formatter per precision, made once: pretty-bytes' way (Number#toLocaleString with options) builds an Intl
+ * formatter on every call, ~50× slower, which a comment on 200 images (20,000 sizes) feels. The output is
+ * pretty-bytes' with `maximumFractionDigits` (its tests compare the two).
+ */
+const FRACTION_DIGITS = [1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, roundingMode: 'trunc', useGrouping: false }));
+/** "1.2 MB", "−817 MB", "4.21 GB" (two decimals from 1 GB on) */
 function formatBytes(bytes) {
-    return prettyBytes(bytes, { maximumFractionDigits: Math.abs(bytes) >= 1e9 ? 2 : 1 }).replace(/^-/, MINUS);
+    const abs = Math.abs(bytes);
+    let exponent = abs >= 1 ? Math.min(Math.floor(Math.log10(abs) / 3), UNITS.length - 1) : 0;
+    let scaled = abs / 1000 ** exponent;
+    // just below a unit boundary log10 rounds up to it
+    if (scaled < 1 && exponent > 0) {
+        scaled *= 1000;
+        exponent -= 1;
+    }
+    return `${bytes < 0 ? MINUS : ''}${FRACTION_DIGITS[abs >= 1e9 ? 1 : 0].format(scaled)} ${UNITS[exponent]}`;
 }
 /** "+1.2 MB", "−817 MB", "0 B" */
 function formatDelta(bytes) {
@@ -36379,7 +39391,7 @@ function toolingPackagesClause(ctx, scan) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/build-tools.ts
-// Finding `build-tools` (design §4), and the tooling detector it shares with `missing-multi-stage`:
+// Finding `build-tools`, and the tooling detector it shares with `missing-multi-stage`:
 // compilers, SDKs, headers and -dev packages left in the final image.
 
 
@@ -36405,101 +39417,12 @@ const isDir = (files, p) => files.get(p)?.type === 'dir';
 const isRegular = (e) => e !== undefined && (e.type === 'file' || e.type === 'hardlink');
 function scanTooling(ctx) {
     const files = ctx.model.files;
-    const groups = new Map(); // by evidence path
-    const subtrees = new Map(); // directory → group counting every file under it
-    const singles = new Map(); // file → group counting that file
-    const group = (tool, path) => {
-        let g = groups.get(path);
-        if (g === undefined)
-            groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
-        return g;
-    };
-    const loose = [];
-    const homes = new Set();
-    // pass 1: find the tools
-    for (const [p, e] of files) {
-        if (e.type === 'dir') {
-            if (GCC_DIRS.includes(p))
-                subtrees.set(p, group('gcc', p));
-            else if (p === '/usr/include')
-                subtrees.set(p, group('headers', p));
-            else if (GO_DIR.test(p))
-                subtrees.set(p, group('go', p));
-            else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang')))
-                subtrees.set(p, group('clang', p));
-            else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib')
-                subtrees.set(p, group('rust', p));
-            else if (p.endsWith('/dotnet/sdk')) {
-                const root = dirname(p);
-                const g = group('dotnet', root);
-                for (const part of DOTNET_SDK_PARTS)
-                    if (isDir(files, `${root}/${part}`))
-                        subtrees.set(`${root}/${part}`, g);
-            }
-            else if (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0))
-                homes.add(p);
-            continue;
-        }
-        if (!isRegular(e))
-            continue;
-        const name = basename(p);
-        const dir = dirname(p);
-        if (basename(dir) !== 'bin')
-            continue;
-        if (name === 'go') {
-            // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
-            const root = dirname(dir);
-            if (isDir(files, root + '/pkg/tool'))
-                subtrees.set(root, group('go', root));
-        }
-        else if (name === 'javac') {
-            const root = dirname(dir);
-            const g = group('jdk', root);
-            for (const part of JDK_ONLY) {
-                const q = `${root}/${part}`;
-                const qe = files.get(q);
-                if (qe?.type === 'dir')
-                    subtrees.set(q, g);
-                else if (isRegular(qe))
-                    singles.set(q, g);
-            }
-            for (const [q, qe] of files)
-                if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q)))
-                    singles.set(q, g);
-        }
-        else {
-            const m = LOOSE_BINARY.exec(name);
-            if (m !== null)
-                loose.push({ path: p, tool: FAMILY[m[1]] });
-        }
-    }
-    for (const h of homes) {
-        for (const sub of ['.rustup', '.cargo/bin'])
-            if (isDir(files, `${h}/${sub}`))
-                subtrees.set(`${h}/${sub}`, group('rust', `${h}/${sub}`));
-    }
-    // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
-    const dirGroups = [...groups.values()];
-    for (const { path, tool } of loose) {
-        const home = dirGroups.find((g) => g.tool === tool);
-        singles.set(path, home ?? group(tool, path));
-    }
-    // pass 2: count bytes (the outermost matching directory wins, so nested roots never double-count)
-    if (groups.size > 0) {
-        for (const [p, e] of files) {
-            if (e.type !== 'file' && e.type !== 'hardlink')
-                continue;
-            let g;
-            for (const a of ancestors(p))
-                if ((g = subtrees.get(a)) !== undefined)
-                    break;
-            g ??= singles.get(p);
-            g?.bytes.add(e.layer, e.size);
-        }
-    }
+    const tools = findTools(files);
+    if (tools.groups.size > 0)
+        countBytes(files, tools);
     const entries = [];
     let bytes = 0;
-    for (const g of groups.values()) {
+    for (const g of tools.groups.values()) {
         const layer = g.bytes.top();
         if (g.bytes.total <= 0 || layer === null)
             continue;
@@ -36516,6 +39439,118 @@ function scanTooling(ctx) {
     }
     entries.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { entries, bytes };
+}
+/** The tools found, and which directories and files count toward each. */
+class ToolLocations {
+    groups = new Map(); // by evidence path
+    subtrees = new Map(); // directory → group counting every file under it
+    singles = new Map(); // file → group counting that file
+    group(tool, path) {
+        let g = this.groups.get(path);
+        if (g === undefined)
+            this.groups.set(path, (g = { tool, path, bytes: new LayerBytes() }));
+        return g;
+    }
+}
+/** Pass 1: the tool directories and binaries. */
+function findTools(files) {
+    const tools = new ToolLocations();
+    const loose = [];
+    const homes = new Set();
+    for (const [p, e] of files) {
+        if (e.type === 'dir') {
+            if (!findToolDir(tools, files, p) && (p === '/root' || (p.startsWith('/home/') && p.indexOf('/', 6) < 0)))
+                homes.add(p);
+        }
+        else if (isRegular(e) && basename(dirname(p)) === 'bin') {
+            const tool = findToolBinary(tools, files, p);
+            if (tool !== null)
+                loose.push({ path: p, tool });
+        }
+    }
+    for (const h of homes) {
+        for (const sub of ['.rustup', '.cargo/bin'])
+            if (isDir(files, `${h}/${sub}`))
+                tools.subtrees.set(`${h}/${sub}`, tools.group('rust', `${h}/${sub}`));
+    }
+    // a loose binary joins its family's directory when there is one (gcc-12 with /usr/lib/gcc), else stands alone
+    const dirGroups = [...tools.groups.values()];
+    for (const { path, tool } of loose) {
+        const home = dirGroups.find((g) => g.tool === tool);
+        tools.singles.set(path, home ?? tools.group(tool, path));
+    }
+    return tools;
+}
+/** A directory that holds a tool (gcc's, the headers, Go, LLVM, rustup, a .NET SDK): true when it is one. */
+function findToolDir(tools, files, p) {
+    if (GCC_DIRS.includes(p))
+        tools.subtrees.set(p, tools.group('gcc', p));
+    else if (p === '/usr/include')
+        tools.subtrees.set(p, tools.group('headers', p));
+    else if (GO_DIR.test(p))
+        tools.subtrees.set(p, tools.group('go', p));
+    else if (LLVM_DIR.test(p) && isRegular(files.get(p + '/bin/clang')))
+        tools.subtrees.set(p, tools.group('clang', p));
+    else if (p === '/usr/local/rustup' || p === '/usr/lib/rustlib')
+        tools.subtrees.set(p, tools.group('rust', p));
+    else if (p.endsWith('/dotnet/sdk')) {
+        const root = dirname(p);
+        const g = tools.group('dotnet', root);
+        for (const part of DOTNET_SDK_PARTS)
+            if (isDir(files, `${root}/${part}`))
+                tools.subtrees.set(`${root}/${part}`, g);
+    }
+    else
+        return false;
+    return true;
+}
+/**
+ * A file in a bin directory: a Go toolchain's or a JDK's (their trees are added), or a loose compiler or
+ * linker, whose family is returned (placed once every directory is known).
+ */
+function findToolBinary(tools, files, p) {
+    const name = basename(p);
+    const dir = dirname(p);
+    if (name === 'go') {
+        // a Go toolchain: <root>/bin/go next to <root>/pkg/tool (a program merely named "go" is not one)
+        const root = dirname(dir);
+        if (isDir(files, root + '/pkg/tool'))
+            tools.subtrees.set(root, tools.group('go', root));
+    }
+    else if (name === 'javac') {
+        const root = dirname(dir);
+        const g = tools.group('jdk', root);
+        for (const part of JDK_ONLY) {
+            const q = `${root}/${part}`;
+            const qe = files.get(q);
+            if (qe?.type === 'dir')
+                tools.subtrees.set(q, g);
+            else if (isRegular(qe))
+                tools.singles.set(q, g);
+        }
+        for (const [q, qe] of files)
+            if (dirname(q) === dir && isRegular(qe) && !JRE_BINARIES.has(basename(q)))
+                tools.singles.set(q, g);
+    }
+    else {
+        const m = LOOSE_BINARY.exec(name);
+        if (m !== null)
+            return FAMILY[m[1]];
+    }
+    return null;
+}
+/** Pass 2: each file's bytes to its tool (the outermost matching directory wins, so nested roots never double-count). */
+function countBytes(files, tools) {
+    for (const [p, e] of files) {
+        if (e.type !== 'file' && e.type !== 'hardlink')
+            continue;
+        let g;
+        for (const a of ancestors(p))
+            if ((g = tools.subtrees.get(a)) !== undefined)
+                break;
+        g ??= tools.singles.get(p);
+        g?.bytes.add(e.layer, e.size);
+    }
 }
 function devPackages(model, captured) {
     const out = [];
@@ -36563,8 +39598,230 @@ function detectBuildTools(ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/findings/cache-paths.ts
+// Where package managers keep their caches: the directories `package-cache` counts, whether their bytes are in
+// the final filesystem or in a layer below a later delete. One list, so both count the same paths.
+/** Per-user caches, relative to a home directory (/root, /home/<user>). */
+const HOME_CACHES = ['.cache/pip', '.npm', '.cache/yarn', '.yarn/berry/cache', '.cache/go-build', 'go/pkg/mod', '.m2/repository', '.gradle/caches', '.cargo/registry'];
+/** The caches at fixed places (some nest: a file belongs to the innermost, /var/cache/apt/archives before /var/cache/apt). */
+const FIXED_CACHES = [
+    // lists fetched by apt-get update; the lock file and partial/ are apt's own furniture
+    { dir: '/var/lib/apt/lists', counts: (rel) => rel !== 'lock', clean: 'rm -rf /var/lib/apt/lists/*' },
+    { dir: '/var/cache/apt/archives', counts: (rel) => rel.endsWith('.deb'), clean: 'rm -rf /var/cache/apt/archives/*.deb' },
+    // pkgcache.bin / srcpkgcache.bin directly in /var/cache/apt (archives/ is its own entry)
+    { dir: '/var/cache/apt', counts: (rel) => !rel.includes('/') && rel.endsWith('.bin'), clean: 'rm -rf /var/cache/apt/*.bin' },
+    { dir: '/var/cache/apk', clean: 'rm -rf /var/cache/apk/*' },
+    { dir: '/usr/local/share/.cache/yarn', clean: 'rm -rf /usr/local/share/.cache/yarn' }, // yarn v1's cache when run as root by the node image
+    { dir: '/go/pkg/mod', clean: 'rm -rf /go/pkg/mod' }, // the golang image's GOPATH is /go
+    { dir: '/usr/local/cargo/registry', clean: 'rm -rf /usr/local/cargo/registry' }, // the rust image's CARGO_HOME
+];
+/** The caches under one home directory. */
+function homeCaches(home) {
+    return HOME_CACHES.map((sub) => ({ dir: `${home}/${sub}`, clean: `rm -rf ${home}/${sub}` }));
+}
+/** A home directory a path lies in: /root or /home/<user>; null otherwise. */
+function homeOf(path) {
+    if (path.startsWith('/root/'))
+        return '/root';
+    if (!path.startsWith('/home/'))
+        return null;
+    const end = path.indexOf('/', 6);
+    return end > 6 ? path.slice(0, end) : null;
+}
+const cache_paths_within = (path, dir) => path.length > dir.length + 1 && path.startsWith(dir) && path.charCodeAt(dir.length) === 0x2f;
+/**
+ * The cache a file path belongs to, judged by the path alone (the file may be long deleted): the innermost cache
+ * directory holding it, when the file counts as cache there; else null (apt's lock file, a note beside the cache).
+ */
+function cacheOf(path) {
+    const home = homeOf(path);
+    const candidates = home === null ? FIXED_CACHES : [...homeCaches(home), ...FIXED_CACHES];
+    let best = null;
+    for (const c of candidates)
+        if (cache_paths_within(path, c.dir) && (best === null || c.dir.length > best.dir.length))
+            best = c;
+    if (best === null)
+        return null;
+    return best.counts === undefined || best.counts(path.slice(best.dir.length + 1)) ? best : null;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/step-name.ts
+// How a finding names the instruction behind a layer, for the findings that name two (the one that wrote bytes
+// and the later one that deleted or overwrote them).
+
+
+/** With a Dockerfile: whether the layer is the external base image's (no instruction of this Dockerfile made it). */
+function isBaseLayer(ctx, layer) {
+    if (ctx.dockerfile === null || typeof ctx.layerLines[layer] === 'number')
+        return false;
+    return locationOf(ctx, layer)?.line === ctx.dockerfile.fromLine;
+}
+/** "Dockerfile:5", "the base image (Dockerfile:1)", or without a line "layer 3 (RUN apt-get update …)". */
+function stepName(ctx, layer) {
+    const at = locationOf(ctx, layer);
+    if (at !== null)
+        return isBaseLayer(ctx, layer) ? `the base image (${at.path}:${at.line})` : `${at.path}:${at.line}`;
+    const text = instructionOf(ctx.model, layer);
+    return `layer ${layer + 1}${text ? ` (${one_line_oneLine(text, 60)})` : ''}`;
+}
+function instructionRef(ctx, layer) {
+    return { layer, instruction: instructionOf(ctx.model, layer), dockerfile: locationOf(ctx, layer) };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/waste-groups.ts
+// The waste ledger grouped the way a fix is made: by the instruction that wrote the bytes and the later one that
+// deleted or overwrote them (writer → remover). Shared by `wasted-space` and the deleted caches of `package-cache`.
+/**
+ * The groups of the writes whose path `take` accepts, when they hold at least minBytes, biggest first. A write
+ * removed by the layer that made it (a tar listing a path twice) has no second instruction to move: left out.
+ * Two passes over the ledger: the paths are kept only for the groups that count.
+ */
+function groupWaste(waste, take, minBytes) {
+    const groups = new Map();
+    const keyOf = (w) => `${w.layer}:${w.removedBy}`;
+    for (const w of waste) {
+        if (w.layer >= w.removedBy || !take(w.path))
+            continue;
+        const key = keyOf(w);
+        let g = groups.get(key);
+        if (g === undefined)
+            groups.set(key, (g = { layer: w.layer, removedBy: w.removedBy, bytes: 0, overwritten: 0, writes: [] }));
+        g.bytes += w.bytes;
+        if (w.how === 'overwritten')
+            g.overwritten += w.bytes;
+    }
+    const big = [...groups.values()].filter((g) => g.bytes >= minBytes);
+    if (big.length === 0)
+        return [];
+    for (const w of waste) {
+        if (w.layer >= w.removedBy)
+            continue;
+        const g = groups.get(keyOf(w));
+        if (g !== undefined && g.bytes >= minBytes && take(w.path))
+            g.writes.push({ path: w.path, bytes: w.bytes });
+    }
+    return big.sort((a, b) => b.bytes - a.bytes || a.layer - b.layer || a.removedBy - b.removedBy);
+}
+const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+/**
+ * The paths that explain a group's bytes, at most `max`, biggest first: a directory stands for its writes
+ * ("/tmp/build", not 3,000 object files; "/usr/share/man", not its 30 languages). Only a top- or second-level
+ * directory (/usr, /usr/share, /tmp), which names nothing, is opened — when its children shown hold more bytes
+ * than the rows they push out. A directory with one written child is shown as that child.
+ */
+function topPaths(writes, max) {
+    const nodes = new Map();
+    const node = (p) => {
+        let n = nodes.get(p);
+        if (n === undefined)
+            nodes.set(p, (n = { bytes: 0, files: 0, kids: new Set() }));
+        return n;
+    };
+    for (const w of writes) {
+        let child = null;
+        for (let at = w.path;; at = parentOf(at)) {
+            const n = node(at);
+            n.bytes += w.bytes;
+            n.files++;
+            if (child !== null)
+                n.kids.add(child);
+            if (at === '')
+                break;
+            child = at;
+        }
+    }
+    const collapse = (p) => {
+        let at = p;
+        while (node(at).kids.size === 1)
+            at = node(at).kids.values().next().value;
+        return at;
+    };
+    const bigger = (a, b) => node(b).bytes - node(a).bytes || (a < b ? -1 : a > b ? 1 : 0);
+    let shown = [...node('').kids].map(collapse).sort(bigger).slice(0, max);
+    const tried = new Set();
+    for (;;) {
+        const x = shown.find((r) => !tried.has(r) && node(r).kids.size > 1 && r.split('/').length <= 3);
+        if (x === undefined)
+            break;
+        tried.add(x);
+        const kids = [...node(x).kids].map(collapse);
+        const next = [...shown.filter((r) => r !== x), ...kids].sort(bigger).slice(0, max);
+        const kept = new Set(next);
+        let gain = 0;
+        let cost = 0;
+        for (const k of kids)
+            if (kept.has(k))
+                gain += node(k).bytes;
+            else
+                cost += node(k).bytes;
+        for (const r of shown)
+            if (r !== x && !kept.has(r))
+                cost += node(r).bytes;
+        if (gain > cost)
+            shown = next;
+    }
+    return shown.map((p) => ({ path: p, bytes: node(p).bytes, files: node(p).files }));
+}
+/** The deepest directory (or the path itself, for one) holding every write: what the group is about, however its sizes shift. */
+function commonPath(writes) {
+    if (writes.length === 0)
+        return '/';
+    let common = writes[0].path;
+    for (const w of writes) {
+        while (common !== '' && !(w.path === common || w.path.startsWith(common + '/')))
+            common = parentOf(common);
+    }
+    return common || '/';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/findings/deleted-caches.ts
+// Finding `package-cache`, for caches that do not reach the final filesystem but still ship: a layer fills a
+// package-manager cache and a later one deletes (or replaces) it. The delete makes the final filesystem clean and
+// the image no smaller. One finding per writer → remover pair holding at least packageCacheMinBytes of cache.
+
+
+
+
+
+function detectDeletedCaches(ctx) {
+    const groups = groupWaste(ctx.model.waste, (path) => cacheOf(path) !== null, ctx.thresholds.packageCacheMinBytes);
+    return groups.filter((g) => !isBaseLayer(ctx, g.removedBy)).map((g) => deletedCacheFinding(ctx, g));
+}
+/** The group's bytes per cache directory, biggest first. */
+function byCache(g) {
+    const out = new Map();
+    for (const w of g.writes) {
+        const cache = cacheOf(w.path);
+        const e = out.get(cache.dir) ?? { cache, bytes: 0 };
+        e.bytes += w.bytes;
+        out.set(cache.dir, e);
+    }
+    return [...out.values()].sort((a, b) => b.bytes - a.bytes || (a.cache.dir < b.cache.dir ? -1 : 1));
+}
+function deletedCacheFinding(ctx, g) {
+    const caches = byCache(g);
+    const shown = caches.slice(0, Math.max(0, ctx.thresholds.maxEvidence));
+    const list = listWithMore(shown.map((c) => `${c.cache.dir} (${formatBytes(c.bytes)})`), caches.length);
+    const top = caches[0].cache;
+    const writer = stepName(ctx, g.layer);
+    const verb = g.overwritten === g.bytes ? 'replaced' : g.overwritten === 0 ? 'deleted' : 'deleted or replaced';
+    const fix = isBaseLayer(ctx, g.layer)
+        ? 'start from a base image that does not ship them'
+        : `run ${top.clean} in the same RUN that fills ${top.dir} (${writer}), or use a cache mount (RUN --mount=type=cache,target=${top.dir})`;
+    return {
+        id: 'package-cache',
+        key: `package-cache:${caches.map((c) => c.cache.dir).sort().join(',')}:later`,
+        message: `Package-manager caches (${formatBytes(g.bytes)}) written by ${writer} are ${verb} by ${stepName(ctx, g.removedBy)}: ${list}. ` +
+            `The later ${verb === 'replaced' ? 'write' : 'delete'} does not make the image smaller: the caches still ship in the earlier layer; ${fix}.`,
+        bytes: g.bytes,
+        evidence: shown.map((c) => evidence(ctx.model, c.cache.dir, c.bytes, g.layer)),
+        dockerfile: locationOf(ctx, g.layer),
+        removedBy: instructionRef(ctx, g.removedBy),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/findings/missing-multi-stage.ts
-// Finding `missing-multi-stage` (design §4): a single-stage Dockerfile whose image carries build tooling.
+// Finding `missing-multi-stage`: a single-stage Dockerfile whose image carries build tooling.
 
 
 
@@ -36589,26 +39846,14 @@ function detectMissingMultiStage(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/package-cache.ts
-// Finding `package-cache` (design §4): package-manager caches left in the final image.
+// Finding `package-cache`: package-manager caches left in the final image.
 
 
-/** Per-user caches, relative to a home directory (/root, /home/<user>). */
-const HOME_CACHES = ['.cache/pip', '.npm', '.cache/yarn', '.yarn/berry/cache', '.cache/go-build', 'go/pkg/mod', '.m2/repository', '.gradle/caches', '.cargo/registry'];
+
 function cacheDirs(files) {
-    const out = [
-        // lists fetched by apt-get update; the lock file and partial/ are apt's own furniture
-        { dir: '/var/lib/apt/lists', counts: (rel) => rel !== 'lock', clean: 'rm -rf /var/lib/apt/lists/*' },
-        { dir: '/var/cache/apt/archives', counts: (rel) => rel.endsWith('.deb'), clean: 'rm -rf /var/cache/apt/archives/*.deb' },
-        // pkgcache.bin / srcpkgcache.bin directly in /var/cache/apt (archives/ is its own entry)
-        { dir: '/var/cache/apt', counts: (rel) => !rel.includes('/') && rel.endsWith('.bin'), clean: 'rm -rf /var/cache/apt/*.bin' },
-        { dir: '/var/cache/apk', clean: 'rm -rf /var/cache/apk/*' },
-        { dir: '/usr/local/share/.cache/yarn', clean: 'rm -rf /usr/local/share/.cache/yarn' }, // yarn v1's cache when run as root by the node image
-        { dir: '/go/pkg/mod', clean: 'rm -rf /go/pkg/mod' }, // the golang image's GOPATH is /go
-        { dir: '/usr/local/cargo/registry', clean: 'rm -rf /usr/local/cargo/registry' }, // the rust image's CARGO_HOME
-    ];
+    const out = [...FIXED_CACHES];
     for (const h of homeDirs(files))
-        for (const sub of HOME_CACHES)
-            out.push({ dir: `${h}/${sub}`, clean: `rm -rf ${h}/${sub}` });
+        out.push(...homeCaches(h));
     return out.filter((c) => files.get(c.dir)?.type === 'dir');
 }
 /** Each cache directory present with its bytes, biggest first; plus the layer that wrote most cache bytes. */
@@ -36662,7 +39907,7 @@ function detectPackageCache(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/shell.ts
-// Finding `shell` (design §4): the final filesystem contains an executable shell, or a link to one.
+// Finding `shell`: the final filesystem contains an executable shell, or a link to one.
 
 
 const SHELL_NAMES = ['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'yash', 'fish', 'csh', 'tcsh', 'busybox', 'toybox'];
@@ -36753,26 +39998,84 @@ function detectShell(ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/findings/wasted-space.ts
+// Finding `wasted-space`: bytes one instruction writes and a later one deletes or overwrites. The delete hides
+// them from the final filesystem but not from the image: they still ship in the writer's layer. One finding per
+// writer → remover pair that wastes at least wastedSpaceMinBytes; package-manager caches are left to
+// `package-cache` (deleted-caches.ts), so no byte is reported twice.
+
+
+
+
+
+/** Findings per image at most: the biggest pairs (each is its own fix). */
+const MAX_GROUPS = 10;
+/** Paths named in a message; the evidence lists up to maxEvidence. */
+const NAMED = 3;
+function detectWastedSpace(ctx) {
+    const groups = groupWaste(ctx.model.waste, (path) => cacheOf(path) === null, ctx.thresholds.wastedSpaceMinBytes);
+    // both in the base image: nothing in this Dockerfile wrote or removed them
+    return groups
+        .filter((g) => !isBaseLayer(ctx, g.removedBy))
+        .slice(0, MAX_GROUPS)
+        .map((g) => wastedSpaceFinding(ctx, g));
+}
+function wastedSpaceFinding(ctx, g) {
+    const rows = topPaths(g.writes, Math.max(NAMED, ctx.thresholds.maxEvidence));
+    return {
+        id: 'wasted-space',
+        key: `wasted-space:${commonPath(g.writes)}`,
+        message: wastedSpaceMessage(ctx, g, rows),
+        bytes: g.bytes,
+        evidence: rows.slice(0, Math.max(0, ctx.thresholds.maxEvidence)).map((r) => evidence(ctx.model, r.path, r.bytes, g.layer)),
+        dockerfile: locationOf(ctx, g.layer),
+        removedBy: instructionRef(ctx, g.removedBy),
+    };
+}
+/** "/tmp/build (18 MB, 1,204 files), /tmp/x.tar (5 MB) and 2 more" */
+function pathList(rows, total) {
+    const shown = rows.slice(0, NAMED).map((r) => `${r.path} (${formatBytes(r.bytes)}${r.files > 1 ? `, ${formatCount(r.files)} files` : ''})`);
+    return listWithMore(shown, total);
+}
+function wastedSpaceMessage(ctx, g, rows) {
+    const verb = g.overwritten === 0 ? 'deleted' : g.overwritten === g.bytes ? 'overwritten' : 'deleted or overwritten';
+    const what = `${formatBytes(g.bytes)} written by ${stepName(ctx, g.layer)} are ${verb} by ${stepName(ctx, g.removedBy)}: ${pathList(rows, rows.length)}`;
+    if (isBaseLayer(ctx, g.layer)) {
+        return (`${what}. Removing a base image's files in a later step does not make the image smaller: they still ship in the base image's layers. ` +
+            'Start from a smaller base image, or copy only what the image needs out of a build stage (COPY --from).');
+    }
+    const fix = verb === 'overwritten'
+        ? 'Write the final version once: drop the earlier write, or make the files in a build stage and COPY --from only the result.'
+        : 'Delete them in the same RUN that writes them, or make them in a build stage and COPY --from only what the image needs.';
+    return `${what}. The later ${verb === 'overwritten' ? 'write' : 'delete'} does not make the image smaller: the bytes still ship in the earlier layer. ${fix}`;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/findings/detect-findings.ts
-// Runs every finding detector over one image (design §4), in the report's order.
+// Runs every finding detector over one image, in the report's order (docs/architecture.md, "Adding a finding"). Most
+// report at most one finding; those about wasted bytes report one per writer → remover pair of instructions.
 
 
 
 
-const DETECTORS = [detectShell, detectMissingMultiStage, detectBuildTools, detectPackageCache];
+
+
+const DETECTORS = [detectShell, detectMissingMultiStage, detectBuildTools, detectPackageCache, detectDeletedCaches, detectWastedSpace];
 function detectFindings(ctx) {
     const out = [];
     for (const detect of DETECTORS) {
         const f = detect(ctx);
-        if (f !== null)
+        if (Array.isArray(f))
+            out.push(...f);
+        else if (f !== null)
             out.push(f);
     }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/finding-status.ts
-// `status` of each finding, comparing head with base (design §4): new (head only), existing (both),
-// resolved (base only). Findings are matched by id: each detector reports at most one finding per image.
+// `status` of each finding, comparing head with base: new (head only), existing (both),
+// resolved (base only). Findings are matched by key (the id, unless a detector reports several of one id: then
+// its own key); several findings of one key are matched in order, one base finding for each head finding.
 /**
  * Head findings (with head's message, bytes and evidence) in their order, then the base-only ones as
  * `resolved` (with base's data, which describes what went away).
@@ -36782,15 +40085,20 @@ function detectFindings(ctx) {
  * fail a run (verdict.ts), whatever their severity.
  */
 function withStatus(head, base, severityOf) {
-    const baseIds = new Set((base ?? []).map((f) => f.id));
-    const headIds = new Set(head.map((f) => f.id));
-    const out = head.map((f) => ({ ...f, severity: severityOf(f.id), status: baseIds.has(f.id) ? 'existing' : 'new' }));
+    const unmatched = new Map();
     for (const f of base ?? [])
-        if (!headIds.has(f.id))
+        unmatched.set(keyOf(f), [...(unmatched.get(keyOf(f)) ?? []), f]);
+    const out = head.map((f) => {
+        const match = unmatched.get(keyOf(f))?.shift();
+        return { ...f, severity: severityOf(f.id), status: match ? 'existing' : 'new' };
+    });
+    for (const left of unmatched.values())
+        for (const f of left)
             out.push({ ...f, severity: severityOf(f.id), status: 'resolved' });
     return out.map(ordered);
 }
-// Keep the JSON field order of design §2.4 (id, severity, status, message, bytes, evidence, dockerfile).
+const keyOf = (f) => f.key ?? f.id;
+// Keep the report's field order (id, severity, status, message, bytes, evidence, dockerfile, then removedBy), and drop the key.
 const ordered = (f) => ({
     id: f.id,
     severity: f.severity,
@@ -36799,6 +40107,7 @@ const ordered = (f) => ({
     bytes: f.bytes,
     evidence: f.evidence,
     dockerfile: f.dockerfile,
+    ...(f.removedBy ? { removedBy: f.removedBy } : {}),
 });
 
 ;// CONCATENATED MODULE: ./src/analysis/findings/resolved-message.ts
@@ -36824,7 +40133,11 @@ function resolvedMessage(f, sizes) {
         case 'shell':
             return `The image no longer contains a shell${where ? ` (${where})` : ''}.`;
         case 'package-cache':
+            if (f.removedBy)
+                return `The ${bytes} of package-manager caches${where ? ` (${where})` : ''} that one step wrote and a later one deleted no longer ship.`;
             return `The ${bytes} of package-manager caches${where ? ` (${where})` : ''} are gone.`;
+        case 'wasted-space':
+            return `The ${bytes}${where ? ` (${where})` : ''} that one step wrote and a later one deleted or overwrote no longer ship.`;
     }
 }
 
@@ -37081,7 +40394,7 @@ function parseRecordPaths(text) {
 
 ;// CONCATENATED MODULE: ./src/analysis/packages/installed-packages.ts
 // The packages installed in an image, each with the bytes of its files actually present in the final
-// filesystem (design §2.5): dpkg and apk from their databases, then pip distributions (dist-info RECORDs) and
+// filesystem: dpkg and apk from their databases, then pip distributions (dist-info RECORDs) and
 // npm packages (node_modules/**/package.json) that the system package manager does not own.
 
 
@@ -37094,113 +40407,143 @@ function packageKey(manager, name) {
     return `${manager}\0${manager === 'pip' ? normalizePythonName(name) : name}`;
 }
 function listPackages(model) {
-    const files = model.files;
-    const captured = model.capturedFiles;
-    const paths = new ImagePaths(files);
-    const groups = new Map();
-    const owners = new Map();
-    const group = (manager, name, version) => {
+    const ledger = new Ledger(model.files);
+    // A file counts once, for the first package that lists it: the order of these calls.
+    chargeDpkg(ledger, model);
+    chargeApk(ledger, model);
+    chargeBytecode(ledger, model.files);
+    // captured paths in a stable order, so ties between packages always resolve the same way
+    const capturedPaths = [...model.capturedFiles.keys()].sort();
+    chargePip(ledger, model.capturedFiles, capturedPaths);
+    chargeNpm(ledger, model, capturedPaths);
+    return ledger.packages();
+}
+/** The packages found so far, and which package each file of the final filesystem is charged to. */
+class Ledger {
+    groups = new Map();
+    owners = new Map();
+    paths;
+    constructor(files) {
+        this.paths = new ImagePaths(files);
+    }
+    /** The row of a package (created on first sight), with one more version seen. */
+    group(manager, name, version) {
         const key = packageKey(manager, name);
-        let g = groups.get(key);
+        let g = this.groups.get(key);
         if (g === undefined)
-            groups.set(key, (g = { report: { manager, name, version: '', size: 0 }, versions: new Set() }));
+            this.groups.set(key, (g = { report: { manager, name, version: '', size: 0 }, versions: new Set() }));
         if (version !== '')
             g.versions.add(version);
         return g;
-    };
-    // A file counts once, for the first package that lists it (dpkg before apk before pip before npm).
-    const chargeEntry = (g, path, entry) => {
-        if ((entry.type !== 'file' && entry.type !== 'hardlink') || owners.has(path))
+    }
+    /** A file's bytes to a package, unless an earlier package has it (or it holds no bytes of its own). */
+    chargeEntry(g, path, entry) {
+        if ((entry.type !== 'file' && entry.type !== 'hardlink') || this.owners.has(path))
             return;
-        owners.set(path, g.report);
+        this.owners.set(path, g.report);
         g.report.size += entry.size; // a hardlink's content is counted under one name only (FileEntry.size)
-    };
-    const charge = (g, named) => {
+    }
+    /** A path as a package database names it (through symlinked directories too), when the final filesystem has it. */
+    charge(g, named) {
         const norm = normalizePath(named);
-        const hit = norm === null ? null : paths.lookup(norm);
+        const hit = norm === null ? null : this.paths.lookup(norm);
         if (hit !== null)
-            chargeEntry(g, hit.path, hit.entry);
-    };
-    // dpkg: the status file says what is installed; each package's .list says what it installed, and its own
-    // files in /var/lib/dpkg/info (the list itself, md5sums, maintainer scripts) are its bytes too
+            this.chargeEntry(g, hit.path, hit.entry);
+    }
+    packages() {
+        const packages = [...this.groups.values()].map((g) => {
+            g.report.version = [...g.versions].sort().join(', ');
+            return g.report;
+        });
+        packages.sort((a, b) => b.size - a.size || cmp(a.manager, b.manager) || cmp(a.name, b.name));
+        return { packages, owners: this.owners };
+    }
+}
+/**
+ * dpkg: the status file says what is installed; each package's .list says what it installed, and its own
+ * files in /var/lib/dpkg/info (the list itself, md5sums, maintainer scripts) are its bytes too.
+ */
+function chargeDpkg(ledger, model) {
     const status = regularCapture(model, DPKG_STATUS);
-    if (status !== undefined) {
-        const pkgs = dpkg_db_parseDpkgStatus(status.toString('utf8'));
-        const seen = new Map();
-        for (const p of pkgs)
-            seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
-        const infoFiles = dpkgInfoFiles(files);
-        for (const p of pkgs) {
-            // the same name for two architectures (Multi-Arch: same) stays two rows
-            const g = group('dpkg', (seen.get(p.name) ?? 0) > 1 && p.arch ? `${p.name}:${p.arch}` : p.name, p.version);
-            for (const listName of listFileNames(p)) {
-                const list = captured.get(`${DPKG_INFO_DIR}${listName}.list`);
-                if (list === undefined)
-                    continue;
-                for (const path of parseDpkgList(list.toString('utf8')))
-                    charge(g, path);
-                break;
-            }
-            for (const listName of listFileNames(p))
-                for (const path of infoFiles.get(listName) ?? [])
-                    charge(g, path);
+    if (status === undefined)
+        return;
+    const pkgs = dpkg_db_parseDpkgStatus(status.toString('utf8'));
+    const seen = new Map();
+    for (const p of pkgs)
+        seen.set(p.name, (seen.get(p.name) ?? 0) + 1);
+    const infoFiles = dpkgInfoFiles(model.files);
+    for (const p of pkgs) {
+        // the same name for two architectures (Multi-Arch: same) stays two rows
+        const g = ledger.group('dpkg', (seen.get(p.name) ?? 0) > 1 && p.arch ? `${p.name}:${p.arch}` : p.name, p.version);
+        for (const listName of listFileNames(p)) {
+            const list = model.capturedFiles.get(`${DPKG_INFO_DIR}${listName}.list`);
+            if (list === undefined)
+                continue;
+            for (const path of parseDpkgList(list.toString('utf8')))
+                ledger.charge(g, path);
+            break;
         }
+        for (const listName of listFileNames(p))
+            for (const path of infoFiles.get(listName) ?? [])
+                ledger.charge(g, path);
     }
+}
+function chargeApk(ledger, model) {
     const apk = regularCapture(model, APK_INSTALLED);
-    if (apk !== undefined) {
-        for (const p of apk_db_parseApkInstalled(apk.toString('utf8'))) {
-            const g = group('apk', p.name, p.version);
-            for (const path of p.files)
-                charge(g, path);
-        }
+    if (apk === undefined)
+        return;
+    for (const p of apk_db_parseApkInstalled(apk.toString('utf8'))) {
+        const g = ledger.group('apk', p.name, p.version);
+        for (const path of p.files)
+            ledger.charge(g, path);
     }
-    // Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
-    // package's list, but its bytes came with the package that owns the source next to it
-    if (owners.size > 0) {
-        for (const [path, entry] of files) {
-            const source = bytecodeSource(path);
-            const owner = source === null ? undefined : owners.get(source);
-            if (owner !== undefined)
-                chargeEntry(groups.get(packageKey(owner.manager, owner.name)), path, entry);
-        }
+}
+/**
+ * Python bytecode the system package compiled at install time (Debian's py3compile in postinst): not in the
+ * package's list, but its bytes came with the package that owns the source next to it.
+ */
+function chargeBytecode(ledger, files) {
+    if (ledger.owners.size === 0)
+        return;
+    for (const [path, entry] of files) {
+        const source = bytecodeSource(path);
+        const owner = source === null ? undefined : ledger.owners.get(source);
+        if (owner !== undefined)
+            ledger.chargeEntry(ledger.groups.get(packageKey(owner.manager, owner.name)), path, entry);
     }
-    // captured paths in a stable order, so ties between packages always resolve the same way
-    const capturedPaths = [...captured.keys()].sort();
-    // pip: a dist-info the system package manager installed (Debian's python3-*) is reported by it already
+}
+/** pip: a dist-info the system package manager installed (Debian's python3-*) is reported by it already. */
+function chargePip(ledger, captured, capturedPaths) {
     for (const path of capturedPaths) {
-        if (!isDistInfoRecord(path) || owners.has(path))
+        if (!isDistInfoRecord(path) || ledger.owners.has(path))
             continue;
         const distDir = path.slice(0, path.lastIndexOf('/'));
         const site = distDir.slice(0, distDir.lastIndexOf('/'));
         const info = parseDistInfoDir(distDir.slice(site.length + 1));
         if (info === null)
             continue;
-        const g = group('pip', info.name, info.version);
+        const g = ledger.group('pip', info.name, info.version);
         for (const rel of parseRecordPaths(captured.get(path).toString('utf8')))
-            charge(g, rel.startsWith('/') ? rel : `${site}/${rel}`);
+            ledger.charge(g, rel.startsWith('/') ? rel : `${site}/${rel}`);
     }
-    // npm: every file under a package's directory, except its own node_modules (other packages)
+}
+/** npm: every file under a package's directory, except its own node_modules (other packages). */
+function chargeNpm(ledger, model, capturedPaths) {
     const npmDirs = new Map();
     for (const path of capturedPaths) {
-        if (!isNodeModulesManifest(path) || owners.has(path))
+        if (!isNodeModulesManifest(path) || ledger.owners.has(path))
             continue;
-        const m = decodeManifest(captured.get(path));
-        npmDirs.set(path.slice(0, -'/package.json'.length), group('npm', m.name, m.version));
+        const m = decodeManifest(model.capturedFiles.get(path));
+        npmDirs.set(path.slice(0, -'/package.json'.length), ledger.group('npm', m.name, m.version));
     }
-    if (npmDirs.size > 0) {
-        for (const [path, entry] of files) {
-            const dir = npmPackageDir(path);
-            const g = dir === null ? undefined : npmDirs.get(dir);
-            if (g !== undefined)
-                chargeEntry(g, path, entry);
-        }
+    if (npmDirs.size === 0)
+        return;
+    for (const [path, entry] of model.files) {
+        const dir = npmPackageDir(path);
+        const g = dir === null ? undefined : npmDirs.get(dir);
+        if (g !== undefined)
+            ledger.chargeEntry(g, path, entry);
     }
-    const packages = [...groups.values()].map((g) => {
-        g.report.version = [...g.versions].sort().join(', ');
-        return g.report;
-    });
-    packages.sort((a, b) => b.size - a.size || cmp(a.manager, b.manager) || cmp(a.name, b.name));
-    return { packages, owners };
 }
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** A captured database, when it is a regular file of the final filesystem. */
@@ -37276,7 +40619,7 @@ function cleanInstruction(createdBy) {
     const s = createdBy.trim().replace(/\s*# buildkit$/, '');
     if (NOP.test(s))
         return s.replace(NOP, '').trim();
-    const run = runCommand(s);
+    const run = instruction_runCommand(s);
     return run === null ? s : run ? `RUN ${run}` : 'RUN';
 }
 /**
@@ -37292,7 +40635,7 @@ function instructionKeyword(normalized) {
     return (space < 0 ? normalized : normalized.slice(0, space)).toUpperCase();
 }
 /** The command of a RUN step (without shell and build-arg prefix), or null when `s` is not a RUN step. */
-function runCommand(s) {
+function instruction_runCommand(s) {
     let rest;
     if (SHELL.test(s))
         rest = s;
@@ -37788,6 +41131,14 @@ function renderTable(header, rows, align) {
     return [line(header), ...rows.map(line)];
 }
 
+;// CONCATENATED MODULE: ./src/report/base-line.ts
+// The line that says which base a comparison chose by itself (`--base-tag previous`), for the comment and the
+// terminal: a release gate's reader sees at once which release the image was measured against.
+/** "base: ghcr.io/o/app:v1.2.0 (previous release)", or null when the base was named by the user. Raw: callers escape. */
+function chosenBaseText(entry) {
+    return entry.base?.resolvedBy === 'previous' ? `base: ${entry.base.ref} (previous release)` : null;
+}
+
 ;// CONCATENATED MODULE: ./src/report/package-rows.ts
 // Package changes and installed packages as table rows, shared by the text and markdown renderers.
 
@@ -37810,9 +41161,190 @@ function packageChanges(diff) {
     return diff?.packages ?? [];
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-escape.ts
+// Paths and instructions come from PR authors. In the comment they are shown as code spans, which GitHub
+// renders literally: no HTML, no links, no @mentions, no emphasis, no `<!--` that could hide the rest.
+// What a code span cannot hold is handled here: newlines (folded to ↵), pipes inside tables (escaped),
+// backticks (a longer fence).
+function codeSpan(text, opts = {}) {
+    let s = text.replace(/\r\n?|\n/g, ' ↵ ').replace(/[\u0000-\u001f\u007f]/g, '�');
+    const max = opts.max ?? 200;
+    if (s.length > max)
+        s = s.slice(0, max - 1) + '…';
+    if (opts.inTable)
+        s = s.replace(/\|/g, '\\|'); // GFM splits cells before it reads code spans
+    const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : '';
+    return `${fence}${pad}${s}${pad}${fence}`;
+}
+/** Plain text (names, messages) outside code: every character markdown or HTML could act on is an entity. */
+function markdownText(text) {
+    return text
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/[&<>|`@[\]*_~\\#!:]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/report/config-changes.ts
+// The image config's settings as rows, shared by the markdown and text renderers: what changed between base and
+// head (diff.config), and one image's settings (inspect). Environment variables appear by name only; their
+// values are not in the report at all. Values and names from the image are untrusted: they stay raw here and each
+// renderer escapes them (code spans in markdown, oneLine in a terminal).
+
+
+
+
+/** The config changes of a diff ({} for reports written before they were compared). */
+function configChanges(diff) {
+    return diff?.config ?? {};
+}
+const value = (v) => (v === null || v === undefined ? null : { value: v });
+const argv = (v) => (v === null || v === undefined ? null : { value: JSON.stringify(v) });
+const note = (text) => ({ note: text });
+/** Nanoseconds as the Dockerfile writes them: "30s", "1m30s", "500ms". */
+function duration(ns) {
+    const ms = Math.round(ns / 1e6);
+    if (ms % 1000 !== 0)
+        return `${ms}ms`;
+    const s = ms / 1000;
+    const parts = [[Math.floor(s / 3600), 'h'], [Math.floor((s % 3600) / 60), 'm'], [s % 60, 's']];
+    return parts.filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`).join('') || '0s';
+}
+const TIMINGS = [
+    ['interval', 'interval'],
+    ['timeout', 'timeout'],
+    ['startPeriod', 'start period'],
+    ['startInterval', 'start interval'],
+];
+/** "CMD [\"curl\",\"-f\",\"localhost\"] (interval 30s, retries 3)", "CMD-SHELL curl -f localhost", "NONE". */
+function healthcheckText(h) {
+    const [kind = '', ...args] = h.test;
+    const test = kind === 'CMD' ? `CMD ${JSON.stringify(args)}` : [kind, ...args].join(' ');
+    const timing = TIMINGS.filter(([k]) => h[k] > 0).map(([k, label]) => `${label} ${duration(h[k])}`);
+    if (h.retries > 0)
+        timing.push(`retries ${h.retries}`);
+    return timing.length ? `${test} (${timing.join(', ')})` : test;
+}
+const health = (h) => (h ? { value: healthcheckText(h) } : null);
+/** One row per changed setting, and one per added, removed or changed port, volume, label and variable. */
+function configChangeRows(c) {
+    const rows = [];
+    const one = (setting, base, head) => void rows.push({ setting, name: null, base, head });
+    const named = (setting, name, base, head) => void rows.push({ setting, name, base, head });
+    if (c.user)
+        one('user', value(c.user.base), value(c.user.head));
+    if (c.entrypoint)
+        one('entrypoint', argv(c.entrypoint.base), argv(c.entrypoint.head));
+    if (c.cmd)
+        one('cmd', argv(c.cmd.base), argv(c.cmd.head));
+    if (c.workdir)
+        one('workdir', value(c.workdir.base), value(c.workdir.head));
+    for (const p of c.exposedPorts?.added ?? [])
+        named('exposed port', p, null, note('exposed'));
+    for (const p of c.exposedPorts?.removed ?? [])
+        named('exposed port', p, note('exposed'), null);
+    for (const v of c.volumes?.added ?? [])
+        named('volume', v, null, note('declared'));
+    for (const v of c.volumes?.removed ?? [])
+        named('volume', v, note('declared'), null);
+    if (c.stopSignal)
+        one('stop signal', value(c.stopSignal.base), value(c.stopSignal.head));
+    if (c.healthcheck)
+        one('healthcheck', health(c.healthcheck.base), health(c.healthcheck.head));
+    for (const l of c.labels?.added ?? [])
+        named('label', l.name, null, value(l.value));
+    for (const l of c.labels?.removed ?? [])
+        named('label', l.name, value(l.value), null);
+    for (const l of c.labels?.changed ?? [])
+        named('label', l.name, value(l.base), value(l.head));
+    for (const n of c.env?.added ?? [])
+        named('env', n, null, note('set'));
+    for (const n of c.env?.removed ?? [])
+        named('env', n, note('set'), null);
+    for (const n of c.env?.changed ?? [])
+        named('env', n, note('set'), note('set, another value'));
+    if (c.baseName)
+        one('base image', value(c.baseName.base), value(c.baseName.head));
+    if (c.baseDigest)
+        one('base image digest', value(c.baseDigest.base), value(c.baseDigest.head));
+    if (c.platform)
+        one('platform', value(c.platform.base), value(c.platform.head));
+    return rows;
+}
+/** "user, entrypoint, 1 exposed port, 2 env" — what the folded section holds, for its summary line. */
+function configChangeSummary(rows) {
+    const counts = new Map();
+    for (const r of rows)
+        counts.set(r.setting, (counts.get(r.setting) ?? 0) + 1);
+    return [...counts].map(([setting, n]) => (rows.some((r) => r.setting === setting && r.name !== null) ? `${formatCount(n)} ${setting}` : setting)).join(', ');
+}
+/** One image's settings (inspect), as [setting, name, value] rows; unset ones are left out. */
+function configSettingRows(c) {
+    const rows = [
+        ['user', null, value(c.user) ?? note('not set (root)')],
+        ['entrypoint', null, argv(c.entrypoint)],
+        ['cmd', null, argv(c.cmd)],
+        ['workdir', null, value(c.workdir)],
+        ['exposed ports', null, c.exposedPorts.length ? { value: c.exposedPorts.join(' ') } : null],
+        ['volumes', null, c.volumes.length ? { value: c.volumes.join(' ') } : null],
+        ['stop signal', null, value(c.stopSignal)],
+        ['healthcheck', null, health(c.healthcheck)],
+        ['env', null, c.env.length ? { value: c.env.join(' ') } : null],
+        ['base image', null, value(c.baseName)],
+        ['base image digest', null, value(c.baseDigest)],
+        ['platform', null, value(c.platform)],
+    ];
+    for (const l of c.labels)
+        rows.push(['label', l.name, value(l.value)]);
+    return rows.filter(([, , cell]) => cell !== null);
+}
+/** Rows shown in the comment; the JSON report has them all. */
+const MARKDOWN_ROWS = 40;
+const NAMES_NOTE = 'Environment variables are compared by value and shown by name only.';
+/** The folded "Config changes" section of the comment, or [] when nothing changed. */
+function configChangesMarkdown(diff) {
+    const rows = configChangeRows(configChanges(diff));
+    if (rows.length === 0)
+        return [];
+    const cell = (c) => (c === null ? '—' : 'value' in c ? codeSpan(c.value, { inTable: true, max: 120 }) : c.note);
+    const out = [`<details><summary>Config changes: ${configChangeSummary(rows)}</summary>`, '', '| setting | base | PR |', '|---|---|---|'];
+    for (const r of rows.slice(0, MARKDOWN_ROWS)) {
+        out.push(`| ${r.setting}${r.name === null ? '' : ` ${codeSpan(r.name, { inTable: true, max: 80 })}`} | ${cell(r.base)} | ${cell(r.head)} |`);
+    }
+    if (rows.length > MARKDOWN_ROWS)
+        out.push('', `…and ${rows.length - MARKDOWN_ROWS} more (the JSON report lists them all)`);
+    if (rows.some((r) => r.setting === 'env'))
+        out.push('', NAMES_NOTE);
+    out.push('', '</details>', '');
+    return out;
+}
+const textCell = (c, width) => (c === null ? '—' : 'value' in c ? one_line_oneLine(c.value, width) : c.note);
+/** The "Config changes" lines of the terminal report, or [] when nothing changed. */
+function configChangesText(diff, width) {
+    const rows = configChangeRows(configChanges(diff));
+    if (rows.length === 0)
+        return [];
+    const settings = rows.map((r) => r.setting + (r.name === null ? '' : ` ${one_line_oneLine(r.name, 40)}`));
+    // what is left of the line after the indent, the setting column, the arrow and the gaps, shared by base and PR
+    const cut = Math.max(16, Math.floor((width - 2 - Math.max(7, ...settings.map((s) => s.length)) - 7) / 2));
+    const cells = rows.map((r, i) => [settings[i], textCell(r.base, cut), '→', textCell(r.head, cut)]);
+    const out = ['Config changes', ...renderTable(['setting', 'base', '', 'PR'], cells, ['left', 'left', 'left', 'left']).map((l) => '  ' + l)];
+    if (rows.some((r) => r.setting === 'env'))
+        out.push(`  (${NAMES_NOTE.toLowerCase().replace(/\.$/, '')})`);
+    return out;
+}
+/** One image's settings for `inspect`'s terminal report. */
+function configText(config, width) {
+    const rows = configSettingRows(config).map(([setting, name, c]) => [setting + (name === null ? '' : ` ${one_line_oneLine(name, 40)}`), textCell(c, Math.max(20, width - 30))]);
+    return ['Config', ...renderTable(['setting', 'value'], rows, ['left', 'left']).map((l) => '  ' + l)];
+}
+
 ;// CONCATENATED MODULE: ./src/report/compare-text.ts
 // The terminal rendering of a comparison: a summary line, base/PR/Δ totals, budgets, the aligned layer
 // table and the biggest file changes.
+
+
+
 
 
 
@@ -37824,22 +41356,38 @@ function growthText(g, instructionWidth = 60) {
     const where = g.dockerfile ? `${g.dockerfile.path}:${g.dockerfile.line} ` : '';
     return `${where}${one_line_oneLine(g.instruction || '(no history)', instructionWidth)} ${formatDelta(g.delta)}`;
 }
+/** ❌ failed; ⚠️ passed with a warn level exceeded; ✅ passed. */
+function verdictMark(entry) {
+    if (!entry.passed)
+        return '❌';
+    return entry.budgets.some(isWarning) ? '⚠️' : '✅';
+}
 function summaryLine(entry) {
     const { head, base, diff } = entry;
-    const mark = entry.passed ? '✅' : '❌';
+    const mark = verdictMark(entry);
     if (!base || !diff)
         return `${entry.name} — ${formatBytes(head.size)} (no baseline) ${mark}`;
     const pct = formatDeltaPercent(diff.sizeDeltaPercent);
     return `${entry.name} — ${formatBytes(base.size)} → ${formatBytes(head.size)} (${formatDelta(diff.sizeDelta)}${pct ? `, ${pct}` : ''}) ${mark}`;
 }
-function budgetText(b) {
-    const actual = b.id === 'max-layers' ? `${b.actual} layers` : b.id === 'max-increase' || b.id === 'max-compressed-increase' ? formatDelta(b.actual) : formatBytes(b.actual);
-    return `${b.id} ${b.limit} ${b.passed ? '✅' : '❌'} (${actual})`;
+/** What a budget measured: "4 layers", "+6.2 MB" (a growth), "150 MB". */
+function budgetActual(b) {
+    return b.id.endsWith('-layers') ? `${b.actual} layers` : b.id.endsWith('-increase') ? formatDelta(b.actual) : formatBytes(b.actual);
 }
+/** "max-size 250MB ✅ (150 MB)"; ⚠️ marks a warn level exceeded, ❌ a budget that fails. */
+function budgetText(b) {
+    return `${b.id} ${one_line_oneLine(b.limit)} ${b.passed ? '✅' : isWarning(b) ? '⚠️' : '❌'} (${budgetActual(b)})`;
+}
+/** "1.4 MB", "1.4 MB ~" for a gzip estimate, "n/a". */
 function compressed(r) {
     if (r.compressedSize === null)
         return 'n/a';
     return formatBytes(r.compressedSize) + (r.compressedSizeExact ? '' : ' ~');
+}
+/** A finding's Dockerfile places (raw: callers escape): its line, then the later line that removed its bytes when there is one. */
+function findingPlaces(f) {
+    const at = (d) => (d ? [`${d.path}:${d.line}`] : []);
+    return f.dockerfile ? [...at(f.dockerfile), ...at(f.removedBy?.dockerfile)] : [];
 }
 /**
  * New findings first, then existing; resolved ones get one short line. Each piece of untrusted text is made
@@ -37850,7 +41398,8 @@ function findingLines(entry) {
     return [...entry.findings]
         .sort((a, b) => order[a.status] - order[b.status])
         .map((f) => {
-        const where = f.dockerfile ? ` (${one_line_oneLine(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const places = findingPlaces(f);
+        const where = places.length ? ` (${places.map((p) => one_line_oneLine(p)).join(' → ')})` : '';
         if (f.status === 'resolved')
             return `✅ resolved ${f.id}: ${one_line_oneLine(f.message)}`;
         // without a base there is nothing a finding could be new against: no status word (JSON keeps it)
@@ -37892,6 +41441,9 @@ function wrap(text, width, indent) {
 function renderCompareText(entry, opts = {}) {
     const width = Math.max(60, opts.width ?? 100);
     const out = [one_line_oneLine(summaryLine(entry))];
+    const chosen = chosenBaseText(entry);
+    if (chosen)
+        out.push(one_line_oneLine(chosen));
     const growth = growthText(entry.diff?.growth, Math.max(20, width - 40));
     if (growth !== null)
         out.push(`Largest growth: ${one_line_oneLine(growth)}`);
@@ -37919,6 +41471,9 @@ function renderCompareText(entry, opts = {}) {
         out.push('', `Budgets: ${entry.budgets.map(budgetText).join(' · ')}`);
     for (const w of opts.warnings ?? [])
         out.push('', `warning: ${one_line_oneLine(w)}`);
+    const config = configChangesText(diff, width);
+    if (config.length)
+        out.push('', ...config);
     if (diff) {
         const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
         out.push('', `Layers (${changed} of ${diff.layers.length} changed)`);
@@ -37986,10 +41541,54 @@ function loginHint(registry) {
     return `run \`docker login${host}\` (in a workflow: docker/login-action) before this step`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+// Content digests as registries and layouts name blobs ("sha256:<64 hex>", "sha512:<128 hex>"), and the one
+// way to check bytes against one.
+
+/** The digests we accept: the algorithms registries use, in their canonical spelling. */
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+/** Hashes bytes as they pass with the algorithm of the digest they should have (sha256 unless it says sha512). */
+class DigestVerifier {
+    expected;
+    hash;
+    algorithm;
+    constructor(expected) {
+        this.expected = expected;
+        this.algorithm = expected.startsWith('sha512:') ? 'sha512' : 'sha256';
+        this.hash = (0,external_node_crypto_.createHash)(this.algorithm);
+    }
+    update(chunk) {
+        this.hash.update(chunk);
+        return this;
+    }
+    /** The digest of the bytes so far (more may follow). */
+    actual() {
+        return `${this.algorithm}:${this.hash.copy().digest('hex')}`;
+    }
+    matches() {
+        return this.actual() === this.expected;
+    }
+}
+/** The digest of bytes, in the algorithm of `like` (a digest they are to be compared with). */
+function digestOf(bytes, like = 'sha256:') {
+    return new DigestVerifier(like).update(bytes).actual();
+}
+/** Where an OCI image layout keeps the blob of a digest (checked by isDigest): "blobs/sha256/<hex>". */
+function blobPath(digest) {
+    const [algorithm, hex] = digest.split(':');
+    return `blobs/${algorithm}/${hex}`;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references with Docker's rules (distribution/reference's normalisation): "alpine" is
 // docker.io/library/alpine:latest, the first path component is a registry only when it looks like a host
 // (has a "." or a ":", is "localhost", or has capitals), tags and digests as Docker accepts them.
+
 
 
 const DOCKER_HUB = 'docker.io';
@@ -37997,7 +41596,6 @@ const DOCKER_HUB_API = 'registry-1.docker.io';
 const reference_MAX_NAME = 255;
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 const LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?$`);
 function parseReference(input) {
@@ -38010,7 +41608,7 @@ function parseReference(input) {
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
+        if (!isDigest(digest))
             throw bad('the digest must be sha256:<64 hex> or sha512:<128 hex>');
     }
     let tag = null;
@@ -39597,6 +43195,32 @@ function getExecOutput(commandLine, args, options) {
 //# sourceMappingURL=exec.js.map
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
+// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
+// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
+const pending = new Set();
+let installed = false;
+function registerCleanup(fn) {
+    if (!installed) {
+        installed = true;
+        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+            process.once(signal, () => {
+                for (const f of pending) {
+                    try {
+                        f();
+                    }
+                    catch {
+                        // best effort: keep cleaning the rest
+                    }
+                }
+                process.exit(code);
+            });
+        }
+    }
+    pending.add(fn);
+    return () => pending.delete(fn);
+}
+
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
 // The one module that runs other programs. Short commands (docker version, buildx inspect, git rev-parse,
 // git worktree, docker rmi, credential helpers) go through @actions/exec with `silent`, so nothing they print
@@ -39606,11 +43230,14 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
 /** The program is not installed (or not on PATH). */
 class ToolMissingError extends UserError {
 }
 /** Runs a command to completion. Never throws for a non-zero exit; throws ToolMissingError when it is not installed. */
 async function exec_runCommand(cmd, args, opts = {}) {
+    if (opts.timeoutMs !== undefined)
+        return runBounded(cmd, args, opts, opts.timeoutMs);
     try {
         const r = await getExecOutput(cmd, args, {
             silent: true,
@@ -39627,6 +43254,46 @@ async function exec_runCommand(cmd, args, opts = {}) {
             throw new ToolMissingError(`${cmd} is not installed or not on PATH`);
         throw err;
     }
+}
+/**
+ * runCommand with a time limit. The program runs in its own process group, so that a timeout kills what it
+ * started too (a shell script's `sleep` would otherwise keep its output open, and us waiting).
+ */
+function runBounded(cmd, args, opts, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        const out = { stdout: '', stderr: '' };
+        const killGroup = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const unregister = registerCleanup(killGroup);
+        const settle = (result) => {
+            clearTimeout(timer);
+            unregister();
+            if (result instanceof Error)
+                reject(result);
+            else
+                resolve(result);
+        };
+        const timer = setTimeout(() => {
+            killGroup();
+            child.stdout.destroy();
+            child.stderr.destroy();
+            settle({ code: 128 + 9, ...out, timedOut: true });
+        }, timeoutMs);
+        child.stdout.setEncoding('utf8').on('data', (d) => (out.stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d) => (out.stderr += d));
+        child.on('error', (err) => settle(err.code === 'ENOENT' ? new ToolMissingError(`${cmd} is not installed or not on PATH`) : err));
+        child.on('close', (code, signal) => settle({ code: code ?? (signal ? 128 : 1), ...out }));
+        child.stdin.on('error', () => undefined); // a program that exits without reading its input
+        child.stdin.end(opts.input ?? '');
+    });
 }
 /** Starts a long-running command whose stdout is read as a stream (stdin closed, stdout and stderr piped). */
 function spawnStreaming(cmd, args, opts = {}) {
@@ -39651,8 +43318,8 @@ function lastLine(text, fallback) {
 
 ;// CONCATENATED MODULE: ./src/sources/classify-source.ts
 // Where an image argument points: `registry://REF` (never the daemon), `local://REF` (the daemon, through
-// `docker save`), `oci-dir://PATH` (an OCI image layout directory), `archive://PATH` (a `docker save` or OCI
-// tar), "-" (such a tar on stdin). A bare argument is looked up in scout's order: an existing file is an
+// `docker save`), `oci-dir://PATH[:REF]` (an OCI image layout directory), `archive://PATH[:REF]` (a `docker save`
+// or OCI tar; REF names one of several images in it, as skopeo's `oci:PATH:REF`), "-" (such a tar on stdin). A bare argument is looked up in scout's order: an existing file is an
 // archive (a directory with an OCI layout an oci-dir), else the daemon's image if it has one, else the registry.
 
 
@@ -39675,14 +43342,14 @@ async function classifySource(arg, hasLocalImage = daemonHasImage) {
                 return { kind: 'registry', ref: rest, bare: false };
             case 'local':
                 if (!isDockerRef(rest))
-                    throw new ImageSourceError(`not an image reference: ${one_line_quoted(arg)}`);
+                    throw new ImageSourceError(`not an image reference: ${quoted(arg)}`);
                 return { kind: 'local', ref: rest };
             case 'archive':
-                return archiveAt(rest, true);
+                return archiveAt(await splitRef(rest), true);
             case 'oci-dir':
-                return ociDirAt(rest);
+                return ociDirAt(await splitRef(rest));
             default:
-                throw new ImageSourceError(`unknown image source ${one_line_quoted(arg, 80)}: use ${SCHEMES.map((s) => `${s}://`).join(', ')} or a bare reference or path`);
+                throw new ImageSourceError(`unknown image source ${quoted(arg, 80)}: use ${SCHEMES.map((s) => `${s}://`).join(', ')} or a bare reference or path`);
         }
     }
     const st = await (0,promises_namespaceObject.stat)(arg).catch(() => null);
@@ -39691,12 +43358,12 @@ async function classifySource(arg, hasLocalImage = daemonHasImage) {
     if (st?.isDirectory()) {
         if (await isOciLayout(arg))
             return { kind: 'oci-dir', path: arg };
-        throw new ImageSourceError(`${one_line_quoted(arg)} is a directory without an OCI image layout (index.json), not an image`);
+        throw new ImageSourceError(`${quoted(arg)} is a directory without an OCI image layout (index.json), not an image`);
     }
     if (/^[./~]/.test(arg) || /\.(tar|tar\.gz|tgz|oci)$/i.test(arg))
         throw new ImageSourceError(`no such file: ${one_line_oneLine(arg)}`);
     if (!isDockerRef(arg))
-        throw new ImageSourceError(`not an image reference: ${one_line_quoted(arg)}`);
+        throw new ImageSourceError(`not an image reference: ${quoted(arg)}`);
     if (await hasLocalImage(arg))
         return { kind: 'local', ref: arg };
     try {
@@ -39708,7 +43375,7 @@ async function classifySource(arg, hasLocalImage = daemonHasImage) {
     catch (err) {
         // image ids and other daemon-only names cannot be pulled: say that the daemon does not have it
         if (err instanceof errors_RegistryError)
-            throw new ImageSourceError(`no image ${one_line_quoted(arg)} in the Docker engine (and it is not a registry reference)`);
+            throw new ImageSourceError(`no image ${quoted(arg)} in the Docker engine (and it is not a registry reference)`);
         throw err;
     }
     return { kind: 'registry', ref: arg, bare: true };
@@ -39717,34 +43384,53 @@ async function classifySource(arg, hasLocalImage = daemonHasImage) {
 function sourceKind(source) {
     return source.kind === 'stdin' ? 'archive' : source.kind;
 }
-/** The reference or path, as the report's `ref` shows it (without the scheme). */
+/** The reference or path (with the ref read in it), as the report's `ref` shows it (without the scheme). */
 function sourceRef(source) {
     if (source.kind === 'stdin')
         return '-';
-    return 'ref' in source ? source.ref : source.path;
+    if ('ref' in source)
+        return source.ref;
+    return source.refName === undefined ? source.path : `${source.path}:${source.refName}`;
+}
+/**
+ * "DIR:v2" → DIR and the ref v2, when DIR exists and "DIR:v2" does not: an existing path that contains ":" is
+ * that path. The longest existing prefix wins ("x.tar:app:v1" → x.tar, app:v1).
+ */
+async function splitRef(text) {
+    if (await (0,promises_namespaceObject.stat)(text).catch(() => null))
+        return { path: text };
+    for (let i = text.lastIndexOf(':'); i > 0; i = text.lastIndexOf(':', i - 1)) {
+        if (!(await (0,promises_namespaceObject.stat)(text.slice(0, i)).catch(() => null)))
+            continue;
+        const refName = text.slice(i + 1);
+        if (refName === '')
+            throw new ImageSourceError(`${quoted(text)} ends in ":" without a ref (PATH:REF names one image in it)`);
+        return { path: text.slice(0, i), refName };
+    }
+    return { path: text };
 }
 /** Docker accepts names, name:tag, name@digest and image ids; this only keeps out what is clearly something else. */
 function isDockerRef(text) {
     return /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(text);
 }
-async function archiveAt(path, explicit) {
+async function archiveAt({ path, refName }, explicit) {
     const st = await (0,promises_namespaceObject.stat)(path).catch(() => null);
     if (!st)
         throw new ImageSourceError(`no such file: ${one_line_oneLine(path)}`);
     if (st.isDirectory()) {
-        throw new ImageSourceError(`${one_line_quoted(path)} is a directory, not an image archive${explicit && (await isOciLayout(path)) ? ` (use oci-dir://${path})` : ''}`);
+        throw new ImageSourceError(`${quoted(path)} is a directory, not an image archive${explicit && (await isOciLayout(path)) ? ` (use oci-dir://${path})` : ''}`);
     }
-    return { kind: 'archive', path };
+    return { kind: 'archive', path, ...(refName === undefined ? {} : { refName }) };
 }
-async function ociDirAt(path) {
+async function ociDirAt({ path, refName }) {
     const st = await (0,promises_namespaceObject.stat)(path).catch(() => null);
     if (!st)
-        throw new ImageSourceError(`no such directory: ${one_line_quoted(path)}`);
+        throw new ImageSourceError(`no such directory: ${quoted(path)}`);
     if (!st.isDirectory())
-        throw new ImageSourceError(`${one_line_quoted(path)} is not a directory${st.isFile() ? ` (use archive://${path} for an image archive)` : ''}`);
+        throw new ImageSourceError(`${quoted(path)} is not a directory${st.isFile() ? ` (use archive://${path} for an image archive)` : ''}`);
     if (!(await isOciLayout(path)))
-        throw new ImageSourceError(`${one_line_quoted(path)} is not an OCI image layout: it has no index.json`);
-    return { kind: 'oci-dir', path };
+        throw new ImageSourceError(`${quoted(path)} is not an OCI image layout: it has no index.json`);
+    return { kind: 'oci-dir', path, ...(refName === undefined ? {} : { refName }) };
 }
 async function isOciLayout(dir) {
     const st = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(dir, 'index.json')).catch(() => null);
@@ -39770,8 +43456,6 @@ async function daemonHasImage(ref) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/image/tar-scanner.ts
@@ -40597,6 +44281,129 @@ class LayerScan {
 
 // EXTERNAL MODULE: external "node:util/types"
 var types_ = __nccwpck_require__(3429);
+;// CONCATENATED MODULE: ./src/image/zstd-size.ts
+// The zstd level-1 size of one unit compressed on its own (the cheap measure of the compressed-size estimate,
+// compressed-estimate.ts), and its fast path through Node's private zlib internals.
+//
+// zstd runs synchronously, on the reader's thread: for 64 KiB inputs Node's asynchronous one-shot calls cost
+// about twice the CPU of the compression itself (a stream set up per call), and on a worker thread the
+// gigabyte of output buffers it discards grew the process by 100 MB (allocator arenas). zstd ships with
+// Node ≥ 22.15 (this package's minimum); without it, plain byte counts stand in (a less accurate estimate,
+// never a failure).
+//
+// The fast path compresses every unit as its own frame (ZSTD_e_end) from one reused context, into one reused
+// output buffer, through the native handle Node's one-shot function drives too. Setting up a stream object
+// per unit was a third of the estimate's CPU (its constructor, and the garbage of a fresh output buffer per
+// unit): on 400 MB of the bench image 0.30 s of CPU against 0.75 s, with the same size for every unit. The
+// handle (`_handle.writeSync`, `_writeState`) is not a public API: it is used only when it is there and agrees
+// with the one-shot function on a probe; otherwise, and after any error, the one-shot function is used, and
+// fastPath() says why (its unit test fails when the fast path stopped being used on a Node that has zstd).
+
+
+/**
+ * Node versions on which the fast path was checked: taken, and equal to zstdCompressSync on the test's data
+ * (__tests__/unit/zstd-size.test.ts passed on each). Node 20.20.2 has no zstd at all: byte counts, no fast
+ * path to take. Add a version once that test passes on it.
+ */
+const VERIFIED_NODE_VERSIONS = (/* unused pure expression or super */ null && (['v22.15.0', 'v22.23.5', 'v24.22.3', 'v26.12.1']));
+/** Output buffer size: one holds a 64 KiB unit's worst case. */
+const OUT_CHUNK = 64 * 1024 + 1024;
+const zstdOptions = { params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: 1 }, chunkSize: OUT_CHUNK };
+/** The one-shot call: a zstd stream set up and torn down per unit. */
+const zstdOneShot = (unit) => external_node_zlib_.zstdCompressSync(unit, { ...zstdOptions, pledgedSrcSize: unit.length }).length;
+/**
+ * A sizer on one reused context, or why there is none. `engine` makes the zlib stream whose internals are
+ * driven (a parameter so that a test can hand it one whose internals are missing or wrong).
+ */
+function reusedContext(engine = () => external_node_zlib_.createZstdCompress(zstdOptions)) {
+    try {
+        const stream = engine();
+        const handle = stream._handle;
+        const state = stream._writeState;
+        const writeSync = handle?.writeSync;
+        if (typeof writeSync !== 'function')
+            return 'the zstd stream has no _handle.writeSync';
+        if (!(0,types_.isUint32Array)(state) || state.length < 2)
+            return 'the zstd stream has no _writeState of two counters'; // (a realm-proof check)
+        let failure = null;
+        stream.on('error', (err) => (failure = err));
+        const out = Buffer.allocUnsafe(OUT_CHUNK);
+        const size = (unit) => {
+            let inOff = 0;
+            let availIn = unit.length;
+            let total = 0;
+            for (;;) {
+                writeSync.call(handle, external_node_zlib_.constants.ZSTD_e_end, unit, inOff, availIn, out, 0, out.length);
+                if (failure)
+                    throw failure;
+                total += out.length - state[0];
+                if (state[0] !== 0)
+                    return total; // the output buffer was not filled: the frame is complete
+                inOff += availIn - state[1];
+                availIn = state[1];
+            }
+        };
+        const probe = Buffer.from('image-size-guard zstd probe '.repeat(100));
+        for (const p of [probe, probe.subarray(0, 1), Buffer.alloc(0)]) {
+            if (size(p) !== zstdOneShot(p))
+                return `the reused context disagreed with zstdCompressSync on a ${p.length}-byte probe`;
+        }
+        return size;
+    }
+    catch (err) {
+        return `setting up the reused context failed: ${err.message}`;
+    }
+}
+const NO_ZSTD = 'this Node has no zstd (byte counts stand in)';
+const hasZstd = typeof external_node_zlib_.zstdCompressSync === 'function';
+/** zstd unit sizes on the fast path while it works, on the one-shot function after. */
+class ZstdSizer {
+    engine;
+    fast;
+    fallback = hasZstd ? null : NO_ZSTD;
+    constructor(engine) {
+        this.engine = engine;
+    }
+    /** The zstd level-1 size of one unit compressed on its own. */
+    size(unit) {
+        if (!hasZstd)
+            return unit.length;
+        this.setUp();
+        if (this.fast) {
+            try {
+                return this.fast(unit);
+            }
+            catch (err) {
+                // the handle is in an unknown state: the one-shot function from here on
+                this.fast = undefined;
+                this.fallback = `the reused context failed in use: ${err.message}`;
+            }
+        }
+        return zstdOneShot(unit);
+    }
+    /** Whether size() runs on the fast path (set up if it was not yet), and if not, why not. */
+    fastPath() {
+        if (hasZstd)
+            this.setUp();
+        return { inUse: this.fast !== undefined, reason: this.fallback };
+    }
+    /** At the first unit, not at start-up: runs that read only compressed blobs (registries, OCI exports) never estimate. */
+    setUp() {
+        if (this.fast || this.fallback)
+            return;
+        const got = reusedContext(this.engine);
+        if (typeof got === 'string')
+            this.fallback = got;
+        else
+            this.fast = got;
+    }
+}
+const sizer = new ZstdSizer();
+/** The zstd level-1 size of one unit compressed on its own (the process's one sizer). */
+const zstdSize = (unit) => sizer.size(unit);
+/** Whether zstdSize runs on the fast path on this Node, and if not, why not. */
+const fastPath = () => sizer.fastPath();
+
 ;// CONCATENATED MODULE: ./src/image/compressed-estimate.ts
 // Estimates a layer's compressed size when the archive holds it uncompressed (docker save on the classic
 // store): the size of `gzip -6` (BuildKit's default level) of the layer tar.
@@ -40604,8 +44411,8 @@ var types_ = __nccwpck_require__(3429);
 // Compressing every byte at level 6 runs at 20-35 MB/s per core, two to three times as long as `docker save`
 // takes to stream the image. So the estimate samples, and calibrates the sample against a cheap measure that
 // covers every byte:
-//   - the layer is cut into 64 KiB units; every unit is compressed with zstd level 1 (300-900 MB/s), which
-//     says how compressible each part of the layer is;
+//   - the layer is cut into 64 KiB units; every unit is compressed with zstd level 1 (300-900 MB/s; zstd-size.ts),
+//     which says how compressible each part of the layer is;
 //   - a sample of those units is compressed with gzip level 6, each primed with the 32 KiB before it as its
 //     dictionary, so it compresses as it would inside one gzip stream;
 //   - estimate = zstd size of the layer × (gzip size / zstd size of the sampled units).
@@ -40636,7 +44443,7 @@ const HARDLY = 0.9; // "hardly": zstd output ≥ 90% of the input
 const WHOLE_LIMIT = 2 * 1024 * 1024;
 const MAX_IN_FLIGHT = 4; // libuv's default thread-pool size
 const GZIP_FRAMING = 10 + 8; // header and trailer around the deflate stream
-const OUT_CHUNK = UNIT + 1024; // one output buffer holds a unit's worst case
+const compressed_estimate_OUT_CHUNK = UNIT + 1024; // one output buffer holds a unit's worst case
 const SALT = [0, 0x27d4eb2f]; // per stratum, so that the two selections do not move in step
 /** `size`: the number of bytes that will be written (the layer blob's size); it sets the sampling stride. */
 function startGzipEstimate(size) {
@@ -40657,81 +44464,6 @@ function mix(x) {
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return (h ^ (h >>> 16)) >>> 0;
-}
-// zstd runs synchronously, on the reader's thread: for 64 KiB inputs Node's asynchronous one-shot calls cost
-// about twice the CPU of the compression itself (a stream set up per call), and on a worker thread the
-// gigabyte of output buffers it discards grew the process by 100 MB (allocator arenas). zstd ships with
-// Node ≥ 22.15 (this package's minimum); without it, plain byte counts stand in (a less accurate estimate,
-// never a failure).
-const zstdOptions = { params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: 1 }, chunkSize: OUT_CHUNK };
-/** The one-shot call: a zstd stream set up and torn down per unit. */
-const zstdOneShot = (unit) => external_node_zlib_.zstdCompressSync(unit, { ...zstdOptions, pledgedSrcSize: unit.length }).length;
-/**
- * zstd sizes from one reused context: each unit is compressed as its own frame (ZSTD_e_end), into one reused
- * output buffer, through the native handle Node's one-shot function drives too. Setting up a stream object
- * per unit was a third of the estimate's CPU (its constructor, and the garbage of a fresh output buffer per
- * unit): on 400 MB of the bench image 0.30 s of CPU against 0.75 s, with the same size for every unit. The
- * handle is Node's internal field, so it is used only when it is there and agrees with the one-shot function
- * on a probe; otherwise, and after any error, the one-shot function is used.
- */
-function reusedZstd() {
-    try {
-        const engine = external_node_zlib_.createZstdCompress(zstdOptions);
-        const handle = engine._handle;
-        const state = engine._writeState;
-        const writeSync = handle?.writeSync;
-        if (typeof writeSync !== 'function' || !(0,types_.isUint32Array)(state) || state.length < 2)
-            return null; // (a realm-proof check)
-        let failure = null;
-        engine.on('error', (err) => (failure = err));
-        const out = Buffer.allocUnsafe(OUT_CHUNK);
-        const size = (unit) => {
-            let inOff = 0;
-            let availIn = unit.length;
-            let total = 0;
-            for (;;) {
-                writeSync.call(handle, external_node_zlib_.constants.ZSTD_e_end, unit, inOff, availIn, out, 0, out.length);
-                if (failure)
-                    throw failure;
-                total += out.length - state[0];
-                if (state[0] !== 0)
-                    return total; // the output buffer was not filled: the frame is complete
-                inOff += availIn - state[1];
-                availIn = state[1];
-            }
-        };
-        const probe = Buffer.from('image-size-guard zstd probe '.repeat(100));
-        for (const p of [probe, probe.subarray(0, 1), Buffer.alloc(0)])
-            if (size(p) !== zstdOneShot(p))
-                return null;
-        return size;
-    }
-    catch {
-        return null;
-    }
-}
-const hasZstd = typeof external_node_zlib_.zstdCompressSync === 'function';
-/** Set up at the first unit, not at start-up: runs that read only compressed blobs (registries, OCI exports) never estimate. */
-let reused;
-/** The zstd level-1 size of one unit compressed on its own. */
-function zstdSize(unit) {
-    if (!hasZstd)
-        return unit.length;
-    if (reused === undefined)
-        reused = reusedZstd();
-    if (reused) {
-        try {
-            return reused(unit);
-        }
-        catch {
-            reused = null; // the handle is in an unknown state: the one-shot function from here on
-        }
-    }
-    return zstdOneShot(unit);
-}
-/** Whether zstdSize runs on the reused context (for its test: the fallback must not hide a broken fast path). */
-function zstdContextReused() {
-    return reused !== null && reused !== undefined;
 }
 /** One kind of unit (compressible, or hardly): its own sample and its own gzip/zstd ratio. */
 class Stratum {
@@ -40848,7 +44580,7 @@ class GzipEstimate {
         const job = Buffer.allocUnsafe(WINDOW + unit.length);
         window?.copy(job, 0);
         unit.copy(job, WINDOW);
-        const opts = { level: 6, chunkSize: OUT_CHUNK, ...(window ? { dictionary: job.subarray(0, WINDOW) } : {}) };
+        const opts = { level: 6, chunkSize: compressed_estimate_OUT_CHUNK, ...(window ? { dictionary: job.subarray(0, WINDOW) } : {}) };
         this.inFlight++;
         external_node_zlib_.deflateRaw(job.subarray(WINDOW), opts, (err, out) => {
             if (!err)
@@ -40884,14 +44616,17 @@ class GzipEstimate {
     }
 }
 
-;// CONCATENATED MODULE: ./src/image/layer-store.ts
-// Layer scans kept between runs, by blob digest (content-addressed, so an entry never goes stale). The
-// readers ask before they scan a layer blob: a known one is not scanned (nor its gzip estimate computed,
-// nor, from a registry, downloaded) again. What is kept and where is up to the implementation (a cache
-// directory: sources/layer-cache.ts); readers only store layers whose bytes they verified against the digest.
-/** Digests the stores accept: the algorithms registries use, in their canonical spelling. */
-function storableDigest(digest) {
-    return /^sha256:[a-f0-9]{64}$/.test(digest) || /^sha512:[a-f0-9]{128}$/.test(digest);
+;// CONCATENATED MODULE: ./src/image/cached-layer.ts
+// A scanned layer as every cache holds it, and what the readers ask of the disk layer cache. Two caches of
+// layers by blob digest: the run's, in memory (run-layer-cache.ts: a layer base and head share is scanned
+// once), and the disk layer cache, kept between runs in the cache directory (content-addressed, so an
+// entry never goes stale; cache/cache-dir-layers.ts). The readers ask the disk one before they scan a layer
+// blob: a known one is not scanned (nor its gzip estimate computed, nor, from a registry, downloaded) again.
+// They only keep layers whose bytes they verified against the digest.
+
+/** Digests the disk layer cache accepts: the algorithms registries use, in their canonical spelling. */
+function cacheableDigest(digest) {
+    return isDigest(digest);
 }
 
 ;// CONCATENATED MODULE: ./src/image/archive-members.ts
@@ -40975,15 +44710,15 @@ class ArchiveMembers {
             this.handler = this.jsonHandler(path);
         }
         else if (kind === 'tar' || kind === 'gzip' || kind === 'zstd') {
-            const named = this.opts.layerStore ? blobDigest(path) : null;
-            const digest = named && storableDigest(named) ? named : null;
-            const stored = digest ? this.storedLayer(digest, kind) : null;
-            if (digest && stored)
-                this.handler = this.storedLayerHandler(path, digest, stored);
+            const named = this.opts.diskLayers ? blobDigest(path) : null;
+            const digest = named && cacheableDigest(named) ? named : null;
+            const cached = digest ? this.cachedLayer(digest, kind) : null;
+            if (digest && cached)
+                this.handler = this.cachedLayerHandler(path, digest, cached);
             else {
                 this.handler = kind === 'tar' ? this.syncLayerHandler(path) : this.asyncLayerHandler(path, kind);
                 if (digest)
-                    this.handler = this.storingHandler(path, digest, this.handler);
+                    this.handler = this.cachingHandler(path, digest, this.handler);
             }
         }
         else {
@@ -41000,40 +44735,40 @@ class ArchiveMembers {
             end: () => this.members.set(path, { kind: 'json', data: Buffer.concat(parts) }),
         };
     }
-    /** A layer the store knows, usable for this run (with an estimate when one is wanted), or null. */
-    storedLayer(digest, kind) {
-        const stored = this.opts.layerStore?.lookup(digest) ?? null;
-        if (!stored || stored.compression !== (kind === 'tar' ? 'none' : kind))
+    /** A layer the disk layer cache knows, usable for this run (with an estimate when one is wanted), or null. */
+    cachedLayer(digest, kind) {
+        const cached = this.opts.diskLayers?.lookup(digest) ?? null;
+        if (!cached || cached.compression !== (kind === 'tar' ? 'none' : kind))
             return null;
-        if (kind === 'tar' && this.opts.compressedSize === 'auto' && stored.estimate === null)
+        if (kind === 'tar' && this.opts.compressedSize === 'auto' && cached.estimate === null)
             return null;
-        return stored;
+        return cached;
     }
     /**
-     * A blob whose scan the layer store has: not scanned (nor estimated) again, only hashed as it passes, and
-     * refused when it is not the content its name says (the stored scan would describe other bytes).
+     * A blob whose scan the disk layer cache has: not scanned (nor estimated) again, only hashed as it passes,
+     * and refused when it is not the content its name says (the cached scan would describe other bytes).
      */
-    storedLayerHandler(path, digest, stored) {
-        const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+    cachedLayerHandler(path, digest, cached) {
+        const hash = new DigestVerifier(digest);
         const blobBytes = this.size;
         return {
             push: (chunk) => void hash.update(chunk),
             end: () => {
-                if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest) {
+                if (!hash.matches()) {
                     throw new ImageArchiveError(`the blob "${one_line_oneLine(path, 200)}" does not match its digest`);
                 }
                 // a kept estimate is used as a fresh one would be: for an uncompressed blob, when estimates are asked for
-                const wanted = stored.compression === 'none' && this.opts.compressedSize === 'auto';
-                const estimate = wanted && stored.estimate !== null ? Promise.resolve(stored.estimate) : null;
+                const wanted = cached.compression === 'none' && this.opts.compressedSize === 'auto';
+                const estimate = wanted && cached.estimate !== null ? Promise.resolve(cached.estimate) : null;
                 if (estimate)
-                    this.opts.estimates?.set(digest, stored.estimate);
-                this.members.set(path, { kind: 'layer', result: Promise.resolve(stored.layer), compression: stored.compression, blobBytes, estimate });
+                    this.opts.estimates?.set(digest, cached.estimate);
+                this.members.set(path, { kind: 'layer', result: Promise.resolve(cached.layer), compression: cached.compression, blobBytes, estimate });
             },
         };
     }
-    /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the layer store. */
-    storingHandler(path, digest, inner) {
-        const hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+    /** Hashes a blob as it is scanned; when the bytes match the digest its name gives, the scan is kept in the disk layer cache. */
+    cachingHandler(path, digest, inner) {
+        const hash = new DigestVerifier(digest);
         return {
             push: (chunk) => {
                 hash.update(chunk);
@@ -41041,13 +44776,13 @@ class ArchiveMembers {
             },
             end: () => {
                 inner.end();
-                if (`${digest.slice(0, digest.indexOf(':'))}:${hash.digest('hex')}` !== digest)
+                if (!hash.matches())
                     return; // not content-addressed: not kept
                 const m = this.members.get(path);
-                const store = this.opts.layerStore;
-                if (m?.kind !== 'layer' || !store)
+                const disk = this.opts.diskLayers;
+                if (m?.kind !== 'layer' || !disk)
                     return;
-                void Promise.all([m.result, m.estimate]).then(([layer, estimate]) => store.save(digest, { layer, compression: m.compression, estimate: estimate ?? this.opts.estimates?.get(digest) ?? null }), () => undefined);
+                void Promise.all([m.result, m.estimate]).then(([layer, estimate]) => disk.save(digest, { layer, compression: m.compression, estimate: estimate ?? this.opts.estimates?.get(digest) ?? null }), () => undefined);
             },
         };
     }
@@ -41282,6 +45017,99 @@ function presentTree(paths, present) {
     return { firstChild, nextSibling };
 }
 
+;// CONCATENATED MODULE: ./src/image/waste-ledger.ts
+// Where the wasted bytes of an image are: every regular-file write a layer made that the final filesystem does
+// not show, with the layer that deleted it (a whiteout, an opaque directory, a file or link put where its
+// directory was) or overwrote it. Kept as typed arrays beside the final filesystem's path table (the paths of
+// deleted files stay in that table), so a build directory of 100,000 files removed later costs ~20 bytes each.
+const WASTE_DELETED = 0;
+const WASTE_OVERWRITTEN = 1;
+/** The wasted writes of one image, read-only; iterating makes one WastedWrite per write. */
+class WasteLedger {
+    paths;
+    c;
+    count;
+    constructor(paths, c) {
+        this.paths = paths;
+        this.c = c;
+        this.count = c.ids.length;
+    }
+    /** The arrays behind the ledger (read-only: for serialising it, see model-codec.ts). */
+    get columns() {
+        return this.c;
+    }
+    *[Symbol.iterator]() {
+        const { ids, bytes, layers, removers, kinds } = this.c;
+        for (let i = 0; i < this.count; i++) {
+            yield {
+                path: this.paths.path(ids[i]),
+                bytes: bytes[i],
+                layer: layers[i],
+                removedBy: removers[i],
+                how: kinds[i] === WASTE_OVERWRITTEN ? 'overwritten' : 'deleted',
+            };
+        }
+    }
+}
+/** The writes retired while the layers are applied; `stamps` say which write (a hardlink may still carry it). */
+class WasteLog {
+    count = 0;
+    ids = new Int32Array(64);
+    stamps = new Int32Array(64);
+    bytes = new Float64Array(64);
+    layers = new Uint32Array(64);
+    removers = new Uint32Array(64);
+    kinds = new Uint8Array(64);
+    push(id, stamp, bytes, layer, remover, kind) {
+        const i = this.count;
+        if (i === this.ids.length)
+            this.grow(i * 2);
+        this.ids[i] = id;
+        this.stamps[i] = stamp;
+        this.bytes[i] = bytes;
+        this.layers[i] = layer;
+        this.removers[i] = remover;
+        this.kinds[i] = kind;
+        this.count++;
+    }
+    /** The ledger, without the writes whose content survives elsewhere (under a hardlink). */
+    finish(paths, carried) {
+        const n = this.count;
+        if (carried.size === 0) {
+            const kinds = this.kinds.slice(0, n);
+            return new WasteLedger(paths, { ids: this.ids.slice(0, n), bytes: this.bytes.slice(0, n), layers: this.layers.slice(0, n), removers: this.removers.slice(0, n), kinds });
+        }
+        const keep = [];
+        for (let i = 0; i < n; i++)
+            if (!carried.has(this.stamps[i]))
+                keep.push(i);
+        const pick = (from, make) => {
+            const out = make(keep.length);
+            keep.forEach((at, i) => (out[i] = from[at]));
+            return out;
+        };
+        return new WasteLedger(paths, {
+            ids: pick(this.ids, (n) => new Int32Array(n)),
+            bytes: pick(this.bytes, (n) => new Float64Array(n)),
+            layers: pick(this.layers, (n) => new Uint32Array(n)),
+            removers: pick(this.removers, (n) => new Uint32Array(n)),
+            kinds: pick(this.kinds, (n) => new Uint8Array(n)),
+        });
+    }
+    grow(n) {
+        const copy = (a, b) => {
+            b.set(a);
+            return b;
+        };
+        this.ids = copy(this.ids, new Int32Array(n));
+        this.stamps = copy(this.stamps, new Int32Array(n));
+        this.bytes = copy(this.bytes, new Float64Array(n));
+        this.layers = copy(this.layers, new Uint32Array(n));
+        this.removers = copy(this.removers, new Uint32Array(n));
+        this.kinds = copy(this.kinds, new Uint8Array(n));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image/final-filesystem.ts
 // Applies layers in order to build the final filesystem, the way overlayfs presents it:
 // file whiteouts delete a path, opaque whiteouts hide a directory's lower contents, later writes replace.
@@ -41291,6 +45119,11 @@ function presentTree(paths, present) {
 // every change, in layer order), and a deleted or replaced directory records a cutoff stamp. A path is
 // present when it was written after the cutoffs of all its ancestors and not deleted since — decided for
 // all paths in one pass at the end, parents before children.
+//
+// Each regular-file write that does not survive is entered in a waste ledger when it is replaced (a later write
+// of the same path) or, at the end, when it is hidden: with the layer that removed it — for a hidden write, the
+// layer of the earliest deletion after it on its path (the cuts kept per path say when).
+
 
 
 
@@ -41329,6 +45162,16 @@ class Overlay {
     contents = new Map();
     clock = 0;
     chain = [];
+    waste = new WasteLog();
+    /** The stamps at which a path was deleted or a directory cut off from what was below it, ascending (few paths have any). */
+    cuts = new Map();
+    /** ancestorCuts' memo: the directory and its cuts (valid while no cut is added). */
+    cutsFor = -2;
+    cutsAbove = [];
+    /** The first stamp of each layer. */
+    layerFirst = [];
+    /** The layer being applied. */
+    current = 0;
     constructor(layerCount, paths, nameBytes) {
         this.layerCount = layerCount;
         const n = (this.capacity = Math.max(16, paths));
@@ -41346,6 +45189,8 @@ class Overlay {
     apply(layer, index) {
         const map = new Int32Array(layer.paths.count); // the layer's path ids → ours (0: not yet known)
         const to = (id, create) => this.translate(layer, map, id, create);
+        this.layerFirst[index] = this.clock + 1;
+        this.current = index;
         // Whiteouts act on the lower layers only, wherever they stand in the tar: apply them first.
         const deleted = ++this.clock;
         for (const w of layer.whiteouts) {
@@ -41353,6 +45198,7 @@ class Overlay {
             if (id > 0 && this.present(id)) {
                 this.flags[id] = this.flags[id] & ~LIVE;
                 this.cutoffs[id] = deleted;
+                this.cut(id, deleted);
             }
         }
         for (const o of layer.opaques) {
@@ -41364,6 +45210,7 @@ class Overlay {
                     this.write(id, final_filesystem_DIR, 0o755, 0, index, stamp, null);
             }
             this.cutoffs[id] = stamp;
+            this.cut(id, stamp);
         }
         const { puts } = layer;
         // Tar entries come directory by directory: while the parent stays the same, its ancestors were made
@@ -41389,6 +45236,8 @@ class Overlay {
             // Resolved before this write replaces anything: a hardlink names content that exists now.
             const shared = type === final_filesystem_HARDLINK && link !== null ? this.contentAt(link) : undefined;
             this.cutoffs[id] = stamp; // whatever was here, and everything below it, is replaced
+            if (this.types[id] === final_filesystem_DIR)
+                this.cut(id, stamp);
             this.write(id, type, puts.modes[i], puts.sizes[i], index, stamp, link);
             if (shared) {
                 this.contents.set(id, shared);
@@ -41413,8 +45262,10 @@ class Overlay {
             const parent = table.parent(id);
             const cut = cutBelow[parent];
             cutBelow[id] = Math.max(cut, cutoffs[id]);
-            if (present[parent] !== 1 || types[parent] !== final_filesystem_DIR || (flags[id] & LIVE) === 0 || stamps[id] <= cut)
+            if (present[parent] !== 1 || types[parent] !== final_filesystem_DIR || (flags[id] & LIVE) === 0 || stamps[id] <= cut) {
+                this.retire(id, false);
                 continue;
+            }
             present[id] = 1;
             count++;
             const type = types[id];
@@ -41457,7 +45308,7 @@ class Overlay {
             nextSibling,
             count,
         });
-        return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving) };
+        return { files, finalBytes, fileCount, survivingBytes: Array.from(surviving), waste: this.waste.finish(table, carried) };
     }
     /** Our id for a path id of the layer's table, adding it (and its parents) when `create`; -1 when missing. */
     translate(layer, map, id, create) {
@@ -41518,7 +45369,60 @@ class Overlay {
             return { id, stamp: this.stamps[id], size: this.sizes[id], layer: this.layers[id] };
         return this.types[id] === final_filesystem_HARDLINK ? this.contents.get(id) : undefined;
     }
+    /**
+     * Enters the write at id in the waste ledger when it holds content: overwritten by the current layer when it
+     * is visible (`live` asks), else deleted by the layer of the earliest cut after it on its path.
+     */
+    retire(id, live) {
+        const size = this.sizes[id];
+        if (this.types[id] !== FILE || !(size > 0))
+            return;
+        const stamp = this.stamps[id];
+        const layer = this.layers[id];
+        if (live && this.present(id))
+            this.waste.push(id, stamp, size, layer, this.current, WASTE_OVERWRITTEN);
+        else
+            this.waste.push(id, stamp, size, layer, this.removerOf(id, stamp), WASTE_DELETED);
+    }
+    /** Every cut on dir and its ancestors, ascending; kept for the last dir asked, as siblings come one after another. */
+    ancestorCuts(dir) {
+        if (dir === this.cutsFor)
+            return this.cutsAbove;
+        const all = [];
+        for (let at = dir; at >= 0; at = this.table.parent(at))
+            all.push(...(this.cuts.get(at) ?? []));
+        this.cutsFor = dir;
+        this.cutsAbove = all.sort((x, y) => x - y);
+        return this.cutsAbove;
+    }
+    /** Records that id was deleted, or cut off from what lay below it, at `stamp`. */
+    cut(id, stamp) {
+        this.cutsFor = -2;
+        const list = this.cuts.get(id);
+        if (list === undefined)
+            this.cuts.set(id, [stamp]);
+        else
+            list.push(stamp);
+    }
+    /** The layer of the earliest cut after `stamp` on id or any ancestor: the one that hid the write made then. */
+    removerOf(id, stamp) {
+        const own = this.cuts.get(id)?.find((c) => c > stamp) ?? Infinity;
+        const first = Math.min(own, firstAfter(this.ancestorCuts(this.table.parent(id)), stamp));
+        if (first === Infinity)
+            return this.current; // not reached: a hidden write always has a cut after it
+        let lo = 0;
+        let hi = this.layerFirst.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.layerFirst[mid] <= first)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    }
     write(id, type, mode, size, layer, stamp, link) {
+        this.retire(id, true);
         const f = this.flags[id];
         if (f & LINKED)
             this.links.delete(id);
@@ -41553,6 +45457,334 @@ class Overlay {
         this.capacity = n;
     }
 }
+/** The first of the ascending stamps after `stamp`, or Infinity. */
+function firstAfter(sorted, stamp) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] > stamp)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo < sorted.length ? sorted[lo] : Infinity;
+}
+
+;// CONCATENATED MODULE: ./src/image/config-summary.ts
+// The image config's runtime settings (OCI / Docker v1 "config" object) → ImageConfigSummary. The config is
+// untrusted JSON: every field is type-checked and anything malformed is left out. Environment values are
+// reduced to a fingerprint here, at the edge: no later stage holds a value, so none can print one.
+
+const BASE_NAME = 'org.opencontainers.image.base.name';
+const BASE_DIGEST = 'org.opencontainers.image.base.digest';
+/**
+ * `annotations`: the image manifest's, when the source has one (OCI layouts, registries); the base image's name
+ * and digest are read there first, then from labels of the same names.
+ */
+function configSummary(raw, annotations) {
+    const c = obj(raw) ?? {};
+    const labels = stringMap(c.Labels);
+    const notes = obj(annotations) ?? {};
+    const pick = (key) => str(notes[key]) || labels.find((l) => l.name === key)?.value || null;
+    return {
+        entrypoint: strList(c.Entrypoint),
+        cmd: strList(c.Cmd),
+        healthcheck: strList(obj(c.Healthcheck)?.Test),
+        user: str(c.User) || null,
+        workingDir: str(c.WorkingDir) || null,
+        env: envFingerprints(c.Env),
+        exposedPorts: keysOf(c.ExposedPorts),
+        volumes: keysOf(c.Volumes),
+        stopSignal: str(c.StopSignal) || null,
+        healthcheckSettings: healthcheckSettings(c.Healthcheck),
+        labels,
+        baseName: pick(BASE_NAME),
+        baseDigest: pick(BASE_DIGEST),
+    };
+}
+/**
+ * A value's fingerprint: SHA-256 over a fixed salt, the name and the value, 16 bytes of it. Equal values give
+ * equal fingerprints in every run (a cached base compares with a fresh head); the value cannot be read back.
+ */
+function envFingerprint(name, value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`isg-env-1\u0000${name}\u0000${value}`).digest('hex').slice(0, 32);
+}
+function envFingerprints(env) {
+    if (!Array.isArray(env))
+        return [];
+    const byName = new Map(); // a repeated name: the last one wins, as the runtime does
+    for (const entry of env) {
+        if (typeof entry !== 'string' || entry === '')
+            continue;
+        const eq = entry.indexOf('=');
+        const name = eq < 0 ? entry : entry.slice(0, eq);
+        if (name === '')
+            continue;
+        byName.delete(name);
+        byName.set(name, envFingerprint(name, eq < 0 ? '' : entry.slice(eq + 1)));
+    }
+    return [...byName].map(([name, fingerprint]) => ({ name, fingerprint }));
+}
+function healthcheckSettings(h) {
+    const o = obj(h);
+    if (o === null || strList(o.Test) === null)
+        return null;
+    const n = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+    return { interval: n(o.Interval), timeout: n(o.Timeout), startPeriod: n(o.StartPeriod), startInterval: n(o.StartInterval), retries: n(o.Retries) };
+}
+const obj = (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : null);
+const str = (v) => (typeof v === 'string' ? v : null);
+const strList = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : null);
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** The keys of a JSON object used as a set ({"80/tcp": {}}), sorted. */
+function keysOf(v) {
+    const o = obj(v);
+    return o === null ? [] : Object.keys(o).sort(byCodeUnit);
+}
+function stringMap(v) {
+    const o = obj(v);
+    if (o === null)
+        return [];
+    return Object.keys(o)
+        .filter((k) => typeof o[k] === 'string')
+        .sort(byCodeUnit)
+        .map((name) => ({ name, value: o[name] }));
+}
+
+;// CONCATENATED MODULE: ./src/oci/errors.ts
+// The error for OCI data that is not what the specs allow (a malformed manifest, index, descriptor or config),
+// wherever it came from — an archive, a layout directory or a registry: one line, exit 2.
+
+class OciError extends UserError {
+}
+
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+// The names the OCI image spec and Docker's schema 2 give to documents and annotations.
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** What we can read, indexes first (so that a multi-platform tag answers with its index). */
+const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
+/** The name of an index entry in a layout (`skopeo copy … oci:DIR:NAME`, umoci's tags, docker save's tag). */
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** The full reference containerd and docker save give an index entry ("docker.io/library/app:v1"). */
+const IMAGE_NAME = 'io.containerd.image.name';
+/** BuildKit marks its provenance and SBOM manifests with this annotation. */
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+function isIndexType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_LIST;
+}
+
+;// CONCATENATED MODULE: ./src/oci/manifest.ts
+// Manifests and indexes (OCI image spec and Docker's schema 2) as registries serve them and as layouts and
+// archives hold them, checked before use: a descriptor from a hostile source is only trusted for what we verify
+// (digest syntax, sizes). Registries, OCI layouts and image archives all parse them here.
+
+
+
+
+/** Manifests are small (registries cap them at 4 MiB); configs are a few kB, generously capped. */
+const MAX_MANIFEST_BYTES = 4 << 20;
+const MAX_CONFIG_BYTES = 32 << 20;
+/**
+ * Parses a manifest or an index; the media type comes from the document, else from contentType (a registry's
+ * Content-Type, or the descriptor that pointed at it). `what` names it in errors ("ghcr.io/o/app:v1").
+ */
+function manifest_parseManifest(bytes, contentType, what) {
+    const doc = parseJsonObject(bytes, `the manifest of ${what}`);
+    const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : ((contentType ?? '').split(';')[0]?.trim() ?? '');
+    if (doc.schemaVersion === 1 || mediaType.startsWith('application/vnd.docker.distribution.manifest.v1')) {
+        throw new OciError(`${what} uses Docker's deprecated schema 1 manifest, which is not supported: push it again with a current Docker`);
+    }
+    if (Array.isArray(doc.manifests) || mediaType === OCI_INDEX || mediaType === DOCKER_LIST) {
+        if (!Array.isArray(doc.manifests))
+            throw new OciError(`the index of ${what} lists no manifests`);
+        return { kind: 'index', manifests: doc.manifests.map((d) => descriptor(d, what)) };
+    }
+    if (typeof doc.config !== 'object' || !Array.isArray(doc.layers)) {
+        throw new OciError(`the manifest of ${what} is not an image manifest (media type ${one_line_oneLine(mediaType || 'unknown', 200)})`);
+    }
+    const manifest = { config: descriptor(doc.config, what), layers: doc.layers.map((d) => descriptor(d, what)) };
+    const annotations = stringValues(doc.annotations);
+    if (annotations)
+        manifest.annotations = annotations;
+    return { kind: 'image', manifest };
+}
+/** An annotations object's string values (annotations are string → string; anything else is dropped). */
+function stringValues(raw) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        return undefined;
+    return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string'));
+}
+/** An index (index.json of a layout): an error when the document is an image manifest. */
+function parseIndex(bytes, what) {
+    const parsed = manifest_parseManifest(bytes, undefined, what);
+    if (parsed.kind !== 'index')
+        throw new OciError(`${what} is not an image index`);
+    return parsed.manifests;
+}
+/** A JSON object, or a one-line error naming `what`. */
+function parseJsonObject(bytes, what) {
+    let doc;
+    try {
+        doc = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new OciError(`${what} is not valid JSON`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new OciError(`${what} is not a JSON object`);
+    return doc;
+}
+function descriptor(raw, what) {
+    const d = raw;
+    if (typeof d !== 'object' || d === null)
+        throw new OciError(`the manifest of ${what} has a malformed descriptor`);
+    if (typeof d.digest !== 'string' || !isDigest(d.digest)) {
+        throw new OciError(`the manifest of ${what} has an unsupported or malformed digest "${one_line_oneLine(String(d.digest), 200)}"`);
+    }
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new OciError(`the manifest of ${what} gives blob ${d.digest} an invalid size`);
+    }
+    const out = { mediaType: typeof d.mediaType === 'string' ? d.mediaType : '', digest: d.digest, size: d.size };
+    if (typeof d.platform === 'object' && d.platform !== null) {
+        const p = d.platform;
+        out.platform = {
+            ...(typeof p.os === 'string' ? { os: p.os } : {}),
+            ...(typeof p.architecture === 'string' ? { architecture: p.architecture } : {}),
+            ...(typeof p.variant === 'string' ? { variant: p.variant } : {}),
+        };
+    }
+    const annotations = stringValues(d.annotations);
+    if (annotations)
+        out.annotations = annotations;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/oci/platform.ts
+// Platforms ("linux/arm64/v8") and which images of an index a request picks: one platform, a list, or all.
+// Attestation manifests (BuildKit's provenance/SBOM entries: platform unknown/unknown, annotation
+// vnd.docker.reference.type) are not images. One rule for registries, layouts and archives.
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+function platformString(os = 'unknown', arch = 'unknown', variant) {
+    return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
+}
+/** "--platform" text: "linux/amd64", "linux/amd64,linux/arm64", "all"; empty means the default. */
+function parsePlatformRequest(text) {
+    const t = text?.trim();
+    if (!t)
+        return undefined;
+    if (t.toLowerCase() === 'all')
+        return 'all';
+    const list = t.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    for (const p of list) {
+        if (!PLATFORM.test(p))
+            throw new OciError(`"${one_line_oneLine(p, 200)}" is not a platform (os/arch or os/arch/variant, e.g. linux/arm64)`);
+    }
+    return [...new Set(list)];
+}
+/** The platform this process runs on, in OCI terms ("linux/amd64", "linux/arm64", "linux/arm/v7"). */
+function platform_hostPlatform() {
+    const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm/v7', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
+    return `${process.platform === 'win32' ? 'windows' : 'linux'}/${arch[process.arch] ?? process.arch}`;
+}
+/** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
+function samePlatform(a, b) {
+    const norm = (p) => {
+        const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
+        const v = (arch === 'arm64' && variant === 'v8') || (arch === 'amd64' && variant === 'v1') ? '' : variant;
+        return `${os}/${arch}/${v}`;
+    };
+    return norm(a) === norm(b);
+}
+/**
+ * The image a platform request picks: an exact match first ("linux/arm64" = "linux/arm64/v8"); then, for a
+ * request without a variant, the one entry of that os/arch whatever its variant ("linux/arm" → "linux/arm/v7"),
+ * as containerd matches.
+ */
+function matchPlatform(images, want) {
+    const exact = images.find((i) => samePlatform(i.platform, want));
+    if (exact || want.split('/').length > 2)
+        return exact;
+    const loose = images.filter((i) => i.platform.split('/').slice(0, 2).join('/') === want.toLowerCase());
+    return loose.length === 1 ? loose[0] : undefined;
+}
+/** Whether images include a platform asked for, by matchPlatform's rule. */
+function hasPlatform(images, want) {
+    return matchPlatform(images, want) !== undefined;
+}
+function isAttestation(desc) {
+    if (desc.annotations?.[REFERENCE_TYPE] !== undefined)
+        return true;
+    return desc.platform?.os === 'unknown' && desc.platform.architecture === 'unknown';
+}
+function descriptorPlatform(desc) {
+    const p = desc.platform;
+    return p?.os && p.architecture ? platformString(p.os, p.architecture, p.variant) : null;
+}
+/** Picks images for a request, in their order; `host` is what an undefined request means (else the only image). */
+function pickPlatforms(images, request, host = platform_hostPlatform()) {
+    const available = images.map((i) => i.platform);
+    if (request === 'all')
+        return { chosen: [...images], missing: [], available };
+    if (request === undefined) {
+        const own = matchPlatform(images, host);
+        if (own)
+            return { chosen: [own], missing: [], available };
+        if (images.length === 1)
+            return { chosen: [...images], missing: [], available };
+        return { chosen: [], missing: [host], available };
+    }
+    const chosen = [];
+    const missing = [];
+    for (const want of request) {
+        const hit = matchPlatform(images, want);
+        if (hit && !chosen.includes(hit))
+            chosen.push(hit);
+        else if (!hit)
+            missing.push(want);
+    }
+    chosen.sort((a, b) => images.indexOf(a) - images.indexOf(b));
+    return { chosen, missing, available };
+}
+/** Picks the entries of an index for a request, in the index's order, attestations and duplicates skipped. */
+function choosePlatforms(manifests, request, host = platform_hostPlatform()) {
+    const images = [];
+    const seen = new Set();
+    for (const desc of manifests) {
+        if (isAttestation(desc) || seen.has(desc.digest))
+            continue;
+        seen.add(desc.digest);
+        images.push({ desc, platform: descriptorPlatform(desc) ?? 'unknown/unknown' });
+    }
+    return pickPlatforms(images, request, host);
+}
+
+;// CONCATENATED MODULE: ./src/oci/config.ts
+// The image config (OCI / Docker v1 JSON): the parts the model uses, parsed and checked against its manifest.
+
+
+
+/** The config, with one diff_id per layer of its manifest (`layers`); `what` names it in errors. */
+function parseConfig(bytes, layers, what) {
+    const config = parseJsonObject(bytes, `the image config of ${what}`);
+    const diffIds = config.rootfs?.diff_ids;
+    if (diffIds !== undefined && (!Array.isArray(diffIds) || !diffIds.every((d) => typeof d === 'string'))) {
+        throw new OciError(`the image config of ${what} has malformed diff_ids`);
+    }
+    const n = diffIds?.length ?? 0;
+    if (n !== layers)
+        throw new OciError(`the image config of ${what} lists ${n} layer(s) but its manifest ${layers}`);
+    return config;
+}
+function platformOf(config) {
+    return platformString(config.os, config.architecture, config.variant);
+}
 
 ;// CONCATENATED MODULE: ./src/image/assemble-image.ts
 // Turns an image config and its scanned layers (in manifest order) into an ImageModel. Shared by every source:
@@ -41561,14 +45793,13 @@ class Overlay {
 
 
 
-function assembleImage({ configBytes, config, format, layers: scanned }) {
+
+
+function assembleImage({ configBytes, config, format, manifestDigest, layers: scanned, annotations }) {
     const diffIds = config.rootfs?.diff_ids ?? [];
-    const history = (config.history ?? []).map((h) => ({
-        created: h.created ?? null,
-        createdBy: h.created_by ?? '',
-        comment: h.comment ?? null,
-        emptyLayer: h.empty_layer === true,
-    }));
+    // The history is read for the layers' instructions only, and not kept: its entries hold ENV values as built
+    // (`ENV TOKEN=<the build arg's value>`) and the build args of every RUN, which may be secrets.
+    const history = (config.history ?? []).map((h) => ({ createdBy: h.created_by ?? '', emptyLayer: h.empty_layer === true }));
     // Layers take the non-empty history entries in order. When the counts disagree (history without
     // empty_layer marks, hand-made configs) that pairing would be wrong for every later layer: use none.
     const nonEmpty = history.filter((h) => !h.emptyLayer);
@@ -41581,7 +45812,7 @@ function assembleImage({ configBytes, config, format, layers: scanned }) {
             diffId: diffIds[index],
             digest: s.digest,
             instruction: cleanInstruction(createdBy),
-            createdBy,
+            createdBy: normalizeInstruction(createdBy),
             size: s.layer.size,
             fileCount: s.layer.fileCount,
             compressedSize: s.compressedSize,
@@ -41593,11 +45824,11 @@ function assembleImage({ configBytes, config, format, layers: scanned }) {
     const size = layers.reduce((sum, l) => sum + l.size, 0);
     const allCompressed = layers.every((l) => l.compressedSize !== null);
     return {
-        id: 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(configBytes).digest('hex'),
+        id: digestOf(configBytes),
+        manifestDigest,
         platform: platformOf(config),
         archiveFormat: format,
-        config: configSummary(config),
-        history,
+        config: configSummary(config.config, annotations),
         layers,
         files: fs.files,
         size,
@@ -41611,66 +45842,167 @@ function assembleImage({ configBytes, config, format, layers: scanned }) {
             const entry = fs.files.get(path);
             return entry?.type === 'file' ? entry.layer : null;
         }),
+        waste: fs.waste,
     };
 }
-function platformString(os = 'unknown', arch = 'unknown', variant) {
-    return variant ? `${os}/${arch}/${variant}` : `${os}/${arch}`;
-}
-function platformOf(config) {
-    return platformString(config.os, config.architecture, config.variant);
-}
-function configSummary(config) {
-    const c = config.config ?? {};
-    return {
-        entrypoint: c.Entrypoint ?? null,
-        cmd: c.Cmd ?? null,
-        healthcheck: c.Healthcheck?.Test ?? null,
-        user: c.User || null,
-        workingDir: c.WorkingDir || null,
+
+;// CONCATENATED MODULE: ./src/oci/index-images.ts
+// The images an OCI index reaches (index.json of a layout or an OCI archive): nested indexes followed,
+// attestation manifests skipped, each manifest once per name, with its platform (from the index, else from its
+// config) and the names the top-level entry gives it (org.opencontainers.image.ref.name, io.containerd.image.name).
+
+
+
+
+
+const MAX_NESTING = 4;
+/** `what` names the layout or archive in errors. */
+async function indexImages(index, load, what) {
+    const found = new Map();
+    const visit = async (entries, names, depth) => {
+        for (const desc of entries) {
+            if (isAttestation(desc))
+                continue;
+            const own = names ?? namesOf(desc);
+            const label = `${what} (${desc.digest})`;
+            const body = await load(desc, MAX_MANIFEST_BYTES);
+            if (body === null)
+                continue; // e.g. the other platforms of an index that docker save (containerd) lists but leaves out
+            const parsed = manifest_parseManifest(body, desc.mediaType, label);
+            if (parsed.kind === 'index') {
+                if (depth >= MAX_NESTING)
+                    throw new OciError(`${what} nests indexes more than ${MAX_NESTING} deep`);
+                await visit(parsed.manifests, own, depth + 1);
+                continue;
+            }
+            const key = `${own.group}\n${desc.digest}`;
+            if (found.has(key))
+                continue; // listed twice (index.json and a nested index)
+            const platform = descriptorPlatform(desc) ?? (await configPlatform(load, parsed.manifest, label));
+            if (platform === null)
+                continue;
+            found.set(key, { desc, manifest: parsed.manifest, platform, refs: own.refs, group: own.group, digest: desc.digest });
+        }
     };
+    await visit(index, null, 0);
+    return [...found.values()];
+}
+async function configPlatform(load, manifest, label) {
+    const config = await load(manifest.config, MAX_CONFIG_BYTES);
+    return config === null ? null : platformOf(parseConfig(config, manifest.layers.length, label));
+}
+/** The names of a top-level entry; entries without one form one unnamed image (several platforms of it). */
+function namesOf(desc) {
+    const ref = desc.annotations?.[REF_NAME];
+    const full = desc.annotations?.[IMAGE_NAME];
+    const refs = [...new Set([ref, full].filter((n) => typeof n === 'string' && n !== ''))];
+    return { refs, group: full || ref || '' };
+}
+
+;// CONCATENATED MODULE: ./src/oci/select-image.ts
+// Which image of a layout or an archive to read. A layout or archive may hold several images (umoci adds a tag
+// at every repack, `docker save a b` writes two): a ref names one (skopeo's `oci:PATH:REF`); without one, several
+// images are an error listing their names, never a silent pick. One image may have several platforms, which the
+// platform request chooses from, as a registry's index does.
+
+
+
+const LISTED = 10;
+function selectImages(candidates, opts) {
+    let pool = [...candidates];
+    if (opts.ref !== undefined) {
+        const ref = opts.ref;
+        pool = pool.filter((c) => c.refs.includes(ref));
+        if (pool.length === 0)
+            throw new OciError(`${opts.what} has no image named ${quoted(ref)} (it has: ${listNames(candidates)})`);
+    }
+    const groups = [...new Set(pool.map((c) => c.group))];
+    let group = groups[0] ?? '';
+    if (groups.length > 1) {
+        // an explicit platform that only one of the images has picks it (docker save of one image per platform)
+        const request = opts.request;
+        const having = request === undefined || request === 'all' ? [] : groups.filter((g) => pickPlatforms(members(pool, g), request).chosen.length > 0);
+        if (having.length !== 1) {
+            throw new OciError(`${opts.what} holds ${groups.length} images (${listNames(pool)}): name one as ${opts.pick}`);
+        }
+        group = having[0];
+    }
+    const images = members(pool, group);
+    const choice = pickPlatforms(images, opts.request, opts.host);
+    for (const c of choice.chosen) {
+        const twins = images.filter((i) => samePlatform(i.platform, c.platform));
+        if (twins.length > 1) {
+            throw new OciError(`${opts.what} holds ${twins.length} images for ${c.platform} that no ref tells apart (${twins.map((t) => t.digest.slice(0, 19)).join(', ')})`);
+        }
+    }
+    return choice;
+}
+/** One entry per digest, in order. */
+function members(pool, group) {
+    const seen = new Set();
+    return pool.filter((c) => c.group === group && !seen.has(c.digest) && seen.add(c.digest));
+}
+/** "base, v1, v2": each image's name, at most LISTED, then "and N more". */
+function listNames(candidates) {
+    const names = [...new Set(candidates.map((c) => c.group || '(unnamed)'))];
+    const shown = names.slice(0, LISTED).map((n) => one_line_oneLine(n, 100));
+    return names.length > LISTED ? `${shown.join(', ')} and ${names.length - LISTED} more` : shown.join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/image/resolve-image.ts
 // Once the whole archive has streamed by: pick the image (manifest.json, or the OCI index), put the layer
-// summaries in manifest order, attach history instructions, and apply the layers.
+// summaries in manifest order, attach history instructions, and apply the layers. The archive's manifests,
+// indexes and configs are checked as strictly as a registry's (src/oci), and an archive holding several images
+// is read only when a ref names one of them.
+
+
+
+
+
 
 
 
 
 
 async function resolveImage(members, opts = {}) {
-    const archive = new Archive(members);
-    const selected = members.has('manifest.json') ? archive.fromDockerManifest(opts) : archive.fromOciIndex(opts);
-    return assembleSelected(archive, selected, opts);
+    const { archive, choice } = await choose(members, opts.platform ? [opts.platform] : undefined, opts);
+    const picked = choice.chosen[0];
+    if (!picked) {
+        throw new ImageArchiveError(`${opts.what ?? 'the archive'} has no image for ${one_line_oneLine(choice.missing.join(', '), 100)} (it has: ${choice.available.join(', ')})`);
+    }
+    return assembleSelected(archive, picked, opts);
 }
 /**
- * Every image of the archive for the platforms asked for ('all', or a list matched as samePlatform does), in
- * the archive's order; a platform the archive lacks is simply absent (the caller names what is missing).
+ * The archive's images for the platforms asked for ('all', or a list matched as samePlatform does), in the
+ * archive's order; a platform the archive lacks is simply absent (the caller names what is missing).
  */
-async function resolveImages(members, platforms, opts = {}) {
-    const archive = new Archive(members);
-    const wanted = (p) => platforms === 'all' || platforms.some((w) => samePlatform(p, w));
-    const selected = members.has('manifest.json') ? archive.dockerManifestImages(wanted) : archive.ociImages().filter((c) => wanted(c.platform)).map((c) => archive.fromOciDescriptor(c.desc));
+async function resolveImages(members, request, opts = {}) {
+    const { archive, choice } = await choose(members, request, opts);
     const models = [];
-    for (const s of selected)
+    for (const s of choice.chosen)
         models.push(await assembleSelected(archive, s, opts));
     return models;
 }
+async function choose(members, request, opts) {
+    const archive = new Archive(members);
+    const candidates = members.has('manifest.json') ? await archive.dockerManifestImages() : await archive.ociImages();
+    if (candidates.length === 0)
+        throw new ImageArchiveError(`${opts.what ?? 'the archive'} holds no image manifest`);
+    const choice = selectImages(candidates, { ref: opts.ref, request, what: opts.what ?? 'the archive', pick: opts.pick ?? 'archive://PATH:REF' });
+    return { archive, choice };
+}
 async function assembleSelected(archive, selected, opts) {
     const configBytes = archive.bytes(selected.configPath, 'image config');
-    const config = parseJson(configBytes, selected.configPath);
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds.length !== selected.layerPaths.length) {
-        throw new ImageArchiveError(`the image config lists ${diffIds.length} layer(s) but the manifest ${selected.layerPaths.length}`);
-    }
+    const config = parseConfig(configBytes, selected.layers.length, configLabel(selected.configPath));
     const scanned = [];
-    for (const path of selected.layerPaths) {
-        scanned.push(await archive.layer(path, opts.estimates));
-    }
+    for (const l of selected.layers)
+        scanned.push(await archive.layer(l.path, l.size, opts.estimates));
     return assembleImage({
         configBytes,
         config,
         format: selected.format,
+        manifestDigest: selected.manifestDigest,
+        annotations: selected.annotations,
         layers: scanned.map((s) => ({
             layer: s.layer,
             compression: s.compression,
@@ -41703,151 +46035,108 @@ class Archive {
             throw new ImageArchiveError(`the ${what} "${one_line_oneLine(path, 200)}" is not JSON`);
         return m.data;
     }
-    json(path, what) {
-        return parseJson(this.bytes(path, what), path);
-    }
-    async layer(path, estimates) {
+    /** A layer; an OCI descriptor's size must be the blob's (checked once the blob was read). */
+    async layer(path, size, estimates) {
         const m = this.member(path, 'layer');
         const digest = blobDigest(path);
+        let blob;
         if (m.kind === 'layer') {
             const layer = await m.result;
             const estimate = m.estimate ? await m.estimate : digest ? (estimates?.get(digest) ?? null) : null;
-            return { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
+            blob = { layer, compression: m.compression, blobBytes: m.blobBytes, digest, estimate };
         }
-        if (m.kind === 'other' && m.bytes === 0) {
-            return { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
+        else if (m.kind === 'other' && m.bytes === 0) {
+            blob = { layer: emptyLayer(), compression: 'none', blobBytes: 0, digest, estimate: null };
         }
-        throw new ImageArchiveError(`the layer "${one_line_oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
+        else {
+            throw new ImageArchiveError(`the layer "${one_line_oneLine(path, 200)}" is not a tar, gzip or zstd stream`);
+        }
+        if (size !== null && blob.blobBytes !== size) {
+            throw new ImageArchiveError(`the layer "${one_line_oneLine(path, 200)}" has ${blob.blobBytes} bytes, its manifest says ${size}`);
+        }
+        return blob;
     }
-    /** `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json. */
-    fromDockerManifest(opts) {
-        const manifest = this.json('manifest.json', 'manifest');
-        if (!Array.isArray(manifest) || manifest.length === 0)
+    /**
+     * `docker save` (legacy and Docker ≥ 25) and buildx `type=docker` exports carry manifest.json: one entry per
+     * image, named by its RepoTags. Its manifest digest comes from the OCI index beside it, when there is one.
+     */
+    async dockerManifestImages() {
+        const manifest = parseJsonArray(this.bytes('manifest.json', 'manifest'));
+        if (manifest.length === 0)
             throw new ImageArchiveError('manifest.json lists no image');
-        let entries = manifest;
-        if (entries.length > 1 && opts.platform) {
-            entries = entries.filter((e) => e.Config && samePlatform(platformOf(this.json(e.Config, 'image config')), opts.platform));
-        }
-        if (entries.length !== 1) {
-            const names = manifest.map((e) => e.RepoTags?.[0] ?? e.Config ?? '?').join(', ');
-            throw new ImageArchiveError(`the archive holds ${manifest.length} images (${one_line_oneLine(names, 200)}); save one image per archive`);
-        }
-        return this.fromDockerEntry(entries[0]);
-    }
-    /** The images of manifest.json whose platform is wanted. */
-    dockerManifestImages(wanted) {
-        const manifest = this.json('manifest.json', 'manifest');
-        if (!Array.isArray(manifest) || manifest.length === 0)
-            throw new ImageArchiveError('manifest.json lists no image');
-        return manifest.map((e) => this.fromDockerEntry(e)).filter((s) => wanted(platformOf(this.json(s.configPath, 'image config'))));
-    }
-    fromDockerEntry(entry) {
-        if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) {
-            throw new ImageArchiveError('manifest.json has no Config or Layers');
-        }
         const format = this.members.has('index.json') && this.members.has('oci-layout') ? 'oci' : 'docker-save';
-        return { configPath: entry.Config, layerPaths: entry.Layers, format };
+        const byConfig = new Map();
+        if (this.members.has('index.json'))
+            for (const i of await this.ociImages(true))
+                byConfig.set(i.manifest.config.digest, i);
+        return manifest.map((raw) => {
+            const entry = checkEntry(raw);
+            const configBytes = this.bytes(entry.config, 'image config');
+            const configDigest = digestOf(configBytes);
+            const platform = platformOf(parseConfig(configBytes, entry.layers.length, configLabel(entry.config)));
+            const group = entry.repoTags[0] ?? configDigest;
+            const layers = entry.layers.map((path) => ({ path, size: null }));
+            const indexed = byConfig.get(configDigest);
+            return { configPath: entry.config, layers, format, manifestDigest: indexed?.manifestDigest ?? null, annotations: indexed?.annotations, platform, refs: entry.repoTags, group, digest: configDigest };
+        });
     }
-    /** OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. */
-    fromOciIndex(opts) {
-        const unique = this.ociImages();
-        let picked = unique;
-        if (opts.platform)
-            picked = unique.filter((c) => samePlatform(c.platform, opts.platform));
-        if (picked.length === 0) {
-            const have = unique.map((c) => c.platform).join(', ') || 'none';
-            throw new ImageArchiveError(opts.platform ? `the archive has no image for ${one_line_oneLine(opts.platform, 200)} (it has: ${have})` : 'the archive holds no image manifest');
-        }
-        if (picked.length > 1) {
-            throw new ImageArchiveError(`the archive holds images for several platforms (${picked.map((c) => c.platform).join(', ')}); choose one with --platform`);
-        }
-        return this.fromOciDescriptor(picked[0].desc);
-    }
-    /** Every image manifest the OCI index reaches (nested indexes followed, attestations skipped), once each. */
-    ociImages() {
-        if (!this.members.has('index.json')) {
+    /**
+     * OCI image layout (buildx `type=oci`): index.json → (nested indexes) → one manifest per platform. partial: an
+     * index entry whose blob is not in the archive is skipped (beside manifest.json, which says what was saved).
+     */
+    async ociImages(partial = false) {
+        if (!this.members.has('index.json'))
             throw new ImageArchiveError('not an image archive: it has neither manifest.json nor index.json');
-        }
-        const candidates = [];
-        const visit = (indexPath, depth) => {
-            const index = this.json(indexPath, 'image index');
-            for (const desc of index.manifests ?? []) {
-                if (!desc.digest)
-                    continue;
-                if (desc.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
-                    continue;
-                const blob = blobPath(desc.digest);
-                if (isIndex(desc.mediaType) || (!desc.mediaType && this.isIndexBlob(blob))) {
-                    if (depth < 4)
-                        visit(blob, depth + 1);
-                    continue;
-                }
-                const platform = desc.platform?.os
-                    ? platformString(desc.platform.os, desc.platform.architecture, desc.platform.variant)
-                    : this.platformOfManifest(blob);
-                if (platform.startsWith('unknown/'))
-                    continue;
-                candidates.push({ desc, platform });
-            }
-        };
-        visit('index.json', 0);
-        // The same manifest can be listed twice (index.json and a nested index).
-        return [...new Map(candidates.map((c) => [c.desc.digest, c])).values()];
-    }
-    fromOciDescriptor(desc) {
-        const manifest = this.json(blobPath(desc.digest), 'image manifest');
-        if (!manifest.config?.digest || !Array.isArray(manifest.layers)) {
-            throw new ImageArchiveError('the image manifest has no config or layers');
-        }
-        return {
-            configPath: blobPath(manifest.config.digest),
-            layerPaths: manifest.layers.map((l) => blobPath(l.digest ?? '')),
+        const index = parseIndex(this.bytes('index.json', 'image index'), 'the archive (index.json)');
+        const load = async (desc, max) => (partial && !this.members.has(blobPath(desc.digest)) ? null : this.blob(desc, max));
+        const images = await indexImages(index, load, 'the archive');
+        return images.map((i) => ({
+            ...i,
+            configPath: blobPath(i.manifest.config.digest),
+            layers: i.manifest.layers.map((l) => ({ path: blobPath(l.digest), size: l.size })),
             format: 'oci',
-        };
+            manifestDigest: i.desc.digest,
+            annotations: i.manifest.annotations,
+        }));
     }
-    isIndexBlob(path) {
-        const m = this.members.get(path);
-        if (m?.kind !== 'json')
-            return false;
-        const doc = parseJson(m.data, path);
-        return Array.isArray(doc.manifests);
-    }
-    platformOfManifest(path) {
-        const manifest = this.json(path, 'image manifest');
-        if (!manifest.config?.digest)
-            return 'unknown/unknown';
-        const m = this.members.get(blobPath(manifest.config.digest));
-        if (m?.kind !== 'json')
-            return 'unknown/unknown';
-        return platformOf(parseJson(m.data, path));
+    /** A JSON blob named by a descriptor, its size and digest checked. */
+    blob(desc, max) {
+        if (desc.size > max)
+            throw new ImageArchiveError(`blob ${desc.digest} of the archive is larger than ${max} bytes`);
+        const data = this.bytes(blobPath(desc.digest), 'blob');
+        if (data.length !== desc.size)
+            throw new ImageArchiveError(`blob ${desc.digest} of the archive has ${data.length} bytes, its descriptor says ${desc.size}`);
+        const actual = digestOf(data, desc.digest);
+        if (actual !== desc.digest)
+            throw new ImageArchiveError(`digest mismatch for blob ${desc.digest} of the archive: its content has digest ${actual}`);
+        return data;
     }
 }
-function blobPath(digest) {
-    const m = /^([a-z0-9+._-]+):([a-f0-9]+)$/.exec(digest);
-    if (!m)
-        throw new ImageArchiveError(`malformed digest "${one_line_oneLine(digest, 200)}"`);
-    return `blobs/${m[1]}/${m[2]}`;
+/** A manifest.json entry, checked: Config a path, Layers paths, RepoTags names (or none). */
+function checkEntry(raw) {
+    const e = raw;
+    if (typeof e !== 'object' || e === null || typeof e.Config !== 'string' || !Array.isArray(e.Layers) || !e.Layers.every((l) => typeof l === 'string')) {
+        throw new ImageArchiveError('manifest.json has an entry without Config or Layers');
+    }
+    const tags = e.RepoTags ?? [];
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string'))
+        throw new ImageArchiveError('manifest.json has malformed RepoTags');
+    return { config: e.Config, layers: e.Layers, repoTags: tags };
 }
-function isIndex(mediaType) {
-    return mediaType === 'application/vnd.oci.image.index.v1+json' ||
-        mediaType === 'application/vnd.docker.distribution.manifest.list.v2+json';
-}
-function parseJson(data, path) {
+function parseJsonArray(data) {
+    let doc;
     try {
-        return JSON.parse(data.toString('utf8'));
+        doc = JSON.parse(data.toString('utf8'));
     }
     catch {
-        throw new ImageArchiveError(`"${one_line_oneLine(path, 200)}" in the archive is not valid JSON`);
+        throw new ImageArchiveError('"manifest.json" in the archive is not valid JSON');
     }
+    if (!Array.isArray(doc))
+        throw new ImageArchiveError('manifest.json is not a list of images');
+    return doc;
 }
-/** "linux/arm64" matches "linux/arm64/v8"; "linux/amd64" matches "linux/amd64/v1". */
-function samePlatform(a, b) {
-    const norm = (p) => {
-        const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
-        const v = (arch === 'arm64' && variant === 'v8') || (arch === 'amd64' && variant === 'v1') ? '' : variant;
-        return `${os}/${arch}/${v}`;
-    };
-    return norm(a) === norm(b);
+function configLabel(path) {
+    return `"${one_line_oneLine(path, 200)}" in the archive`;
 }
 
 ;// CONCATENATED MODULE: ./src/image/read-image.ts
@@ -41902,11 +46191,12 @@ async function readMembers(input, opts) {
     return { members, bytes };
 }
 
-;// CONCATENATED MODULE: ./src/image/scanned-layer-cache.ts
-// The run's scanned layers by blob digest: a layer that several images share (base and head, or the
-// platforms of one index) is downloaded and scanned once. A scanned layer is never written to (the final
-// filesystem keeps its own tables), so every image that shares it gets the same one.
-class ScannedLayerCache {
+;// CONCATENATED MODULE: ./src/image/run-layer-cache.ts
+// The run layer cache: this run's scanned layers, in memory, by blob digest. A layer that several images
+// share (base and head, or the platforms of one index) is downloaded and scanned once. A scanned layer is
+// never written to (the final filesystem keeps its own tables), so every image that shares it gets the same
+// one. (Between runs, layers are kept in the disk layer cache: cached-layer.ts.)
+class RunLayerCache {
     scans = new Map();
     /**
      * The layer with this digest: scanned by scan() the first time it is asked for, from the cache after.
@@ -41926,90 +46216,6 @@ class ScannedLayerCache {
     get size() {
         return this.scans.size;
     }
-}
-
-;// CONCATENATED MODULE: ./src/registry/platform.ts
-// Which images of an index to read: one platform, a list, or all. Attestation manifests (BuildKit's
-// provenance/SBOM entries: platform unknown/unknown, annotation vnd.docker.reference.type) are not images.
-
-
-
-
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-/** "--platform" text: "linux/amd64", "linux/amd64,linux/arm64", "all"; empty means the default. */
-function parsePlatformRequest(text) {
-    const t = text?.trim();
-    if (!t)
-        return undefined;
-    if (t.toLowerCase() === 'all')
-        return 'all';
-    const list = t.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-    for (const p of list) {
-        if (!PLATFORM.test(p))
-            throw new errors_RegistryError(`"${one_line_oneLine(p, 200)}" is not a platform (os/arch or os/arch/variant, e.g. linux/arm64)`);
-    }
-    return [...new Set(list)];
-}
-/** The platform this process runs on, in OCI terms ("linux/amd64", "linux/arm64", "linux/arm/v7"). */
-function platform_hostPlatform() {
-    const arch = { x64: 'amd64', arm64: 'arm64', arm: 'arm/v7', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' };
-    return `${process.platform === 'win32' ? 'windows' : 'linux'}/${arch[process.arch] ?? process.arch}`;
-}
-function isAttestation(desc) {
-    if (desc.annotations?.['vnd.docker.reference.type'] !== undefined)
-        return true;
-    return desc.platform?.os === 'unknown' && desc.platform.architecture === 'unknown';
-}
-function descriptorPlatform(desc) {
-    const p = desc.platform;
-    return p?.os && p.architecture ? platformString(p.os, p.architecture, p.variant) : null;
-}
-/** Picks the index entries for a request, in the index's order, attestations and duplicates skipped. */
-function choosePlatforms(manifests, request, host = platform_hostPlatform()) {
-    const images = [];
-    const seen = new Set();
-    for (const desc of manifests) {
-        if (isAttestation(desc))
-            continue;
-        const platform = descriptorPlatform(desc) ?? 'unknown/unknown';
-        if (seen.has(desc.digest))
-            continue;
-        seen.add(desc.digest);
-        images.push({ desc, platform });
-    }
-    const available = images.map((i) => i.platform);
-    if (request === 'all')
-        return { chosen: images, missing: [], available };
-    if (request === undefined) {
-        const own = pick(images, host);
-        if (own)
-            return { chosen: [own], missing: [], available };
-        if (images.length === 1)
-            return { chosen: images, missing: [], available };
-        return { chosen: [], missing: [host], available };
-    }
-    const chosen = [];
-    const missing = [];
-    for (const want of request) {
-        const hit = pick(images, want);
-        if (hit && !chosen.includes(hit))
-            chosen.push(hit);
-        else if (!hit)
-            missing.push(want);
-    }
-    chosen.sort((a, b) => images.indexOf(a) - images.indexOf(b));
-    return { chosen, missing, available };
-}
-/**
- * Exact match first ("linux/arm64" = "linux/arm64/v8"); then, for a request without a variant, the one
- * entry of that os/arch whatever its variant ("linux/arm" → "linux/arm/v7"), as containerd matches.
- */
-function pick(images, want) {
-    const exact = images.find((i) => samePlatform(i.platform, want));
-    if (exact || want.split('/').length > 2)
-        return exact;
-    const loose = images.filter((i) => i.platform.split('/').slice(0, 2).join('/') === want.toLowerCase());
-    return loose.length === 1 ? loose[0] : undefined;
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -42087,82 +46293,19 @@ function layerStreamError(label, format, err) {
     return err;
 }
 
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-// Manifests and indexes as registries serve them (OCI image spec and Docker's schema 2), checked before use:
-// a descriptor from a hostile registry is only trusted for what we verify (digest syntax, sizes).
-
-
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** What we can read, indexes first (so that a multi-platform tag answers with its index). */
-const MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(', ');
-/** Manifests are small (registries cap them at 4 MiB); configs are a few kB, generously capped. */
-const MAX_MANIFEST_BYTES = 4 << 20;
-const MAX_CONFIG_BYTES = 32 << 20;
-const manifest_DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** Parses a manifest body; the media type comes from the document, else from Content-Type. */
-function manifest_parseManifest(bytes, contentType, what) {
-    let doc;
-    try {
-        doc = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        throw new errors_RegistryError(`the manifest of ${what} is not valid JSON`);
-    }
-    if (typeof doc !== 'object' || doc === null)
-        throw new errors_RegistryError(`the manifest of ${what} is not a JSON object`);
-    const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : (contentType ?? '').split(';')[0]?.trim() ?? '';
-    if (doc.schemaVersion === 1 || mediaType.startsWith('application/vnd.docker.distribution.manifest.v1')) {
-        throw new errors_RegistryError(`${what} uses Docker's deprecated schema 1 manifest, which is not supported: push it again with a current Docker`);
-    }
-    if (Array.isArray(doc.manifests) || mediaType === OCI_INDEX || mediaType === DOCKER_LIST) {
-        if (!Array.isArray(doc.manifests))
-            throw new errors_RegistryError(`the index of ${what} lists no manifests`);
-        return { kind: 'index', manifests: doc.manifests.map((d) => descriptor(d, what)) };
-    }
-    if (typeof doc.config !== 'object' || !Array.isArray(doc.layers)) {
-        throw new errors_RegistryError(`the manifest of ${what} is not an image manifest (media type ${one_line_oneLine(mediaType || 'unknown', 200)})`);
-    }
-    return { kind: 'image', manifest: { config: descriptor(doc.config, what), layers: doc.layers.map((d) => descriptor(d, what)) } };
-}
-function descriptor(raw, what) {
-    const d = raw;
-    if (typeof d !== 'object' || d === null)
-        throw new errors_RegistryError(`the manifest of ${what} has a malformed descriptor`);
-    if (typeof d.digest !== 'string' || !manifest_DIGEST.test(d.digest)) {
-        throw new errors_RegistryError(`the manifest of ${what} has an unsupported or malformed digest "${one_line_oneLine(String(d.digest), 200)}"`);
-    }
-    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
-        throw new errors_RegistryError(`the manifest of ${what} gives blob ${d.digest} an invalid size`);
-    }
-    const out = { mediaType: typeof d.mediaType === 'string' ? d.mediaType : '', digest: d.digest, size: d.size };
-    if (typeof d.platform === 'object' && d.platform !== null) {
-        const p = d.platform;
-        out.platform = {
-            ...(typeof p.os === 'string' ? { os: p.os } : {}),
-            ...(typeof p.architecture === 'string' ? { architecture: p.architecture } : {}),
-            ...(typeof p.variant === 'string' ? { variant: p.variant } : {}),
-        };
-    }
-    if (typeof d.annotations === 'object' && d.annotations !== null)
-        out.annotations = d.annotations;
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/registry/read-registry-image.ts
 // Registry reference → ImageModel(s), never touching a Docker daemon: the manifest (or index → the
 // platforms asked for), the config (its digest is the image id), and every layer blob streamed, verified
 // and scanned, several at a time. Compressed sizes are the manifest's blob sizes: exactly what a pull moves.
 //
-// Use: one RegistryClient per run (it holds tokens, connections and the run's scanned-layer cache), e.g.
+// Use: one RegistryClient per run (it holds tokens, connections and the run layer cache), e.g.
 //   const client = new RegistryClient();
 //   const base = await resolveRegistryImages(client, 'ghcr.io/o/app:v1', 'all');   // kilobytes: manifests, configs
 //   const head = await resolveRegistryImages(client, 'ghcr.io/o/app:v2', 'all');
 //   // pair base.images and head.images by .platform; .missing lists platforms asked for but absent
 //   const model = await readResolvedImage(client, head.images[0]);                // layers shared with base: once
 //   await client.close();
+
 
 
 
@@ -42179,8 +46322,7 @@ async function resolveRegistryImages(client, refText, request) {
     if (parsed.kind === 'image') {
         const image = await read_registry_image_resolveImage(client, reference, top.digest, parsed.manifest, null);
         // A single image has the platform its config says: keep it when it is among those asked for.
-        const matches = (p) => choosePlatforms([platformDescriptor(image.platform)], [p]).chosen.length > 0;
-        const missing = request === undefined || request === 'all' ? [] : request.filter((p) => !matches(p));
+        const missing = request === undefined || request === 'all' ? [] : request.filter((p) => !hasPlatform([image], p));
         const wanted = request === undefined || request === 'all' || missing.length < request.length;
         return { reference, digest: top.digest, platformsAvailable: null, images: wanted ? [image] : [], missing };
     }
@@ -42197,17 +46339,7 @@ async function resolveRegistryImages(client, refText, request) {
 async function read_registry_image_resolveImage(client, reference, manifestDigest, manifest, platform) {
     const what = reference_formatReference(reference);
     const config = await client.fetchBlobBytes(reference, manifest.config, MAX_CONFIG_BYTES);
-    let rawConfig;
-    try {
-        rawConfig = JSON.parse(config.toString('utf8'));
-    }
-    catch {
-        throw new errors_RegistryError(`the image config ${manifest.config.digest} of ${what} is not valid JSON`);
-    }
-    const diffIds = rawConfig.rootfs?.diff_ids ?? [];
-    if (diffIds.length !== manifest.layers.length) {
-        throw new errors_RegistryError(`the image config of ${what} lists ${diffIds.length} layer(s) but its manifest ${manifest.layers.length}`);
-    }
+    const rawConfig = parseConfig(config, manifest.layers.length, what);
     return { reference, platform: platform ?? platformOf(rawConfig), manifestDigest, manifest, config, rawConfig };
 }
 /** Downloads and scans the layers of a resolved image (once per digest per client) and builds its model. */
@@ -42215,18 +46347,19 @@ async function readResolvedImage(client, image, opts = {}) {
     const what = reference_formatReference(image.reference);
     let bytes = 0;
     const layers = await Promise.all(image.manifest.layers.map(async (desc) => {
-        const scanned = await client.layers.get(desc.digest, async () => {
+        const scanned = await client.runLayers.get(desc.digest, async () => {
             // kept from an earlier run (the blob was verified when it was scanned): not downloaded again
-            const kept = client.layerStore?.lookup(desc.digest);
+            const kept = client.diskLayers?.lookup(desc.digest);
             if (kept)
-                return { layer: kept.layer, compression: kept.compression };
+                return kept;
             const s = await client.withSlot(() => scanBlob(client, image.reference, desc, what, (n) => opts.onProgress?.((bytes += n))));
-            client.layerStore?.save(desc.digest, { ...s, estimate: null });
-            return s;
+            const layer = { ...s, estimate: null };
+            client.diskLayers?.save(desc.digest, layer);
+            return layer;
         });
         return { ...scanned, digest: desc.digest, compressedSize: desc.size, compressedSizeExact: true };
     }));
-    return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', layers });
+    return assembleImage({ configBytes: image.config, config: image.rawConfig, format: 'oci', manifestDigest: image.manifestDigest, layers, annotations: image.manifest.annotations });
 }
 async function scanBlob(client, reference, desc, what, onBytes) {
     const blob = client.openBlob(reference, desc);
@@ -42258,9 +46391,49 @@ async function readRegistryImage(client, ref, platform, opts = {}) {
     }
     return readResolvedImage(client, image, opts);
 }
-function platformDescriptor(platform) {
-    const [os, architecture, variant] = platform.split('/');
-    return { mediaType: '', digest: '', size: 0, platform: { ...(os ? { os } : {}), ...(architecture ? { architecture } : {}), ...(variant ? { variant } : {}) } };
+
+;// CONCATENATED MODULE: ./src/lib/settle-limit.ts
+// The one concurrency limiter: at most n tasks at a time, started in the order asked. Limiter takes tasks as
+// they come (the registry client's blob downloads); settleLimit and allLimit run a list through one and wait
+// for every task, also when some fail: a build that is still running must finish (and clean up its worktree
+// and tags) before the run reports the first failure.
+class Limiter {
+    active = 0;
+    queue = [];
+    n;
+    constructor(n) {
+        this.n = Math.max(1, n);
+    }
+    async run(task) {
+        // A finished task hands its slot straight to the next in line, so at most n ever run.
+        if (this.active >= this.n)
+            await new Promise((r) => this.queue.push(r));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.queue.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+/** Every task's outcome, in the items' order, once all have ended. */
+function settleLimit(items, limit, task) {
+    const slots = new Limiter(limit);
+    return Promise.all(items.map((item, i) => slots.run(() => task(item, i)).then((value) => ({ status: 'fulfilled', value }), (reason) => ({ status: 'rejected', reason }))));
+}
+/** The values in order, or the first failure (by position) once every task has ended. */
+async function allLimit(items, limit, task) {
+    const settled = await settleLimit(items, limit, task);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -42399,7 +46572,7 @@ class Http {
             if (!RETRY_STATUS.has(res.status) || attempt >= this.attempts)
                 return res;
             const wait = retryAfterMs(header(res, 'retry-after'));
-            await res.body.dump().catch(() => undefined);
+            await discard(res);
             if (wait !== null && wait > this.maxRetryAfterMs) {
                 throw new errors_RegistryError(`${url.host} asks to retry after ${Math.ceil(wait / 1000)} s (HTTP ${res.status}${res.status === 429 ? ': rate limited' : ''})`);
             }
@@ -42430,10 +46603,10 @@ class Http {
                 bodyTimeout: this.timeoutMs,
             });
             const location = res.headers.location;
-            if (res.statusCode < 300 || res.statusCode >= 400 || res.statusCode === 304 || typeof location !== 'string') {
-                return { status: res.statusCode, headers: res.headers, body: res.body, url };
-            }
-            await res.body.dump().catch(() => undefined);
+            const answer = { status: res.statusCode, headers: res.headers, body: res.body, url };
+            if (res.statusCode < 300 || res.statusCode >= 400 || res.statusCode === 304 || typeof location !== 'string')
+                return answer;
+            await discard(answer);
             if (hop >= MAX_REDIRECTS)
                 throw new errors_RegistryError(`too many redirects from ${first.host}${one_line_oneLine(first.pathname, 200)}`);
             try {
@@ -42478,6 +46651,25 @@ function connectionError(url, err) {
 function header(res, name) {
     const v = res.headers[name];
     return Array.isArray(v) ? v[0] : v;
+}
+/** Reads and drops a body we do not use, so its connection can be reused (a failure to do so is no matter). */
+async function discard(res) {
+    await res.body.dump().catch(() => undefined);
+}
+/** A response body whole, at most max bytes: a registry that sends more is refused. */
+async function readLimitedBytes(body, max) {
+    const parts = [];
+    let n = 0;
+    for await (const chunk of body) {
+        n += chunk.length;
+        if (n > max)
+            throw new errors_RegistryError(`a registry response exceeded ${max} bytes`);
+        parts.push(chunk);
+    }
+    return Buffer.concat(parts);
+}
+async function readLimited(body, max) {
+    return (await readLimitedBytes(body, max)).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
@@ -42535,7 +46727,7 @@ class RegistryAuth {
             this.tokens.delete(scope);
             const wanted = bearer.params.scope;
             if (wanted && wanted !== scope)
-                this.tokens.set(scope, this.fetchToken(wanted));
+                this.remember(scope, this.fetchToken(wanted));
             return;
         }
         if (basic) {
@@ -42554,17 +46746,32 @@ class RegistryAuth {
         const detail = error === 'insufficient_scope' ? ' (insufficient scope)' : '';
         return new errors_RegistryError(`${this.registry} refused the credentials from the Docker config for ${what}${detail}: check the login and its access to the repository`);
     }
+    /** The credentials, looked up once; a lookup that failed is tried again by the next request. */
     credentials() {
-        this.creds ??= this.lookup();
+        if (!this.creds) {
+            const c = this.lookup();
+            this.creds = c;
+            c.catch(() => {
+                if (this.creds === c)
+                    this.creds = null;
+            });
+        }
         return this.creds;
     }
+    /**
+     * Keeps a token request for the requests that follow on the scope; one that fails is forgotten (the requests
+     * waiting for it fail with it, later ones fetch again). The HTTP layer already retried it as any request.
+     */
+    remember(scope, t) {
+        this.tokens.set(scope, t);
+        t.catch(() => {
+            if (this.tokens.get(scope) === t)
+                this.tokens.delete(scope);
+        });
+        return t;
+    }
     token(scope) {
-        let t = this.tokens.get(scope);
-        if (!t) {
-            t = this.fetchToken(scope);
-            this.tokens.set(scope, t);
-            t.catch(() => this.tokens.delete(scope));
-        }
+        const t = this.tokens.get(scope) ?? this.remember(scope, this.fetchToken(scope));
         return t.then((tok) => {
             if (tok.expiresAt > Date.now())
                 return tok;
@@ -42595,13 +46802,13 @@ class RegistryAuth {
             res = await this.http.send(url, basic ? { authorization: basic } : {});
         }
         if (res.status === 401 || res.status === 403) {
-            await res.body.dump().catch(() => undefined);
+            await discard(res);
             throw creds
                 ? new errors_RegistryError(`the token service of ${this.registry} (${url.host}) refused the credentials from the Docker config: ${loginHint(this.registry)} again`)
                 : new errors_RegistryError(`${this.registry} requires credentials: ${loginHint(this.registry)}`);
         }
         if (res.status !== 200) {
-            await res.body.dump().catch(() => undefined);
+            await discard(res);
             throw new errors_RegistryError(`the token service of ${this.registry} (${url.host}) answered HTTP ${res.status}`);
         }
         const text = await readLimited(res.body, MAX_TOKEN_RESPONSE);
@@ -42631,20 +46838,6 @@ function bearerScheme(c, registry) {
     checkScheme(realm); // credentials never go to a plain-HTTP token service off this machine
     return { kind: 'bearer', realm, service: c.params.service ?? null };
 }
-async function readLimitedBytes(body, max) {
-    const parts = [];
-    let n = 0;
-    for await (const chunk of body) {
-        n += chunk.length;
-        if (n > max)
-            throw new errors_RegistryError(`a registry response exceeded ${max} bytes`);
-        parts.push(chunk);
-    }
-    return Buffer.concat(parts);
-}
-async function readLimited(body, max) {
-    return (await readLimitedBytes(body, max)).toString('utf8');
-}
 
 ;// CONCATENATED MODULE: ./src/registry/blob-stream.ts
 // One blob, streamed and verified: the sha256 (or sha512) and the size of what arrives must be the
@@ -42672,7 +46865,7 @@ class BlobStream {
         this.digest = digest;
         this.size = size;
         this.what = what;
-        this.hash = (0,external_node_crypto_.createHash)(digest.slice(0, digest.indexOf(':')));
+        this.hash = new DigestVerifier(digest);
     }
     /** The next verified chunk, or null at the end once size and digest have been checked. */
     async next() {
@@ -42735,7 +46928,7 @@ class BlobStream {
     finish() {
         this.done = true;
         this.current = null;
-        const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        const actual = this.hash.actual();
         if (actual !== this.digest) {
             throw new errors_RegistryError(`digest mismatch for blob ${this.digest} of ${this.what}: the registry sent content with digest ${actual}`);
         }
@@ -42759,7 +46952,7 @@ class BlobStream {
             throw new errors_RegistryError(`the registry resumed blob ${this.digest} of ${this.what} at the wrong offset`);
         }
         // Restarted from 0: the bytes already handed on must be the same as the new copy's first bytes.
-        const prefix = (0,external_node_crypto_.createHash)(this.digest.slice(0, this.digest.indexOf(':')));
+        const prefix = new DigestVerifier(this.digest);
         let skipped = 0;
         while (skipped < this.received) {
             const step = await iterator.next();
@@ -42794,7 +46987,7 @@ class BlobStream {
         this.checkPrefix(prefix);
     }
     checkPrefix(prefix) {
-        if (prefix.digest('hex') !== this.hash.copy().digest('hex')) {
+        if (prefix.actual() !== this.hash.actual()) {
             this.close();
             throw new errors_RegistryError(`blob ${this.digest} of ${this.what} changed between download attempts`);
         }
@@ -42812,6 +47005,8 @@ function isPrematureClose(err) {
 
 
 
+/** A helper that has not answered by then never will (a keychain waiting for a click, a hung daemon). */
+const HELPER_TIMEOUT_MS = 30_000;
 /** null when the helper has no credentials for serverUrl. */
 const runCredentialHelper = async (name, serverUrl) => {
     // A helper name from config.json becomes part of a program name: no path separators, no shell.
@@ -42821,13 +47016,16 @@ const runCredentialHelper = async (name, serverUrl) => {
     const program = `docker-credential-${name}`;
     let r;
     try {
-        r = await exec_runCommand(program, ['get'], { input: serverUrl });
+        r = await exec_runCommand(program, ['get'], { input: serverUrl, timeoutMs: HELPER_TIMEOUT_MS });
     }
     catch (err) {
         if (err instanceof ToolMissingError) {
             throw new errors_RegistryError(`${program} (the credential helper the Docker config names for ${one_line_oneLine(serverUrl, 200)}) is not installed or not on PATH`);
         }
         throw err;
+    }
+    if (r.timedOut) {
+        throw new errors_RegistryError(`${program} (the credential helper the Docker config names for ${one_line_oneLine(serverUrl, 200)}) did not answer within ${HELPER_TIMEOUT_MS / 1000} s`);
     }
     if (r.code !== 0) {
         // The helpers answer "credentials not found in native keychain" (exit 1) when they have nothing.
@@ -42849,7 +47047,9 @@ const runCredentialHelper = async (name, serverUrl) => {
 
 ;// CONCATENATED MODULE: ./src/registry/registry-client.ts
 // One client per run: connections, tokens and credentials per registry, a limit on concurrent blob
-// downloads, and the run's cache of scanned layers (a layer base and head share is fetched and scanned once).
+// downloads, and the run layer cache (a layer base and head share is fetched and scanned once).
+
+
 
 
 
@@ -42862,10 +47062,10 @@ const runCredentialHelper = async (name, serverUrl) => {
 
 
 class RegistryClient {
-    /** Scanned layers of this run by blob digest. */
-    layers = new ScannedLayerCache();
-    /** Layer scans kept between runs: a blob it knows is not downloaded again (set by the run that has one). */
-    layerStore = null;
+    /** The run layer cache: scanned layers of this run by blob digest. */
+    runLayers = new RunLayerCache();
+    /** The disk layer cache (scans kept between runs): a blob it knows is not downloaded again (set by the run that has one). */
+    diskLayers = null;
     http;
     auths = new Map();
     configDir;
@@ -42886,7 +47086,7 @@ class RegistryClient {
         const what = describe(ref, reference);
         const res = await this.get(ref, `manifests/${reference}`, { accept: MANIFEST_ACCEPT }, what);
         if (res.status === 404) {
-            await res.body.dump().catch(() => undefined);
+            await discard(res);
             throw new errors_RegistryError(`${what} not found (no such ${reference.includes(':') ? 'manifest' : 'tag'})`);
         }
         await expectOk(res, what);
@@ -42894,9 +47094,8 @@ class RegistryClient {
         if (length > MAX_MANIFEST_BYTES)
             throw new errors_RegistryError(`the manifest of ${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
         const bytes = await readLimitedBytes(res.body, MAX_MANIFEST_BYTES);
-        const algo = reference.startsWith('sha512:') ? 'sha512' : 'sha256';
-        const digest = `${algo}:${(0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex')}`;
-        if (/^sha(256|512):/.test(reference) && digest !== reference) {
+        const digest = digestOf(bytes, reference);
+        if (isDigest(reference) && digest !== reference) {
             throw new errors_RegistryError(`digest mismatch for manifest ${reference} of ${reference_formatReference(ref)}: the registry sent content with digest ${digest}`);
         }
         return { bytes, contentType: header(res, 'content-type'), digest };
@@ -42922,7 +47121,7 @@ class RegistryClient {
         return new BlobStream(async (offset) => {
             const res = await this.get(ref, `blobs/${desc.digest}`, offset > 0 ? { range: `bytes=${offset}-` } : {}, `blob ${desc.digest} of ${what}`);
             if (res.status === 404) {
-                await res.body.dump().catch(() => undefined);
+                await discard(res);
                 throw new errors_RegistryError(`blob ${desc.digest} of ${what} not found in the registry`);
             }
             if (res.status === 206) {
@@ -42932,11 +47131,15 @@ class RegistryClient {
             await expectOk(res, `blob ${desc.digest} of ${what}`);
             const length = header(res, 'content-length');
             if (length !== undefined && Number(length) !== desc.size) {
-                await res.body.dump().catch(() => undefined);
+                await discard(res);
                 throw new errors_RegistryError(`blob ${desc.digest} of ${what} has ${length} bytes, its manifest says ${desc.size}: the registry sent different content`);
             }
             return { offset: 0, body: res.body };
         }, desc.digest, desc.size, what);
+    }
+    /** GET on a path of the repository's API (`tags/list?n=100`), authenticated as pulls are; any status is returned. */
+    getRepositoryPath(ref, path, what) {
+        return this.get(ref, path, {}, what);
     }
     /** Runs task while holding one of the download slots. */
     withSlot(task) {
@@ -42959,10 +47162,10 @@ class RegistryClient {
             if (res.url.origin !== url.origin || (res.status !== 401 && res.status !== 403))
                 return res;
             if (res.status === 403) {
-                await res.body.dump().catch(() => undefined);
+                await discard(res);
                 throw await auth.denied(what);
             }
-            await res.body.dump().catch(() => undefined);
+            await discard(res);
             if (attempt >= 2)
                 throw await auth.denied(what);
             await auth.unauthorized(res.headers['www-authenticate'], scope, authorization, attempt === 0, what);
@@ -42980,6 +47183,7 @@ class RegistryClient {
         return auth;
     }
 }
+/** A 200, or the registry's explanation as a one-line RegistryError. */
 async function expectOk(res, what) {
     if (res.status === 200)
         return;
@@ -42999,67 +47203,13 @@ async function expectOk(res, what) {
 function describe(ref, reference) {
     return `${ref.registry}/${ref.repository}${reference.includes(':') ? '@' : ':'}${reference}`;
 }
-/** At most n tasks at once, started in the order asked. */
-class Limiter {
-    n;
-    active = 0;
-    queue = [];
-    constructor(n) {
-        this.n = n;
-    }
-    async run(task) {
-        // A finished task hands its slot straight to the next in line, so at most n ever run.
-        if (this.active >= this.n)
-            await new Promise((r) => this.queue.push(r));
-        else
-            this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            const next = this.queue.shift();
-            if (next)
-                next();
-            else
-                this.active--;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/settle-limit.ts
-// Runs tasks with at most `limit` at a time and waits for every one of them, also when some fail: a build that
-// is still running must finish (and clean up its worktree and tags) before the run reports the first failure.
-async function settleLimit(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            try {
-                results[i] = { status: 'fulfilled', value: await task(items[i], i) };
-            }
-            catch (reason) {
-                results[i] = { status: 'rejected', reason };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-/** The values in order, or the first failure (by position) once every task has ended. */
-async function allLimit(items, limit, task) {
-    const settled = await settleLimit(items, limit, task);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((r) => r.value);
-}
 
 ;// CONCATENATED MODULE: ./src/sources/read-oci-dir.ts
-// An OCI image layout directory (`buildx --output type=oci,tar=false`, `skopeo copy … oci:DIR`) read in place,
-// without tarring it: index.json → (nested indexes) → the platforms asked for → manifest → config → layer
-// blobs streamed from their files into the same layer scanner and assembly the registry reader uses. Every
-// blob's size and digest is checked as it is read: the directory may be a partial or tampered copy.
+// An OCI image layout directory (`buildx --output type=oci,tar=false`, `skopeo copy … oci:DIR:REF`, umoci) read
+// in place, without tarring it: index.json → the image a ref names (or the only one) → (nested indexes) → the
+// platforms asked for → manifest → config → layer blobs streamed from their files into the same layer scanner
+// and assembly the registry reader uses. Every blob's size and digest is checked as it is read: the directory
+// may be a partial or tampered copy. Uncompressed layers get the same gzip estimate as an archive's.
 
 
 
@@ -43071,91 +47221,57 @@ async function allLimit(items, limit, task) {
 
 
 
-const MAX_NESTING = 4;
+
+
+
+
+
 /** The images of the layout for a platform request (undefined: the host's platform, else the only one). */
 async function readOciDir(dir, request, opts) {
-    const layout = new Layout(dir);
+    const layout = new Layout(dir, opts);
     const images = await layout.images();
-    const choice = choosePlatforms(images, request, platform_hostPlatform());
-    let bytes = 0;
-    const progress = (n) => opts.onProgress?.((bytes += n));
+    const choice = selectImages(images, { ref: opts.ref, request, host: platform_hostPlatform(), what: layout.what, pick: `oci-dir://${dir}:REF` });
     const models = [];
-    for (const { desc, platform } of choice.chosen)
-        models.push(await layout.read(desc, platform, opts.layers, progress));
+    for (const image of choice.chosen)
+        models.push(await layout.read(image));
     return { models, available: choice.available, missing: choice.missing };
 }
 class Layout {
     dir;
+    opts;
     what;
-    constructor(dir) {
+    bytes = 0;
+    estimates;
+    constructor(dir, opts) {
         this.dir = dir;
-        this.what = `the OCI layout ${one_line_quoted(dir)}`;
+        this.opts = opts;
+        this.what = `the OCI layout ${quoted(dir)}`;
+        this.estimates = opts.estimates ?? new Map();
     }
-    /** Image manifests reachable from index.json, with their platforms (from the index, else their configs). */
+    /** Image manifests reachable from index.json, with their names and platforms. */
     async images() {
-        const found = [];
-        const visit = async (bytes, label, depth) => {
-            const parsed = manifest_parseManifest(bytes, undefined, label);
-            if (parsed.kind !== 'index')
-                throw new ImageSourceError(`${label} is not an image index`);
-            for (const desc of parsed.manifests) {
-                if (desc.annotations?.['vnd.docker.reference.type'] !== undefined)
-                    continue; // attestations
-                const body = await this.blob(desc, MAX_MANIFEST_BYTES);
-                const inner = manifest_parseManifest(body, desc.mediaType, `${this.what} (${desc.digest})`);
-                if (inner.kind === 'index') {
-                    if (depth < MAX_NESTING)
-                        await visit(body, `${this.what} (${desc.digest})`, depth + 1);
-                    continue;
-                }
-                found.push(desc.platform?.os && desc.platform.architecture ? desc : { ...desc, platform: await this.configPlatform(inner.manifest) });
-            }
-        };
         const index = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(this.dir, 'index.json')).catch(() => {
             throw new ImageSourceError(`${this.what} has no readable index.json`);
         });
         if (index.length > MAX_MANIFEST_BYTES)
             throw new ImageSourceError(`the index.json of ${this.what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
-        await visit(index, `the index.json of ${this.what}`, 0);
+        const found = await indexImages(parseIndex(index, `the index.json of ${this.what}`), (desc, max) => this.blob(desc, max), this.what);
         if (found.length === 0)
             throw new ImageSourceError(`${this.what} holds no image manifest`);
         return found;
     }
-    async read(desc, platform, layers, progress) {
-        const parsed = manifest_parseManifest(await this.blob(desc, MAX_MANIFEST_BYTES), desc.mediaType, `${this.what} (${platform})`);
-        if (parsed.kind !== 'image')
-            throw new ImageSourceError(`${this.what} nests another index for ${platform}: not supported`);
-        const { manifest } = parsed;
+    async read({ desc, manifest, platform }) {
         const configBytes = await this.blob(manifest.config, MAX_CONFIG_BYTES);
-        const config = this.parseConfig(configBytes, manifest);
+        const config = parseConfig(configBytes, manifest.layers.length, `${this.what} (${platform})`);
         const scanned = await allLimit(manifest.layers, 4, async (layer) => {
-            const s = await layers.get(layer.digest, () => this.scan(layer, progress));
-            return { ...s, digest: layer.digest, compressedSize: s.compression === 'none' ? null : layer.size, compressedSizeExact: s.compression !== 'none' };
+            const s = await this.opts.runLayers.get(layer.digest, () => this.scan(layer));
+            const estimate = this.estimates.get(layer.digest) ?? null;
+            return { ...s, digest: layer.digest, compressedSize: s.compression === 'none' ? estimate : layer.size, compressedSizeExact: s.compression !== 'none' };
         });
-        return assembleImage({ configBytes, config, format: 'oci', layers: scanned });
-    }
-    parseConfig(bytes, manifest) {
-        let config;
-        try {
-            config = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            throw new ImageSourceError(`the image config ${manifest.config.digest} in ${this.what} is not valid JSON`);
-        }
-        const diffIds = config.rootfs?.diff_ids ?? [];
-        if (diffIds.length !== manifest.layers.length) {
-            throw new ImageSourceError(`the image config in ${this.what} lists ${diffIds.length} layer(s) but its manifest ${manifest.layers.length}`);
-        }
-        return config;
-    }
-    async configPlatform(manifest) {
-        const config = this.parseConfig(await this.blob(manifest.config, MAX_CONFIG_BYTES), manifest);
-        const [os, architecture, variant] = platformOf(config).split('/');
-        return { ...(os ? { os } : {}), ...(architecture ? { architecture } : {}), ...(variant ? { variant } : {}) };
+        return assembleImage({ configBytes, config, format: 'oci', manifestDigest: desc.digest, layers: scanned, annotations: manifest.annotations });
     }
     path(desc) {
-        const [algo, hex] = desc.digest.split(':'); // parseManifest checked the digest's form
-        return (0,external_node_path_namespaceObject.join)(this.dir, 'blobs', algo, hex);
+        return (0,external_node_path_namespaceObject.join)(this.dir, blobPath(desc.digest)); // src/oci checked the digest's form
     }
     /** A small blob whole, size and digest checked. */
     async blob(desc, max) {
@@ -43164,31 +47280,43 @@ class Layout {
         const bytes = await (0,promises_namespaceObject.readFile)(this.path(desc)).catch((err) => {
             throw new ImageSourceError(`${this.what} lacks blob ${desc.digest}${err.code === 'ENOENT' ? '' : ` (${err.code ?? err.message})`}`);
         });
-        this.verify(desc, bytes.length, digestOf(desc.digest, [bytes]));
+        this.verify(desc, bytes.length, new DigestVerifier(desc.digest).update(bytes).actual());
         return bytes;
     }
-    /** A layer blob streamed into the scanner; its size and digest are checked once it has been read. */
-    async scan(desc, progress) {
+    /**
+     * A layer blob streamed into the scanner (and, when it is an uncompressed tar and estimates are asked for,
+     * into the gzip estimate); its size and digest are checked once it has been read.
+     */
+    async scan(desc) {
         const path = this.path(desc);
         const st = await (0,promises_namespaceObject.stat)(path).catch(() => null);
         if (!st?.isFile())
             throw new ImageSourceError(`${this.what} lacks blob ${desc.digest}`);
         if (st.size !== desc.size)
             this.verify(desc, st.size, '');
-        const hash = (0,external_node_crypto_.createHash)(desc.digest.startsWith('sha512:') ? 'sha512' : 'sha256');
+        const hash = new DigestVerifier(desc.digest);
+        const estimating = this.opts.compressedSize !== 'exact' && this.opts.compressedSize !== 'off' && !this.estimates.has(desc.digest);
+        const gzip = { estimate: null };
+        const progress = (n) => this.opts.onProgress?.((this.bytes += n));
         let read = 0;
         async function* chunks() {
             for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 })) {
+                if (read === 0 && estimating && sniffKind(chunk) === 'tar')
+                    gzip.estimate = startGzipEstimate(desc.size);
                 hash.update(chunk);
                 read += chunk.length;
                 progress(chunk.length);
+                if (gzip.estimate && !gzip.estimate.write(chunk))
+                    await gzip.estimate.ready();
                 yield chunk;
             }
         }
         try {
             const scanned = await scanLayerStream(chunks(), `layer ${desc.digest} of ${this.what}`);
-            this.verify(desc, read, `${desc.digest.split(':')[0]}:${hash.digest('hex')}`);
-            return scanned;
+            this.verify(desc, read, hash.actual());
+            if (gzip.estimate)
+                await this.keepEstimate(desc.digest, gzip.estimate);
+            return { ...scanned, estimate: this.estimates.get(desc.digest) ?? null };
         }
         catch (err) {
             // Bad bytes that the scanner stumbled on first: name the digest mismatch when that is what it is.
@@ -43200,6 +47328,10 @@ class Layout {
             throw err;
         }
     }
+    async keepEstimate(digest, estimator) {
+        estimator.end();
+        this.estimates.set(digest, await estimator.result);
+    }
     verify(desc, size, digest) {
         if (size !== desc.size)
             throw new ImageSourceError(`blob ${desc.digest} of ${this.what} has ${size} bytes, its manifest says ${desc.size}`);
@@ -43207,19 +47339,11 @@ class Layout {
             throw new ImageSourceError(`digest mismatch for blob ${desc.digest} of ${this.what}: its content has digest ${digest}`);
     }
 }
-function digestOf(expected, parts) {
-    const algo = expected.startsWith('sha512:') ? 'sha512' : 'sha256';
-    const hash = (0,external_node_crypto_.createHash)(algo);
-    for (const p of parts)
-        hash.update(p);
-    return `${algo}:${hash.digest('hex')}`;
-}
 async function digestOfFile(path, expected) {
-    const algo = expected.startsWith('sha512:') ? 'sha512' : 'sha256';
-    const hash = (0,external_node_crypto_.createHash)(algo);
+    const hash = new DigestVerifier(expected);
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
         hash.update(chunk);
-    return `${algo}:${hash.digest('hex')}`;
+    return hash.actual();
 }
 
 ;// CONCATENATED MODULE: ./src/sources/open-image.ts
@@ -43243,20 +47367,21 @@ async function digestOfFile(path, expected) {
 
 class ImageOpener {
     registryOptions;
-    layerStore;
+    diskLayers;
     client = null;
-    /** Layers of OCI layout directories by digest (registries keep theirs in the client). */
-    ociLayers = new ScannedLayerCache();
-    /** layerStore: layer scans kept between runs (registry blobs it knows are not downloaded again). */
-    constructor(registryOptions = {}, layerStore = null) {
+    /** The run layer cache of OCI layout directories (registries keep theirs in the client), and their gzip estimates. */
+    ociLayers = new RunLayerCache();
+    ociEstimates = new Map();
+    /** diskLayers: the disk layer cache, scans kept between runs (registry blobs it knows are not downloaded again). */
+    constructor(registryOptions = {}, diskLayers = null) {
         this.registryOptions = registryOptions;
-        this.layerStore = layerStore;
+        this.diskLayers = diskLayers;
     }
     /** The run's registry client, made when first needed. */
     registry() {
         if (!this.client) {
             this.client = new RegistryClient(this.registryOptions);
-            this.client.layerStore = this.layerStore;
+            this.client.diskLayers = this.diskLayers;
         }
         return this.client;
     }
@@ -43277,18 +47402,24 @@ class ImageOpener {
                 throw noImageFor(source, read.platform ?? platform_hostPlatform(), opened.available);
             return model;
         }
-        return readArchiveStream(source, (input) => readImageArchive(input, read));
+        return readArchiveStream(source, (input) => readImageArchive(input, { ...read, ...archiveNames(source) }));
     }
     /** The images of a source for several platforms ('all' or a list); a platform it lacks is absent. */
     async openMany(source, request, read = {}) {
         if (source.kind === 'registry' || source.kind === 'oci-dir')
             return this.open(source, request, read);
-        const models = await readArchiveStream(source, (input) => readImageArchives(input, request, read));
+        const models = await readArchiveStream(source, (input) => readImageArchives(input, request, { ...read, ...archiveNames(source) }));
         return { models, available: null };
     }
     async open(source, request, read) {
         if (source.kind === 'oci-dir') {
-            const r = await readOciDir(source.path, request, { layers: this.ociLayers, onProgress: read.onProgress });
+            const r = await readOciDir(source.path, request, {
+                runLayers: this.ociLayers,
+                ref: source.refName,
+                compressedSize: read.compressedSize,
+                estimates: read.estimates ?? this.ociEstimates,
+                onProgress: read.onProgress,
+            });
             return { models: r.models, available: r.available };
         }
         const client = this.registry();
@@ -43305,7 +47436,7 @@ class ImageOpener {
             return { models, available: resolved.platformsAvailable ?? models.map((m) => m.platform) };
         }
         catch (err) {
-            if (source.bare && err instanceof errors_RegistryError) {
+            if (source.bare && (err instanceof errors_RegistryError || err instanceof OciError)) {
                 throw new errors_RegistryError(`${one_line_oneLine(source.ref, 200)} is not in the Docker engine, and reading it from its registry failed: ${err.message}`);
             }
             throw err;
@@ -43318,13 +47449,13 @@ function noImageFor(source, platform, available) {
     const has = available?.length ? ` (it has: ${available.join(', ')})` : '';
     return new ImageSourceError(`${one_line_oneLine(what, 200)} has no image for ${one_line_oneLine(platform, 100)}${has}`);
 }
-/**
- * Whether images include a platform asked for: as samePlatform matches, and a request without a variant
- * ("linux/arm") also matches the image of that os/arch whatever its variant, as the readers pick it.
- */
-function hasPlatform(images, want) {
-    const loose = want.split('/').length === 2 ? want.toLowerCase() : null;
-    return images.some((m) => samePlatform(m.platform, want) || (loose !== null && m.platform.split('/').slice(0, 2).join('/') === loose));
+/** How an archive's messages name it, and how to name one of its images. */
+function archiveNames(source) {
+    if (source.kind === 'archive')
+        return { ref: source.refName, what: `the archive ${quoted(source.path)}`, pick: `archive://${source.path}:REF` };
+    if (source.kind === 'stdin')
+        return { what: 'the archive on stdin', pick: 'archive://FILE:REF (save it to a file first)' };
+    return { what: `docker save ${quoted(source.kind === 'local' ? source.ref : '?')}` };
 }
 /** An archive file, stdin, or `docker save` piped (never through a temporary file), handed to read. */
 async function readArchiveStream(source, read) {
@@ -43428,11 +47559,13 @@ async function readFromDockerCli(ref, read) {
 ;// CONCATENATED MODULE: ./src/report/image-report.ts
 // ImageModel → the report's ImageReport and the envelope around it.
 
+
 function toImageReport(model, ref, source, dockerfile = null, layerLines = []) {
     return {
         ref,
         source,
         id: model.id,
+        ...(model.manifestDigest ? { manifestDigest: model.manifestDigest } : {}),
         size: model.size,
         compressedSize: model.compressedSize,
         compressedSizeExact: model.compressedSizeExact,
@@ -43452,7 +47585,7 @@ function toImageReport(model, ref, source, dockerfile = null, layerLines = []) {
 }
 function makeReport(images, removedPlatforms = []) {
     return {
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSION,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
         passed: images.every((i) => i.passed),
         images,
@@ -43464,8 +47597,93 @@ function round(n, digits) {
     return Math.round(n * f) / f;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/config-diff.ts
+// The image config's runtime settings as the report shows them, and what changed between base and head: a
+// `USER` switched to root, an `EXPOSE 22`, a new entrypoint are changes a reviewer must see though no byte moved.
+// Environment variables are compared by a fingerprint of their value and reported by name only.
+
+function configReport(model) {
+    const c = model.config;
+    return {
+        user: c.user,
+        entrypoint: c.entrypoint,
+        cmd: c.cmd,
+        workdir: c.workingDir,
+        exposedPorts: c.exposedPorts,
+        volumes: c.volumes,
+        stopSignal: c.stopSignal,
+        healthcheck: healthcheckOf(c),
+        labels: ownLabels(c),
+        env: c.env.map((e) => e.name),
+        baseName: c.baseName,
+        baseDigest: c.baseDigest,
+        platform: model.platform,
+    };
+}
+function healthcheckOf(c) {
+    if (c.healthcheck === null)
+        return null;
+    const s = c.healthcheckSettings ?? { interval: 0, timeout: 0, startPeriod: 0, startInterval: 0, retries: 0 };
+    return { test: c.healthcheck, ...s };
+}
+/** Labels without the base image's name and digest, which are their own settings. */
+function ownLabels(c) {
+    return c.labels.filter((l) => l.name !== BASE_NAME && l.name !== BASE_DIGEST);
+}
+function diffConfig(base, head) {
+    const b = configReport(base);
+    const h = configReport(head);
+    const out = {};
+    const setting = (key) => {
+        if (JSON.stringify(b[key]) !== JSON.stringify(h[key]))
+            out[key] = { base: b[key], head: h[key] };
+    };
+    for (const key of ['user', 'entrypoint', 'cmd', 'workdir'])
+        setting(key);
+    const ports = setChange(b.exposedPorts, h.exposedPorts);
+    if (ports)
+        out.exposedPorts = ports;
+    const volumes = setChange(b.volumes, h.volumes);
+    if (volumes)
+        out.volumes = volumes;
+    for (const key of ['stopSignal', 'healthcheck'])
+        setting(key);
+    const labels = labelChanges(b.labels, h.labels);
+    if (labels)
+        out.labels = labels;
+    const env = envChanges(base.config, head.config);
+    if (env)
+        out.env = env;
+    for (const key of ['baseName', 'baseDigest', 'platform'])
+        setting(key);
+    return out;
+}
+function setChange(base, head) {
+    const added = head.filter((x) => !base.includes(x));
+    const removed = base.filter((x) => !head.includes(x));
+    return added.length || removed.length ? { added, removed } : undefined;
+}
+function labelChanges(base, head) {
+    const before = new Map(base.map((l) => [l.name, l.value]));
+    const after = new Map(head.map((l) => [l.name, l.value]));
+    const added = head.filter((l) => !before.has(l.name));
+    const removed = base.filter((l) => !after.has(l.name));
+    const changed = head.filter((l) => before.has(l.name) && before.get(l.name) !== l.value).map((l) => ({ name: l.name, base: before.get(l.name), head: l.value }));
+    return added.length || removed.length || changed.length ? { added, removed, changed } : undefined;
+}
+/** By name; a value counts as changed when its fingerprint differs (the values themselves are not in the model). */
+function envChanges(base, head) {
+    const before = new Map(base.env.map((e) => [e.name, e.fingerprint]));
+    const after = new Map(head.env.map((e) => [e.name, e.fingerprint]));
+    const added = head.env.filter((e) => !before.has(e.name)).map((e) => e.name);
+    const removed = base.env.filter((e) => !after.has(e.name)).map((e) => e.name);
+    const changed = head.env.filter((e) => before.has(e.name) && before.get(e.name) !== e.fingerprint).map((e) => e.name);
+    return added.length || removed.length || changed.length ? { added, removed, changed } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 // The terminal rendering of a report: one table per image, aligned, totals last.
+
 
 
 
@@ -43504,9 +47722,9 @@ function renderImageText(name, platform, report, model, opts = {}) {
         r.waste.padStart(w.waste),
     ].join('  ').trimEnd();
     const out = [];
-    out.push(`${one_line_oneLine(name)}  ${platform}  ${report.id.slice(0, 19)}`);
+    out.push(`${one_line_oneLine(name)}  ${one_line_oneLine(platform)}  ${one_line_oneLine(report.id.slice(0, 19))}`);
     out.push(`size ${formatBytes(report.size)} · ${report.layers.length} layer${report.layers.length === 1 ? '' : 's'} · ` +
-        `${formatCount(report.fileCount)} files in the final filesystem · compressed ${report.compressedSize === null ? 'n/a' : formatBytes(report.compressedSize)}` +
+        `${formatCount(report.fileCount)} files in the final filesystem · compressed ${compressed(report)}${report.compressedSize !== null && !report.compressedSizeExact ? ' (gzip level-6 estimate)' : ''}` +
         ` · wasted ${formatBytes(report.wastedBytes)} (efficiency ${formatPercent(report.efficiency)})`);
     out.push('');
     if (opts.findings?.length) {
@@ -43516,6 +47734,8 @@ function renderImageText(name, platform, report, model, opts = {}) {
     for (const r of rows)
         out.push(line(r));
     out.push(line(total));
+    if (opts.config)
+        out.push('', ...configText(opts.config, width));
     const packages = opts.packages ?? [];
     if (packages.length) {
         const shown = packages.slice(0, Math.max(0, opts.packageRows ?? 15));
@@ -43633,8 +47853,264 @@ function progressPerStream(make = (label) => makeProgress(`reading ${label}`)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/sarif-rules.ts
+// The SARIF rule of each finding id (report/sarif.ts): what code scanning shows at the top of an alert and in its
+// help. One row per id — the type asks for a row when an id is added to FindingId.
+/** The README's section on findings (its heading is "## Findings"); a unit test checks it exists. */
+const FINDINGS_ANCHOR = 'findings';
+/** One row per finding id (a unit test checks that every id has one). */
+const SARIF_RULES = {
+    shell: {
+        name: 'ShellInImage',
+        short: 'The image contains a shell',
+        full: 'The final filesystem contains an executable shell (sh, bash, dash, busybox, …). Whoever gets code execution in the container has a shell to work with, and the shell and what comes with it add bytes to every pull.',
+        fix: 'Build the final stage from a base without a shell (scratch with a static binary, or distroless) and copy in only what runs; use the exec form of ENTRYPOINT, CMD and HEALTHCHECK, which needs no shell.',
+    },
+    'missing-multi-stage': {
+        name: 'MissingMultiStage',
+        short: 'A single-stage build ships its build tooling',
+        full: 'The stage that produces the image is the only one (or uses nothing from other stages), and the image carries build tooling: compilers, SDKs, headers, -dev packages.',
+        fix: 'Build in one stage and copy only the artefacts into a slim final stage (FROM scratch, distroless or a -slim base) with COPY --from=<build stage>.',
+    },
+    'build-tools': {
+        name: 'BuildToolsInImage',
+        short: 'Build tooling is in the final image',
+        full: 'Compilers, SDKs, headers or -dev packages are in the final image although only the build needs them.',
+        fix: 'Install them in a build stage and copy the artefacts into the final one; or remove them in the same RUN that installed them.',
+    },
+    'package-cache': {
+        name: 'PackageCacheInImage',
+        short: 'Package manager caches are left in the image',
+        full: 'A layer leaves package manager caches behind (apt lists and .deb archives, apk, pip, npm, yarn, Go, Maven, Gradle, Cargo): bytes every pull moves and nothing at run time reads.',
+        fix: 'Delete them in the same RUN that made them (rm -rf /var/lib/apt/lists/*, pip install --no-cache-dir, npm cache clean --force), or keep them out of the layer with a cache mount (RUN --mount=type=cache,target=…).',
+    },
+    'wasted-space': {
+        name: 'WastedSpace',
+        short: 'Bytes written by one instruction and deleted or overwritten by a later one',
+        full: 'An instruction writes files that a later instruction deletes or overwrites: the bytes stay in the earlier layer, and every pull still moves them.',
+        fix: 'Delete the files in the same RUN that wrote them, or use a multi-stage build (copy only the result) or a cache mount, so the bytes never reach a layer.',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/help-uri.ts
+// Where the findings are explained, for the SARIF rules' helpUri: the README of the Action's own repository at
+// the ref the workflow runs (GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF, set by the runner for the step),
+// else the package's homepage; none when neither is known (a local `uses: ./`, a CLI without a homepage).
+
+
+function findingsHelpUri(env, homepage = TOOL_HOMEPAGE) {
+    const repo = env.GITHUB_ACTION_REPOSITORY ?? '';
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+        const server = /^https?:\/\/[^\s/]+$/.test(env.GITHUB_SERVER_URL ?? '') ? env.GITHUB_SERVER_URL : 'https://github.com';
+        const ref = env.GITHUB_ACTION_REF ?? '';
+        const at = /^[A-Za-z0-9_./-]+$/.test(ref) && !ref.includes('..') ? ref : 'HEAD';
+        return `${server}/${repo}/blob/${at}/README.md#${FINDINGS_ANCHOR}`;
+    }
+    return homepage && /^https?:\/\/\S+$/.test(homepage) ? `${homepage.replace(/#.*$/, '')}#${FINDINGS_ANCHOR}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// The findings as SARIF 2.1.0 for code scanning (input `sarif-file`, `--sarif FILE`): one run of
+// image-size-guard, one rule per finding id that has a result (report/sarif-rules.ts), one result per finding and
+// Dockerfile line — every image and platform of the report in one file, each result naming its image. Resolved
+// findings are left out (gone from the image: code scanning closes their alerts). Pure.
+//
+// Code scanning refuses a whole upload when one result has no physical location, so a finding without a line is
+// put on its Dockerfile's first line, and the findings of an image without a Dockerfile are left out (`unlocated`
+// names those images). Fingerprints: see fingerprint() below.
+
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of our partial fingerprint (SARIF's "<type>/v<version>" convention). */
+const FINGERPRINT_KEY = 'imageSizeGuard/v1';
+function renderSarif(report, opts = {}) {
+    const { located, unlocated } = locateFindings(report);
+    const ids = Object.keys(SARIF_RULES).filter((id) => located.some((l) => l.finding.id === id));
+    const rules = ids.map((id) => rule(id, SARIF_RULES[id], opts.helpUri));
+    const results = located.map((l) => ({
+        ruleId: l.finding.id,
+        ruleIndex: ids.indexOf(l.finding.id),
+        level: l.error ? 'error' : 'warning',
+        message: { text: `${l.name}: ${l.finding.message}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(l.path) }, region: { startLine: l.line } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(l) },
+        properties: { image: l.name, platforms: l.platforms, status: l.isNew ? 'new' : 'existing', bytes: l.finding.bytes },
+    }));
+    const driver = { name: TOOL_NAME, version: TOOL_VERSION, ...(opts.helpUri ? { informationUri: opts.helpUri.replace(/#.*$/, '') } : {}), rules };
+    return { log: { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results }] }, unlocated };
+}
+function rule(id, text, helpUri) {
+    return {
+        id,
+        name: text.name,
+        shortDescription: { text: text.short },
+        fullDescription: { text: text.full },
+        help: { text: `${text.full}\n\nFix: ${text.fix}` },
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level: 'warning' },
+        properties: { tags: ['container-image', 'image-size'] },
+    };
+}
+/** The present findings, one per image, finding and line (platforms merged), in report order. */
+function locateFindings(report) {
+    const byKey = new Map();
+    const unlocated = new Set();
+    for (const entry of report.images) {
+        if (entry.status !== 'compared')
+            continue;
+        for (const finding of entry.findings) {
+            if (finding.status === 'resolved')
+                continue;
+            const where = finding.dockerfile ?? (entry.head.dockerfile ? { path: entry.head.dockerfile, line: 1 } : null);
+            if (!where) {
+                unlocated.add(entry.name);
+                continue;
+            }
+            // several wasted-space (or package-cache) findings can share the writer's line: their removers tell them apart
+            const remover = finding.removedBy ? normalizeInstruction(finding.removedBy.instruction) : '';
+            const key = JSON.stringify([entry.name, finding.id, where.path, where.line, remover, finding.removedBy?.dockerfile?.line ?? null]);
+            const seen = byKey.get(key);
+            if (seen) {
+                seen.platforms.push(entry.platform);
+                seen.error ||= finding.severity === 'error';
+                seen.isNew ||= finding.status === 'new';
+                continue;
+            }
+            const anchor = instructionAt(entry.head, where.line);
+            byKey.set(key, { name: entry.name, finding, ...where, anchor, remover, platforms: [entry.platform], error: finding.severity === 'error', isNew: finding.status === 'new' });
+        }
+    }
+    return { located: [...byKey.values()], unlocated: [...unlocated] };
+}
+/** The normalised instruction of the head layer made by that Dockerfile line ("" for a FROM line: no layer of its own). */
+function instructionAt(head, line) {
+    const layer = head.layers.find((l) => l.dockerfileLine === line);
+    return layer ? normalizeInstruction(layer.instruction) : '';
+}
+/**
+ * The same finding gets the same fingerprint on every run, wherever its line moves: the image, the finding id,
+ * the Dockerfile and the instruction text of its line (normalised: whitespace, shell and build-arg prefixes do
+ * not count) — never the line number. Several results of one finding on different lines differ by their
+ * instruction; findings on one line (wasted bytes written there, removed by different later steps) by the
+ * remover's instruction. Code scanning's own line hash (upload-sarif adds it) sits next to it.
+ */
+function fingerprint(l) {
+    // findings without a remover keep the fingerprint they had before removers were part of it
+    const parts = l.remover ? [l.name, l.finding.id, l.path, l.anchor, l.remover] : [l.name, l.finding.id, l.path, l.anchor];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+/** A repository-relative path as a URI reference: each segment percent-encoded (`#`, `?`, spaces, non-ASCII). */
+function fileUri(path) {
+    const encoded = path.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
+    return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sarif-file.ts
+// Writes the run's findings as a SARIF file (input `sarif-file`, `--sarif FILE`), for code scanning. Returns the
+// warnings to show: images whose findings could not be located (no Dockerfile) and are not in the file.
+
+
+
+async function writeSarifFile(file, report, helpUri) {
+    const { log, unlocated } = renderSarif(report, { helpUri });
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(log, null, 2) + '\n');
+    return unlocated.map((name) => `${name}: its findings are not in the SARIF file: they have no Dockerfile to point at (name its Dockerfile: --file, or the dockerfile input)`);
+}
+
+;// CONCATENATED MODULE: ./src/report/failure-message.ts
+// Why a run failed, in one line, for the Action's failure and the CLI's last stderr line:
+// "budget exceeded (max-size 250MB); fail-on: shell (new, Dockerfile:1)". Pure; the callers prefix it.
+
+
+/** The causes of one image's failure: each failing budget (when fail-on has budget; warn levels never fail) and each failing finding. */
+function failureCauses(entry, failOn) {
+    const causes = [];
+    const budgets = failOn.budget ? entry.budgets.filter(isFailing).map((b) => `${b.id} ${b.limit}`) : [];
+    if (budgets.length)
+        causes.push(`budget exceeded (${budgets.join(', ')})`);
+    // severity is error exactly for the findings fail-on names; resolved ones never fail a run
+    const findings = entry.findings
+        .filter((f) => f.severity === 'error' && f.status !== 'resolved')
+        .map((f) => `${f.id} (${f.status}${f.dockerfile ? `, ${f.dockerfile.path}:${f.dockerfile.line}` : ''})`);
+    if (findings.length)
+        causes.push(`fail-on: ${findings.join(', ')}`);
+    return causes;
+}
+/**
+ * How a line about one entry names it: "" for one image on one platform; the name when the report has several
+ * images; the platform too when the image has several ("api linux/arm64").
+ */
+function entryLabeler(report) {
+    const compared = report.images.filter((e) => e.status !== 'not-built');
+    const several = new Set(report.images.map((e) => e.name)).size > 1;
+    const platformsOf = (name) => compared.filter((e) => e.name === name).length;
+    return (e) => [several ? e.name : null, platformsOf(e.name) > 1 ? e.platform : null].filter(Boolean).join(' ');
+}
+/**
+ * One line for a failed report. One image on one platform: its causes. Several platforms of one image: each
+ * failing platform with its causes. Several images: "2 of 3 images failed: " and each failing image (and
+ * platform). `failOnOf` gives each image's fail-on (entries of a config file may have their own).
+ */
+function failureMessage(report, failOnOf) {
+    const failOn = typeof failOnOf === 'function' ? failOnOf : () => failOnOf;
+    const compared = report.images.filter((e) => e.status !== 'not-built');
+    const names = [...new Set(report.images.map((e) => e.name))];
+    const labelOf = entryLabeler(report);
+    const parts = compared
+        .filter((e) => !e.passed)
+        .map((e) => {
+        const causes = failureCauses(e, failOn(e)).join('; ') || 'failed';
+        const label = labelOf(e);
+        return label ? `${label}: ${causes}` : causes;
+    });
+    const failedImages = new Set(compared.filter((e) => !e.passed).map((e) => e.name)).size;
+    const prefix = names.length > 1 ? `${failedImages} of ${names.length} images failed: ` : '';
+    return one_line_oneLine(prefix + (parts.join(' · ') || 'failed'), 2000);
+}
+
+;// CONCATENATED MODULE: ./src/report/budget-warnings.ts
+// The warn levels a run exceeded, one line each ("api: warn-increase 5MB exceeded (+6.2 MB)"): the Action's
+// warning annotations and the CLI's warning lines on stderr. They never change the verdict. Pure; the text is
+// made one line (names come from the config, which the pull request can edit).
+
+
+
+
+function budgetWarnings(report) {
+    const labelOf = entryLabeler(report);
+    return report.images
+        .filter((e) => e.status === 'compared')
+        .flatMap((e) => e.budgets.filter(isWarning).map((b) => {
+        const label = labelOf(e);
+        return { id: b.id, text: one_line_oneLine(`${label ? `${label}: ` : ''}${b.id} ${b.limit} exceeded (${budgetActual(b)})`, 400) };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cli/report-extras.ts
+// What the CLI's commands add to a report on stderr and beside it: a warning line per warn level exceeded, and
+// the SARIF file (--sarif FILE).
+
+
+
+
+const warn = (text) => void process.stderr.write(`image-size-guard: warning: ${one_line_oneLine(text)}\n`);
+/** "image-size-guard: warning: warn-increase 5MB exceeded (+6.2 MB)", one per warn level exceeded. */
+function warnBudgets(report) {
+    for (const w of budgetWarnings(report))
+        warn(w.text);
+}
+async function reportSarif(file, report) {
+    for (const w of await writeSarifFile(file, report, findingsHelpUri(process.env)))
+        warn(w);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/inspect-command.ts
 // `image-size-guard inspect`: one image → its report.
+
+
 
 
 
@@ -43655,21 +48131,23 @@ async function runInspect(args) {
     const name = args.name ?? defaultName(source);
     const warnings = [];
     const dockerfile = args.file ? { path: args.file, text: await (0,promises_namespaceObject.readFile)(args.file, 'utf8').catch(() => { throw new UsageError(`cannot read --file ${args.file}`); }) } : null;
-    const failOn = fail_on_parseFailOn('budget');
+    const failOn = parseFailOn('budget');
     const shown = models.map((model) => {
         const analysis = analyseSide(model, dockerfile, { buildArgs: [] }, warnings);
         const findings = compareFindings(analysis, null, failOn);
-        const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages };
+        const head = { ...toImageReport(model, sourceRef(source), sourceKind(source), args.file ?? null, analysis.layerLines), packages: analysis.packages.packages, config: configReport(model) };
         const entry = { name, platform: model.platform, status: 'compared', head, base: null, diff: null, findings, budgets: [], passed: decidePassed([], findings, failOn) };
         return { model, entry };
     });
     const report = makeReport(shown.map((s) => s.entry));
     for (const w of new Set(warnings))
         process.stderr.write(`image-size-guard: warning: ${one_line_oneLine(w)}\n`);
+    if (args.sarif)
+        await reportSarif(args.sarif, report);
     const text = args.format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : shown
-            .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages }))
+            .map(({ model, entry }) => renderImageText(name, model.platform, entry.head, model, { width: process.stdout.columns || 100, findings: findingLines(entry), packages: entry.head.packages, config: entry.head.config }))
             .join('\n');
     if (args.output)
         await (0,promises_namespaceObject.writeFile)(args.output, text);
@@ -43732,18 +48210,18 @@ function defaultName(source) {
 // Build and measurement options shared by the CLI flags and the Action inputs, checked the same way.
 
 
-function build_options_parseCompressedSizeMode(value, what = '--compressed-size') {
+function parseCompressedSizeMode(value, what = '--compressed-size') {
     if (value === undefined || value === '')
         return 'auto';
     if (value === 'auto' || value === 'exact' || value === 'off')
         return value;
-    throw new parse_size_ConfigError(`${what} must be auto, exact or off (got ${one_line_quoted(value, 40)})`);
+    throw new ConfigError(`${what} must be auto, exact or off (got ${quoted(value, 40)})`);
 }
 /** Build arguments are KEY=VALUE; returns them unchanged or names the first bad one. */
-function build_options_checkBuildArgs(args, what) {
+function checkBuildArgs(args, what) {
     for (const a of args) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-            throw new parse_size_ConfigError(`${what} must be KEY=VALUE (got ${one_line_quoted(a, 40)})`);
+            throw new ConfigError(`${what} must be KEY=VALUE (got ${quoted(a, 40)})`);
     }
     return args;
 }
@@ -43857,22 +48335,221 @@ function lineSplitter(log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/split-flags.ts
-// `buildx-flags` is one string of extra command-line flags. Split it like a shell would (quotes, escapes),
-// but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
+;// CONCATENATED MODULE: ./src/config/parse-size.ts
+// Parsing of the budget inputs: "250MB", "1.5GiB", "10MB, 5%", "20".
+// Decimal numbers only: "1.5" and ".5" yes; "5.", "1e3", "+5", "1,000", "0x10" no (typos more often than intent).
 
-function split_flags_splitFlags(text, what) {
+
+const SIZE_EXAMPLES = '(examples: 250MB, 1.5GiB, 800kB)';
+const INCREASE_EXAMPLES = '(examples: "10MB", "5%", "10MB, 5%")';
+const parse_size_UNITS = {
+    b: 1,
+    kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
+    kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+};
+const NUMBER = String.raw `([0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
+const SIZE_RE = new RegExp(String.raw `^${NUMBER}[ \t]*([a-z]*)$`, 'i');
+const PERCENT_RE = new RegExp(String.raw `^${NUMBER}[ \t]*%$`);
+function parseWith(re, text, toValue) {
+    const t = text.trim();
+    const m = re.exec(t.startsWith('-') ? t.slice(1).trimStart() : t);
+    if (!m)
+        return 'bad';
+    const value = toValue(Number(m[1]), (m[2] ?? '').toLowerCase());
+    if (value === null || !Number.isFinite(value))
+        return 'bad';
+    return t.startsWith('-') ? 'negative' : value;
+}
+function sizeValue(text) {
+    const v = parseWith(SIZE_RE, text, (n, unit) => {
+        const factor = unit === '' ? 1 : parse_size_UNITS[unit];
+        return factor === undefined ? null : Math.round(n * factor);
+    });
+    return typeof v === 'number' && v > Number.MAX_SAFE_INTEGER ? 'too-large' : v;
+}
+const percentValue = (text) => parseWith(PERCENT_RE, text, (n) => n);
+/** Bytes (rounded to an integer); 1000-based B/kB/MB/GB/TB, 1024-based KiB/MiB/GiB/TiB, any case; a bare number is bytes. */
+function parseSize(text, what) {
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no size given ${SIZE_EXAMPLES}`);
+    const v = sizeValue(text);
+    if (typeof v === 'number')
+        return v;
+    const problem = v === 'negative' ? 'is negative' : v === 'too-large' ? 'is too large' : 'is not a size';
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} ${problem} ${SIZE_EXAMPLES}`);
+}
+/** "10MB", "5%", or both comma-separated in any order (at most one of each). */
+function parseIncrease(text, what = 'max-increase') {
+    function fail(subject, problem) {
+        throw new ConfigError(`${what}: ${quoted(subject.trim(), 40)} ${problem} ${INCREASE_EXAMPLES}`);
+    }
+    if (text.trim() === '')
+        throw new ConfigError(`${what}: no limit given ${INCREASE_EXAMPLES}`);
+    const limit = { bytes: null, percent: null, text: '' };
+    let bytesText = '';
+    for (const raw of text.split(',')) {
+        const part = raw.trim();
+        if (part === '')
+            fail(text, 'has an empty part');
+        const isPercent = part.endsWith('%');
+        const v = isPercent ? percentValue(part) : sizeValue(part);
+        if (v === 'negative')
+            fail(part, 'is negative');
+        if (v === 'too-large')
+            fail(part, 'is too large');
+        if (typeof v !== 'number')
+            fail(part, 'is not a size or a percent');
+        if (isPercent) {
+            if (limit.percent !== null)
+                fail(text, 'lists two percent limits');
+            limit.percent = v;
+        }
+        else {
+            if (limit.bytes !== null)
+                fail(text, 'lists two byte limits');
+            limit.bytes = v;
+            bytesText = part;
+        }
+    }
+    limit.text = [limit.bytes === null ? null : bytesText, limit.percent === null ? null : `${limit.percent}%`]
+        .filter((p) => p !== null)
+        .join(', ');
+    return limit;
+}
+/** A whole number of layers, 1..10000. */
+function parseLayerCount(text, what) {
+    const t = text.trim();
+    const n = /^[0-9]+$/.test(t) ? Number(t) : NaN;
+    if (n >= 1 && n <= 10000)
+        return n;
+    throw new ConfigError(`${what}: ${quoted(text.trim(), 40)} is not a layer count (a whole number from 1 to 10000, e.g. 20)`);
+}
+
+;// CONCATENATED MODULE: ./src/config/budget-options.ts
+// The budgets, read in one place for the Action's inputs, the CLI's flags and the `images` entries. A budget is
+// one row of BUDGET_OPTIONS: its key (the input and entry key; the flag is --key), the BudgetConfig field it
+// fills, its grammar, and for a warn level the max-* budget it warns before. Errors start with the name as the
+// user wrote it (`max-size`, `--max-size`, `images: api: max-size`), then the value and an example.
+
+
+
+/** A size limit keeps the user's spelling for the report ("250MB"). */
+function sizeLimit(text, what) {
+    return { bytes: parseSize(text, what), text: text.trim() };
+}
+function budget(key, field, parse) {
+    return { key, field, parse, warnsBefore: undefined };
+}
+/** A warn level: the grammar of its max-* twin; it must stay below the twin (checkWarnLevels). */
+function warnLevel(key, field, parse, twin) {
+    return { key, field, parse, warnsBefore: twin };
+}
+const BUDGET_OPTIONS = [
+    budget('max-size', 'maxSize', sizeLimit),
+    budget('max-increase', 'maxIncrease', parseIncrease),
+    budget('max-compressed-size', 'maxCompressedSize', sizeLimit),
+    budget('max-compressed-increase', 'maxCompressedIncrease', parseIncrease),
+    budget('max-layers', 'maxLayers', parseLayerCount),
+    warnLevel('warn-size', 'warnSize', sizeLimit, 'max-size'),
+    warnLevel('warn-increase', 'warnIncrease', parseIncrease, 'max-increase'),
+    warnLevel('warn-compressed-size', 'warnCompressedSize', sizeLimit, 'max-compressed-size'),
+    warnLevel('warn-compressed-increase', 'warnCompressedIncrease', parseIncrease, 'max-compressed-increase'),
+    warnLevel('warn-layers', 'warnLayers', parseLayerCount, 'max-layers'),
+];
+const BUDGET_KEYS = BUDGET_OPTIONS.map((b) => b.key);
+/**
+ * `inherited` overridden by the budgets one source gives. `value(key)`: the user's text, undefined when not
+ * given; `name(key)`: how the user wrote the key, the prefix of its error. Each mistake is one line in `problems`.
+ */
+function readBudgets(value, name, inherited, problems) {
+    const budgets = { ...inherited };
+    const bad = new Set();
+    for (const { key, field, parse } of BUDGET_OPTIONS) {
+        const text = value(key);
+        if (text === undefined)
+            continue;
+        try {
+            Object.assign(budgets, { [field]: parse(text, name(key)) });
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            problems.push(err.message);
+            bad.add(key);
+        }
+    }
+    checkWarnLevels(budgets, (key) => value(key) !== undefined && !bad.has(key), name, problems);
+    return budgets;
+}
+/**
+ * A warn level at or above its fail level could never warn before the run fails: one error naming both, when
+ * this source gave either of them (a pair both inherited was checked where it was given).
+ */
+function checkWarnLevels(budgets, given, name, problems) {
+    for (const { key, field, warnsBefore } of BUDGET_OPTIONS) {
+        const twin = BUDGET_OPTIONS.find((b) => b.key === warnsBefore);
+        if (!twin || !(given(key) || given(twin.key)))
+            continue;
+        const warn = budgets[field];
+        const fail = budgets[twin.field];
+        if (warn === undefined || fail === undefined || !warnAtOrAbove(warn, fail))
+            continue;
+        // the twin by its own name, without the entry's prefix the warn level's name already has
+        const failName = name(twin.key).replace(/^.*: /, '');
+        problems.push(`${name(key)}: ${quoted(limitText(warn), 40)} is at or above ${failName} ${quoted(limitText(fail), 40)}: ` +
+            `whatever exceeds it fails ${failName} too, so it could never just warn (set it lower)`);
+    }
+}
+const limitText = (l) => (typeof l === 'number' ? String(l) : l.text);
+/**
+ * Whether every image that exceeds the warn level also exceeds the fail level, so the warning never comes alone.
+ * Sizes and layer counts: warn ≥ fail. Increases, exceeded only when every listed part is: each part the fail
+ * level lists is listed by the warn level too, at or above it ("10MB, 5%" against "10MB": at or above; "5%"
+ * against "10MB": not — a small image can grow 6% by less than 10 MB).
+ */
+function warnAtOrAbove(warn, fail) {
+    if (typeof warn === 'number' || typeof fail === 'number')
+        return Number(warn) >= Number(fail);
+    if ('percent' in warn && 'percent' in fail)
+        return covers(warn.bytes, fail.bytes) && covers(warn.percent, fail.percent);
+    return warn.bytes >= fail.bytes;
+}
+function covers(warnPart, failPart) {
+    return failPart === null || (warnPart !== null && warnPart >= failPart);
+}
+
+;// CONCATENATED MODULE: ./src/config/split-flags.ts
+// `buildx-flags` is one string of extra command-line flags. Split it as sh splits words (quotes, backslashes),
+// but never through a shell: nothing in it is expanded or executed. What may be in it: buildx-flags.ts.
+//
+// sh's rules: outside quotes a backslash keeps the next character (a backslash-newline is removed); inside single
+// quotes nothing is special; inside double quotes a backslash escapes only $ ` " \ and newline, and stays
+// otherwise ("C:\temp" keeps its backslash). Unlike sh, $ and ` are kept as they are (no expansion), and a
+// newline separates words like a blank (multi-line workflow inputs).
+
+const ESCAPED_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\', '\n']);
+function splitFlags(text, what) {
     const out = [];
     let cur = '';
     let has = false;
     let quote = null;
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
-        if (quote) {
-            if (c === quote)
+        const next = text[i + 1];
+        if (quote === "'") {
+            if (c === "'")
                 quote = null;
-            else if (c === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
+            else
+                cur += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = null;
+            else if (c === '\\' && next !== undefined && ESCAPED_IN_DOUBLE_QUOTES.has(next)) {
+                if (next !== '\n')
+                    cur += next;
+                i++;
+            }
             else
                 cur += c;
         }
@@ -43880,12 +48557,15 @@ function split_flags_splitFlags(text, what) {
             quote = c;
             has = true;
         }
-        else if (c === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            has = true;
+        else if (c === '\\' && next !== undefined) {
+            if (next !== '\n') {
+                cur += next;
+                has = true;
+            }
+            i++;
         }
         else if (/\s/.test(c)) {
-            if (has || cur)
+            if (has)
                 out.push(cur);
             cur = '';
             has = false;
@@ -43896,8 +48576,8 @@ function split_flags_splitFlags(text, what) {
         }
     }
     if (quote)
-        throw new parse_size_ConfigError(`${what}: unterminated ${quote} quote`);
-    if (has || cur)
+        throw new ConfigError(`${what}: unterminated ${quote} quote`);
+    if (has)
         out.push(cur);
     return out;
 }
@@ -43939,17 +48619,17 @@ const SHORT = new Map([
 /** Long flags known to take no value: a word after them is a positional argument, not their value. */
 const BOOLEAN = new Set(['no-cache', 'pull', 'debug']);
 /** Returns the flags unchanged, or throws one line naming the first refused flag and why. */
-function buildx_flags_checkBuildxFlags(flags, what) {
+function checkBuildxFlags(flags, what) {
     let valueMayFollow = false;
     for (const flag of flags) {
         if (flag === '--') {
-            throw new parse_size_ConfigError(`${what}: "--" is not allowed (the build context is set with the context input)`);
+            throw new ConfigError(`${what}: "--" is not allowed (the build context is set with the context input)`);
         }
         else if (flag.startsWith('--')) {
             const name = flag.slice(2).split('=')[0];
             const why = REFUSED.get(name);
             if (why !== undefined)
-                throw new parse_size_ConfigError(`${what}: --${name} is not allowed (${why})`);
+                throw new ConfigError(`${what}: --${name} is not allowed (${why})`);
             valueMayFollow = !flag.includes('=') && !BOOLEAN.has(name);
         }
         else if (flag.startsWith('-') && flag.length > 1) {
@@ -43957,7 +48637,7 @@ function buildx_flags_checkBuildxFlags(flags, what) {
             for (const letter of flag.slice(1)) {
                 const long = SHORT.get(letter);
                 if (long !== undefined)
-                    throw new parse_size_ConfigError(`${what}: -${letter} (--${long}) is not allowed (${REFUSED.get(long)})`);
+                    throw new ConfigError(`${what}: -${letter} (--${long}) is not allowed (${REFUSED.get(long)})`);
             }
             valueMayFollow = false;
         }
@@ -43965,7 +48645,7 @@ function buildx_flags_checkBuildxFlags(flags, what) {
             valueMayFollow = false; // the value of the flag before it
         }
         else {
-            throw new parse_size_ConfigError(`${what}: unexpected argument ${one_line_quoted(flag, 40)} (the build context is set with the context input)`);
+            throw new ConfigError(`${what}: unexpected argument ${quoted(flag, 40)} (the build context is set with the context input)`);
         }
     }
     return [...flags];
@@ -43977,7 +48657,7 @@ function buildx_flags_checkBuildxFlags(flags, what) {
 
 
 /** The option as given, normalised ("linux/amd64,linux/arm64", "all"), or undefined when empty. */
-function platform_option_checkPlatformOption(text, what) {
+function checkPlatformOption(text, what) {
     if (text === undefined || text.trim() === '')
         return undefined;
     let request;
@@ -43986,7 +48666,7 @@ function platform_option_checkPlatformOption(text, what) {
     }
     catch {
         const bad = text.split(',').map((p) => p.trim()).find((p) => !/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/i.test(p)) ?? text;
-        throw new parse_size_ConfigError(`${what}: ${one_line_quoted(bad, 60)} is not a platform (os/arch or os/arch/variant, e.g. linux/arm64; a comma list; or all)`);
+        throw new ConfigError(`${what}: ${quoted(bad, 60)} is not a platform (os/arch or os/arch/variant, e.g. linux/arm64; a comma list; or all)`);
     }
     if (request === undefined)
         return undefined;
@@ -44037,32 +48717,6 @@ async function detectBuilder(builder) {
 async function usesContainerdStore(docker) {
     const info = await exec_runCommand(docker, ['info', '--format', '{{json .DriverStatus}}']).catch(() => null);
     return info !== null && info.code === 0 && info.stdout.includes('io.containerd.snapshotter');
-}
-
-;// CONCATENATED MODULE: ./src/exec/cleanup-on-signal.ts
-// Worktrees and temporary tags must go away also when the run is interrupted (Ctrl-C, a cancelled job).
-// Cleanups registered here run synchronously on SIGINT/SIGTERM, then the process exits with 128+signal.
-const pending = new Set();
-let installed = false;
-function registerCleanup(fn) {
-    if (!installed) {
-        installed = true;
-        for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-            process.once(signal, () => {
-                for (const f of pending) {
-                    try {
-                        f();
-                    }
-                    catch {
-                        // best effort: keep cleaning the rest
-                    }
-                }
-                process.exit(code);
-            });
-        }
-    }
-    pending.add(fn);
-    return () => pending.delete(fn);
 }
 
 ;// CONCATENATED MODULE: ./src/git/worktree.ts
@@ -44140,7 +48794,7 @@ async function checkout(root, ref, label = ref) {
 // element. Typed arrays are written in the host's byte order; the cache key names it (see CODEC_ID).
 
 /** Changes whenever the layout written here or by model-codec.ts changes; part of every cache key. */
-const CODEC_ID = `isg-codec-1-${(0,external_node_os_namespaceObject.endianness)()}`;
+const CODEC_ID = `isg-codec-2-${(0,external_node_os_namespaceObject.endianness)()}`;
 /** The bytes are not what a writer of this version makes (truncated, corrupt or foreign). */
 class CodecError extends Error {
 }
@@ -44273,12 +48927,45 @@ class Reader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/config-check.ts
+// The shape of an ImageConfigSummary read back from the analysis cache (untrusted bytes): strings where strings
+// belong, finite numbers where numbers do. Its fields are rendered later, so nothing else may get through.
+const strOrNull = (v) => v === null || typeof v === 'string';
+const config_check_strList = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const strListOrNull = (v) => v === null || config_check_strList(v);
+const objects = (v, keys) => Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && keys.every((k) => typeof e[k] === 'string'));
+function goodSettings(v) {
+    if (v === null)
+        return true;
+    if (typeof v !== 'object')
+        return false;
+    const o = v;
+    return ['interval', 'timeout', 'startPeriod', 'startInterval', 'retries'].every((k) => typeof o[k] === 'number' && Number.isFinite(o[k]) && o[k] >= 0);
+}
+function checkConfig(config) {
+    if (typeof config !== 'object' || config === null)
+        return false;
+    const c = config;
+    return (strListOrNull(c.entrypoint) &&
+        strListOrNull(c.cmd) &&
+        strListOrNull(c.healthcheck) &&
+        [c.user, c.workingDir, c.stopSignal, c.baseName, c.baseDigest].every(strOrNull) &&
+        objects(c.env, ['name', 'fingerprint']) &&
+        config_check_strList(c.exposedPorts) &&
+        config_check_strList(c.volumes) &&
+        goodSettings(c.healthcheckSettings) &&
+        objects(c.labels, ['name', 'value']));
+}
+
 ;// CONCATENATED MODULE: ./src/image/model-codec.ts
 // ImageModel and ScannedLayer ↔ bytes, for the analysis cache. The final filesystem and a layer's entries are
 // written as their typed arrays (path table, types, modes, sizes, layers), not an entry per path; the rest
-// (config, history, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
+// (config, layer summaries) is small JSON. Decoding treats the bytes as untrusted: every id, type,
 // length and count is checked, the tree links are rebuilt rather than read, and the totals the model states
 // are recomputed and compared, so a crafted entry can make no lookup loop or read out of range.
+// Version 2 (CODEC_ID) added the config's runtime settings to the JSON part and the waste ledger after the captures.
+
+
 
 
 
@@ -44288,14 +48975,14 @@ const model_codec_FILE = TYPE_CODE.file;
 const model_codec_SYMLINK = TYPE_CODE.symlink;
 const model_codec_HARDLINK = TYPE_CODE.hardlink;
 function encodeModel(model, w) {
-    if (!(model.files instanceof FileIndex))
-        throw new Error('only a reader-made model (FileIndex) can be encoded');
+    if (!(model.files instanceof FileIndex) || !(model.waste instanceof WasteLedger))
+        throw new Error('only a reader-made model (FileIndex, WasteLedger) can be encoded');
     const meta = {
         id: model.id,
+        manifestDigest: model.manifestDigest,
         platform: model.platform,
         archiveFormat: model.archiveFormat,
         config: model.config,
-        history: model.history,
         layers: model.layers,
         size: model.size,
         fileCount: model.fileCount,
@@ -44316,6 +49003,9 @@ function encodeModel(model, w) {
     w.array(c.sizes);
     writeLinks(w, c.links);
     writeCaptures(w, model.capturedFiles);
+    const waste = model.waste.columns;
+    for (const a of [waste.ids, waste.bytes, waste.layers, waste.removers, waste.kinds])
+        w.array(a);
 }
 function decodeModel(r) {
     const meta = checkMeta(r.json());
@@ -44334,6 +49024,7 @@ function decodeModel(r) {
             throw new CodecError('a column does not match the path table');
     const links = readLinks(r, n);
     const capturedFiles = readCaptures(r);
+    const waste = new WasteLedger(paths, readWaste(r, n, meta));
     // Checked, and the totals recomputed: a present path hangs below a present directory; types and layers are in range.
     if (present[0] !== 1 || types[0] !== model_codec_DIR)
         throw new CodecError('the root is not a present directory');
@@ -44373,7 +49064,28 @@ function decodeModel(r) {
         throw new CodecError('the file totals do not match the filesystem');
     const { firstChild, nextSibling } = presentTree(paths, present);
     const files = new FileIndex({ paths, present, types, modes, layers, sizes, links, firstChild, nextSibling, count });
-    return { ...meta, files, capturedFiles };
+    return { ...meta, files, capturedFiles, waste };
+}
+/** The waste ledger's columns, checked: ids in the table, layers in range, a later (or the same) layer removing, and the bytes adding up. */
+function readWaste(r, paths, meta) {
+    const c = { ids: r.i32s(), bytes: r.f64s(), layers: r.u32s(), removers: r.u32s(), kinds: r.u8s() };
+    const n = c.ids.length;
+    if ([c.bytes, c.layers, c.removers, c.kinds].some((a) => a.length !== n))
+        throw new CodecError('a waste column does not match the others');
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+        const id = c.ids[i];
+        const bytes = c.bytes[i];
+        const layer = c.layers[i];
+        const remover = c.removers[i];
+        if (id < 1 || id >= paths || !(bytes > 0 && Number.isFinite(bytes)) || remover >= meta.layers.length || layer > remover || c.kinds[i] > 1) {
+            throw new CodecError(`waste entry ${i} is malformed`);
+        }
+        sum += bytes;
+    }
+    if (sum !== meta.size - meta.finalBytes)
+        throw new CodecError('the waste ledger does not add up to the wasted bytes');
+    return c;
 }
 function encodeScannedLayer(layer, w) {
     writeTable(w, layer.paths);
@@ -44499,10 +49211,9 @@ function checkMeta(m) {
     };
     const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
     const strOrNull = (v) => v === null || typeof v === 'string';
-    const strList = (v) => v === null || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
     if (typeof m !== 'object' || m === null)
         bad('header');
-    if (typeof m.id !== 'string' || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci'))
+    if (typeof m.id !== 'string' || !strOrNull(m.manifestDigest) || typeof m.platform !== 'string' || (m.archiveFormat !== 'docker-save' && m.archiveFormat !== 'oci'))
         bad('identity');
     for (const k of ['size', 'fileCount', 'finalBytes', 'wastedBytes', 'efficiency'])
         if (!isNum(m[k]))
@@ -44511,11 +49222,8 @@ function checkMeta(m) {
         bad('compressed size');
     if (typeof m.compressedSizeExact !== 'boolean')
         bad('compressed size');
-    const c = m.config;
-    if (typeof c !== 'object' || c === null || !strList(c.entrypoint) || !strList(c.cmd) || !strList(c.healthcheck) || !strOrNull(c.user) || !strOrNull(c.workingDir))
+    if (!checkConfig(m.config))
         bad('config');
-    if (!Array.isArray(m.history) || !m.history.every((h) => typeof h === 'object' && h !== null && strOrNull(h.created) && typeof h.createdBy === 'string' && strOrNull(h.comment) && typeof h.emptyLayer === 'boolean'))
-        bad('history');
     if (!Array.isArray(m.layers) || !m.layers.every((l, i) => goodLayer(l, i)))
         bad('layers');
     return m;
@@ -44564,101 +49272,14 @@ function toolBuild() {
     return id;
 }
 
-;// CONCATENATED MODULE: ./src/lib/cache-envelope.ts
-// The envelope of every analysis-cache file: a magic number, a header (format, kind, key, report schema,
-// tool version, payload length and SHA-256), then the gzip'd payload. An entry is used only when every field
-// is what this run expects and the checksum holds; otherwise the reader says why, in a few words, and the
-// caller ignores the entry (with a warning) and computes what it needed.
-//
-//   0   8   magic  89 49 53 47 0d 0a 1a 0a   ("\x89ISG\r\n\x1a\n": a text-mode copy or a truncation shows)
-//   8   4   header length (u32 LE)
-//   12  …   header JSON: { format, kind, key, schema, tool (version+build), bytes, rawBytes, sha256 }
-//   …   …   payload: gzip of the encoded analysis
-
-
-
-
-const MAGIC = Buffer.from([0x89, 0x49, 0x53, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const FORMAT = 1;
-const SCHEMA = 1;
-/** Large enough for any real header; a larger claim is a corrupt file, not a reason to allocate. */
-const MAX_HEADER = 64 * 1024;
-const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
-/** Why an entry was not used: "truncated", "checksum mismatch", "made by image-size-guard 0.0.9"… */
-class CacheEntryError extends Error {
-}
-/** The bytes of a cache file holding `payload` under this kind and key. */
-async function sealEntry(kind, key, payload) {
-    const body = await gzipAsync(payload, { level: 1 }); // speed over size: a base's arrays gzip ~3× even at level 1
-    const header = {
-        format: FORMAT,
-        kind,
-        key,
-        schema: SCHEMA,
-        tool: toolBuild(),
-        bytes: body.length,
-        rawBytes: payload.length,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'),
-    };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    const len = Buffer.allocUnsafe(4);
-    len.writeUInt32LE(json.length, 0);
-    return Buffer.concat([MAGIC, len, json, body]);
-}
-/** The payload of a cache file, when it is an intact entry of this kind and key made by this version; throws CacheEntryError otherwise. */
-function openEntry(file, kind, key) {
-    if (file.length < MAGIC.length + 4)
-        throw new CacheEntryError(file.length === 0 ? 'empty file' : 'truncated');
-    if (!file.subarray(0, MAGIC.length).equals(MAGIC))
-        throw new CacheEntryError('not an image-size-guard cache entry');
-    const headerBytes = file.readUInt32LE(MAGIC.length);
-    if (headerBytes > MAX_HEADER)
-        throw new CacheEntryError('corrupt header');
-    const start = MAGIC.length + 4 + headerBytes;
-    if (file.length < start)
-        throw new CacheEntryError('truncated');
-    let h;
-    try {
-        h = JSON.parse(file.subarray(MAGIC.length + 4, start).toString('utf8'));
-    }
-    catch {
-        throw new CacheEntryError('corrupt header');
-    }
-    if (typeof h !== 'object' || h === null)
-        throw new CacheEntryError('corrupt header');
-    if (h.format !== FORMAT)
-        throw new CacheEntryError(`cache format ${String(h.format)}, not ${FORMAT}`);
-    if (h.tool !== toolBuild())
-        throw new CacheEntryError(`made by image-size-guard ${String(h.tool)}, this is ${toolBuild()}`);
-    if (h.schema !== SCHEMA)
-        throw new CacheEntryError(`report schema ${String(h.schema)}, not ${SCHEMA}`);
-    if (h.kind !== kind || h.key !== key)
-        throw new CacheEntryError(`made for another ${h.kind === kind ? 'key' : 'kind of entry'}`);
-    const body = file.subarray(start);
-    if (body.length < h.bytes)
-        throw new CacheEntryError('truncated');
-    if (body.length > h.bytes)
-        throw new CacheEntryError('trailing bytes after the payload');
-    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== h.sha256)
-        throw new CacheEntryError('checksum mismatch');
-    let raw;
-    try {
-        raw = (0,external_node_zlib_.gunzipSync)(body, { maxOutputLength: h.rawBytes > 0 ? h.rawBytes : 1 });
-    }
-    catch {
-        throw new CacheEntryError('the payload does not decompress');
-    }
-    if (raw.length !== h.rawBytes)
-        throw new CacheEntryError('the payload has the wrong length');
-    return raw;
-}
-
-;// CONCATENATED MODULE: ./src/sources/cache-dir.ts
-// The analysis cache's directory ($XDG_CACHE_HOME/image-size-guard by default): `bases/` holds base analyses
-// by their key, `layers/` layer scans by blob digest. Files are written whole to a temporary name and renamed,
-// so a reader (another run sharing the directory) sees an old entry or a new one, never half of one. Every
-// use of an entry refreshes its modification time; prune() then keeps the directory bounded, least recently
-// used first: entries unused for MAX_AGE are removed, then the oldest until the total is under MAX_BYTES.
+;// CONCATENATED MODULE: ./src/cache/cache-dir.ts
+// The cache directory ($XDG_CACHE_HOME/image-size-guard by default), where the analysis cache keeps its two
+// disk caches: `bases/` a commit's analysis by its base key (pipeline/analysis-cache.ts), `layers/` layer
+// scans by blob digest (cache-dir-layers.ts); entries are sealed in envelope.ts's format. Files are written
+// whole to a temporary name and renamed, so a reader (another run sharing the directory) sees an old entry or
+// a new one, never half of one. Every use of an entry refreshes its modification time; prune() then keeps the
+// directory bounded, least recently used first: entries unused for MAX_AGE are removed, then the oldest until
+// the total is under MAX_BYTES.
 
 
 
@@ -44763,10 +49384,100 @@ class CacheDir {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/layer-cache.ts
-// Layer scans on disk by blob digest (the LayerStore the readers consult): `layers/<build>-<algorithm>-<hex>.isgc` in
-// the cache directory. An entry is the scan (path table and entries as typed arrays, captured package
-// databases), the blob's compression and its gzip estimate. Unusable entries are dropped with a warning.
+;// CONCATENATED MODULE: ./src/cache/envelope.ts
+// The envelope of every analysis-cache file: a magic number, a header (format, kind, key, report schema,
+// tool version, payload length and SHA-256), then the gzip'd payload. An entry is used only when every field
+// is what this run expects and the checksum holds; otherwise the reader says why, in a few words, and the
+// caller ignores the entry (with a warning) and computes what it needed.
+//
+//   0   8   magic  89 49 53 47 0d 0a 1a 0a   ("\x89ISG\r\n\x1a\n": a text-mode copy or a truncation shows)
+//   8   4   header length (u32 LE)
+//   12  …   header JSON: { format, kind, key, schema, tool (version+build), bytes, rawBytes, sha256 }
+//   …   …   payload: gzip of the encoded analysis
+
+
+
+
+const MAGIC = Buffer.from([0x89, 0x49, 0x53, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const FORMAT = 1;
+const SCHEMA = 1;
+/** Large enough for any real header; a larger claim is a corrupt file, not a reason to allocate. */
+const MAX_HEADER = 64 * 1024;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/** Why an entry was not used: "truncated", "checksum mismatch", "made by image-size-guard 0.0.9"… */
+class CacheEntryError extends Error {
+}
+/** The bytes of a cache file holding `payload` under this kind and key. */
+async function sealEntry(kind, key, payload) {
+    const body = await gzipAsync(payload, { level: 1 }); // speed over size: a base's arrays gzip ~3× even at level 1
+    const header = {
+        format: FORMAT,
+        kind,
+        key,
+        schema: SCHEMA,
+        tool: toolBuild(),
+        bytes: body.length,
+        rawBytes: payload.length,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex'),
+    };
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const len = Buffer.allocUnsafe(4);
+    len.writeUInt32LE(json.length, 0);
+    return Buffer.concat([MAGIC, len, json, body]);
+}
+/** The payload of a cache file, when it is an intact entry of this kind and key made by this version; throws CacheEntryError otherwise. */
+function openEntry(file, kind, key) {
+    if (file.length < MAGIC.length + 4)
+        throw new CacheEntryError(file.length === 0 ? 'empty file' : 'truncated');
+    if (!file.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new CacheEntryError('not an image-size-guard cache entry');
+    const headerBytes = file.readUInt32LE(MAGIC.length);
+    if (headerBytes > MAX_HEADER)
+        throw new CacheEntryError('corrupt header');
+    const start = MAGIC.length + 4 + headerBytes;
+    if (file.length < start)
+        throw new CacheEntryError('truncated');
+    let h;
+    try {
+        h = JSON.parse(file.subarray(MAGIC.length + 4, start).toString('utf8'));
+    }
+    catch {
+        throw new CacheEntryError('corrupt header');
+    }
+    if (typeof h !== 'object' || h === null)
+        throw new CacheEntryError('corrupt header');
+    if (h.format !== FORMAT)
+        throw new CacheEntryError(`cache format ${String(h.format)}, not ${FORMAT}`);
+    if (h.tool !== toolBuild())
+        throw new CacheEntryError(`made by image-size-guard ${String(h.tool)}, this is ${toolBuild()}`);
+    if (h.schema !== SCHEMA)
+        throw new CacheEntryError(`report schema ${String(h.schema)}, not ${SCHEMA}`);
+    if (h.kind !== kind || h.key !== key)
+        throw new CacheEntryError(`made for another ${h.kind === kind ? 'key' : 'kind of entry'}`);
+    const body = file.subarray(start);
+    if (body.length < h.bytes)
+        throw new CacheEntryError('truncated');
+    if (body.length > h.bytes)
+        throw new CacheEntryError('trailing bytes after the payload');
+    if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== h.sha256)
+        throw new CacheEntryError('checksum mismatch');
+    let raw;
+    try {
+        raw = (0,external_node_zlib_.gunzipSync)(body, { maxOutputLength: h.rawBytes > 0 ? h.rawBytes : 1 });
+    }
+    catch {
+        throw new CacheEntryError('the payload does not decompress');
+    }
+    if (raw.length !== h.rawBytes)
+        throw new CacheEntryError('the payload has the wrong length');
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/cache/cache-dir-layers.ts
+// The disk layer cache (the DiskLayerCache the readers consult, image/cached-layer.ts): layer scans between
+// runs, by blob digest, in the cache directory's `layers/<build>-<algorithm>-<hex>.isgc`. An entry is the scan
+// (path table and entries as typed arrays, captured package databases), the blob's compression and its gzip
+// estimate. Unusable entries are dropped with a warning.
 
 
 
@@ -44774,7 +49485,7 @@ class CacheDir {
 
 /** A layer whose encoding is bigger than this is not kept: encoding it would cost more memory than it saves time. */
 const MAX_ENTRY_BYTES = 256 * 1024 ** 2;
-class DiskLayerStore {
+class CacheDirLayers {
     dir;
     /** Entries ignored (corrupt, truncated, foreign), one line each, for the run's warnings. */
     warnings = [];
@@ -44784,7 +49495,7 @@ class DiskLayerStore {
         this.dir = dir;
     }
     lookup(digest) {
-        if (!storableDigest(digest))
+        if (!cacheableDigest(digest))
             return null;
         const name = fileName(digest);
         const file = this.dir.read('layers', name);
@@ -44808,14 +49519,14 @@ class DiskLayerStore {
             return null;
         }
     }
-    save(digest, stored) {
-        if (!storableDigest(digest) || this.saving.has(digest))
+    save(digest, cached) {
+        if (!cacheableDigest(digest) || this.saving.has(digest))
             return;
         this.saving.add(digest);
         const task = (async () => {
             const w = new Writer();
-            w.json({ compression: stored.compression, estimate: stored.estimate });
-            encodeScannedLayer(stored.layer, w);
+            w.json({ compression: cached.compression, estimate: cached.estimate });
+            encodeScannedLayer(cached.layer, w);
             if (w.bytes > MAX_ENTRY_BYTES)
                 return;
             await this.dir.write('layers', fileName(digest), await sealEntry('layer', digest, w.finish()));
@@ -44835,12 +49546,13 @@ function fileName(digest) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/analysis-cache.ts
-// The analysis cache of a run. A base is computed once per commit: the analysis of a built commit (each
-// platform's ImageModel — layers, final filesystem, package databases, config and history — with the
-// Dockerfile's path and text) is kept under a key of everything that decides it, and a later run that needs
-// the same commit built the same way reads it instead of checking out, building and reading the image.
-// Layer scans are kept by blob digest beside it (sources/layer-cache.ts). Entries live in the cache
-// directory; the Action also saves and restores base entries through the Actions cache (RemoteCache).
+// The analysis cache of a run: the cache directory's two disk caches, and the remote base cache. A base is
+// computed once per commit: the analysis of a built commit (each platform's ImageModel — layers, final
+// filesystem, package databases, config and history — with the Dockerfile's path and text) is kept in
+// `bases/` under a key of everything that decides it, and a later run that needs the same commit built the
+// same way reads it instead of checking out, building and reading the image. Layer scans are kept by blob
+// digest beside it (the disk layer cache, cache/cache-dir-layers.ts). The Action also saves and restores
+// base entries through the Actions cache (the RemoteBaseCache, github/actions-cache.ts).
 
 
 
@@ -44893,7 +49605,8 @@ function decodeSide(payload, ref) {
 class AnalysisCache {
     options;
     dir;
-    layers;
+    /** The disk layer cache, for the run's image readers. */
+    diskLayers;
     /** Entries ignored and faults met, one line each, for the run's warnings. */
     notes = [];
     pending = new Set();
@@ -44901,20 +49614,20 @@ class AnalysisCache {
     constructor(options) {
         this.options = options;
         this.dir = new CacheDir(options.dir);
-        this.layers = new DiskLayerStore(this.dir);
+        this.diskLayers = new CacheDirLayers(this.dir);
         this.remote = options.remote;
     }
-    /** The kept analysis under key (from the directory, else the remote store), as the side `ref` names; null on a miss. */
-    async loadSide(key, ref) {
-        const local = this.readSide(key, ref);
+    /** The base kept under key (from the directory, else the remote base cache), as the side `ref` names; null on a miss. */
+    async loadBase(key, ref) {
+        const local = this.readBase(key, ref);
         if (local || !this.remote)
             return local;
         if (!(await this.remote.restore(key, this.dir.path('bases', key))))
             return null;
-        return this.readSide(key, ref);
+        return this.readBase(key, ref);
     }
-    /** Keeps a built side under key, in the background (and in the remote store when asked); the run waits for it at the end. */
-    keepSide(key, side, remote) {
+    /** Keeps a built side as the base under key, in the background (and in the remote base cache when asked); the run waits for it at the end. */
+    keepBase(key, side, remote) {
         this.defer(async () => {
             const written = await this.dir.write('bases', key, await sealEntry('base', key, encodeSide(side)));
             if (written && remote && this.remote)
@@ -44925,11 +49638,11 @@ class AnalysisCache {
     async close() {
         while (this.pending.size)
             await Promise.all([...this.pending]);
-        await this.layers.flush();
+        await this.diskLayers.flush();
         await this.dir.prune().catch(() => undefined);
-        return [...this.notes, ...this.layers.warnings, ...this.dir.problems];
+        return [...this.notes, ...this.diskLayers.warnings, ...this.dir.problems];
     }
-    readSide(key, ref) {
+    readBase(key, ref) {
         const file = this.dir.read('bases', key);
         if (!file)
             return null;
@@ -44957,7 +49670,7 @@ class AnalysisCache {
 // What a run's images share: the builder (detected once, only when something is built), the checkouts of
 // git refs (one worktree per ref, however many images are built from it), removed when the run ends, the
 // commits refs name, the opener of existing images (one registry client: a layer base and head share is
-// fetched once) and the analysis cache (bases by commit, layers by digest).
+// fetched once) and the analysis cache (bases by commit, layers by blob digest).
 
 
 
@@ -44973,7 +49686,7 @@ class BuildSession {
     constructor(run) {
         this.run = run;
         this.cache = run.cache ? new AnalysisCache(run.cache) : null;
-        this.opener = new ImageOpener({}, this.cache?.layers ?? null);
+        this.opener = new ImageOpener({}, this.cache?.diskLayers ?? null);
     }
     builderInfo() {
         this.builder ??= detectBuilder(this.run.builder);
@@ -45132,12 +49845,84 @@ async function fileAtCommit(root, commit, path) {
     return r.code === 0 ? r.stdout : null;
 }
 
+;// CONCATENATED MODULE: ./src/buildx/temporary-tags.ts
+// The temporary tags of `--load` builds (the classic store's docker driver), and when they may be removed.
+//
+// The classic image store deletes an image together with its last tag, and it has no leases. Two builds of the
+// same content make the same image (same config, same id): base and head of an image the change leaves alone,
+// several images from one Dockerfile, the same repository in two jobs on one engine. Removing one build's tag while
+// the other is still exporting — after the store made the image, before the build tagged it — deletes the image
+// under it, and that build fails with BuildKit's "failed to solve: failed to get digest sha256:…: no such file or
+// directory" or "failed to solve: not found" (reproduced on Docker 26: six loops building one context at once,
+// `--force` or not). So this process removes its tags only while none of its own `--load` builds is running, and
+// a build that lost its image to someone else's removal (another run, a prune) is tried once more.
+
+
+const removeTag = async (tag) => {
+    // no --force: whatever came to use the image keeps it
+    await exec_runCommand(dockerCommand(), ['image', 'rm', tag]).catch(() => undefined);
+};
+class TemporaryTags {
+    remove;
+    running = 0;
+    /** Every tag made and not yet removed, with its Ctrl-C cleanup. */
+    made = new Map();
+    /** Tags their builds are done with. */
+    released = new Set();
+    constructor(remove = removeTag) {
+        this.remove = remove;
+    }
+    /** Runs a build that loads an image under a temporary tag: tags are not removed while it runs. */
+    async build(run) {
+        this.running++;
+        try {
+            return await run();
+        }
+        finally {
+            this.running--;
+            await this.flush();
+        }
+    }
+    /** A tag this process is about to make: removed on Ctrl-C, else after release(). */
+    track(tag) {
+        this.made.set(tag, registerCleanup(() => runSync(dockerCommand(), ['image', 'rm', tag])));
+    }
+    /** Done with a tag: removed now when no build is loading, else once the last one has ended. */
+    async release(tag) {
+        this.released.add(tag);
+        await this.flush();
+    }
+    /** Tags made and not removed yet. */
+    get pending() {
+        return [...this.made.keys()];
+    }
+    /** Removes the released tags while no build is running; a build that starts meanwhile stops it. */
+    async flush() {
+        for (const tag of [...this.released]) {
+            if (this.running > 0)
+                return;
+            this.released.delete(tag);
+            await this.remove(tag);
+            this.made.get(tag)?.();
+            this.made.delete(tag);
+        }
+    }
+}
+/** The build failed because its image was removed while it was being exported (see above). */
+function lostItsImage(reason) {
+    return /failed to solve: (?:not found$|failed to get digest sha256:[0-9a-f]{64}: open .*: no such file or directory$)/.test(reason.trim());
+}
+/** The tags of this process's `--load` builds. */
+const temporaryTags = new TemporaryTags();
+
 ;// CONCATENATED MODULE: ./src/buildx/build.ts
 // Builds one image with buildx and reads it without a temporary copy:
 //  - builders that can export OCI stream `--output type=oci,dest=-` straight into the reader (exact compressed sizes);
 //    several platforms (`--platform a,b`) are one build whose archive holds an image per platform;
 //  - otherwise `--load` to a unique temporary tag, then `docker save` piped into the reader; the tag is always removed.
 //    The classic docker driver cannot load several platforms at once, so such a build is refused up front.
+//    When the temporary tags may go, and why a build that lost its image is tried again: temporary-tags.ts.
+
 
 
 
@@ -45201,36 +49986,51 @@ async function buildOci(spec, args, logMode, read, platforms) {
 }
 async function buildLoad(spec, args, logMode, read) {
     const tag = `image-size-guard-tmp/${spec.label.replace(/[^a-z0-9]/g, '').slice(0, 40)}:${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
-    const lines = lineSplitter(log);
     const started = performance.now();
-    // Interrupted: stop the build first (so it cannot tag afterwards), then drop the tag.
-    let child = null;
-    const unregister = registerCleanup(() => {
-        child?.kill('SIGINT');
-        runSync(dockerCommand(), ['image', 'rm', '--force', tag]);
-    });
+    temporaryTags.track(tag);
     try {
-        child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
-        child.stdin.end();
-        const running = child;
-        running.stdout?.setEncoding('utf8').on('data', (d) => lines.write(d));
-        running.stderr?.setEncoding('utf8').on('data', (d) => lines.write(d));
-        const code = await new Promise((resolve, reject) => {
-            running.on('error', reject);
-            running.on('close', (c) => resolve(c ?? 1));
-        });
-        lines.flush();
-        log.end(code !== 0);
-        if (code !== 0)
-            throw new BuildError(`${spec.label} build failed: ${lastLine(log.tail(), `buildx exited with ${code}`)}`);
+        for (let attempt = 1;; attempt++) {
+            const failure = await temporaryTags.build(() => loadBuild(spec, args, tag, logMode));
+            if (failure === null)
+                break;
+            if (attempt === 1 && lostItsImage(failure)) {
+                process.stderr.write(`image-size-guard: ${spec.label} build lost its image to a removal while it was exported (another build of the same content?): building it again\n`);
+                continue;
+            }
+            throw new BuildError(`${spec.label} build failed: ${failure}`);
+        }
         const built = performance.now();
         const model = await readImage({ kind: 'local', ref: tag }, read);
         return { models: [model], buildMs: built - started, readMs: performance.now() - built, exportedAs: 'docker-save' };
     }
     finally {
+        await temporaryTags.release(tag);
+    }
+}
+/** Runs `buildx build --load -t tag`; null when it succeeded, else the reason it failed (one line). */
+async function loadBuild(spec, args, tag, logMode) {
+    const log = openBuildLog(`build ${spec.label} (buildx --load)`, logMode, process.stderr, spec.label);
+    const lines = lineSplitter(log);
+    const child = spawnStreaming(dockerCommand(), [...args, '--load', '-t', tag, spec.context]);
+    // Interrupted: stop the build, so that it cannot tag after its tag was removed, and remove the tag (again).
+    const unregister = registerCleanup(() => {
+        child.kill('SIGINT');
+        runSync(dockerCommand(), ['image', 'rm', tag]);
+    });
+    child.stdin.end();
+    child.stdout.setEncoding('utf8').on('data', (d) => lines.write(d));
+    child.stderr.setEncoding('utf8').on('data', (d) => lines.write(d));
+    try {
+        const code = await new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', (c) => resolve(c ?? 1));
+        });
+        lines.flush();
+        log.end(code !== 0);
+        return code === 0 ? null : lastLine(log.tail(), `buildx exited with ${code}`);
+    }
+    finally {
         unregister();
-        await exec_runCommand(dockerCommand(), ['image', 'rm', '--force', tag]).catch(() => undefined);
     }
 }
 
@@ -45415,81 +50215,8 @@ function readIfExists(path) {
     return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : null;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/budgets.ts
-// Size budgets (design §2.1): pure checks of the head image against the configured limits.
-// Relative slack so a decimal percent's binary rounding (0.57 × 10000 = 5699.999…) cannot fail an
-// increase that is exactly at the limit; it only matters above a terabyte of allowed growth.
-const ROUNDING_SLACK = 1 + 1e-12;
-function increaseExceeds(limit, delta, baseSize) {
-    if (delta <= 0)
-        return false; // a shrink or an equal image never fails
-    const exceeded = [];
-    if (limit.bytes !== null)
-        exceeded.push(delta > limit.bytes);
-    // With a zero-byte base every growth is infinitely many percent: exceeded whatever the limit.
-    if (limit.percent !== null)
-        exceeded.push(delta * 100 > limit.percent * baseSize * ROUNDING_SLACK);
-    // Both parts listed: fail only when every one is exceeded (ignores noise on big and on tiny images).
-    return exceeded.length > 0 && exceeded.every(Boolean);
-}
-/**
- * Results in the order max-size, max-increase, max-compressed-size, max-compressed-increase, max-layers, for
- * the configured budgets that can be checked; uncheckedBudgets says why the others were not.
- */
-function evaluateBudgets(config, input) {
-    const results = [];
-    if (config.maxSize) {
-        const { bytes, text } = config.maxSize;
-        results.push({ id: 'max-size', limit: text, actual: input.headSize, passed: input.headSize <= bytes });
-    }
-    // Without a baseline (a release gate, a new image) there is no increase to measure, so the budget is
-    // left out rather than reported as passed.
-    if (config.maxIncrease && input.baseSize !== null) {
-        const delta = input.headSize - input.baseSize;
-        const passed = !increaseExceeds(config.maxIncrease, delta, input.baseSize);
-        results.push({ id: 'max-increase', limit: config.maxIncrease.text, actual: delta, passed });
-    }
-    const headPull = input.headCompressedSize ?? null;
-    const basePull = input.baseCompressedSize ?? null;
-    if (config.maxCompressedSize && headPull !== null) {
-        const { bytes, text } = config.maxCompressedSize;
-        results.push({ id: 'max-compressed-size', limit: text, actual: headPull, passed: headPull <= bytes });
-    }
-    if (config.maxCompressedIncrease && headPull !== null && basePull !== null) {
-        const delta = headPull - basePull;
-        const passed = !increaseExceeds(config.maxCompressedIncrease, delta, basePull);
-        results.push({ id: 'max-compressed-increase', limit: config.maxCompressedIncrease.text, actual: delta, passed });
-    }
-    if (config.maxLayers !== undefined) {
-        const n = config.maxLayers;
-        results.push({ id: 'max-layers', limit: String(n), actual: input.headLayers, passed: input.headLayers <= n });
-    }
-    return results;
-}
-/**
- * Why a configured budget could not be checked (one sentence each, for a warning): a budget is never passed
- * silently. hasBase: a baseline exists at all (a platform the base lacks counts as none).
- */
-function uncheckedBudgets(config, input, noBase = 'there is no baseline') {
-    const out = [];
-    const headPull = input.headCompressedSize ?? null;
-    const basePull = input.baseCompressedSize ?? null;
-    const noPull = (side) => `the ${side}'s compressed size is unknown (compressed-size off, or exact with uncompressed layers)`;
-    if (config.maxIncrease && !input.hasBase)
-        out.push(`max-increase was not checked: ${noBase}`);
-    if (config.maxCompressedSize && headPull === null)
-        out.push(`max-compressed-size was not checked: ${noPull('head')}`);
-    if (config.maxCompressedIncrease) {
-        if (!input.hasBase)
-            out.push(`max-compressed-increase was not checked: ${noBase}`);
-        else if (headPull === null || basePull === null)
-            out.push(`max-compressed-increase was not checked: ${noPull(headPull === null ? 'head' : 'base')}`);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/align-layers.ts
-// Aligns base and head layers (design §3) so that one inserted layer does not shift every later comparison:
+// Aligns base and head layers so that one inserted layer does not shift every later comparison:
 // a weighted longest common subsequence where a same-diffID pair outweighs any number of same-instruction
 // pairs, then same-keyword pairing inside the gaps, so an edited RUN line is one `changed` row.
 
@@ -45594,7 +50321,7 @@ function range(from, to) {
 
 ;// CONCATENATED MODULE: ./src/analysis/file-diff.ts
 // Compares the base and head final filesystems per path, then rolls the changes up into directories so the
-// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files). Design §3.
+// top rows explain the growth ("/usr/lib/go-1.19 +310 MB", not 9,000 rows of .go files).
 function diffFiles(base, head, opts = {}) {
     const top = Math.max(0, Math.floor(opts.top ?? 20));
     const tree = new Tree();
@@ -45672,7 +50399,7 @@ function openAll(start) {
     return out;
 }
 const newNode = (path) => ({ path, children: null, self: null, inBase: false, inHead: false, baseBytes: 0, headBytes: 0 });
-const parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+const file_diff_parentOf = (path) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
 /** The changed paths and their ancestors, each reachable by path: no per-segment walks over 100k entries. */
 class Tree {
     root = newNode('');
@@ -45685,7 +50412,7 @@ class Tree {
     node(path) {
         let n = this.byPath.get(path);
         if (!n) {
-            const parent = this.node(parentOf(path));
+            const parent = this.node(file_diff_parentOf(path));
             n = newNode(path);
             (parent.children ??= new Map()).set(path.slice(path.lastIndexOf('/') + 1), n);
             this.byPath.set(path, n);
@@ -45695,7 +50422,7 @@ class Tree {
     /** Charges every entry to the deepest node at or above it; sumUp then carries totals and presence upwards. */
     addTotals(files, side) {
         for (const [path, entry] of files) {
-            const n = this.byPath.get(path) ?? this.ownerOf(parentOf(path));
+            const n = this.byPath.get(path) ?? this.ownerOf(file_diff_parentOf(path));
             if (side === 'base') {
                 n.inBase = true;
                 n.baseBytes += entry.size;
@@ -45709,7 +50436,7 @@ class Tree {
     ownerOf(dir) {
         let n = this.byPath.get(dir) ?? this.owner.get(dir);
         if (!n) {
-            n = this.ownerOf(parentOf(dir));
+            n = this.ownerOf(file_diff_parentOf(dir));
             this.owner.set(dir, n);
         }
         return n;
@@ -45778,7 +50505,7 @@ function toChange(n, base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/packages/diff-packages.ts
-// Base → head package changes (design §2.5): added, removed, or upgraded (any version change), with the
+// Base → head package changes: added, removed, or upgraded (any version change), with the
 // change in the bytes each package's files take in the final filesystem.
 
 function diffPackages(base, head) {
@@ -45804,7 +50531,8 @@ function diffPackages(base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/diff-images.ts
-// The base → head comparison of one image (design §2.4 DiffReport): totals, aligned layers, top file changes.
+// The base → head comparison of one image (the report's DiffReport): totals, aligned layers, top file changes.
+
 
 
 
@@ -45829,6 +50557,7 @@ function diffImages(base, head, opts = {}) {
         files: diffFiles(base.files, head.files, opts.topFiles === undefined ? {} : { top: opts.topFiles }),
         packages: diffPackages(packages.base, packages.head),
         growth: largestGrowth(aligned, opts.locate),
+        config: diffConfig(base, head),
     };
 }
 /** The added or changed head layer that grew the most (the first one on a tie); null when none grew. */
@@ -45850,7 +50579,6 @@ function round2(x) {
 ;// CONCATENATED MODULE: ./src/pipeline/pair-platforms.ts
 // Base and head images paired by platform (several platforms in one run): a platform on both sides is
 // compared, one only the head has was added, one only the base has was removed.
-
 
 /** Head platforms in the head's order, then the base's other platforms in its order; each image used once. */
 function pairPlatforms(head, base) {
@@ -45885,7 +50613,7 @@ async function cleanCommit(root, paths) {
     return status.code === 0 && status.stdout === '' ? head.stdout.trim() : null;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/cached-side.ts
+;// CONCATENATED MODULE: ./src/pipeline/commit-side.ts
 // Sides built from commits, through the analysis cache: a base (or a --head REF) whose commit was analysed
 // before with the same build inputs is read from the cache (no checkout, no build, no read of the image);
 // otherwise it is built and kept. The Action's working tree on a push to the default branch is kept too: it
@@ -45894,12 +50622,12 @@ async function cleanCommit(root, paths) {
 
 
 
-const cached_side_toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join('/');
+const commit_side_toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join('/');
 /** buildx flags that ask for a fresh build: the analysis kept from an earlier build is not what the user wants. */
 const FRESH = /^--(no-cache|pull)(=true)?$/;
 /**
  * An image built from ref (the base, or the head of --head REF): from the analysis cache when it has this
- * commit built the same way, else built, and kept (a base also in the remote store: the Action's pull
+ * commit built the same way, else built, and kept (a base also in the remote base cache: the Action's pull
  * request runs save the base they had to build, for their next push).
  */
 async function commitSide(session, image, label, ref, read) {
@@ -45909,7 +50637,7 @@ async function commitSide(session, image, label, ref, read) {
     const t0 = performance.now();
     const keyed = await keyFor(session, image, ref);
     if (keyed && !session.run.buildxFlags.some((f) => FRESH.test(f))) {
-        const kept = await cache.loadSide(keyed.key, ref);
+        const kept = await cache.loadBase(keyed.key, ref);
         if (kept) {
             kept.timings = { cache: performance.now() - t0 };
             return kept;
@@ -45920,13 +50648,13 @@ async function commitSide(session, image, label, ref, read) {
     side.timings = { cache: lookupMs, ...side.timings };
     side.fromCache = false;
     if (keyed)
-        cache.keepSide(keyed.key, { ...side, dockerfile: keyed.dockerfile }, label === 'base');
+        cache.keepBase(keyed.key, { ...side, dockerfile: keyed.dockerfile }, label === 'base');
     return side;
 }
 /**
  * After the head was built from the working tree: when the run asks for it (the Action on a push to the
  * default branch) and the working tree is a clean checkout of a commit where the image reads it, keep the
- * head as that commit's analysis, in the directory and the remote store: it is a later pull request's base.
+ * head as that commit's base, in the directory and the remote base cache: it is a later pull request's base.
  */
 async function keepHead(session, image, head) {
     const cache = session.cache;
@@ -45936,12 +50664,12 @@ async function keepHead(session, image, head) {
     const p = buildPaths(session.run.cwd, image, root);
     if (outside(p.relContext) || outside(p.relDockerfile))
         return;
-    const commit = await cleanCommit(root, [cached_side_toPosix(p.relContext), cached_side_toPosix(p.relDockerfile)]);
+    const commit = await cleanCommit(root, [commit_side_toPosix(p.relContext), commit_side_toPosix(p.relDockerfile)]);
     if (!commit)
         return; // the working tree is not (only) that commit there: its build is not the commit's
     const keyed = await keyFor(session, image, commit);
     if (keyed)
-        cache.keepSide(keyed.key, { ...head, dockerfile: keyed.dockerfile }, true);
+        cache.keepBase(keyed.key, { ...head, dockerfile: keyed.dockerfile }, true);
 }
 /** The cache key of image built from ref, with its Dockerfile's repository-relative path; null when it cannot be built from a ref. */
 async function keyFor(session, image, ref) {
@@ -45953,8 +50681,8 @@ async function keyFor(session, image, ref) {
     const [builder, commit] = await Promise.all([session.builderInfo(), session.commit(ref)]);
     const key = baseKey({
         commit,
-        context: cached_side_toPosix(p.relContext),
-        dockerfile: cached_side_toPosix(p.relDockerfile),
+        context: commit_side_toPosix(p.relContext),
+        dockerfile: commit_side_toPosix(p.relDockerfile),
         target: image.target ?? null,
         buildArgs: image.buildArgs,
         platform: image.platform ?? null,
@@ -45984,51 +50712,89 @@ function outside(rel) {
 
 
 
-
 async function compareImage(session, image, read, progress) {
-    const run = session.run;
     const warnings = [];
-    const label = (side) => (image.name ? `${image.name} ${side}` : side);
+    const platforms = platformsOf(image);
+    checkPlatformAll(session.run, image);
+    const { buildImage, several } = platforms;
+    const { head, base } = await readSides(session, image, platforms, read, progress, warnings);
+    const analysisStart = performance.now();
+    // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
+    const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
+    checkPlatformsRead(several, head, base);
+    const pairs = pairPlatforms(head.models, base?.models ?? []);
+    const name = image.name ?? deriveName(image, head);
+    const results = [];
+    const removed = [];
+    for (const pair of pairs) {
+        if (pair.head) {
+            results.push(comparePlatform(session.run, image, name, { head, base, h: pair.head, b: pair.base }, pairs.length > 1));
+            continue;
+        }
+        const b = pair.base;
+        const lines = analyse(image, base, b, []).layerLines;
+        removed.push({ name, platform: pair.platform, base: baseReport(base, b, lines) });
+        warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
+    }
+    await keeping;
+    // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
+    const analysisMs = performance.now() - analysisStart;
+    for (const r of results)
+        r.analysisMs = analysisMs;
+    return { results, removed, warnings };
+}
+function platformsOf(image) {
     const request = parsePlatformRequest(image.platform);
-    // One platform is read like a single image (a missing one is an error); several are paired below.
     const single = request !== undefined && request !== 'all' && request.length === 1 ? request[0] : undefined;
     const several = request !== undefined && single === undefined ? request : undefined;
-    checkPlatformAll(run, image);
     const buildImage = { ...image, platform: request === undefined || request === 'all' ? undefined : request.join(',') };
-    const headRead = { ...read, platform: single, onProgress: progress?.(label('head')) };
-    const baseRead = { ...read, platform: single, onProgress: progress?.(label('base')) };
-    const opener = session.opener;
-    // Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build.
-    const headSide = image.image
-        ? readExisting(opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined)
-        : run.headRef !== undefined
-            ? commitSide(session, buildImage, 'head', run.headRef, headRead)
-            : buildSide(session, buildImage, 'head', undefined, headRead);
-    const baseImage = image.baseImage;
-    const baseSide = baseImage
-        ? request !== undefined
-            ? readExisting(opener, baseImage, several, baseRead)
-            : // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
-                headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }))
-        : run.baseRef
-            ? commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err) => {
-                if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
-                    throw err;
-                warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
-                return null;
-            })
-            : Promise.resolve(null);
+    return { single, several, given: request !== undefined, buildImage };
+}
+/** Both sides at once: BuildKit shares the work of common stages, and one side's read overlaps the other's build. */
+async function readSides(session, image, platforms, read, progress, warnings) {
+    const label = (side) => (image.name ? `${image.name} ${side}` : side);
+    const headRead = { ...read, platform: platforms.single, onProgress: progress?.(label('head')) };
+    const baseRead = { ...read, platform: platforms.single, onProgress: progress?.(label('base')) };
+    const headSide = startHead(session, image, platforms, headRead);
+    const baseSide = startBase(session, image, platforms, baseRead, headSide, warnings);
     const [headResult, baseResult] = await Promise.allSettled([headSide, baseSide]);
     // The head's failure comes first: without a head there is nothing to compare.
     if (headResult.status === 'rejected')
         throw headResult.reason;
     if (baseResult.status === 'rejected')
         throw baseResult.reason;
-    const head = headResult.value;
-    const base = baseResult.value;
-    const analysisStart = performance.now();
-    // a build of the working tree that is a clean commit is kept as that commit's analysis, when the run asks
-    const keeping = image.image ? Promise.resolve() : keepHead(session, buildImage, head).catch(() => undefined);
+    return { head: headResult.value, base: baseResult.value };
+}
+function startHead(session, image, { several, buildImage }, headRead) {
+    const run = session.run;
+    if (image.image)
+        return readExisting(session.opener, image.image, several, headRead, image.dockerfile ? { cwd: run.cwd, path: image.dockerfile } : undefined);
+    if (run.headRef !== undefined)
+        return commitSide(session, buildImage, 'head', run.headRef, headRead);
+    return buildSide(session, buildImage, 'head', undefined, headRead);
+}
+/** The base: an existing image, a commit's build (a base that does not build leaves the head alone), or none. */
+function startBase(session, image, platforms, baseRead, headSide, warnings) {
+    const { run, opener } = session;
+    const { several, buildImage } = platforms;
+    const baseImage = image.baseImage;
+    if (baseImage) {
+        if (platforms.given)
+            return readExisting(opener, baseImage, several, baseRead);
+        // no platform given: a multi-platform base is read for the head's platform, so it waits for the head
+        return headSide.then((h) => readExisting(opener, baseImage, undefined, { ...baseRead, platform: h.models[0]?.platform }));
+    }
+    if (!run.baseRef)
+        return Promise.resolve(null);
+    return commitSide(session, buildImage, 'base', run.baseRef, baseRead).catch((err) => {
+        if (!(err instanceof MissingDockerfileError || err instanceof BuildError))
+            throw err;
+        warnings.push(`no baseline: ${err.message}; the head is analysed alone`);
+        return null;
+    });
+}
+/** Every platform asked for is on a side, and a single-platform comparison compares one platform. */
+function checkPlatformsRead(several, head, base) {
     if (several !== undefined) {
         const missing = missingEverywhere(several, base ? [head.models, base.models] : [head.models]);
         if (missing.length || head.models.length === 0) {
@@ -46040,63 +50806,49 @@ async function compareImage(session, image, read, progress) {
     else if (base && !samePlatform(base.models[0].platform, head.models[0].platform)) {
         throw new UserError(`base (${base.models[0].platform}) and head (${head.models[0].platform}) are different platforms; set --platform`);
     }
-    const pairs = pairPlatforms(head.models, base?.models ?? []);
-    const perPlatform = pairs.length > 1;
-    const name = image.name ?? deriveName(image, head);
-    const analyse = (side, model, into) => analyseSide(model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, into);
-    const results = [];
-    const removed = [];
-    for (const pair of pairs) {
-        const own = [];
-        if (!pair.head) {
-            const b = pair.base;
-            const lines = analyse(base, b, []).layerLines;
-            removed.push({ name, platform: pair.platform, base: baseReport(base, b, lines) });
-            warnings.push(`${pair.platform}: only the base has this platform (removed in the head)`);
-            continue;
-        }
-        const h = pair.head;
-        const b = pair.base;
-        const added = base !== null && b === null;
-        const sizes = {
-            headSize: h.size,
-            headLayers: h.layers.length,
-            baseSize: b ? b.size : null,
-            headCompressedSize: h.compressedSize,
-            baseCompressedSize: b ? b.compressedSize : null,
-        };
-        const budgets = evaluateBudgets(image.budgets, sizes);
-        own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
-        const headAnalysis = analyse(head, h, own);
-        const baseAnalysis = b && base ? analyse(base, b, own) : null;
-        const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
-        const entry = {
-            name,
-            platform: h.platform,
-            status: 'compared',
-            ...(added ? { platformAdded: true } : {}),
-            head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
-            base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
-            diff: b && baseAnalysis
-                ? diffImages(b, h, {
-                    topFiles: run.topFiles,
-                    packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
-                    locate: headAnalysis.locate,
-                })
-                : null,
-            findings,
-            budgets,
-            passed: decidePassed(budgets, findings, image.failOn),
-        };
-        const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
-        results.push({ entry, head, base, warnings: mine, analysisMs: 0 });
-    }
-    await keeping;
-    // the comparison after both sides were ready: diff, findings, packages (shared by the image's platforms)
-    const analysisMs = performance.now() - analysisStart;
-    for (const r of results)
-        r.analysisMs = analysisMs;
-    return { results, removed, warnings };
+}
+/** One head platform against its base: budgets, findings, the diff, and its warnings (prefixed with the platform when there are several). */
+function comparePlatform(run, image, name, { head, base, h, b }, perPlatform) {
+    const own = [];
+    const added = base !== null && b === null;
+    const sizes = {
+        headSize: h.size,
+        headLayers: h.layers.length,
+        baseSize: b ? b.size : null,
+        headCompressedSize: h.compressedSize,
+        baseCompressedSize: b ? b.compressedSize : null,
+        headPullGap: pullSizeGap(h, run.compressedSize),
+        ...(b ? { basePullGap: pullSizeGap(b, run.compressedSize) } : {}),
+    };
+    const budgets = evaluateBudgets(image.budgets, sizes);
+    own.push(...uncheckedBudgets(image.budgets, { ...sizes, hasBase: b !== null }, added ? 'the base has no image for this platform' : undefined));
+    const headAnalysis = analyse(image, head, h, own);
+    const baseAnalysis = b && base ? analyse(image, base, b, own) : null;
+    const findings = compareFindings(headAnalysis, baseAnalysis, image.failOn, b ? { baseSize: b.size, headSize: h.size } : null);
+    const entry = {
+        name,
+        platform: h.platform,
+        status: 'compared',
+        ...(added ? { platformAdded: true } : {}),
+        head: toImageReport(h, head.ref, head.source, head.dockerfile, headAnalysis.layerLines),
+        base: b && base && baseAnalysis ? baseReport(base, b, baseAnalysis.layerLines) : null,
+        diff: b && baseAnalysis
+            ? diffImages(b, h, {
+                topFiles: run.topFiles,
+                packages: { base: baseAnalysis.packages.packages, head: headAnalysis.packages.packages },
+                locate: headAnalysis.locate,
+            })
+            : null,
+        findings,
+        budgets,
+        passed: decidePassed(budgets, findings, image.failOn),
+    };
+    const mine = [...new Set(own)].map((w) => (perPlatform ? `${h.platform}: ${w}` : w));
+    return { entry, head, base, warnings: mine, analysisMs: 0 };
+}
+/** One side's model analysed, with its Dockerfile when the side has one. */
+function analyse(image, side, model, into) {
+    return analyseSide(model, side.dockerfile && side.dockerfileText !== null ? { path: side.dockerfile, text: side.dockerfileText } : null, image, into);
 }
 /** A base's report says whether it came from the analysis cache. */
 function baseReport(side, model, lines) {
@@ -46126,10 +50878,168 @@ function deriveName(o, head) {
     return variant ? `${dir}:${variant}` : dir;
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/registry/previous-tag.ts
+// The release before a version, among a repository's tags (`--base-tag previous`): the highest tag that is a
+// semantic version (semver 2.0, an optional "v"; build metadata plays no part in the order) below the head's
+// version. Pre-releases count only when the head is one itself (a release is compared with releases; v1.3.0-rc.2
+// with v1.3.0-rc.1 or v1.2.0). `latest`, `main`, `1.x`, `sha-…` and other non-versions are not releases.
+
+/** A version as a tag or git ref names it ("v1.2.0", "1.2.0-rc.1+build.5"), or null when it is not one. */
+function parseVersion(text) {
+    // semver's own parser accepts a leading "v" (and "="): only "v" is a convention for tags
+    if (!/^v?\d/.test(text))
+        return null;
+    return semver_default().parse(text, { loose: false });
+}
+/** The tag of the highest version below `head` (see above), or null when there is none (the first release). */
+function previousTag(tags, head) {
+    const withPre = head.prerelease.length > 0;
+    let best = null;
+    for (const tag of tags) {
+        const version = parseVersion(tag);
+        if (!version || (!withPre && version.prerelease.length > 0))
+            continue;
+        if (version.compare(head) >= 0)
+            continue;
+        // equal versions (v1.1.0 and 1.1.0, or different build metadata): the first in name order, so the choice is stable
+        const order = best ? version.compare(best.version) : 1;
+        if (order > 0 || (order === 0 && best && tag < best.tag))
+            best = { tag, version };
+    }
+    return best?.tag ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/registry/tags.ts
+// The tags of a repository: the distribution API's `GET /v2/<name>/tags/list`, page by page. A registry that
+// pages (distribution 3, GHCR, ECR, Harbor…) answers at most `n` tags and a `Link: <…?n=…&last=…>; rel="next"`
+// header for the rest; one that does not (distribution 2.8) answers the whole list at once. Asked with the
+// pull scope and the credentials blob reads use.
+
+
+
+
+
+/** Tags asked for per page: ECR's maximum; registries that allow fewer cap it themselves and page. */
+const TAG_PAGE_SIZE = 1000;
+const MAX_PAGES = 1000;
+const MAX_PAGE_BYTES = 8 << 20;
+/** Every tag of the repository `ref` names (its tag and digest are ignored), in the registry's order. */
+async function listTags(client, ref) {
+    const repo = reference_formatReference({ ...ref, tag: null, digest: null });
+    const what = `the tags of ${repo}`;
+    const tags = [];
+    const asked = new Set();
+    let query = `n=${TAG_PAGE_SIZE}`;
+    for (let page = 1;; page++) {
+        const res = await client.getRepositoryPath(ref, `tags/list?${query}`, what);
+        if (res.status === 404) {
+            await discard(res);
+            throw new errors_RegistryError(`${repo} not found in the registry (no such repository, or it has no tags)`);
+        }
+        await expectOk(res, what);
+        tags.push(...tagPage(await readLimited(res.body, MAX_PAGE_BYTES), repo));
+        const next = nextQuery(header(res, 'link'), res.url, ref.repository, repo);
+        if (next === null)
+            return tags;
+        // a registry that hands out the same page again would keep us here forever
+        if (asked.has(next) || page >= MAX_PAGES)
+            throw new errors_RegistryError(`${repo}: the registry's tag list does not end (${page} pages)`);
+        asked.add(next);
+        query = next;
+    }
+}
+/** `{"name": "…", "tags": [...]}` → the tags (`tags: null` is an empty repository). */
+function tagPage(text, repo) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        throw new errors_RegistryError(`the registry answered the tag list of ${repo} with something that is not JSON`);
+    }
+    const tags = body?.tags;
+    if (tags === null)
+        return [];
+    if (!Array.isArray(tags))
+        throw new errors_RegistryError(`the registry's tag list of ${repo} has no "tags" array`);
+    return tags.filter((t) => typeof t === 'string' && t.length <= 128);
+}
+/**
+ * The query of the `rel="next"` link (`n=…&last=…`), or null on the last page. Only the query is taken: the
+ * next page is asked for on the same repository path, so credentials never follow a link elsewhere.
+ */
+function nextQuery(link, base, repository, repo = repository) {
+    if (!link)
+        return null;
+    // `<url>; rel="next", <url>; rel="prev"`: a rel may list several relations, separated by spaces
+    for (const part of link.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>(.*)$/s.exec(part);
+        const rel = m ? (/;\s*rel\s*=\s*"?([^";]*)"?/i.exec(m[2])?.[1] ?? '') : '';
+        if (!m || !rel.toLowerCase().split(/\s+/).includes('next'))
+            continue;
+        let url;
+        try {
+            url = new URL(m[1], base);
+        }
+        catch {
+            throw new errors_RegistryError(`${repo}: the registry's next-page link is not a URL (${one_line_oneLine(m[1], 100)})`);
+        }
+        if (!url.pathname.endsWith(`/v2/${repository}/tags/list`)) {
+            throw new errors_RegistryError(`${repo}: the registry's next-page link points elsewhere (${one_line_oneLine(url.pathname, 100)})`);
+        }
+        return url.search.replace(/^\?/, '') || null;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/previous-release.ts
+// `--base-tag previous`: the base is the repository's highest release tag below the head's version, looked up
+// in the registry's tag list before the comparison starts. No lower release (the first one) means no baseline:
+// one warning, and the head is checked alone (max-size, max-layers), as for a base without a Dockerfile.
+
+
+
+
+/** compareImage, with the base found first when the image asks for the previous release. */
+async function compareRelease(session, image, read, progress) {
+    if (image.baseTag !== 'previous')
+        return compareImage(session, image, read, progress);
+    const found = await findPrevious(session, image);
+    const c = await compareImage(session, { ...image, baseImage: found.baseImage ?? undefined }, read, progress);
+    for (const r of c.results)
+        if (r.entry.base)
+            r.entry.base.resolvedBy = 'previous';
+    for (const removed of c.removed)
+        removed.base.resolvedBy = 'previous'; // a platform the previous release had and this one drops
+    if (found.warning)
+        c.warnings.unshift(found.warning);
+    return c;
+}
+async function findPrevious(session, image) {
+    const text = (image.baseImage ?? '').replace(/^registry:\/\//i, '');
+    const head = parseVersion(image.headVersion ?? '');
+    // config/release-options.ts checked both before anything ran
+    if (!text || !head)
+        throw new Error('base-tag previous without a repository or a head version');
+    const repo = parseReference(text);
+    const tags = await listTags(session.opener.registry(), repo);
+    const tag = previousTag(tags, head);
+    const name = reference_formatReference({ ...repo, tag: null, digest: null });
+    if (tag === null) {
+        const releases = head.prerelease.length ? 'release or pre-release' : 'release';
+        return { baseImage: null, warning: `no baseline: ${name} has no ${releases} tag below ${image.headVersion} (${tags.length} tags); the head is analysed alone` };
+    }
+    return { baseImage: `registry://${reference_formatReference({ ...repo, tag, digest: null })}` };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run-compare.ts
 // The whole run, shared by the CLI and the Action: the images the change can have touched are compared (a
 // bounded number at a time), the others reported as not built, then one report. What the images share — the
 // builder, base checkouts, compressed-size estimates — is shared here.
+
 
 
 
@@ -46145,15 +51055,15 @@ async function runImages(run, images, progress) {
         checkPlatformAll(run, image);
     const session = new BuildSession(run);
     // estimates by layer digest: a layer shared by several images (or base and head) is estimated once;
-    // layers kept by earlier runs (the analysis cache) are not scanned again
-    const read = { compressedSize: run.compressedSize, estimates: new Map(), layerStore: session.cache?.layers };
+    // layers kept by earlier runs (the disk layer cache) are not scanned again
+    const read = { compressedSize: run.compressedSize, estimates: new Map(), diskLayers: session.cache?.diskLayers };
     let result;
     try {
         const started = performance.now();
         const plans = await planBuilds(session, images);
         const planMs = performance.now() - started;
         const toBuild = images.filter((_, i) => plans[i].build);
-        const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareImage(session, image, read, progress));
+        const compared = await allLimit(toBuild, run.concurrency ?? 2, (image) => compareRelease(session, image, read, progress));
         // compareImage gives one entry per head platform: they are flattened into the report in the images' order
         const entries = [];
         const results = [];
@@ -46197,33 +51107,11 @@ function notBuilt(run, image, reason) {
     return { name, platform: image.platform ?? null, status: 'not-built', passed: true, reason };
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-escape.ts
-// Paths and instructions come from PR authors. In the comment they are shown as code spans, which GitHub
-// renders literally: no HTML, no links, no @mentions, no emphasis, no `<!--` that could hide the rest.
-// What a code span cannot hold is handled here: newlines (folded to ↵), pipes inside tables (escaped),
-// backticks (a longer fence).
-function codeSpan(text, opts = {}) {
-    let s = text.replace(/\r\n?|\n/g, ' ↵ ').replace(/[\u0000-\u001f\u007f]/g, '�');
-    const max = opts.max ?? 200;
-    if (s.length > max)
-        s = s.slice(0, max - 1) + '…';
-    if (opts.inTable)
-        s = s.replace(/\|/g, '\\|'); // GFM splits cells before it reads code spans
-    const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = s.startsWith('`') || s.endsWith('`') || s === '' ? ' ' : '';
-    return `${fence}${pad}${s}${pad}${fence}`;
-}
-/** Plain text (names, messages) outside code: every character markdown or HTML could act on is an entity. */
-function markdownText(text) {
-    return text
-        .replace(/\r\n?|\n/g, ' ')
-        .replace(/[&<>|`@[\]*_~\\#!:]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
-// The PR comment body / job summary (design §5). The Action issue polishes it; the structure is here:
+// The PR comment body / job summary (escaping: docs/architecture.md, "Untrusted input"). Its structure:
 // marker, heading with the verdict, base/PR/Δ table, budgets, warnings, collapsible layers and files, footer.
+
+
 
 
 
@@ -46237,12 +51125,15 @@ function commentMarker(name) {
 }
 function renderMarkdown(entry, opts = {}) {
     const head = renderHead(entry, opts);
-    const tail = opts.bare ? '' : `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+    const tail = (opts.appendix ?? '') + (opts.bare ? '' : `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`);
     const limit = opts.limit ?? COMMENT_LIMIT;
     // The summary always fits; details are cut (rows dropped) until the whole body does.
     let layerRows = entry.diff?.layers.length ?? entry.head.layers.length;
     let fileRows = entry.diff?.files.length ?? 0;
     let packageRows = Math.min(PACKAGE_ROWS, packageChanges(entry.diff).length);
+    // no room for any row: straight to the body without them (a comment on many images asks this often)
+    if (head.length + tail.length >= limit)
+        layerRows = fileRows = packageRows = 0;
     for (;;) {
         const body = head + renderDetails(entry, layerRows, fileRows, packageRows) + tail;
         if (body.length <= limit || (layerRows === 0 && fileRows === 0 && packageRows === 0))
@@ -46265,6 +51156,9 @@ function compressedCell(r) {
 function renderHead(entry, opts) {
     const { head, base, diff } = entry;
     const lines = opts.bare ? [] : [commentMarker(entry.name), `### 🐳 ${markdownText(summaryLine(entry))}`, ''];
+    const chosen = chosenBaseText(entry);
+    if (chosen)
+        lines.push(markdownText(chosen), '');
     const g = diff?.growth;
     if (g && g.delta > 0) {
         const where = g.dockerfile ? `${codeSpan(`${g.dockerfile.path}:${g.dockerfile.line}`)} ` : '';
@@ -46289,7 +51183,8 @@ function renderFindings(entry) {
     const order = { new: 0, existing: 1, resolved: 2 };
     const out = ['**Findings**', ''];
     for (const f of [...entry.findings].sort((a, b) => order[a.status] - order[b.status])) {
-        const where = f.dockerfile ? ` (${codeSpan(`${f.dockerfile.path}:${f.dockerfile.line}`)})` : '';
+        const places = findingPlaces(f);
+        const where = places.length ? ` (${places.map((p) => codeSpan(p)).join(' → ')})` : '';
         if (f.status === 'resolved')
             out.push(`- ✅ resolved \`${f.id}\`: ${markdownText(f.message)}`);
         else {
@@ -46306,6 +51201,7 @@ function renderDetails(entry, layerRows, fileRows, packageRows) {
     const out = [];
     const { diff, head } = entry;
     if (diff) {
+        out.push(...configChangesMarkdown(diff));
         const order = { changed: 0, added: 1, removed: 2, unchanged: 3 };
         const layers = [...diff.layers].sort((a, b) => order[a.status] - order[b.status]).slice(0, layerRows);
         const changed = diff.layers.filter((l) => l.status !== 'unchanged').length;
@@ -46351,6 +51247,8 @@ function renderDetails(entry, layerRows, fileRows, packageRows) {
 // its image's other rows — the headline above it, and the order in which the images' details follow. Data only;
 // the markdown and text renderers lay it out.
 
+
+
 const NOT_BUILT_TEXT = 'unchanged — not built';
 const REMOVED_TEXT = 'platform removed — only the base has it';
 /** The entry's key: rows are one per image name and platform. */
@@ -46383,22 +51281,25 @@ function summaryRows(entries, removed = []) {
             // one row however many platforms: a list (or all) is named, so the row says what it stands for
             const many = e.platform !== null && (e.platform.includes(',') || e.platform === 'all');
             const own = many ? `${e.name} (${e.platform.split(',').join(', ')})` : label;
-            return { entry: e, label: own, mark: '➖', base: '', head: '', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], newFindings: [] };
+            return { entry: e, label: own, mark: '➖', base: '', head: '', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], warnedBudgets: [], newFindings: [] };
         }
         if (e.status === 'removed') {
-            return { entry: e, label, mark: '➖', base: formatBytes(e.base.size), head: '—', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], newFindings: [] };
+            return { entry: e, label, mark: '➖', base: formatBytes(e.base.size), head: '—', delta: '', deltaPercent: '', budgets: '', failedBudgets: [], warnedBudgets: [], newFindings: [] };
         }
-        const failedBudgets = e.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`);
+        const named = (keep) => e.budgets.filter(keep).map((b) => `${b.id} ${b.limit}`);
+        const failedBudgets = named(isFailing);
+        const warnedBudgets = named(isWarning);
         return {
             entry: e,
             label,
-            mark: e.passed ? '✅' : '❌',
+            mark: verdictMark(e),
             base: e.base ? formatBytes(e.base.size) : '—',
             head: formatBytes(e.head.size),
             delta: e.diff ? formatDelta(e.diff.sizeDelta) : '',
             deltaPercent: e.diff ? formatDeltaPercent(e.diff.sizeDeltaPercent) : '',
-            budgets: e.budgets.length === 0 ? '' : failedBudgets.length ? '❌' : '✅',
+            budgets: e.budgets.length === 0 ? '' : failedBudgets.length ? '❌' : warnedBudgets.length ? '⚠️' : '✅',
             failedBudgets,
+            warnedBudgets,
             newFindings: newFindings(e),
         };
     });
@@ -46443,16 +51344,22 @@ function failures(entries, removed = []) {
     }
     return out;
 }
-/** Whether an image's comparison shows movement: size, findings, or no baseline to compare with. */
+/** The images that exceeded a warn level, with them: "api (warn-increase 5MB)". Empty when none did. */
+function warnedImages(entries, removed = []) {
+    return summaryRows(entries, removed)
+        .filter((row) => row.warnedBudgets.length > 0)
+        .map((row) => `${row.label} (${row.warnedBudgets.join(', ')})`);
+}
+/** Whether an image's comparison shows movement: size, findings, config, or no baseline to compare with. */
 function hasNews(e) {
     if (!e.base || !e.diff)
         return true;
-    return e.diff.sizeDelta !== 0 || e.findings.some((f) => f.status !== 'existing');
+    return e.diff.sizeDelta !== 0 || e.findings.some((f) => f.status !== 'existing') || Object.keys(e.diff.config ?? {}).length > 0;
 }
-/** The compared images in the order their details are shown: failed first, then changed, then the rest. */
+/** The compared images in the order their details are shown: failed first, then changed or warned, then the rest. */
 function detailOrder(entries) {
     const compared = entries.filter((e) => e.status === 'compared');
-    const rank = (e) => (!e.passed ? 0 : hasNews(e) ? 1 : 2);
+    const rank = (e) => (!e.passed ? 0 : hasNews(e) || e.budgets.some(isWarning) ? 1 : 2);
     return compared.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map(({ e }) => e);
 }
 /** "100 kB → 150 kB (+50 kB, +50.0%)", or "150 kB (no baseline)", or "150 kB (added platform)". */
@@ -46472,6 +51379,7 @@ function sizeChange(e) {
 
 
 
+
 const HEADER = ['| | image | base | PR | Δ | Δ% | budgets | new findings |', '|---|---|---:|---:|---:|---:|:---:|---|'];
 function row(r) {
     const e = r.entry;
@@ -46479,7 +51387,9 @@ function row(r) {
         return `| ${r.mark} | ${markdownText(r.label)} | | | | | | ${NOT_BUILT_TEXT} |`;
     if (e.status === 'removed')
         return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | | | | ${REMOVED_TEXT} |`;
-    const budgets = r.failedBudgets.length ? `❌ ${markdownText(r.failedBudgets.join(', '))}` : r.budgets;
+    const budgets = r.failedBudgets.length
+        ? `❌ ${markdownText(r.failedBudgets.join(', '))}`
+        : r.warnedBudgets.length ? `⚠️ ${markdownText(r.warnedBudgets.join(', '))}` : r.budgets;
     const findings = r.newFindings.map((f) => `${f.error ? '❌ ' : ''}${codeSpan(f.id, { inTable: true })}`).join(' ') || '—';
     return `| ${r.mark} | ${markdownText(r.label)} | ${r.base} | ${r.head} | ${r.delta} | ${r.deltaPercent} | ${budgets || '—'} | ${findings} |`;
 }
@@ -46488,12 +51398,23 @@ function title(entries, removed) {
     const only = entries.length === 1 ? entries[0] : undefined;
     if (only?.status === 'not-built')
         return `### 🐳 ${markdownText(only.name)} — ${NOT_BUILT_TEXT} ✅`;
-    const verdict = failed.length ? `❌ failed: ${failed.map(markdownText).join(', ')}` : '✅';
+    const warned = failed.length ? [] : warnedImages(entries, removed);
+    const verdict = failed.length ? `❌ failed: ${failedList(failed.map(markdownText))}` : warned.length ? `⚠️ warned: ${failedList(warned.map(markdownText))}` : '✅';
     return `### 🐳 ${headline(entries, removed)} ${verdict}`; // the headline is counts and words of ours
+}
+/** The failing (or warned) images, as many as fit in `max` characters (the summary must fit the comment), then how many more. */
+function failedList(failed, max = 2000) {
+    let out = '';
+    for (const [i, f] of failed.entries()) {
+        if (out && out.length + 2 + f.length > max)
+            return `${out} and ${failed.length - i} more`;
+        out += (out ? ', ' : '') + f;
+    }
+    return out;
 }
 function renderMultiMarkdown(entries, opts) {
     const limit = opts.limit ?? COMMENT_LIMIT;
-    const footer = `\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
+    const footer = `${opts.appendix ?? ''}\n---\n<sub>${markdownText(opts.footer ?? `${TOOL_NAME} ${TOOL_VERSION}`)}</sub>\n`;
     const removed = opts.removed ?? [];
     const rows = summaryRows(entries, removed).map(row);
     const notBuilt = entries.filter((e) => e.status === 'not-built');
@@ -46536,7 +51457,7 @@ function renderMultiMarkdown(entries, opts) {
 /** One image's details; with `limit`, its tables are cut to fit (an empty string when even the shortest won't). */
 function section(e, warnings, limit) {
     // inside an HTML block markdown is not read: a code span would not protect the name there, entities do
-    const open = `\n<details><summary>${e.passed ? '✅' : '❌'} <b>${markdownText(e.name)}</b>${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
+    const open = `\n<details><summary>${verdictMark(e)} <b>${markdownText(e.name)}</b>${e.platform ? ` ${markdownText(e.platform)}` : ''} — ${markdownText(sizeChange(e))}</summary>\n\n`;
     const close = '\n</details>\n';
     const budget = limit === undefined ? undefined : limit - open.length - close.length;
     if (budget !== undefined && budget <= 0)
@@ -46563,7 +51484,9 @@ function renderMultiText(entries, opts = {}) {
     }
     const removed = opts.removed ?? [];
     const failed = failures(entries, removed);
-    const out = [one_line_oneLine(`${headline(entries, removed)} ${failed.length ? `❌ failed: ${failed.join(', ')}` : '✅'}`), ''];
+    const warned = failed.length ? [] : warnedImages(entries, removed);
+    const verdict = failed.length ? `❌ failed: ${failed.join(', ')}` : warned.length ? `⚠️ warned: ${warned.join(', ')}` : '✅';
+    const out = [one_line_oneLine(`${headline(entries, removed)} ${verdict}`), ''];
     // Emoji are two columns wide in a terminal but one character here: the mark stands outside the aligned table,
     // and the cells use words.
     const summary = summaryRows(entries, removed);
@@ -46573,7 +51496,9 @@ function renderMultiText(entries, opts = {}) {
             return [label, '', '', '', '', '', NOT_BUILT_TEXT];
         if (r.entry.status === 'removed')
             return [label, r.base, r.head, '', '', '', REMOVED_TEXT];
-        const budgets = r.failedBudgets.length ? `failed: ${r.failedBudgets.join(', ')}` : r.budgets ? 'passed' : '—';
+        const budgets = r.failedBudgets.length
+            ? `failed: ${r.failedBudgets.join(', ')}`
+            : r.warnedBudgets.length ? `warned: ${r.warnedBudgets.join(', ')}` : r.budgets ? 'passed' : '—';
         const findings = r.newFindings.map((f) => `${f.id}${f.error ? ' (fails)' : ''}`).join(', ') || '—';
         return [label, r.base, r.head, r.delta, r.deltaPercent, one_line_oneLine(budgets), findings];
     });
@@ -46583,7 +51508,7 @@ function renderMultiText(entries, opts = {}) {
     // each section's own summary line names it as its row does (the platform too, when the image has several)
     const labels = new Map(summary.map((r) => [entryKey(r.entry), r.label]));
     for (const e of detailOrder(entries)) {
-        const title = `── ${one_line_oneLine(e.name)}${e.platform ? ` (${e.platform})` : ''} `;
+        const title = `── ${one_line_oneLine(e.name)}${e.platform ? ` (${one_line_oneLine(e.platform)})` : ''} `;
         out.push('', title + '─'.repeat(Math.max(3, Math.min(width, 80) - title.length)), '');
         const name = labels.get(entryKey(e)) ?? e.name;
         out.push(renderCompareText({ ...e, name }, { width, warnings: opts.warnings?.get(entryKey(e)) ?? [] }).trimEnd());
@@ -46591,298 +51516,6 @@ function renderMultiText(entries, opts = {}) {
     if (opts.timings)
         out.push('', opts.timings);
     return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/failure-message.ts
-// Why a run failed, in one line, for the Action's failure and the CLI's last stderr line:
-// "budget exceeded (max-size 250MB); fail-on: shell (new, Dockerfile:1)". Pure; the callers prefix it.
-
-/** The causes of one image's failure: each failing budget (when fail-on has budget) and each failing finding. */
-function failureCauses(entry, failOn) {
-    const causes = [];
-    const budgets = failOn.budget ? entry.budgets.filter((b) => !b.passed).map((b) => `${b.id} ${b.limit}`) : [];
-    if (budgets.length)
-        causes.push(`budget exceeded (${budgets.join(', ')})`);
-    // severity is error exactly for the findings fail-on names; resolved ones never fail a run
-    const findings = entry.findings
-        .filter((f) => f.severity === 'error' && f.status !== 'resolved')
-        .map((f) => `${f.id} (${f.status}${f.dockerfile ? `, ${f.dockerfile.path}:${f.dockerfile.line}` : ''})`);
-    if (findings.length)
-        causes.push(`fail-on: ${findings.join(', ')}`);
-    return causes;
-}
-/**
- * One line for a failed report. One image on one platform: its causes. Several platforms of one image: each
- * failing platform with its causes. Several images: "2 of 3 images failed: " and each failing image (and
- * platform). `failOnOf` gives each image's fail-on (entries of a config file may have their own).
- */
-function failureMessage(report, failOnOf) {
-    const failOn = typeof failOnOf === 'function' ? failOnOf : () => failOnOf;
-    const compared = report.images.filter((e) => e.status !== 'not-built');
-    const names = [...new Set(report.images.map((e) => e.name))];
-    const platformsOf = (name) => compared.filter((e) => e.name === name).length;
-    const parts = compared
-        .filter((e) => !e.passed)
-        .map((e) => {
-        const causes = failureCauses(e, failOn(e)).join('; ') || 'failed';
-        const label = [names.length > 1 ? e.name : null, platformsOf(e.name) > 1 ? e.platform : null].filter(Boolean).join(' ');
-        return label ? `${label}: ${causes}` : causes;
-    });
-    const failedImages = new Set(compared.filter((e) => !e.passed).map((e) => e.name)).size;
-    const prefix = names.length > 1 ? `${failedImages} of ${names.length} images failed: ` : '';
-    return one_line_oneLine(prefix + (parts.join(' · ') || 'failed'), 2000);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/image-entries.ts
-// Several images from YAML: the Action's `images` input (a list) and the CLI's config file (a mapping with a
-// top-level `images:` list). Entry keys are the single-image option names; the top-level inputs or flags are
-// defaults an entry overrides. Every entry is checked before anything is built, and each mistake is one line
-// that names the entry. Unknown keys are mistakes too: a typo (`max_size`) must not pass as "no budget".
-
-
-
-
-
-
-const ENTRY_KEYS = [
-    'name',
-    'context',
-    'dockerfile',
-    'target',
-    'build-args',
-    'platform',
-    'image',
-    'base-image',
-    'max-size',
-    'max-increase',
-    'max-compressed-size',
-    'max-compressed-increase',
-    'max-layers',
-    'fail-on',
-];
-/** The parts of an image's options that decide what is built (not its budgets), as one comparable string. */
-function image_entries_definitionKey(o) {
-    return JSON.stringify([o.context, o.dockerfile ?? null, o.target ?? null, o.buildArgs, o.platform ?? null, o.image ?? null, o.baseImage ?? null]);
-}
-/** YAML text → a value; syntax errors are one line each, with line and column. */
-function image_entries_parseYaml(text, what, problems) {
-    const lines = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
-    if (doc.errors.length) {
-        for (const e of doc.errors) {
-            const pos = lines.linePos(e.pos[0]);
-            const at = ` at line ${pos.line}, column ${pos.col}`;
-            problems.push(`${what}: YAML error${at}: ${e.message.split('\n')[0]}`);
-        }
-        return undefined;
-    }
-    return doc.toJS();
-}
-/**
- * A list of entries → one ImageOptions each (with their definitionKey). Mistakes go to `problems`, one line
- * each, prefixed with `what` (e.g. "images" or the config file's name) and the entry's name.
- */
-function image_entries_parseImageList(value, what, defaults, problems) {
-    if (!Array.isArray(value) || value.length === 0) {
-        problems.push(`${what}: must be a YAML list of images, e.g. "- name: api" with "context: services/api" under it`);
-        return [];
-    }
-    const out = [];
-    const seen = new Map();
-    value.forEach((raw, i) => {
-        const entry = parseEntry(raw, i, what, defaults, problems);
-        if (!entry?.name)
-            return;
-        const first = seen.get(entry.name);
-        if (first !== undefined)
-            problems.push(`${what}: entry ${i + 1}: name ${one_line_quoted(entry.name, 60)} is already used by entry ${first + 1} (names must be unique)`);
-        else
-            seen.set(entry.name, i);
-        out.push(entry);
-    });
-    return out;
-}
-/** A config file (`images:` at the top) → its entries. */
-function parseConfigFile(text, file, defaults, problems) {
-    const before = problems.length;
-    const doc = image_entries_parseYaml(text, file, problems);
-    if (problems.length > before)
-        return [];
-    if (!isMapping(doc)) {
-        problems.push(`${file}: must be a YAML mapping with an "images:" list at the top`);
-        return [];
-    }
-    for (const key of Object.keys(doc))
-        if (key !== 'images')
-            problems.push(`${file}: unknown top-level key ${one_line_quoted(key, 40)} (only "images" is read)`);
-    if (!('images' in doc)) {
-        problems.push(`${file}: has no "images:" list`);
-        return [];
-    }
-    return image_entries_parseImageList(doc.images, `${file}: images`, defaults, problems);
-}
-/** The entries' definition keys by name, as a config file's text defines them; null when it does not parse. */
-function definitionKeysOf(text, file, defaults) {
-    const problems = [];
-    const entries = parseConfigFile(text, file, defaults, problems);
-    if (problems.length)
-        return null;
-    return new Map(entries.map((e) => [e.name, e.definitionKey]));
-}
-function isMapping(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function parseEntry(raw, index, what, defaults, problems) {
-    if (!isMapping(raw)) {
-        problems.push(`${what}: entry ${index + 1} is not a mapping of options (e.g. "- name: api")`);
-        return null;
-    }
-    const name = typeof raw.name === 'string' ? raw.name.trim() : raw.name === undefined || raw.name === null ? '' : String(raw.name);
-    const label = name ? `${what}: ${one_line_oneLine(name, 60)}` : `${what}: entry ${index + 1}`;
-    const fail = (message) => void problems.push(`${label}: ${message}`);
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (!(err instanceof parse_size_ConfigError))
-                throw err;
-            problems.push(err.message);
-            return undefined;
-        }
-    };
-    if (!name)
-        fail('name is required (it labels the image and its row)');
-    else if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name))
-        fail(`name ${one_line_quoted(name, 40)} must be one line of at most 100 characters`);
-    const known = new Set(ENTRY_KEYS);
-    for (const key of Object.keys(raw)) {
-        if (known.has(key))
-            continue;
-        const like = closest(key);
-        fail(`unknown key ${one_line_quoted(key, 40)}${like ? ` (did you mean ${like}?)` : ` (keys: ${ENTRY_KEYS.join(', ')})`}`);
-    }
-    const text = (key) => {
-        const v = raw[key];
-        if (v === undefined)
-            return undefined;
-        if (typeof v === 'string') {
-            if (v.trim() === '')
-                fail(`${key} is empty`);
-            return v.trim() || undefined;
-        }
-        if (typeof v === 'number' || typeof v === 'boolean')
-            return String(v);
-        fail(v === null ? `${key} has no value` : `${key} must be a single value (got a ${Array.isArray(v) ? 'list' : 'mapping'})`);
-        return undefined;
-    };
-    const budgets = { ...defaults.budgets };
-    const maxSize = text('max-size');
-    if (maxSize !== undefined)
-        attempt(() => (budgets.maxSize = { bytes: parse_size_parseSize(maxSize, `${label}: max-size`), text: maxSize }));
-    const maxIncrease = text('max-increase');
-    if (maxIncrease !== undefined)
-        attempt(() => (budgets.maxIncrease = parse_size_parseIncrease(maxIncrease, `${label}: max-increase`)));
-    const maxCompressedSize = text('max-compressed-size');
-    if (maxCompressedSize !== undefined) {
-        attempt(() => (budgets.maxCompressedSize = { bytes: parse_size_parseSize(maxCompressedSize, `${label}: max-compressed-size`), text: maxCompressedSize }));
-    }
-    const maxCompressedIncrease = text('max-compressed-increase');
-    if (maxCompressedIncrease !== undefined)
-        attempt(() => (budgets.maxCompressedIncrease = parse_size_parseIncrease(maxCompressedIncrease, `${label}: max-compressed-increase`)));
-    const maxLayers = text('max-layers');
-    if (maxLayers !== undefined)
-        attempt(() => (budgets.maxLayers = parse_size_parseLayerCount(maxLayers, `${label}: max-layers`)));
-    let failOn = defaults.failOn;
-    const failOnRaw = Array.isArray(raw['fail-on']) ? raw['fail-on'].map(String).join(',') : text('fail-on');
-    if (failOnRaw !== undefined)
-        failOn = attempt(() => fail_on_parseFailOn(failOnRaw, `${label}: fail-on`)) ?? failOn;
-    const buildArgs = mergeBuildArgs(defaults.buildArgs, readBuildArgs(raw['build-args'], label, problems));
-    const image = text('image');
-    const baseImage = text('base-image');
-    const context = text('context') ?? defaults.context;
-    const dockerfile = text('dockerfile') ?? defaults.dockerfile;
-    const target = text('target') ?? defaults.target;
-    const platformText = text('platform');
-    // one platform, a comma list (an entry per platform), or all — as the platform input
-    const platform = platformText === undefined ? defaults.platform : attempt(() => platform_option_checkPlatformOption(platformText, `${label}: platform`));
-    const options = {
-        name: name || undefined,
-        context,
-        dockerfile,
-        target,
-        buildArgs,
-        platform,
-        image,
-        baseImage,
-        budgets,
-        failOn,
-    };
-    options.definitionKey = image_entries_definitionKey(options);
-    return options;
-}
-/** `build-args` as a mapping (KEY: value) or a list of KEY=VALUE. */
-function readBuildArgs(v, label, problems) {
-    if (v === undefined)
-        return [];
-    let args;
-    if (Array.isArray(v))
-        args = v.map((a) => (typeof a === 'string' ? a.trim() : String(a)));
-    else if (isMapping(v)) {
-        args = [];
-        for (const [k, value] of Object.entries(v)) {
-            if (value === null || typeof value === 'object') {
-                problems.push(`${label}: build-args: ${one_line_quoted(k, 40)} needs a single value`);
-                continue;
-            }
-            args.push(`${k}=${String(value)}`);
-        }
-    }
-    else if (typeof v === 'string')
-        args = v.split('\n').map((l) => l.trim()).filter(Boolean);
-    else {
-        problems.push(`${label}: build-args must be a mapping (KEY: value) or a list of KEY=VALUE`);
-        return [];
-    }
-    try {
-        return build_options_checkBuildArgs(args, `${label}: build-args: each one`);
-    }
-    catch (err) {
-        if (!(err instanceof parse_size_ConfigError))
-            throw err;
-        problems.push(err.message);
-        return [];
-    }
-}
-/** Defaults first, then the entry's: an entry's KEY replaces the default's KEY (as a repeated --build-arg would). */
-function mergeBuildArgs(defaults, own) {
-    const byKey = new Map();
-    for (const a of [...defaults, ...own])
-        byKey.set(a.slice(0, a.indexOf('=')), a);
-    return [...byKey.values()];
-}
-/** The entry key a typo most likely meant: same letters with _ for -, or at most two edits away. */
-function closest(key) {
-    const k = key.toLowerCase().replace(/_/g, '-');
-    let best;
-    for (const name of ENTRY_KEYS) {
-        const d = name === k ? 0 : editDistance(k, name);
-        if (d <= 2 && (!best || d < best.d))
-            best = { name, d };
-    }
-    return best?.name;
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/bake.ts
@@ -46917,6 +51550,221 @@ async function bakePrint(cwd, files, targets) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/image-entries.ts
+// Several images from YAML: the Action's `images` input (a list) and the CLI's config file (a mapping with a
+// top-level `images:` list). Entry keys are the single-image option names; the top-level inputs or flags are
+// defaults an entry overrides. Every entry is checked before anything is built, and each mistake is one line
+// that names the entry. Unknown keys are mistakes too: a typo (`max_size`) must not pass as "no budget".
+
+
+
+
+
+
+
+const ENTRY_KEYS = ['name', 'context', 'dockerfile', 'target', 'build-args', 'platform', 'image', 'base-image', ...BUDGET_KEYS, 'fail-on'];
+/** The parts of an image's options that decide what is built (not its budgets), as one comparable string. */
+function definitionKey(o) {
+    return JSON.stringify([o.context, o.dockerfile ?? null, o.target ?? null, o.buildArgs, o.platform ?? null, o.image ?? null, o.baseImage ?? null]);
+}
+/** YAML text → a value; syntax errors are one line each, with line and column. */
+function parseYaml(text, what, problems) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
+    if (doc.errors.length) {
+        for (const e of doc.errors) {
+            const pos = lines.linePos(e.pos[0]);
+            const at = ` at line ${pos.line}, column ${pos.col}`;
+            problems.push(`${what}: YAML error${at}: ${e.message.split('\n')[0]}`);
+        }
+        return undefined;
+    }
+    return doc.toJS();
+}
+/**
+ * A list of entries → one ImageOptions each (with their definitionKey). Mistakes go to `problems`, one line
+ * each, prefixed with `what` (e.g. "images" or the config file's name) and the entry's name.
+ */
+function parseImageList(value, what, defaults, problems) {
+    if (!Array.isArray(value) || value.length === 0) {
+        problems.push(`${what}: must be a YAML list of images, e.g. "- name: api" with "context: services/api" under it`);
+        return [];
+    }
+    const out = [];
+    const seen = new Map();
+    value.forEach((raw, i) => {
+        const entry = parseEntry(raw, i, what, defaults, problems);
+        if (!entry?.name)
+            return;
+        const first = seen.get(entry.name);
+        if (first !== undefined)
+            problems.push(`${what}: entry ${i + 1}: name ${quoted(entry.name, 60)} is already used by entry ${first + 1} (names must be unique)`);
+        else
+            seen.set(entry.name, i);
+        out.push(entry);
+    });
+    return out;
+}
+/** A config file (`images:` at the top) → its entries. */
+function parseConfigFile(text, file, defaults, problems) {
+    const before = problems.length;
+    const doc = parseYaml(text, file, problems);
+    if (problems.length > before)
+        return [];
+    if (!isMapping(doc)) {
+        problems.push(`${file}: must be a YAML mapping with an "images:" list at the top`);
+        return [];
+    }
+    for (const key of Object.keys(doc))
+        if (key !== 'images')
+            problems.push(`${file}: unknown top-level key ${quoted(key, 40)} (only "images" is read)`);
+    if (!('images' in doc)) {
+        problems.push(`${file}: has no "images:" list`);
+        return [];
+    }
+    return parseImageList(doc.images, `${file}: images`, defaults, problems);
+}
+/** The entries' definition keys by name, as a config file's text defines them; null when it does not parse. */
+function definitionKeysOf(text, file, defaults) {
+    const problems = [];
+    const entries = parseConfigFile(text, file, defaults, problems);
+    if (problems.length)
+        return null;
+    return new Map(entries.map((e) => [e.name, e.definitionKey]));
+}
+function isMapping(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function parseEntry(raw, index, what, defaults, problems) {
+    if (!isMapping(raw)) {
+        problems.push(`${what}: entry ${index + 1} is not a mapping of options (e.g. "- name: api")`);
+        return null;
+    }
+    const name = typeof raw.name === 'string' ? raw.name.trim() : raw.name === undefined || raw.name === null ? '' : String(raw.name);
+    const label = name ? `${what}: ${one_line_oneLine(name, 60)}` : `${what}: entry ${index + 1}`;
+    const fail = (message) => void problems.push(`${label}: ${message}`);
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            problems.push(err.message);
+            return undefined;
+        }
+    };
+    if (!name)
+        fail('name is required (it labels the image and its row)');
+    else if (name.length > 100 || /[\u0000-\u001f\u007f]/.test(name))
+        fail(`name ${quoted(name, 40)} must be one line of at most 100 characters`);
+    checkKeys(raw, fail);
+    const text = (key) => entryValue(raw, key, fail);
+    const budgets = readBudgets(text, (key) => `${label}: ${key}`, defaults.budgets, problems);
+    const failOnRaw = Array.isArray(raw['fail-on']) ? raw['fail-on'].map(String).join(',') : text('fail-on');
+    const failOn = failOnRaw === undefined ? defaults.failOn : (attempt(() => parseFailOn(failOnRaw, `${label}: fail-on`)) ?? defaults.failOn);
+    const buildArgs = mergeBuildArgs(defaults.buildArgs, readBuildArgs(raw['build-args'], label, problems));
+    const image = text('image');
+    const baseImage = text('base-image');
+    const context = text('context') ?? defaults.context;
+    const dockerfile = text('dockerfile') ?? defaults.dockerfile;
+    const target = text('target') ?? defaults.target;
+    const platformText = text('platform');
+    // one platform, a comma list (an entry per platform), or all — as the platform input
+    const platform = platformText === undefined ? defaults.platform : attempt(() => checkPlatformOption(platformText, `${label}: platform`));
+    const options = { name: name || undefined, context, dockerfile, target, buildArgs, platform, image, baseImage, budgets, failOn };
+    options.definitionKey = definitionKey(options);
+    return options;
+}
+/** Each key an entry does not know, with the key it most likely meant. */
+function checkKeys(raw, fail) {
+    const known = new Set(ENTRY_KEYS);
+    for (const key of Object.keys(raw)) {
+        if (known.has(key))
+            continue;
+        const like = closest(key);
+        fail(`unknown key ${quoted(key, 40)}${like ? ` (did you mean ${like}?)` : ` (keys: ${ENTRY_KEYS.join(', ')})`}`);
+    }
+}
+/** An entry's value as text (YAML numbers and booleans too), trimmed; undefined when absent or not one value. */
+function entryValue(raw, key, fail) {
+    const v = raw[key];
+    if (v === undefined)
+        return undefined;
+    if (typeof v === 'string') {
+        if (v.trim() === '')
+            fail(`${key} is empty`);
+        return v.trim() || undefined;
+    }
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    fail(v === null ? `${key} has no value` : `${key} must be a single value (got a ${Array.isArray(v) ? 'list' : 'mapping'})`);
+    return undefined;
+}
+/** `build-args` as a mapping (KEY: value) or a list of KEY=VALUE. */
+function readBuildArgs(v, label, problems) {
+    if (v === undefined)
+        return [];
+    let args;
+    if (Array.isArray(v))
+        args = v.map((a) => (typeof a === 'string' ? a.trim() : String(a)));
+    else if (isMapping(v)) {
+        args = [];
+        for (const [k, value] of Object.entries(v)) {
+            if (value === null || typeof value === 'object') {
+                problems.push(`${label}: build-args: ${quoted(k, 40)} needs a single value`);
+                continue;
+            }
+            args.push(`${k}=${String(value)}`);
+        }
+    }
+    else if (typeof v === 'string')
+        args = v.split('\n').map((l) => l.trim()).filter(Boolean);
+    else {
+        problems.push(`${label}: build-args must be a mapping (KEY: value) or a list of KEY=VALUE`);
+        return [];
+    }
+    try {
+        return checkBuildArgs(args, `${label}: build-args: each one`);
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        problems.push(err.message);
+        return [];
+    }
+}
+/** Defaults first, then the entry's: an entry's KEY replaces the default's KEY (as a repeated --build-arg would). */
+function mergeBuildArgs(defaults, own) {
+    const byKey = new Map();
+    for (const a of [...defaults, ...own])
+        byKey.set(a.slice(0, a.indexOf('=')), a);
+    return [...byKey.values()];
+}
+/** The entry key a typo most likely meant: same letters with _ for -, or at most two edits away. */
+function closest(key) {
+    const k = key.toLowerCase().replace(/_/g, '-');
+    let best;
+    for (const name of ENTRY_KEYS) {
+        const d = name === k ? 0 : editDistance(k, name);
+        if (d <= 2 && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/config/bake-entries.ts
 // `bake` (Action) / `--bake` (CLI): the images are the targets `docker buildx bake --print` resolves — each
 // target's context, Dockerfile (relative to its context, as bake reads it), target stage, args and platforms
@@ -46931,7 +51779,7 @@ async function bakePrint(cwd, files, targets) {
 
 
 /** `true`/empty → bake's default files; otherwise a list of files (commas or lines). */
-function bake_entries_parseBakeFiles(value) {
+function parseBakeFiles(value) {
     const v = value.trim();
     if (v === '' || v === 'true')
         return [];
@@ -46940,7 +51788,7 @@ function bake_entries_parseBakeFiles(value) {
         .map((f) => f.trim())
         .filter(Boolean);
 }
-async function bake_entries_bakeImages(cwd, files, targets, defaults, problems) {
+async function bakeImages(cwd, files, targets, defaults, problems) {
     const def = await bakePrint(cwd, files, targets);
     return imagesFromBake(def, cwd, defaults, problems);
 }
@@ -46951,7 +51799,7 @@ function imagesFromBake(def, cwd, defaults, problems) {
     if (targets.length === 0)
         problems.push('bake: the bake files define no target to build');
     for (const [name, t] of targets) {
-        const label = `bake: target ${one_line_quoted(name, 60)}`;
+        const label = `bake: target ${quoted(name, 60)}`;
         const refuse = (what) => void problems.push(`${label} uses ${what}, which image-size-guard cannot build the way bake would`);
         if (t['dockerfile-inline'])
             refuse('dockerfile-inline');
@@ -46963,7 +51811,7 @@ function imagesFromBake(def, cwd, defaults, problems) {
             refuse('SSH forwarding (ssh)');
         const contextRaw = t.context ?? '.';
         if (/^[a-z]+:\/\/|^git@|\.git(#|$)/i.test(contextRaw)) {
-            problems.push(`${label}: context ${one_line_quoted(contextRaw, 80)} is remote; only local contexts can be compared`);
+            problems.push(`${label}: context ${quoted(contextRaw, 80)} is remote; only local contexts can be compared`);
             continue;
         }
         const context = (0,external_node_path_namespaceObject.resolve)(cwd, contextRaw);
@@ -46974,10 +51822,10 @@ function imagesFromBake(def, cwd, defaults, problems) {
             .map(([k, v]) => `${k}=${v}`);
         let buildArgs = [];
         try {
-            buildArgs = build_options_checkBuildArgs(args, `${label}: args`);
+            buildArgs = checkBuildArgs(args, `${label}: args`);
         }
         catch (err) {
-            if (!(err instanceof parse_size_ConfigError))
+            if (!(err instanceof ConfigError))
                 throw err;
             problems.push(err.message);
         }
@@ -46985,10 +51833,10 @@ function imagesFromBake(def, cwd, defaults, problems) {
         try {
             // several platforms are one comparison per platform (as `platform: a,b`)
             if (t.platforms?.length)
-                platform = platform_option_checkPlatformOption(t.platforms.join(','), `${label}: platforms`);
+                platform = checkPlatformOption(t.platforms.join(','), `${label}: platforms`);
         }
         catch (err) {
-            if (!(err instanceof parse_size_ConfigError))
+            if (!(err instanceof ConfigError))
                 throw err;
             problems.push(err.message);
         }
@@ -47002,242 +51850,17 @@ function imagesFromBake(def, cwd, defaults, problems) {
             budgets: defaults.budgets,
             failOn: defaults.failOn,
         };
-        options.definitionKey = image_entries_definitionKey(options);
+        options.definitionKey = definitionKey(options);
         out.push(options);
     }
     return out;
 }
 /** Bake's files as definition sources: the ones named, or the defaults bake reads. */
-function bake_entries_bakeFilesOf(files) {
+function bakeFilesOf(files) {
     const names = files.length
         ? files
         : ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', 'docker-bake.json', 'docker-bake.override.json', 'docker-bake.hcl', 'docker-bake.override.hcl'];
     return names.map((file) => ({ file }));
-}
-
-;// CONCATENATED MODULE: ./src/config/cache-option.ts
-// Where the analysis cache lives: --cache-dir DIR, else $XDG_CACHE_HOME/image-size-guard, else
-// ~/.cache/image-size-guard (the XDG base directory default; a relative XDG_CACHE_HOME is ignored, as the
-// specification says). --no-cache (the Action: `cache: false`) turns it off.
-
-
-function cache_option_defaultCacheDir(env = process.env) {
-    const xdg = env.XDG_CACHE_HOME;
-    return (0,external_node_path_namespaceObject.join)(xdg && (0,external_node_path_namespaceObject.isAbsolute)(xdg) ? xdg : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache'), 'image-size-guard');
-}
-/** The cache directory for the flags given, or null when caching is off. */
-function cacheDirOption(noCache, dir, cwd, env = process.env) {
-    if (noCache)
-        return null;
-    return dir ? (0,external_node_path_namespaceObject.resolve)(cwd, dir) : cache_option_defaultCacheDir(env);
-}
-
-;// CONCATENATED MODULE: ./src/config/action-inputs.ts
-// The Action's inputs (design §2.1), read and validated in one place: every mistake is reported, one line
-// each, before anything is built.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class InputErrors extends UserError {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} input errors: ${problems.join('; ')}`);
-        this.problems = problems;
-    }
-}
-/** `env` is process.env in the Action; tests pass their own. */
-function readActionInputs(env = process.env) {
-    const get = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
-    const problems = [];
-    const attempt = (fn, fallback) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (err instanceof ConfigError)
-                problems.push(err.message);
-            else
-                throw err;
-            return fallback;
-        }
-    };
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const pullRequest = readPullRequest(env);
-    const budgets = {};
-    if (get('max-size'))
-        attempt(() => (budgets.maxSize = { bytes: parseSize(get('max-size'), 'max-size'), text: get('max-size') }), undefined);
-    if (get('max-increase'))
-        attempt(() => (budgets.maxIncrease = parseIncrease(get('max-increase'), 'max-increase')), undefined);
-    if (get('max-compressed-size')) {
-        attempt(() => (budgets.maxCompressedSize = { bytes: parseSize(get('max-compressed-size'), 'max-compressed-size'), text: get('max-compressed-size') }), undefined);
-    }
-    if (get('max-compressed-increase'))
-        attempt(() => (budgets.maxCompressedIncrease = parseIncrease(get('max-compressed-increase'), 'max-compressed-increase')), undefined);
-    if (get('max-layers'))
-        attempt(() => (budgets.maxLayers = parseLayerCount(get('max-layers'), 'max-layers')), undefined);
-    const failOn = attempt(() => parseFailOn(get('fail-on') || 'budget', 'fail-on'), parseFailOn('budget'));
-    const comment = get('comment') || 'true';
-    let commentMode = 'always';
-    if (comment === 'false')
-        commentMode = 'off';
-    else if (comment === 'on-change')
-        commentMode = 'on-change';
-    else if (comment !== 'true')
-        problems.push(`comment: must be true, false or on-change (got ${quoted(comment, 40)})`);
-    const platform = attempt(() => checkPlatformOption(get('platform'), 'platform'), undefined);
-    const compressed = attempt(() => parseCompressedSizeMode(get('compressed-size'), 'compressed-size'), 'auto');
-    const buildArgs = get('build-args')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-    attempt(() => checkBuildArgs(buildArgs, 'build-args: each line'), []);
-    const buildxFlags = attempt(() => (get('buildx-flags') ? checkBuildxFlags(splitFlags(get('buildx-flags'), 'buildx-flags'), 'buildx-flags') : []), []);
-    if (get('base-ref') && get('base-image'))
-        problems.push('base-ref and base-image exclude each other: build a ref, or read an image');
-    // On pull_request the PR's base commit is the baseline; elsewhere, without base-ref/base-image, the run is a
-    // single-image gate (budgets without a base).
-    const baseRef = get('base-image') ? undefined : get('base-ref') || pullRequest?.baseSha || undefined;
-    const alwaysBuild = get('always-build') || 'false';
-    if (alwaysBuild !== 'true' && alwaysBuild !== 'false')
-        problems.push(`always-build: must be true or false (got ${quoted(alwaysBuild, 40)})`);
-    const cache = get('cache') || 'true';
-    if (cache !== 'true' && cache !== 'false')
-        problems.push(`cache: must be true or false (got ${quoted(cache, 40)})`);
-    const defaults = {
-        context: get('context') || '.',
-        dockerfile: get('dockerfile') || undefined,
-        target: get('target') || undefined,
-        buildArgs,
-        platform,
-        budgets,
-        failOn,
-    };
-    const bakeInput = get('bake');
-    const bake = bakeInput && bakeInput !== 'false' ? { files: parseBakeFiles(bakeInput), targets: splitList(get('bake-targets')) } : null;
-    if (get('bake-targets') && !bake)
-        problems.push('bake-targets: needs bake (true or the bake files)');
-    const several = Boolean(get('images')) || bake !== null;
-    if (get('images') && bake)
-        problems.push('images and bake exclude each other: list the images, or take them from the bake files');
-    if (several) {
-        for (const single of ['name', 'image', 'base-image']) {
-            if (get(single))
-                problems.push(`${single}: applies to one image; with ${bake ? 'bake' : 'images'}, set it per entry${bake ? ' (images for existing images)' : ''}`);
-        }
-    }
-    let images = [];
-    if (get('images')) {
-        const value = parseYaml(get('images'), 'images', problems);
-        // a mapping with an `images:` list (the config file's shape) is accepted too
-        const list = value && typeof value === 'object' && !Array.isArray(value) && 'images' in value ? value.images : value;
-        if (value !== undefined)
-            images = parseImageList(list, 'images', defaults, problems);
-    }
-    else if (!bake) {
-        const single = { ...defaults, name: get('name') || undefined, baseImage: get('base-image') || undefined, image: get('image') || undefined };
-        single.definitionKey = definitionKey(single);
-        images = [single];
-    }
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (problems.length)
-        throw new InputErrors(problems);
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const workflow = workflowFile(env);
-    return {
-        run: {
-            cwd: workspace,
-            baseRef,
-            builder: get('builder') || undefined,
-            buildxFlags,
-            compressedSize: compressed,
-            topFiles: 20,
-            logMode: 'actions',
-            alwaysBuild: alwaysBuild === 'true',
-            // the workflow holds the inputs: when the PR edits it, any image may build differently
-            definitions: workflow ? [workflow] : [],
-            // a push to the default branch keeps its head's analysis: pull requests against this commit read it as their base
-            cache: cache === 'true' ? { dir: defaultCacheDir(env), keepHead: pushToDefaultBranch(env) } : undefined,
-        },
-        images,
-        bake,
-        defaults,
-        several,
-        commentKey: get('comment-key') || (several ? `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}` : null),
-        comment: commentMode,
-        token: get('github-token'),
-        reportFile: get('report-file') || join(env.RUNNER_TEMP || tmpdir(), 'image-size-guard', 'report.json'),
-        repository: owner && repo ? { owner, repo } : null,
-        pullRequest,
-        eventName,
-        apiUrl: restApiUrl(env),
-        graphqlUrl: graphqlApiUrl(env),
-    };
-}
-/** The images, with `bake` resolved by `docker buildx bake --print`; every mistake is one line. */
-async function loadImages(cfg) {
-    if (!cfg.bake)
-        return cfg.images;
-    const problems = [];
-    const images = await bakeImages(cfg.run.cwd, cfg.bake.files, cfg.bake.targets, cfg.defaults, problems);
-    if (problems.length)
-        throw new InputErrors(problems);
-    // the bake files define the images too
-    cfg.run.definitions = [...(cfg.run.definitions ?? []), ...bakeFilesOf(cfg.bake.files)];
-    return images;
-}
-function splitList(text) {
-    return text
-        .split(/[\n,]/)
-        .map((t) => t.trim())
-        .filter(Boolean);
-}
-/** The workflow file of this run (GITHUB_WORKFLOW_REF: "owner/repo/.github/workflows/x.yml@refs/…"), in this repository. */
-function workflowFile(env) {
-    const ref = env.GITHUB_WORKFLOW_REF ?? '';
-    const prefix = `${env.GITHUB_REPOSITORY ?? ''}/`;
-    if (!env.GITHUB_REPOSITORY || !ref.startsWith(prefix))
-        return null;
-    const file = ref.slice(prefix.length).replace(/@[^@]*$/, '');
-    return file ? { file } : null;
-}
-/** A push to the repository's default branch (the event says which branch that is). */
-function pushToDefaultBranch(env) {
-    if (env.GITHUB_EVENT_NAME !== 'push' || !env.GITHUB_EVENT_PATH)
-        return false;
-    try {
-        const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        const branch = event.repository?.default_branch;
-        return typeof branch === 'string' && branch !== '' && (event.ref ?? env.GITHUB_REF) === `refs/heads/${branch}`;
-    }
-    catch {
-        return false;
-    }
-}
-function readPullRequest(env) {
-    if (!env.GITHUB_EVENT_PATH || !/^pull_request/.test(env.GITHUB_EVENT_NAME ?? ''))
-        return null;
-    try {
-        const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = event.pull_request;
-        if (!pr?.number || !pr.base?.sha)
-            return null;
-        return { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref ?? pr.base.sha, headSha: pr.head?.sha ?? '' };
-    }
-    catch {
-        return null;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/compare-images.ts
@@ -47264,7 +51887,7 @@ async function compareImages(v, defaults, cwd) {
         if (v['bake-target'])
             throw new UsageError('--bake-target needs --bake');
         const single = { ...defaults, name: v.name, image: v.image, baseImage: v['base-image'] };
-        single.definitionKey = image_entries_definitionKey(single);
+        single.definitionKey = definitionKey(single);
         return { images: [single], several: false, definitions: [], defaultConfig };
     }
     if (config !== undefined && v.bake !== undefined)
@@ -47289,11 +51912,524 @@ async function compareImages(v, defaults, cwd) {
         const file = (0,external_node_path_namespaceObject.relative)(cwd, path);
         return { images, several: true, definitions: [{ file, atBase: (t) => definitionKeysOf(t, config, defaults) }], defaultConfig };
     }
-    const files = bake_entries_parseBakeFiles(v.bake ?? '');
-    const images = await bake_entries_bakeImages(cwd, files, v['bake-target'] ?? [], defaults, problems);
+    const files = parseBakeFiles(v.bake ?? '');
+    const images = await bakeImages(cwd, files, v['bake-target'] ?? [], defaults, problems);
     if (problems.length)
         throw new InputErrors(problems);
-    return { images, several: true, definitions: bake_entries_bakeFilesOf(files), defaultConfig };
+    return { images, several: true, definitions: bakeFilesOf(files), defaultConfig };
+}
+
+;// CONCATENATED MODULE: ./src/config/cache-option.ts
+// Where the analysis cache lives: --cache-dir DIR, else $XDG_CACHE_HOME/image-size-guard, else
+// ~/.cache/image-size-guard (the XDG base directory default; a relative XDG_CACHE_HOME is ignored, as the
+// specification says). --no-cache (the Action: `cache: false`) turns it off.
+
+
+function defaultCacheDir(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,external_node_path_namespaceObject.join)(xdg && (0,external_node_path_namespaceObject.isAbsolute)(xdg) ? xdg : (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.cache'), 'image-size-guard');
+}
+/** The cache directory for the flags given, or null when caching is off. */
+function cacheDirOption(noCache, dir, cwd, env = process.env) {
+    if (noCache)
+        return null;
+    return dir ? (0,external_node_path_namespaceObject.resolve)(cwd, dir) : defaultCacheDir(env);
+}
+
+;// CONCATENATED MODULE: ./src/config/release-options.ts
+// `--base-tag previous` / input `base-tag` and `--head-version` / `head-version`: the release gate that finds
+// its own baseline. Checked before anything is built: the base must be a registry repository without a tag
+// (`registry://ghcr.io/o/app`), and the head's version must be known and a semantic version. The head's
+// version is, in this order: the tag of the head image (`registry://…:TAG`, `archive://PATH:TAG`,
+// `oci-dir://PATH:TAG`), the head-version option, the tag of a tag push (GITHUB_REF_NAME).
+
+
+
+
+
+
+const CLI_RELEASE_NAMES = { baseTag: '--base-tag', headVersion: '--head-version', baseImage: '--base-image', image: '--image' };
+const INPUT_RELEASE_NAMES = { baseTag: 'base-tag', headVersion: 'head-version', baseImage: 'base-image', image: 'image' };
+const release_options_TAG = /^\w[\w.-]{0,127}$/;
+function checkReleaseOptions(o, names, cwd, env) {
+    if (!o.baseTag) {
+        if (o.headVersion)
+            throw new ConfigError(`${names.headVersion}: only used with ${names.baseTag} previous`);
+        return {};
+    }
+    if (o.baseTag !== 'previous')
+        throw new ConfigError(`${names.baseTag}: the one value is "previous" (got ${quoted(o.baseTag, 40)})`);
+    checkTaglessRepository(o.baseImage, names);
+    const fromImage = o.image ? imageTag(o.image, cwd) : null;
+    const tagPush = env.GITHUB_REF_TYPE === 'tag' || (env.GITHUB_REF ?? '').startsWith('refs/tags/');
+    const [version, whence] = fromImage !== null ? [fromImage, `the tag of ${names.image}`]
+        : o.headVersion ? [o.headVersion, names.headVersion]
+            : tagPush && env.GITHUB_REF_NAME ? [env.GITHUB_REF_NAME, 'the pushed tag (GITHUB_REF_NAME)']
+                : [null, ''];
+    if (version === null) {
+        throw new ConfigError(`${names.baseTag} previous needs the head's version: name a tag in ${names.image} (registry://REPO:TAG), set ${names.headVersion}, or run on a tag push`);
+    }
+    if (!parseVersion(version))
+        throw new ConfigError(`${names.baseTag} previous: the head's version ${quoted(version, 60)} (${whence}) is not a semantic version such as v1.2.0`);
+    return { baseTag: 'previous', headVersion: version };
+}
+/** The Action's inputs `base-tag` and `head-version`, for its one image (paths from the workspace). */
+function releaseInputs(get, image, env) {
+    const input = { baseTag: get('base-tag'), headVersion: get('head-version'), baseImage: image.baseImage, image: image.image };
+    return checkReleaseOptions(input, INPUT_RELEASE_NAMES, env.GITHUB_WORKSPACE || process.cwd(), env);
+}
+/** `registry://REPO`, without a tag or digest: the repository whose tags are searched. */
+function checkTaglessRepository(baseImage, names) {
+    const want = `${names.baseTag} previous needs ${names.baseImage} as registry://REPOSITORY without a tag (e.g. registry://ghcr.io/o/app)`;
+    const m = /^registry:\/\/(.*)$/i.exec(baseImage ?? '');
+    if (!m)
+        throw new ConfigError(`${want}${baseImage ? `, got ${quoted(baseImage, 80)}` : ''}`);
+    const rest = m[1];
+    if (rest.includes('@') || /:[^/]*$/.test(rest))
+        throw new ConfigError(`${want}: the tag is what it finds (got ${quoted(baseImage, 80)})`);
+    try {
+        parseReference(rest); // a malformed repository is one line here, before anything is built
+    }
+    catch (err) {
+        throw new ConfigError(`${names.baseImage}: ${err.message}`);
+    }
+}
+/** The tag an image argument names: `registry://REPO:TAG`, `archive://PATH:TAG`, `oci-dir://PATH:TAG`; else null. */
+function imageTag(image, cwd) {
+    const m = /^(registry|archive|oci-dir):\/\/(.*)$/i.exec(image);
+    if (!m)
+        return null;
+    const rest = m[2];
+    if (m[1].toLowerCase() === 'registry') {
+        const named = rest.replace(/@.*$/, '');
+        const tag = /:([^/]*)$/.exec(named)?.[1];
+        return tag !== undefined && release_options_TAG.test(tag) ? tag : null;
+    }
+    // a path that exists as written has no tag, even with a colon in its name
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, rest)))
+        return null;
+    const colon = rest.lastIndexOf(':');
+    const tag = colon > 0 ? rest.slice(colon + 1) : '';
+    return release_options_TAG.test(tag) ? tag : null;
+}
+
+;// CONCATENATED MODULE: ./src/cli/release-flags.ts
+// `--base-tag previous` and `--head-version V` on the command line: one image only (as --base-image).
+
+
+/** Checks the flags and sets them on the one image (nothing when neither is given). */
+function applyReleaseFlags(v, images, several, cwd, env = process.env) {
+    if (v['base-tag'] === undefined && v['head-version'] === undefined)
+        return;
+    if (v['base-tag'] === '')
+        throw new UsageError('--base-tag needs a value (previous)');
+    const image = images[0];
+    if (several || !image)
+        throw new UsageError('--base-tag and --head-version apply to one image (with --base-image registry://REPO)');
+    const input = { baseTag: v['base-tag'], headVersion: v['head-version'], baseImage: image.baseImage, image: image.image };
+    Object.assign(image, checkReleaseOptions(input, CLI_RELEASE_NAMES, cwd, env));
+}
+
+;// CONCATENATED MODULE: ./src/git/commit-info.ts
+// What a history record says about its commit: the SHA, the ref it was built on, the commit date (ISO, UTC).
+
+
+
+/** The commit `ref` names (HEAD by default) in the repository at cwd. */
+async function commitInfo(cwd, ref = 'HEAD') {
+    if (ref.startsWith('-'))
+        throw new GitError(`not a git ref: ${one_line_oneLine(ref)}`);
+    const log = await exec_runCommand('git', ['log', '-1', '--format=%H %cI', `${ref}^{commit}`, '--'], { cwd }).catch(() => null);
+    const [sha = '', stamp = ''] = (log?.code === 0 ? log.stdout.trim() : '').split(' ');
+    if (!/^[0-9a-f]{40,64}$/.test(sha))
+        throw new GitError(`${one_line_oneLine(ref)} is not a commit of a git repository at ${one_line_oneLine(cwd)}`);
+    const full = await exec_runCommand('git', ['rev-parse', '--symbolic-full-name', ref], { cwd }).catch(() => null);
+    const name = full?.code === 0 ? full.stdout.trim() : '';
+    return { sha, ref: name.startsWith('refs/') ? name : ref === 'HEAD' ? sha : ref, date: new Date(stamp).toISOString() };
+}
+/** The committer date of a commit (ISO, UTC), or null when git cannot tell (no clone, a shallow one without it). */
+async function commitDate(cwd, sha) {
+    if (!/^[0-9a-f]{7,64}$/.test(sha))
+        return null;
+    const log = await runCommand('git', ['log', '-1', '--format=%cI', sha, '--'], { cwd }).catch(() => null);
+    const stamp = log?.code === 0 ? log.stdout.trim() : '';
+    return stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp).toISOString() : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/history-codec.ts
+// The size history as a file: JSON Lines, one HistoryRecord per line, oldest first (see model/history.ts).
+// Whoever can push to the history branch (or edit the local file) writes it, so every line is checked field by
+// field; a bad line is named by its number and skipped, the rest is used. Fields this version does not know are
+// kept as written when the file is rewritten.
+
+/** Records a history file keeps: the newest ones. */
+const HISTORY_KEEP = 1000;
+const MAX_LINE = 1 << 20;
+const MAX_IMAGES = 1000;
+function parseHistory(text) {
+    const records = [];
+    const problems = [];
+    text.split('\n').forEach((line, i) => {
+        if (line.trim() === '')
+            return;
+        const problem = line.length > MAX_LINE ? `longer than ${MAX_LINE} characters` : checkLine(line);
+        if (typeof problem === 'string')
+            problems.push(`line ${i + 1}: ${problem}`);
+        else
+            records.push(problem);
+    });
+    return { records, problems };
+}
+/** Warnings for bad lines, naming the file and the line: ten at most, then how many more. */
+function historyProblems(problems, file) {
+    const name = one_line_oneLine(file, 200);
+    const shown = problems.slice(0, 10).map((p) => `${name} ${p}: the line is skipped`);
+    if (problems.length > 10)
+        shown.push(`${name}: ${problems.length - 10} more bad lines skipped`);
+    return shown;
+}
+/** The file with `record` appended, keeping the newest HISTORY_KEEP records (and the lines between them). */
+function appendRecord(text, record, keep = HISTORY_KEEP) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    lines.push(JSON.stringify(record));
+    let valid = 0;
+    let start = 0;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        if (typeof checkLine(lines[i]) !== 'string' && ++valid === keep) {
+            start = i;
+            break;
+        }
+    }
+    return lines.slice(start).join('\n') + '\n';
+}
+/** Whether the file already holds this exact record (a write that succeeded although its answer was lost). */
+function hasRecord(text, record) {
+    const line = JSON.stringify(record);
+    return text.split('\n').some((l) => l.trim() === line);
+}
+/** This run's record: the head of every compared image (images not built were not measured). */
+function recordOf(report, commit) {
+    const images = [];
+    for (const e of report.images) {
+        if (e.status !== 'compared')
+            continue;
+        const h = e.head;
+        images.push({ name: e.name, platform: e.platform, size: h.size, compressedSize: h.compressedSize, compressedSizeExact: h.compressedSizeExact, layers: h.layers.length });
+    }
+    return { sha: commit.sha, ref: commit.ref, date: commit.date, images };
+}
+/** A valid record, or what is wrong with the line. */
+function checkLine(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return 'not JSON';
+    }
+    if (!isObject(value))
+        return 'not a JSON object';
+    const r = value;
+    if (typeof r.sha !== 'string' || !/^[0-9a-f]{7,64}$/.test(r.sha))
+        return 'sha is not a commit SHA (hex)';
+    if (typeof r.ref !== 'string' || r.ref.length > 256)
+        return 'ref is not a string of at most 256 characters';
+    if (typeof r.date !== 'string' || r.date.length > 40 || Number.isNaN(Date.parse(r.date)))
+        return 'date is not an ISO date';
+    if (!Array.isArray(r.images) || r.images.length > MAX_IMAGES)
+        return `images is not a list of at most ${MAX_IMAGES} images`;
+    for (const [i, image] of r.images.entries()) {
+        const problem = checkImage(image);
+        if (problem)
+            return `images[${i}]${problem}`;
+    }
+    return r;
+}
+function checkImage(image) {
+    if (!isObject(image))
+        return ' is not an object';
+    if (typeof image.name !== 'string' || image.name === '' || image.name.length > 200)
+        return '.name is not a name of at most 200 characters';
+    if (typeof image.platform !== 'string' || image.platform.length > 100)
+        return '.platform is not a platform';
+    if (!isBytes(image.size))
+        return '.size is not a whole number of bytes';
+    if (image.compressedSize !== null && !isBytes(image.compressedSize))
+        return '.compressedSize is neither null nor a whole number of bytes';
+    if (typeof image.compressedSizeExact !== 'boolean')
+        return '.compressedSizeExact is not true or false';
+    if (!isBytes(image.layers))
+        return '.layers is not a whole number';
+    return null;
+}
+const isBytes = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/report/trend.ts
+// The size trend of each image: its sizes in the last records of the history (one point per commit, the latest
+// record of a commit when a job ran twice), then this run's size. Pure: records and entries in, series out.
+/** Points per chart taken from the history (this run's point comes on top). */
+const TREND_POINTS = 30;
+/** One series per compared image and platform of this run, in the report's order. */
+function trendSeries(records, entries, opts = {}) {
+    const wanted = latestPerCommit(records.filter((r) => opts.ref === undefined || r.ref === opts.ref));
+    const platforms = new Map();
+    for (const e of entries)
+        if (e.status === 'compared')
+            platforms.set(e.name, (platforms.get(e.name) ?? 0) + 1);
+    const out = [];
+    for (const e of entries) {
+        if (e.status !== 'compared')
+            continue;
+        const points = [];
+        for (const r of wanted) {
+            const image = r.images.find((i) => i.name === e.name && i.platform === e.platform);
+            if (image)
+                points.push({ label: r.sha, date: r.date, size: image.size });
+        }
+        const title = (platforms.get(e.name) ?? 0) > 1 ? `${e.name} (${e.platform})` : e.name;
+        out.push({ title, points: shortLabels(points.slice(-(opts.last ?? TREND_POINTS))), current: e.head.size });
+    }
+    return out;
+}
+/** The history alone: one series per image and platform its last records hold, in order of appearance. */
+function historySeries(records, last = TREND_POINTS) {
+    const window = latestPerCommit(records).slice(-last);
+    const keys = new Map();
+    for (const r of window)
+        for (const i of r.images)
+            keys.set(JSON.stringify([i.name, i.platform]), { name: i.name, platform: i.platform });
+    const names = new Map();
+    for (const k of keys.values())
+        names.set(k.name, (names.get(k.name) ?? 0) + 1);
+    return [...keys.values()].map((k) => {
+        const points = [];
+        for (const r of window) {
+            const image = r.images.find((i) => i.name === k.name && i.platform === k.platform);
+            if (image)
+                points.push({ label: r.sha, date: r.date, size: image.size });
+        }
+        const title = (names.get(k.name) ?? 0) > 1 ? `${k.name} (${k.platform})` : k.name;
+        return { title, points: shortLabels(points), current: null };
+    });
+}
+/** Records in file order, each commit once: its last record (a re-run measures the same commit again). */
+function latestPerCommit(records) {
+    const last = new Map();
+    records.forEach((r, i) => last.set(r.sha, i));
+    return records.filter((r, i) => last.get(r.sha) === i);
+}
+/** Full SHAs → 7 characters, longer where two would read the same. */
+function shortLabels(points) {
+    for (let n = 7; n <= 40; n++) {
+        const labels = points.map((p) => p.label.slice(0, n));
+        if (new Set(labels).size === labels.length)
+            return points.map((p, i) => ({ ...p, label: labels[i] }));
+    }
+    return points;
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-chart.ts
+// A trend as a mermaid `xychart-beta` line chart (GitHub renders mermaid blocks in comments and summaries).
+// Horizontal: the commits run down the side, one labelled row each, this run's last — mermaid neither rotates
+// nor thins category labels, so 31 short SHAs side by side overlap at a comment's width, while one per row
+// stays readable. One chart per image: a shared axis would flatten a 2 MB image next to an 800 MB one.
+//
+// Labels come from the history file and image names (anyone who can push to the history branch, or name an
+// image, writes them): each is reduced to ASCII letters, digits, spaces and `._-/:()+,@#` — no quotes, brackets,
+// braces, `%`, `<`, `&`, `;`, backticks or line breaks — so none can close the string it sits in, start a
+// `%%{init}` directive, an entity (`#35;` needs the `;`), HTML, or end the code block.
+const trend_chart_UNITS = [
+    { name: 'GB', bytes: 1e9 },
+    { name: 'MB', bytes: 1e6 },
+    { name: 'kB', bytes: 1e3 },
+];
+/** Text safe inside a quoted mermaid label (see above), at most `max` characters. */
+function mermaidLabel(text, max = 60) {
+    const s = text.replace(/[^A-Za-z0-9._\-/:()+,@# ]/g, '_').replace(/\s+/g, ' ').trim();
+    return s.length > max ? `${s.slice(0, max - 1)}_` : s || '_';
+}
+/** The unit a series reads best in: the largest that keeps its biggest value at 1 or more. */
+function chartUnit(values) {
+    const max = Math.max(0, ...values);
+    return trend_chart_UNITS.find((u) => max >= u.bytes) ?? trend_chart_UNITS[trend_chart_UNITS.length - 1];
+}
+/** The ```mermaid block of one series; `currentLabel` names this run's point ("PR #7", "this run"), when it has one. */
+function trendChart(series, currentLabel) {
+    const now = series.current === null ? [] : [series.current];
+    const sizes = [...series.points.map((p) => p.size), ...now];
+    const unit = chartUnit(sizes);
+    const labels = [...series.points.map((p) => p.label), ...(now.length ? [currentLabel] : [])].map((l) => `"${mermaidLabel(l, 40)}"`);
+    const values = sizes.map((s) => Number((s / unit.bytes).toFixed(2)));
+    return [
+        '```mermaid',
+        '---',
+        'config:',
+        '  themeVariables:',
+        '    xyChart:',
+        '      plotColorPalette: "#0969da"',
+        '  xyChart:',
+        `    height: ${120 + 22 * sizes.length}`,
+        '---',
+        'xychart-beta horizontal',
+        `  title "${mermaidLabel(series.title)}"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "size (${unit.name})"`,
+        `  line [${values.join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/trend-section.ts
+// The "Trend" section of the comment, the summary and the terminal: per image one line that reads anywhere
+// ("api: 212 MB → 251 MB over 30 merges, this PR 253 MB ▁▂▂▃▅▆▇") and, in markdown, its chart. Up to
+// FOLD_AFTER images the charts are shown; beyond, the section is folded so the sizes table stays on top.
+
+
+
+
+const FOLD_AFTER = 10;
+const BARS = '▁▂▃▄▅▆▇█';
+/** Values as bars from ▁ (the smallest) to █ (the largest); all ▄ when they are all equal. */
+function sparkline(values) {
+    const min = Math.min(...values);
+    const span = Math.max(...values) - min;
+    return values.map((v) => (span === 0 ? BARS[3] : BARS[Math.round(((v - min) / span) * (BARS.length - 1))])).join('');
+}
+/** The one-line trend of an image (raw text: callers escape). */
+function trendLine(s, w) {
+    const now = s.current === null ? '' : `, ${w.current} ${formatBytes(s.current)}`;
+    if (s.points.length === 0)
+        return `${s.title}: no history yet${now}`;
+    const n = s.points.length;
+    const noun = n === 1 ? w.noun.replace(/s$/, '') : w.noun;
+    const sizes = s.points.map((p) => p.size);
+    const bars = sparkline(s.current === null ? sizes : [...sizes, s.current]);
+    return `${s.title}: ${formatBytes(sizes[0])} → ${formatBytes(sizes[n - 1])} over ${n} ${noun}${now} ${bars}`;
+}
+/** The markdown section (empty when no image has a series). */
+function trendMarkdown(series, w) {
+    if (series.length === 0)
+        return '';
+    const most = Math.max(...series.map((s) => s.points.length));
+    const then = series.some((s) => s.current !== null) ? `, then ${w.current}` : '';
+    const heading = `Trend: image sizes ${w.scope}${most ? ` over the last ${most} ${w.noun}` : ''}${then}`;
+    const body = series.map((s) => `${markdownText(trendLine(s, w))}\n\n${s.points.length ? `${trendChart(s, w.currentLabel)}\n\n` : ''}`).join('');
+    if (series.length > FOLD_AFTER) {
+        return `\n<details><summary>${markdownText(`${heading} (${series.length} images)`)}</summary>\n\n${body}</details>\n`;
+    }
+    return `\n**${markdownText(heading)}**\n\n${body}`;
+}
+/** The terminal's section: the lines alone. */
+function trendText(series, w) {
+    if (series.length === 0)
+        return '';
+    return ['', `Trend (${one_line_oneLine(w.scope)})`, ...series.map((s) => `  ${one_line_oneLine(trendLine(s, w))}`)].join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/local-history.ts
+// `compare --history FILE [--record]`: the size history as a local JSON Lines file, without GitHub. The file is
+// read before anything is built (a bad path fails at once; a bad line is a warning naming it, the rest is
+// used); the trend goes under the report; --record appends this run's record afterwards (written to a
+// temporary file beside it, then renamed over it, so an interrupted run leaves the old file whole).
+
+
+
+
+
+
+
+
+/**
+ * Reads FILE (a missing one is an empty history when --record will create it); warnings go to stderr.
+ * `record`: --record was given, with --head's ref (undefined: HEAD).
+ */
+async function readLocalHistory(file, cwd, record) {
+    const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
+    const creating = record !== null;
+    let text = '';
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        if (!(code === 'ENOENT' && creating))
+            throw new UsageError(`cannot read --history ${one_line_oneLine(file)}: ${code ?? err.message}${code === 'ENOENT' ? ' (--record creates it)' : ''}`);
+    }
+    const parsed = parseHistory(text);
+    for (const p of historyProblems(parsed.problems, file))
+        process.stderr.write(`image-size-guard: warning: ${p}\n`);
+    const commit = record
+        ? await commitInfo(cwd, record.ref).catch((err) => {
+            throw new UsageError(`--record needs the commit it records: ${err.message}`);
+        })
+        : null;
+    return { file, path, records: parsed.records, commit };
+}
+/** The Trend section in the report's format (JSON reports have none: their schema is fixed). */
+function localTrend(history, report, format) {
+    const words = { currentLabel: 'this run', current: 'this run', noun: 'records', scope: `in ${history.file}` };
+    const series = trendSeries(history.records, report.images);
+    return format === 'markdown' ? trendMarkdown(series, words) : trendText(series, words);
+}
+/** Appends this run's record (about history.commit). */
+async function recordLocally(history, report) {
+    if (!history.commit)
+        return null;
+    const record = recordOf(report, history.commit);
+    if (record.images.length === 0)
+        return record;
+    // the file as it is now: another run may have appended since it was read
+    const current = await (0,promises_namespaceObject.readFile)(history.path, 'utf8').catch(() => '');
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(history.path), `.${(0,external_node_path_namespaceObject.basename)(history.path)}.${process.pid}.tmp`);
+    await (0,promises_namespaceObject.writeFile)(temp, appendRecord(current, record));
+    await (0,promises_namespaceObject.rename)(temp, history.path);
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment-threshold.ts
+// The quiet comment (input `comment-threshold`, `--comment-threshold`): a run with nothing worth a reviewer's
+// attention posts no comment, and turns an existing one into one line that keeps its marker (so the next
+// significant run finds and updates it). Pure: the callers decide what to do with the line.
+//
+// Quiet means all of: the run passed; no budget failed or warned; every compared image has a baseline and a size
+// change (either way) within the threshold — a size, a percent or both, exceeded as `max-increase` is (with both,
+// only when both are); no finding is new or resolved; the image config did not change (a PR that switches USER to
+// root is news however few bytes it moves); no platform was added or removed. Images not built count
+// as quiet (nothing of them changed).
+
+
+
+function isQuiet(report, threshold) {
+    if (!report.passed || (report.removedPlatforms?.length ?? 0) > 0)
+        return false;
+    return report.images.every((e) => {
+        if (e.status !== 'compared')
+            return true;
+        if (!e.base || !e.diff)
+            return false; // nothing to compare with: all of it is news
+        if (e.budgets.some((b) => !b.passed))
+            return false;
+        if (e.findings.some((f) => f.status !== 'existing'))
+            return false;
+        if (Object.keys(e.diff.config ?? {}).length > 0)
+            return false;
+        return !increaseExceeds(threshold, Math.abs(e.diff.sizeDelta), e.base.size);
+    });
+}
+/**
+ * The one-line comment of a quiet run — the marker, then "🐳 api: no significant change since the last run:
+ * +3.2 kB (comment-threshold 1MB)" — or null when the run is not quiet (or there is no threshold).
+ */
+function quietComment(report, threshold, marker) {
+    if (!threshold || !isQuiet(report, threshold))
+        return null;
+    const names = [...new Set(report.images.map((e) => e.name))];
+    const delta = report.images.reduce((sum, e) => sum + (e.status === 'compared' && e.diff ? e.diff.sizeDelta : 0), 0);
+    const label = names.length === 1 ? markdownText(names[0]) : `${names.length} images`;
+    return `${marker}\n🐳 ${label}: no significant change since the last run: ${formatDelta(delta)} (comment-threshold ${markdownText(threshold.text)})\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/compare-command.ts
@@ -47319,6 +52455,13 @@ async function compareImages(v, defaults, cwd) {
 
 
 
+
+
+
+
+
+
+const BUDGET_FLAGS = Object.fromEntries(BUDGET_KEYS.map((key) => [key, { type: 'string' }]));
 const COMPARE_FLAGS = {
     base: { type: 'string' },
     head: { type: 'string' },
@@ -47335,20 +52478,22 @@ const COMPARE_FLAGS = {
     builder: { type: 'string' },
     'buildx-flags': { type: 'string' },
     'base-image': { type: 'string' },
+    'base-tag': { type: 'string' },
+    'head-version': { type: 'string' },
     image: { type: 'string' },
     name: { type: 'string' },
-    'max-size': { type: 'string' },
-    'max-increase': { type: 'string' },
-    'max-compressed-size': { type: 'string' },
-    'max-compressed-increase': { type: 'string' },
-    'max-layers': { type: 'string' },
+    ...BUDGET_FLAGS,
     'fail-on': { type: 'string' },
     'compressed-size': { type: 'string' },
     'top-files': { type: 'string' },
     'cache-dir': { type: 'string' },
     'no-cache': { type: 'boolean' },
+    sarif: { type: 'string' },
+    'comment-threshold': { type: 'string' },
     format: { type: 'string' },
     output: { type: 'string' },
+    history: { type: 'string' },
+    record: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
 };
 /** The run's options and the defaults every image starts from, from the flags. */
@@ -47371,8 +52516,8 @@ function runOptionsFromFlags(v, cwd) {
         baseRef: v.base,
         headRef: v.head,
         builder: v.builder,
-        buildxFlags: v['buildx-flags'] ? buildx_flags_checkBuildxFlags(split_flags_splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
-        compressedSize: build_options_parseCompressedSizeMode(v['compressed-size']),
+        buildxFlags: v['buildx-flags'] ? checkBuildxFlags(splitFlags(v['buildx-flags'], '--buildx-flags'), '--buildx-flags') : [],
+        compressedSize: parseCompressedSizeMode(v['compressed-size']),
         topFiles,
         logMode: defaultLogMode(),
         alwaysBuild: v['always-build'] === true,
@@ -47382,25 +52527,30 @@ function runOptionsFromFlags(v, cwd) {
         context: v.context ?? '.',
         dockerfile: v.file,
         target: v.target,
-        buildArgs: build_options_checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
-        platform: platform_option_checkPlatformOption(v.platform, '--platform'),
-        budgets: {
-            ...(v['max-size'] !== undefined ? { maxSize: { bytes: parse_size_parseSize(v['max-size'], '--max-size'), text: v['max-size'].trim() } } : {}),
-            ...(v['max-increase'] !== undefined ? { maxIncrease: parse_size_parseIncrease(v['max-increase'], '--max-increase') } : {}),
-            ...(v['max-compressed-size'] !== undefined
-                ? { maxCompressedSize: { bytes: parse_size_parseSize(v['max-compressed-size'], '--max-compressed-size'), text: v['max-compressed-size'].trim() } }
-                : {}),
-            ...(v['max-compressed-increase'] !== undefined ? { maxCompressedIncrease: parse_size_parseIncrease(v['max-compressed-increase'], '--max-compressed-increase') } : {}),
-            ...(v['max-layers'] !== undefined ? { maxLayers: parse_size_parseLayerCount(v['max-layers'], '--max-layers') } : {}),
-        },
-        failOn: fail_on_parseFailOn(v['fail-on'], '--fail-on'),
+        buildArgs: checkBuildArgs(v['build-arg'] ?? [], '--build-arg'),
+        platform: checkPlatformOption(v.platform, '--platform'),
+        budgets: readBudgetFlags(v),
+        failOn: parseFailOn(v['fail-on'], '--fail-on'),
     };
-    return { run, defaults, format, output: v.output };
+    const commentThreshold = v['comment-threshold'] === undefined ? null : parseIncrease(v['comment-threshold'], '--comment-threshold');
+    return { run, defaults, format, output: v.output, commentThreshold };
+}
+/** --max-size and the other budget flags; all their mistakes at once. */
+function readBudgetFlags(v) {
+    const problems = [];
+    const budgets = readBudgets((key) => v[key], (key) => `--${key}`, {}, problems);
+    if (problems.length)
+        throw new InputErrors(problems);
+    return budgets;
 }
 async function runCompareCommand(v) {
     const cwd = process.cwd();
-    const { run, defaults, format, output } = runOptionsFromFlags(v, cwd);
+    const { run, defaults, format, output, commentThreshold } = runOptionsFromFlags(v, cwd);
     const set = await compareImages(v, defaults, cwd);
+    applyReleaseFlags(v, set.images, set.several, cwd);
+    if (v.record && v.history === undefined)
+        throw new UsageError('--record needs --history FILE (the file it appends to)');
+    const history = v.history === undefined ? null : await readLocalHistory(v.history, cwd, v.record ? { ref: run.headRef } : null);
     if (set.defaultConfig)
         process.stderr.write(`image-size-guard: reading the images from ${set.defaultConfig}\n`);
     run.definitions = set.definitions;
@@ -47418,36 +52568,48 @@ async function runCompareCommand(v) {
         if (set.images.length > 1 || !plan.build)
             process.stderr.write(`image-size-guard: ${one_line_oneLine(image.name ?? 'image')}: ${plan.build ? 'compared' : 'not built'} (${one_line_oneLine(plan.reason)})\n`);
     });
+    warnBudgets(result.report);
+    if (v.sarif)
+        await reportSarif(v.sarif, result.report);
     const timings = timingLine(result, performance.now() - started);
-    const text = render(format, set, result, timings, v['comment-key']);
+    const text = render(format, set, result, timings, v['comment-key'], { history, threshold: commentThreshold });
     if (output)
         await (0,promises_namespaceObject.writeFile)(output, text);
     else
         process.stdout.write(text);
     if (format !== 'text')
         process.stderr.write(`${timings}\n`);
+    if (history?.commit)
+        await recordLocally(history, result.report);
     if (result.report.passed)
         return EXIT_PASSED;
     const failOnOf = (e) => (set.images.length === 1 ? set.images[0] : (set.images.find((i) => i.name === e.name) ?? set.images[0])).failOn;
     process.stderr.write(`image-size-guard: failed: ${failureMessage(result.report, failOnOf)}\n`);
     return EXIT_FAILED;
 }
-function render(format, set, result, timings, commentKey) {
+function render(format, set, result, timings, commentKey, extras) {
     if (format === 'json')
         return JSON.stringify(result.report, null, 2) + '\n';
+    const trend = extras.history ? localTrend(extras.history, result.report, format) : '';
     const entries = result.report.images;
     const removed = result.report.removedPlatforms ?? [];
     const first = entries[0];
     // one image on one platform: its own rendering; several images or platforms: the summary table and details
-    if (!set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0) {
+    const single = !set.several && entries.length === 1 && first.status === 'compared' && removed.length === 0;
+    // markdown under --comment-threshold: a quiet run is the one-line comment
+    const marker = commentMarker(single ? first.name : (commentKey ?? (set.several ? 'images' : first.name)));
+    const quiet = format === 'markdown' ? quietComment(result.report, extras.threshold, marker) : null;
+    if (quiet !== null)
+        return quiet;
+    if (single) {
         return format === 'markdown'
-            ? renderMarkdown(first, { warnings: result.warnings })
-            : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings });
+            ? renderMarkdown(first, { warnings: result.warnings, appendix: trend })
+            : renderCompareText(first, { width: process.stdout.columns || 100, warnings: result.warnings, timings }) + trend;
     }
     const warnings = new Map(result.images.map((r) => [entryKey(r.entry), r.warnings]));
     if (format === 'markdown')
-        return renderMultiMarkdown(entries, { marker: commentMarker(commentKey ?? (set.several ? 'images' : first.name)), warnings, removed });
-    return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed });
+        return renderMultiMarkdown(entries, { marker, warnings, removed, appendix: trend });
+    return renderMultiText(entries, { width: process.stdout.columns || 100, warnings, timings, removed }) + trend;
 }
 /**
  * The run's phases: planning, each side's phases (base and head run at the same time, so the image's time is
@@ -47486,6 +52648,8 @@ Usage:
   image-size-guard compare [--base REF] [--head REF] [options]
   image-size-guard compare --base REF --config FILE | --bake [FILES] [options]
   image-size-guard inspect <IMAGE | -> [--file Dockerfile] [options]
+  image-size-guard merge FILE|DIR|GLOB... [--format text|markdown|json] [--output FILE] [--sarif FILE]
+  image-size-guard history FILE [--format text|markdown|json] [--last N] [--output FILE]
   image-size-guard --help | --version
 
 compare
@@ -47497,7 +52661,8 @@ compare
 
   Several images: --config FILE (YAML, a top-level "images:" list whose entries take the single-image
   names: name, context, dockerfile, target, build-args, platform, image, base-image, max-size,
-  max-increase, max-compressed-size, max-compressed-increase, max-layers, fail-on;
+  max-increase, max-compressed-size, max-compressed-increase, max-layers, warn-size, warn-increase,
+  warn-compressed-size, warn-compressed-increase, warn-layers, fail-on;
   .github/image-size-guard.yml is read when it exists and no image flag is given) or --bake; the image
   and budget flags are then defaults each entry can override. Several images, or one on several
   platforms, are reported as a summary table (a row per image and platform) and then each one's details.
@@ -47512,6 +52677,12 @@ compare
   --comment-key KEY      key of the comment marker in --format markdown with several images
   --base-image IMAGE     an existing image as the baseline instead of building --base (see IMAGE below)
   --image IMAGE          an existing image as the head instead of building it (see IMAGE below)
+  --base-tag previous    with --base-image registry://REPO (no tag): the base is the repository's highest
+                         release tag below the head's version (semantic versions, an optional "v"; pre-
+                         releases only when the head is one; latest and other names ignored). None below
+                         it (the first release): no baseline, a warning, --max-size/--max-layers checked
+  --head-version V       the head's version for --base-tag when --image names no tag (registry://…:TAG,
+                         archive://PATH:TAG); default on a GitHub tag push: GITHUB_REF_NAME
   --context DIR          build context (default: .)
   -f, --file PATH        Dockerfile (default: <context>/Dockerfile)
   --target STAGE         build stage to build
@@ -47535,6 +52706,15 @@ compare
                          fail when the compressed size grew by more than S (as --max-increase); with
                          --compressed-size off these are not checked (a warning says so)
   --max-layers N         fail when the head has more than N layers
+  --warn-size S          warn (⚠️ and a warning line; the exit code is not changed) when the head is bigger
+                         than S; each --max-* budget has a --warn-* level with its grammar, which must be
+                         below it:
+  --warn-increase S      warn when the head grew by more than S (as --max-increase)
+  --warn-compressed-size S
+                         warn when the head's compressed size is bigger than S
+  --warn-compressed-increase S
+                         warn when the compressed size grew by more than S
+  --warn-layers N        warn when the head has more than N layers
   --fail-on LIST         what fails the run: budget (default), any finding, a finding id, or never
   --compressed-size M    auto (default): exact blob sizes when the export is compressed, else a gzip
                          level-6 estimate; exact: only real blob sizes; off: none
@@ -47545,8 +52725,17 @@ compare
                          scans are kept by digest. Least recently used entries go past 2 GiB or 30 days
   --no-cache             neither read nor write the analysis cache (--buildx-flags "--no-cache" or
                          "--pull" builds the base afresh too, and keeps what it built)
+  --sarif FILE           also write the findings as SARIF 2.1.0 to FILE (for GitHub code scanning)
+  --comment-threshold S  with --format markdown: when every image changed by less than S (a size, a
+                         percent or both, as --max-increase), the run passed, no budget failed or warned,
+                         no finding is new or resolved and the image config is the same, print only the
+                         one-line comment (its marker and "no significant change since the last run: +3.2 kB")
   --format F             text (default), markdown (the PR comment) or json (the report)
   --output FILE          write the report to FILE instead of stdout
+  --history FILE         a size history (JSON Lines): the report ends with each image's trend over its
+                         last 30 records, then this run (markdown: a mermaid chart per image)
+  --record               append this run's record to the --history file (the commit of --head, else
+                         HEAD; the newest 1000 records are kept)
 
 inspect
   Reads one image (IMAGE below, or "-" for an archive on stdin) and reports its layers, sizes and files.
@@ -47558,6 +52747,30 @@ inspect
   --name NAME            label of the image in the report (default: derived from the argument)
   --compressed-size M    as for compare
   -f, --file PATH        the Dockerfile the image was built from (maps layers to lines, sharpens findings)
+  --sarif FILE           also write the findings as SARIF 2.1.0 to FILE (needs --file to locate them)
+
+merge
+  Merges the JSON reports of several runs (the legs of a CI matrix, each with its budgets decided) into
+  one report and renders it as a run on several images: a summary row per image and platform, then the
+  details. Each argument is a report file, a directory (every *.json under it) or a glob (quote it to
+  keep the shell from expanding it). Every report is checked field by field; a file that is not a
+  report, a newer schemaVersion, or one image and platform with different results in two files is an
+  error. The merged report keeps each entry's file (images[].reportFile). Nothing is built or read.
+
+  --format F             text (default), markdown (the comment) or json (the merged report)
+  --output FILE          write it to FILE instead of stdout (FILE is never read as a report)
+  --comment-key KEY      key of the comment marker in --format markdown (default: merged)
+  --comment-threshold S  as for compare
+  --sarif FILE           the merged findings as SARIF 2.1.0 (FILE is never read as a report)
+
+history
+  Prints a size history (JSON Lines: one record per line, as --record and the Action's history branch
+  keep it) as a table of its last records and each image's trend. A malformed line is a warning naming
+  it; the rest is used.
+
+  --format F             text (default), markdown (table and mermaid charts) or json (every record)
+  --last N               records in the table and the trend (default: 30)
+  --output FILE          write to FILE instead of stdout
 
 IMAGE (for inspect, --image, --base-image)
   registry://REF         read from the registry (credentials from $DOCKER_CONFIG/config.json, credential
@@ -47571,12 +52784,10066 @@ IMAGE (for inspect, --image, --base-image)
   -h, --help             show this help
   -V, --version          print the version
 
-Exit codes: 0 passed, 1 a budget or finding failed, 2 usage, build or input error.
+Exit codes: 0 passed, 1 a budget or finding failed (merge: some entry failed), 2 usage, build or input
+error (merge: a bad or missing report).
 Build logs go to stderr; the report goes to stdout (or --output).
 `;
 
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
+
+// functions
+function assertEqual(val) {
+    return val;
+}
+function assertNotEqual(val) {
+    return val;
+}
+function toZod() {
+    return (schema) => schema;
+}
+function assertIs(_arg) { }
+function assertNever(_x) {
+    throw new Error("Unexpected value in exhaustive check");
+}
+function assert(_) { }
+function getEnumValues(entries) {
+    const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+    const values = Object.entries(entries)
+        .filter(([k, _]) => numericValues.indexOf(+k) === -1)
+        .map(([_, v]) => v);
+    return values;
+}
+function joinValues(array, separator = "|") {
+    return array.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+    if (typeof value === "bigint")
+        return value.toString();
+    return value;
+}
+// the accessor lives on a shared prototype: an own accessor makes every box a dictionary-mode object (~360 B and a slow load per read against ~100 B and an inlined getter here)
+class Cached {
+    constructor(getter) {
+        this._getter = getter;
+        this._value = undefined;
+    }
+    get value() {
+        const getter = this._getter;
+        if (getter !== undefined) {
+            this._value = getter();
+            this._getter = undefined;
+        }
+        return this._value;
+    }
+}
+function cached(getter) {
+    return new Cached(getter);
+}
+function nullish(input) {
+    return input === null || input === undefined;
+}
+function cleanRegex(source) {
+    const start = source.startsWith("^") ? 1 : 0;
+    const end = source.endsWith("$") ? source.length - 1 : source.length;
+    return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+    const ratio = val / step;
+    const roundedRatio = Math.round(ratio);
+    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
+    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+    if (Math.abs(ratio - roundedRatio) < tolerance)
+        return 0;
+    return ratio - roundedRatio;
+}
+const EVALUATING = /* @__PURE__*/ (/* unused pure expression or super */ null && (Symbol("evaluating")));
+function defineLazy(object, key, getter) {
+    let value = undefined;
+    Object.defineProperty(object, key, {
+        get() {
+            if (value === EVALUATING) {
+                // Circular reference detected, return undefined to break the cycle
+                return undefined;
+            }
+            if (value === undefined) {
+                value = EVALUATING;
+                value = getter();
+            }
+            return value;
+        },
+        set(v) {
+            Object.defineProperty(object, key, {
+                value: v,
+                // configurable: true,
+            });
+            // object[key] = v;
+        },
+        configurable: true,
+    });
+}
+function objectClone(obj) {
+    return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+}
+function util_assignProp(target, prop, value) {
+    Object.defineProperty(target, prop, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+    });
+}
+/**
+ * Whichever object a def's `shape` currently answers from: the one the caller passed until the first read, the frozen copy after it.
+ *
+ * Its keys and descriptors read without invoking anything, which is what lets a discriminated union check its discriminator, and the cycle walk read a shape, without resolving a getter that references the schema being constructed. A def that answers `shape` from an accessor of its own has none.
+ */
+function rawShape(def) {
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    return desc?.get ? desc.get.raw : desc?.value;
+}
+// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
+function sourceShape(schema) {
+    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+// a key whose value is not settled yet, self-caching so every read after the first gets the same one
+function deferProp(target, key, getter) {
+    Object.defineProperty(target, key, {
+        get() {
+            const value = getter();
+            util_assignProp(this, key, value);
+            return value;
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
+function putProp(target, key, value) {
+    if (key in target)
+        util_assignProp(target, key, value);
+    else
+        target[key] = value;
+}
+/**
+ * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
+ *
+ * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
+ */
+function mirrorShape(target, source, keys, wrap) {
+    const raw = sourceShape(source);
+    for (const key of keys) {
+        const desc = Object.getOwnPropertyDescriptor(raw, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get) {
+            deferProp(target, key, () => {
+                const value = source._zod.def.shape[key];
+                return wrap ? wrap(value, key) : value;
+            });
+        }
+        else
+            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+    }
+}
+// same, for a plain shape a caller passed rather than a schema's
+function mirrorProps(target, source) {
+    for (const key of Reflect.ownKeys(source)) {
+        const desc = Object.getOwnPropertyDescriptor(source, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get)
+            deferProp(target, key, () => source[key]);
+        else
+            putProp(target, key, desc.value);
+    }
+}
+function mergeDefs(...defs) {
+    const mergedDescriptors = {};
+    for (const def of defs) {
+        const descriptors = Object.getOwnPropertyDescriptors(def);
+        Object.assign(mergedDescriptors, descriptors);
+    }
+    return Object.defineProperties({}, mergedDescriptors);
+}
+function cloneDef(schema) {
+    return mergeDefs(schema._zod.def);
+}
+function getElementAtPath(obj, path) {
+    if (!path)
+        return obj;
+    return path.reduce((acc, key) => acc?.[key], obj);
+}
+function promiseAllObject(promisesObj) {
+    const keys = Object.keys(promisesObj);
+    const promises = keys.map((key) => promisesObj[key]);
+    return Promise.all(promises).then((results) => {
+        const resolvedObj = {};
+        for (let i = 0; i < keys.length; i++) {
+            resolvedObj[keys[i]] = results[i];
+        }
+        return resolvedObj;
+    });
+}
+function randomString(length = 10) {
+    const chars = "abcdefghijklmnopqrstuvwxyz";
+    let str = "";
+    for (let i = 0; i < length; i++) {
+        str += chars[Math.floor(Math.random() * chars.length)];
+    }
+    return str;
+}
+function esc(str) {
+    return JSON.stringify(str);
+}
+function slugify(input) {
+    return input
+        .toLowerCase()
+        .trim()
+        .replace(/[^\w\s-]/g, "")
+        .replace(/[\s_-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
+function util_isObject(data) {
+    return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+const util_allowsEval = /* @__PURE__*/ cached(() => {
+    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
+    if (globalConfig.jitless) {
+        return false;
+    }
+    // @ts-ignore
+    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+        return false;
+    }
+    try {
+        const F = Function;
+        new F("");
+        return true;
+    }
+    catch (_) {
+        return false;
+    }
+});
+function isPlainObject(o) {
+    if (util_isObject(o) === false)
+        return false;
+    // modified constructor
+    const ctor = o.constructor;
+    if (ctor === undefined)
+        return true;
+    if (typeof ctor !== "function")
+        return true;
+    // modified prototype
+    const prot = ctor.prototype;
+    if (util_isObject(prot) === false)
+        return false;
+    // ctor doesn't have static `isPrototypeOf`
+    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+        return false;
+    }
+    return true;
+}
+function shallowClone(o) {
+    if (isPlainObject(o))
+        return { ...o };
+    if (Array.isArray(o))
+        return [...o];
+    if (o instanceof Map)
+        return new Map(o);
+    if (o instanceof Set)
+        return new Set(o);
+    return o;
+}
+function numKeys(data) {
+    let keyCount = 0;
+    for (const key in data) {
+        if (Object.prototype.hasOwnProperty.call(data, key)) {
+            keyCount++;
+        }
+    }
+    return keyCount;
+}
+const getParsedType = (data) => {
+    const t = typeof data;
+    switch (t) {
+        case "undefined":
+            return "undefined";
+        case "string":
+            return "string";
+        case "number":
+            return Number.isNaN(data) ? "nan" : "number";
+        case "boolean":
+            return "boolean";
+        case "function":
+            return "function";
+        case "bigint":
+            return "bigint";
+        case "symbol":
+            return "symbol";
+        case "object":
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            if (data === null) {
+                return "null";
+            }
+            if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+                return "promise";
+            }
+            if (typeof Map !== "undefined" && data instanceof Map) {
+                return "map";
+            }
+            if (typeof Set !== "undefined" && data instanceof Set) {
+                return "set";
+            }
+            if (typeof Date !== "undefined" && data instanceof Date) {
+                return "date";
+            }
+            // @ts-ignore
+            if (typeof File !== "undefined" && data instanceof File) {
+                return "file";
+            }
+            return "object";
+        default:
+            throw new Error(`Unknown data type: ${t}`);
+    }
+};
+const propertyKeyTypes = /* @__PURE__*/ new Set(["string", "number", "symbol"]);
+const primitiveTypes = /* @__PURE__*/ new Set([
+    "string",
+    "number",
+    "bigint",
+    "boolean",
+    "symbol",
+    "undefined",
+]);
+function escapeRegex(str) {
+    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+// zod-specific utils
+function clone(inst, def, params) {
+    const cl = new inst._zod.constr(def ?? inst._zod.def);
+    if (!def || params?.parent)
+        cl._zod.parent = inst;
+    return cl;
+}
+function normalizeParams(_params) {
+    const params = _params;
+    if (!params)
+        return {};
+    if (typeof params === "string")
+        return { error: () => params };
+    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both `message` and `error` params");
+        params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+        return { ...params, error: () => params.error };
+    return params;
+}
+function createTransparentProxy(getter) {
+    let target;
+    return new Proxy({}, {
+        get(_, prop, receiver) {
+            target ?? (target = getter());
+            return Reflect.get(target, prop, receiver);
+        },
+        set(_, prop, value, receiver) {
+            target ?? (target = getter());
+            return Reflect.set(target, prop, value, receiver);
+        },
+        has(_, prop) {
+            target ?? (target = getter());
+            return Reflect.has(target, prop);
+        },
+        deleteProperty(_, prop) {
+            target ?? (target = getter());
+            return Reflect.deleteProperty(target, prop);
+        },
+        ownKeys(_) {
+            target ?? (target = getter());
+            return Reflect.ownKeys(target);
+        },
+        getOwnPropertyDescriptor(_, prop) {
+            target ?? (target = getter());
+            return Reflect.getOwnPropertyDescriptor(target, prop);
+        },
+        defineProperty(_, prop, descriptor) {
+            target ?? (target = getter());
+            return Reflect.defineProperty(target, prop, descriptor);
+        },
+    });
+}
+function stringifyPrimitive(value) {
+    if (typeof value === "bigint")
+        return value.toString() + "n";
+    if (typeof value === "string")
+        return `"${value}"`;
+    return `${value}`;
+}
+function optionalKeys(shape) {
+    return Object.keys(shape).filter((k) => {
+        return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
+    });
+}
+// Wrapped in a `@__PURE__` IIFE: esbuild never tree-shakes a top-level initializer that contains a member access on `Number`, so the bare object literal survived into every bundle.
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-3.4028234663852886e38, 3.4028234663852886e38],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+}))();
+const BIGINT_FORMAT_RANGES = {
+    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
+    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
+};
+function pick(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".pick() cannot be used on object schemas containing refinements");
+    }
+    const newShape = {};
+    mirrorShape(newShape, schema, maskedKeys(schema, mask));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+// the mask keys that select something, checked against the source's shape without resolving it
+function maskedKeys(schema, mask) {
+    const raw = sourceShape(schema);
+    const keys = [];
+    // `for...in` skips symbols, so a symbol in the mask would select nothing
+    for (const key of Reflect.ownKeys(mask)) {
+        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+            throw new Error(`Unrecognized key: "${String(key)}"`);
+        }
+        if (mask[key])
+            keys.push(key);
+    }
+    return keys;
+}
+function omit(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".omit() cannot be used on object schemas containing refinements");
+    }
+    const omitted = new Set(maskedKeys(schema, mask));
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to extend: expected a plain object");
+    }
+    const checks = schema._zod.def.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
+        const existingShape = sourceShape(schema);
+        for (const key of Reflect.ownKeys(shape)) {
+            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
+                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+            }
+        }
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+// the source's keys, then the caller's overlaid on top
+function extended(schema, shape) {
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+    mirrorProps(newShape, shape);
+    return newShape;
+}
+function safeExtend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to safeExtend: expected a plain object");
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge(a, b) {
+    if (!b?._zod?.def) {
+        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+    }
+    if (a._zod.def.checks?.length) {
+        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+    }
+    const newShape = {};
+    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+    const def = mergeDefs(a._zod.def, {
+        shape: newShape,
+        get catchall() {
+            return b._zod.def.catchall;
+        },
+        checks: b._zod.def.checks ?? [],
+    });
+    return clone(a, def);
+}
+function partial(Class, schema, mask, name = "partial") {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    }
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
+        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required(Class, schema, mask) {
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+// invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
+function aborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue !== true) {
+            return true;
+        }
+    }
+    return false;
+}
+// Checks for explicit abort (continue === false), as opposed to implicit abort (continue === undefined). Used to respect `abort: true` in .refine() even for checks that have a `when` function.
+function explicitlyAborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue === false) {
+            return true;
+        }
+    }
+    return false;
+}
+function prefixIssues(path, issues) {
+    return issues.map((iss) => {
+        var _a;
+        (_a = iss).path ?? (_a.path = []);
+        iss.path.unshift(path);
+        return iss;
+    });
+}
+function unwrapMessage(message) {
+    return typeof message === "string" ? message : message?.message;
+}
+/* A check holds no link back to the schema it is attached to — the same check instance is shared by every clone of that schema — so the owner is stamped onto the issues a check just raised, at the only point where both are in scope. Runs on the failure path only; `start` is the issue count from before the check ran. */
+/** The leading size checks of `defChecks` that set an upper bound, each paired with it. */
+function sizeCaps(defChecks) {
+    const caps = [];
+    for (const ch of defChecks ?? []) {
+        const d = ch._zod.def;
+        // a later check may rewrite the value
+        if (!/_(length|size)$|_equals$/.test(d.check))
+            break;
+        const max = d.maximum ?? d.length ?? d.size;
+        if (max >= 0)
+            caps.push([max, ch]);
+    }
+    return caps;
+}
+function attachSchema(issues, start, inst) {
+    var _a;
+    for (let i = start; i < issues.length; i++) {
+        (_a = issues[i]).schema ?? (_a.schema = inst);
+    }
+}
+function finalizeIssue(iss, ctx, config) {
+    var _a;
+    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in `attachSchema`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+        if (traits.has("$ZodCheck"))
+            (_a = iss).schema ?? (_a.schema = iss.inst);
+        else
+            iss.schema = iss.inst;
+    }
+    // Decreasing specificity, first map to return a message wins. `inst` is whatever raised the issue, so a check's own map outranks the owning schema's.
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
+    const message = iss.message
+        ? iss.message
+        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
+            unwrapMessage(schemaError?.(iss)) ??
+            unwrapMessage(ctx?.error?.(iss)) ??
+            unwrapMessage(config.customError?.(iss)) ??
+            unwrapMessage(config.localeError?.(iss)) ??
+            "Invalid input");
+    // an explicit own-key copy beats object rest with excluded keys, which v8 routes through a generic runtime call; Object.keys rather than for-in so an issue pushed with a prototype does not leak inherited keys, and an own __proto__ key is dropped rather than assigned through the setter
+    const full = {};
+    for (const k of Object.keys(iss)) {
+        if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+            continue;
+        full[k] = iss[k];
+    }
+    full.path ?? (full.path = []);
+    full.message = message;
+    if (ctx?.reportInput) {
+        full.input = iss.input;
+    }
+    return full;
+}
+function getSizableOrigin(input) {
+    if (input instanceof Set)
+        return "set";
+    if (input instanceof Map)
+        return "map";
+    // @ts-ignore
+    if (input instanceof File)
+        return "file";
+    return "unknown";
+}
+const highSurrogate = /[\uD800-\uDBFF]/;
+// Code points in `str`: a surrogate pair counts once, a lone surrogate as itself. Hand-rolled because the string iterator allocates and runs ~250x slower on this path; the regex probe exits ~50x quicker for a string with no astral characters.
+function codePointLength(str) {
+    const units = str.length;
+    if (!highSurrogate.test(str))
+        return units;
+    let count = units;
+    for (let i = 0; i < units - 1; i++) {
+        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            count--;
+            i++;
+        }
+    }
+    return count;
+}
+function getLengthableOrigin(input) {
+    if (Array.isArray(input))
+        return "array";
+    if (typeof input === "string")
+        return "string";
+    return "unknown";
+}
+function parsedType(data) {
+    const t = typeof data;
+    switch (t) {
+        case "number": {
+            return Number.isNaN(data) ? "nan" : "number";
+        }
+        case "object": {
+            if (data === null) {
+                return "null";
+            }
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            const obj = data;
+            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+                return obj.constructor.name;
+            }
+        }
+    }
+    return t;
+}
+function util_issue(...args) {
+    const [iss, input, inst] = args;
+    if (typeof iss === "string") {
+        return {
+            message: iss,
+            code: "custom",
+            input,
+            inst,
+        };
+    }
+    return { ...iss };
+}
+function cleanEnum(obj) {
+    return Object.entries(obj)
+        .filter(([k, _]) => {
+        // return true if NaN, meaning it's not a number, thus a string key
+        return Number.isNaN(Number.parseInt(k, 10));
+    })
+        .map((el) => el[1]);
+}
+// Codec utility functions
+function base64ToUint8Array(base64) {
+    const binaryString = atob(base64);
+    const bytes = new Uint8Array(binaryString.length);
+    for (let i = 0; i < binaryString.length; i++) {
+        bytes[i] = binaryString.charCodeAt(i);
+    }
+    return bytes;
+}
+function uint8ArrayToBase64(bytes) {
+    let binaryString = "";
+    for (let i = 0; i < bytes.length; i++) {
+        binaryString += String.fromCharCode(bytes[i]);
+    }
+    return btoa(binaryString);
+}
+function base64urlToUint8Array(base64url) {
+    const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
+    const padding = "=".repeat((4 - (base64.length % 4)) % 4);
+    return base64ToUint8Array(base64 + padding);
+}
+function uint8ArrayToBase64url(bytes) {
+    return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+}
+function hexToUint8Array(hex) {
+    const cleanHex = hex.replace(/^0x/, "");
+    if (cleanHex.length % 2 !== 0) {
+        throw new Error("Invalid hex string length");
+    }
+    const bytes = new Uint8Array(cleanHex.length / 2);
+    for (let i = 0; i < cleanHex.length; i += 2) {
+        bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    }
+    return bytes;
+}
+function uint8ArrayToHex(bytes) {
+    return Array.from(bytes)
+        .map((b) => b.toString(16).padStart(2, "0"))
+        .join("");
+}
+// instanceof
+class Class {
+    constructor(..._args) { }
+}
+//////////    PROTOTYPE INSTALLERS     //////////
+//
+// Members live on the prototype and materialize per instance on first read, which keeps own-property count under the step where V8 stops using inline slots. Changing anything here means re-measuring runtime, memory and bundle size together — see "The three axes" in AGENTS.md.
+/**
+ * Installs a trait's members on its prototype. Each value builds that member for the instance on first read; the built value shadows the accessor as an own property, so a detached `const { parse } = schema` keeps working.
+ *
+ * Call this from a `proto` initializer, which runs once per prototype — never per instance.
+ */
+function util_members(proto, table) {
+    for (const key in table) {
+        const desc = Object.getOwnPropertyDescriptor(table, key);
+        // a getter installs as written, so it stays live: `description` reads through to the registry on every access. not enumerable: an object literal's is, and a prototype member never was
+        if (desc.get)
+            Object.defineProperty(proto, key, { ...desc, enumerable: false });
+        // a method materializes bound on first read, which is what keeps a detached member working: `const opt = schema.optional; opt()`
+        else
+            defineBound(proto, key, desc.value);
+    }
+}
+/** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
+function own(inst, key, value, enumerable = true) {
+    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+    return value;
+}
+/** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
+function hide(inst, key, value) {
+    return own(inst, key, value, false);
+}
+/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
+function derived(computes, table) {
+    for (const key in computes) {
+        const compute = computes[key];
+        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
+        Object.defineProperty(table, key, {
+            configurable: true,
+            enumerable: true,
+            get() {
+                return own(this, key, compute(this));
+            },
+            set(value) {
+                own(this, key, value);
+            },
+        });
+    }
+    return table;
+}
+function defineBound(proto, key, fn) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
+            return this == null ? fn : own(this, key, fn.bind(this));
+        },
+        set(value) {
+            own(this, key, value);
+        },
+    });
+}
+/** Returns the prototype to install on, or `undefined` if this group is already installed on it. */
+function claim(inst, sentinel) {
+    const proto = Object.getPrototypeOf(inst);
+    // Runs on every construction, so `in` rather than the costlier `hasOwnProperty.call`. Sentinels are keys the group itself defines.
+    return sentinel in proto ? undefined : proto;
+}
+// The internals whose init chain is installing. A second call for the same one is a derived constructor overriding its base, so it must not construct another schema in between or the override is dropped.
+let installing;
+// Set while a getter is running, so a value that resolved through a recursion break is not memoized. One shared descriptor shadows the key for the duration, which costs no per-key allocation.
+let broke = false;
+const breaker = {
+    configurable: true,
+    get() {
+        broke = true;
+        return undefined;
+    },
+};
+/**
+ * Installs a lazily-derived internal on the `_zod` prototype of `inst`'s
+ * constructor, computed from the internals object itself and cached there on
+ * first read. One accessor per constructor rather than one per instance.
+ */
+function defineLazyInternal(inst, key, compute) {
+    const proto = Object.getPrototypeOf(inst._zod);
+    if (key in proto && installing !== inst._zod) {
+        // A repeat construction: everything is installed already. Cleared here so the reference is not held past the first construction of every type.
+        installing = undefined;
+        return;
+    }
+    installing = inst._zod;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing so a re-entrant read from a recursive schema resolves to undefined instead of running the getter again.
+            Object.defineProperty(this, key, breaker);
+            const outer = broke;
+            broke = false;
+            try {
+                const value = compute(this);
+                // A result that resolved through a recursion break is recomputed once the graph is complete; everything else memoizes, undefined included.
+                if (broke)
+                    delete this[key];
+                else
+                    Object.defineProperty(this, key, { configurable: true, writable: true, value });
+                broke = broke || outer;
+                return value;
+            }
+            catch (err) {
+                // A compute that threw memoizes nothing, so a later read runs it again and fails the same way. The shadow goes with it, since leaving it installed would answer undefined for every later read.
+                delete this[key];
+                broke = broke || outer;
+                throw err;
+            }
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        },
+    });
+}
+/**
+ * Installs `key` on `inst`'s prototype, computed by `make` on first read and cached there as an own
+ * data property. One accessor per constructor rather than one per instance, because an own accessor
+ * puts every instance after the first into v8 dictionary mode. The key doubles as the sentinel.
+ */
+function installLazyProp(inst, key, make, enumerable) {
+    const proto = claim(inst, key);
+    if (!proto)
+        return;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing, so a re-entrant read from a self-referential shape resolves to undefined instead of running the getter again. A data property rather than an accessor: an own accessor is the dictionary-mode transition this exists to avoid.
+            const desc = { configurable: true, writable: true, enumerable, value: undefined };
+            Object.defineProperty(this, key, desc);
+            // a compute that throws leaves the shadow behind, so later reads answer undefined instead of re-throwing; `defineLazy` did the same, and `defineLazyInternal`'s delete-on-catch would cost bytes in every bundle for a case only a throwing user getter reaches
+            desc.value = make(this);
+            Object.defineProperty(this, key, desc);
+            return desc.value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+        },
+    });
+}
+/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
+const CONSTANT_CATCH = "~constantCatch";
+/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
+function constantCatch(value) {
+    const fn = () => value;
+    fn[CONSTANT_CATCH] = true;
+    return fn;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
+var _a;
+
+/** A special constant with type `never` */
+const NEVER = /*@__PURE__*/ Object.freeze({
+    status: "aborted",
+});
+/* Shared descriptor for installing `_zod`; defineProperty reads it
+ * synchronously, so reusing one object avoids a per-instance allocation. */
+const _zodDesc = { value: undefined, enumerable: false };
+// null where suppressing the capture would be unrecoverable: `parse()` puts the frames back with `captureStackTrace`, so without it the throw would lose its stack. also latched to null once `stackTraceLimit` proves unassignable, which a realm can do at any point by hardening Error
+let _E = "captureStackTrace" in Error ? Error : null;
+// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
+function newError(Definition) {
+    const E = _E;
+    if (E) {
+        const saved = E.stackTraceLimit;
+        if (typeof saved === "number") {
+            try {
+                E.stackTraceLimit = 0;
+            }
+            catch {
+                _E = null;
+                return new Definition();
+            }
+            try {
+                return new Definition();
+            }
+            finally {
+                E.stackTraceLimit = saved;
+            }
+        }
+    }
+    return new Definition();
+}
+function $constructor(name, initializer, 
+/** This trait's members, installed once on every prototype that composes it. They cannot be declared in the initializer above: that runs per instance, and the prototype is shared. */
+proto, params) {
+    // Prototype for this constructor's `_zod` internals. Lazily-derived fields (`values`, `pattern`, `optin`, …) install here once rather than as an accessor on every instance.
+    const zodProto = {};
+    // Assigning the fields in the constructor body is what gives instances in-object slots; building the object literally and reparenting it costs a second allocation and a generic property copy.
+    function Internals(def) {
+        this.def = def;
+        this.constr = _;
+        this.traits = new Set();
+    }
+    Internals.prototype = zodProto;
+    const protoMembers = proto;
+    // One trait's members land on every prototype whose chain composes it, so the answer is per prototype rather than per trait.
+    const initialized = protoMembers && new WeakSet();
+    function init(inst, def) {
+        if (!inst._zod) {
+            _zodDesc.value = new Internals(def);
+            try {
+                Object.defineProperty(inst, "_zod", _zodDesc);
+            }
+            finally {
+                // Cleared even on throw, so the shared descriptor never leaks one instance's internals into the next.
+                _zodDesc.value = undefined;
+            }
+        }
+        else if (inst._zod.traits.has(name)) {
+            return;
+        }
+        inst._zod.traits.add(name);
+        initializer(inst, def);
+        if (initialized) {
+            // `super(def)` from a user subclass gives `this` a prototype the subclass owns, and installing there would overwrite whatever the subclass declared. `constr` built the instance, so its prototype is the one below the subclass's that should carry the members. A receiver whose chain never reaches that prototype installs on its own, which for a plain object handed straight to `init` means `Object.prototype` — unchanged from before.
+            const own = Object.getPrototypeOf(inst);
+            const ctorProto = inst._zod.constr.prototype;
+            let up = own;
+            while (up && up !== ctorProto)
+                up = Object.getPrototypeOf(up);
+            const target = up ?? own;
+            if (!initialized.has(target)) {
+                initialized.add(target);
+                util_members(target, protoMembers);
+            }
+        }
+        // support prototype modifications; for-in avoids the array allocation of Object.keys on the (usually empty) prototype
+        const proto = _.prototype;
+        for (const k in proto) {
+            if (!Object.prototype.hasOwnProperty.call(proto, k))
+                continue;
+            if (!(k in inst)) {
+                inst[k] = proto[k].bind(inst);
+            }
+        }
+    }
+    // doesn't work if Parent has a constructor with arguments
+    const Parent = params?.Parent ?? Object;
+    class Definition extends Parent {
+    }
+    Object.defineProperty(Definition, "name", { value: name });
+    function _(def) {
+        const inst = params?.Parent ? newError(Definition) : this;
+        init(inst, def);
+        const deferred = inst._zod.deferred;
+        if (deferred) {
+            for (const fn of deferred) {
+                fn();
+            }
+            // Released: initializers run once, and the list would otherwise be retained for the schema's lifetime.
+            inst._zod.deferred = undefined;
+        }
+        // Global post-processor hook. Internal: installed by `import "zod/compile"` to enable AOT compilation for every constructed schema. Runs last, once the instance is fully built, because it hands the instance to compile(). The post-processor is expected to be reentrancy-guarded by its own implementation.
+        const pp = globalThis.__zod_globalConfig?.postProcessor;
+        if (pp)
+            pp(inst);
+        return inst;
+    }
+    Object.defineProperty(_, "init", { value: init });
+    Object.defineProperty(_, Symbol.hasInstance, {
+        value: (inst) => {
+            if (params?.Parent && inst instanceof params.Parent)
+                return true;
+            return inst?._zod?.traits?.has(name);
+        },
+    });
+    Object.defineProperty(_, "name", { value: name });
+    return _;
+}
+//////////////////////////////   UTILITIES   ///////////////////////////////////////
+const $brand = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("zod_brand")));
+class $ZodAsyncError extends Error {
+    constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+    }
+}
+class $ZodEncodeError extends Error {
+    constructor(name) {
+        super(`Encountered unidirectional transform during encode: ${name}`);
+        this.name = "ZodEncodeError";
+    }
+}
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+const globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+    if (newConfig)
+        Object.assign(globalConfig, newConfig);
+    return globalConfig;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+
+class $ZodCyclicError extends Error {
+    constructor() {
+        super(`Cannot parse a reference cycle that closes through a transform`);
+        this.name = "ZodCyclicError";
+    }
+}
+/** Keyed off the context object every schema in one parse call already shares. */
+const STATE = "~memo";
+const NO_ISSUES = [];
+// a value a cycle can close through
+function isRef(value) {
+    return value !== null && typeof value === "object";
+}
+// Receivers prefix paths in place, so the cache and every hand-out need their own copies.
+function cloneIssues(issues) {
+    return issues.map((iss) => (iss.path ? { ...iss, path: iss.path.slice() } : { ...iss }));
+}
+const recursive = /*@__PURE__*/ new WeakMap();
+/** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
+const NONE = 0;
+const ASSUMED = 1;
+const PROVEN = 2;
+/** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
+function isRecursive(inst, stack, resolve) {
+    const cached = recursive.get(inst);
+    if (cached !== undefined)
+        return cached ? PROVEN : NONE;
+    // Relative to the walk in progress, so not cached.
+    if (stack.has(inst))
+        return PROVEN;
+    stack.add(inst);
+    let result = NONE;
+    const check = (child) => {
+        if (result !== PROVEN && child?._zod) {
+            const answer = isRecursive(child, stack, resolve);
+            if (answer > result)
+                result = answer;
+        }
+    };
+    // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
+    const shape = (sh, spread) => {
+        let answer = NONE;
+        for (const key of Reflect.ownKeys(sh)) {
+            const desc = Object.getOwnPropertyDescriptor(sh, key);
+            // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
+            if (spread && !desc.enumerable)
+                continue;
+            // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+            if (child > answer)
+                answer = child;
+        }
+        return answer;
+    };
+    const merge = (answer) => {
+        if (answer > result)
+            result = answer;
+    };
+    const def = inst._zod.def;
+    const kind = def.type;
+    switch (kind) {
+        case "object": {
+            const raw = rawShape(def);
+            // a def with no raw shape answers `shape` from an accessor of its own, and running that can mint a whole fresh subtree
+            merge(raw ? shape(raw, true) : ASSUMED);
+            check(def.catchall);
+            break;
+        }
+        case "array":
+            check(def.element);
+            break;
+        case "tuple":
+            for (const el of def.items)
+                check(el);
+            check(def.rest);
+            break;
+        case "record":
+        case "map":
+            check(def.keyType);
+            check(def.valueType);
+            break;
+        case "set":
+            check(def.valueType);
+            break;
+        case "union":
+            for (const el of def.options)
+                check(el);
+            break;
+        case "intersection":
+            check(def.left);
+            check(def.right);
+            break;
+        case "optional":
+        case "nullable":
+        case "default":
+        case "prefault":
+        case "catch":
+        case "readonly":
+        case "nonoptional":
+        case "promise":
+        case "success":
+            check(def.innerType);
+            break;
+        case "pipe":
+            check(def.in);
+            check(def.out);
+            break;
+        case "function":
+            check(def.input);
+            check(def.output);
+            break;
+        // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+        case "lazy": {
+            const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : undefined);
+            // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
+            merge(inner ? isRecursive(inner, stack, false) : ASSUMED);
+            break;
+        }
+        // a leaf by choice: `parts` are regex fragments, not data positions
+        case "template_literal":
+        // leaves
+        case "string":
+        case "number":
+        case "int":
+        case "boolean":
+        case "bigint":
+        case "symbol":
+        case "undefined":
+        case "null":
+        case "void":
+        case "never":
+        case "any":
+        case "unknown":
+        case "date":
+        case "nan":
+        case "enum":
+        case "literal":
+        case "file":
+        case "transform":
+        case "custom":
+            break;
+        default: {
+            // a new built-in kind becomes a compile error here
+            kind;
+            // a user-defined kind can still hold children, and only its author knows where, so fall back to scanning the def — skipping accessors, since reading one can run user code
+            for (const key in def) {
+                const desc = Object.getOwnPropertyDescriptor(def, key);
+                if (!desc || desc.get)
+                    continue;
+                const value = desc.value;
+                if (!value || typeof value !== "object")
+                    continue;
+                if (value._zod)
+                    check(value);
+                else if (Array.isArray(value))
+                    for (const el of value)
+                        check(el);
+            }
+        }
+    }
+    stack.delete(inst);
+    return settle(inst, result);
+}
+/** An assumed answer must not outlive the resolution that settles it, so only a certain one is cached. */
+function settle(inst, answer) {
+    if (answer !== ASSUMED)
+        recursive.set(inst, answer === PROVEN);
+    return answer;
+}
+/**
+ * Whether one parse can re-enter this schema, i.e. its subtree contains a cycle.
+ * Exported for `z.compile`, which refuses to compile such a schema: cycle
+ * breaking is driven from here off state keyed on the parse context, and a
+ * generated fast path has no context to key on.
+ */
+function isRecursiveSchema(inst) {
+    // z.compile never parses, so nothing would ever resolve a lazy for it; it runs once and already treats a throw here as recursive
+    return isRecursive(inst, new Set(), true) !== NONE;
+}
+function bucketFor(state, inst) {
+    let bucket = state.buckets.get(inst);
+    if (!bucket) {
+        bucket = new WeakMap();
+        state.buckets.set(inst, bucket);
+    }
+    return bucket;
+}
+// Set immediately before delegating to core and cleared immediately after, so `alloc` registers only for a visit this module is driving.
+let handoff;
+// Allocated but unfinished entries. `alloc` and the matching pop both happen in the synchronous part of a parse, so they nest even when children are async, and one stack serves every schema.
+const memoizer_open = [];
+const memo = {
+    alloc(_inst, payload, empty) {
+        const bucket = handoff;
+        if (!bucket)
+            return empty;
+        handoff = undefined;
+        const entry = { value: empty, issues: null };
+        bucket.set(payload.value, entry);
+        memoizer_open.push(entry);
+        return empty;
+    },
+    guard(inst) {
+        var _a;
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                // The value is a placeholder a back-edge is still waiting on, so the cycle closes through this transform. Its output can't exist in time to bind.
+                if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+                    throw new $ZodCyclicError();
+                return base(payload, ctx);
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+    attach(inst) {
+        var _a;
+        let isRecursiveInst;
+        let rechecked = false;
+        // a recursive schema is re-entered many times per parse and its bucket never changes
+        let lastCtx;
+        let lastBucket;
+        // Wraps `parse` in a deferred so it sees the container's final parse. Core's own deferred copies `parse` into `run` when there are no checks, and it ran first, so `run` is patched to match; with checks, `run` reads `parse` dynamically.
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                if (isRecursiveInst === undefined) {
+                    const walked = isRecursive(inst, new Set(), false);
+                    if (walked === NONE) {
+                        // Nothing here can ever fire, so take it back out.
+                        inst._zod.parse = base;
+                        if (inst._zod.run === wrapped)
+                            inst._zod.run = base;
+                        return base(payload, ctx);
+                    }
+                    // this parse resolves the deferred edges on its own path, so ask once more before latching
+                    if (walked === PROVEN || rechecked)
+                        isRecursiveInst = true;
+                    else
+                        rechecked = true;
+                }
+                const input = payload.value;
+                if (!isRef(input))
+                    return base(payload, ctx);
+                let state = ctx[STATE];
+                if (!state) {
+                    state = { buckets: new WeakMap(), backEdges: undefined };
+                    ctx[STATE] = state;
+                }
+                let bucket;
+                if (lastCtx === ctx) {
+                    bucket = lastBucket;
+                }
+                else {
+                    bucket = bucketFor(state, inst);
+                    lastCtx = ctx;
+                    lastBucket = bucket;
+                }
+                const hit = bucket.get(input);
+                if (hit) {
+                    payload.value = hit.value;
+                    if (hit.issues) {
+                        if (hit.issues.length)
+                            payload.issues.push(...cloneIssues(hit.issues));
+                    }
+                    else {
+                        // Still being parsed: its own checks cover it, so skip them here.
+                        payload.memo = true;
+                        state.backEdges ?? (state.backEdges = new WeakSet());
+                        state.backEdges.add(hit.value);
+                    }
+                    return payload;
+                }
+                handoff = bucket;
+                const depth = memoizer_open.length;
+                const result = base(payload, ctx);
+                handoff = undefined;
+                // A container that rejected its input outright allocated nothing.
+                const entry = memoizer_open.length > depth ? memoizer_open.pop() : undefined;
+                // Both paths written out so the sync one allocates no closure. It runs once per node, and capturing here cost more than everything else combined.
+                if (result instanceof Promise) {
+                    return result.then((r) => {
+                        if (entry)
+                            entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+                        return r;
+                    });
+                }
+                if (entry)
+                    entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+                return result;
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+};
+/** The memoizer that gives containers cycle support. `zod` installs it by default; `zod/mini` opts in with `config({ memoizer: memoizer() })`. */
+function memoizer() {
+    return memo;
+}
+/** Whether this value is a node a back-edge resolved to before it finished. */
+function isBackEdge(ctx, value) {
+    const backEdges = ctx[STATE]?.backEdges;
+    return backEdges !== undefined && isRef(value) && backEdges.has(value);
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const cuid = /^[cC][0-9a-z]{6,}$/;
+const cuid2 = /^[0-9a-z]+$/;
+const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+const xid = /^[0-9a-vA-V]{20}$/;
+const ksuid = /^[A-Za-z0-9]{27}$/;
+const nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
+const regexes_duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+/** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
+const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
+/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
+const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** Returns a regex for validating an RFC 9562/4122 UUID.
+ *
+ * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
+const uuid = (version) => {
+    if (!version)
+        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+const uuid4 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(4)));
+const uuid6 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(6)));
+const uuid7 = /*@__PURE__*/ (/* unused pure expression or super */ null && (uuid(7)));
+/** Practical email validation */
+const email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+/** Equivalent to the HTML5 input[type=email] validation implemented by browsers. Source: https://developer.mozilla.org/en-US/docs/Web/HTML/Element/input/email */
+const html5Email = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** The classic emailregex.com regex for RFC 5322-compliant emails */
+const rfc5322Email = /^(([^<>()\[\]\\.,;:\s@"]+(\.[^<>()\[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$/;
+/** A loose regex that allows Unicode characters, enforces length limits, and that's about it. */
+const unicodeEmail = /^[^\s@"]{1,64}@[^\s@]{1,255}$/u;
+const idnEmail = (/* unused pure expression or super */ null && (unicodeEmail));
+const browserEmail = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
+// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
+const _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+    return new RegExp(_emoji, "u");
+}
+const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+const mac = (delimiter) => {
+    const escapedDelim = util.escapeRegex(delimiter ?? ":");
+    return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
+};
+const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
+const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+// based on https://stackoverflow.com/questions/106179/regular-expression-to-match-dns-hostname-or-ip-address
+// export const hostname: RegExp = /^([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+$/;
+const hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+const domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+const httpProtocol = /^https?$/;
+// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
+const e164 = /^\+[1-9]\d{6,14}$/;
+// Credit card shape: 12–19 digits, optionally separated by single spaces or single hyphens. ISO/IEC 7812 caps the PAN at 19 digits; 12 is the shortest issued length (Maestro).
+const creditCard = /^\d(?:[ -]?\d){11,18}$/;
+// ISO 4217 alpha codes from the SIX list, regenerated by scripts/update-iso-4217.ts
+const currencyCode = /^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BHD|BIF|BMD|BND|BOB|BOV|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHE|CHF|CHW|CLF|CLP|CNY|COP|COU|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MXV|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|USN|UYI|UYU|UYW|UZS|VED|VES|VND|VUV|WST|XAD|XAF|XAG|XAU|XBA|XBB|XBC|XBD|XCD|XCG|XDR|XOF|XPD|XPF|XPT|XSU|XTS|XUA|XXX|YER|ZAR|ZMW|ZWG)$/;
+// iban electronic format: 2-letter country, check digits 02-98 (the only values `98 - remainder` can produce), 11-30 bban characters
+const iban = /^[A-Z]{2}(?!00|01|99)\d{2}[A-Z0-9]{11,30}$/;
+const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+/** Anchors a pattern source. The interpolation lives here rather than at the call site because
+ * esbuild will not drop a `@__PURE__` call whose own argument interpolates a variable, but it
+ * will drop `anchor(dateSource)`. Keeping it inline pinned `date` into every bundle. */
+function regexes_anchor(source) {
+    return new RegExp(`^${source}$`);
+}
+const date = /*@__PURE__*/ regexes_anchor(dateSource);
+function timeSource(args) {
+    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+    const regex = typeof args.precision === "number"
+        ? args.precision === -1
+            ? `${hhmm}`
+            : args.precision === 0
+                ? `${hhmm}:[0-5]\\d`
+                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
+        : args.seconds
+            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
+            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+    return regex;
+}
+function time(args) {
+    return new RegExp(`^${timeSource(args)}$`);
+}
+// Adapted from https://stackoverflow.com/a/3143231
+function datetime(args) {
+    const opts = ["Z"];
+    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
+    if (args.offset)
+        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
+    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+// the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
+const anyString = /^[\s\S]{0,}$/;
+const string = (params) => {
+    const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+    return new RegExp(`^${regex}$`);
+};
+const bigint = /^-?\d+n?$/;
+const integer = /^-?\d+$/;
+const number = /^-?\d+(?:\.\d+)?$/;
+const regexes_boolean = /^(?:true|false)$/i;
+const _null = /^null$/i;
+
+const _undefined = /^undefined$/i;
+
+// regex for string with no uppercase letters
+const lowercase = /^[^A-Z]*$/;
+// regex for string with no lowercase letters
+const uppercase = /^[^a-z]*$/;
+// regex for hexadecimal strings (any length)
+const hex = /^[0-9a-fA-F]*$/;
+// Hash regexes for different algorithms and encodings
+// Helper function to create base64 regex with exact length and padding
+function fixedBase64(bodyLength, padding) {
+    return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
+}
+// Helper function to create base64url regex with exact length (no padding)
+function fixedBase64url(length) {
+    return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
+}
+// MD5 (16 bytes): base64 = 24 chars total (22 + "==")
+const md5_hex = /^[0-9a-fA-F]{32}$/;
+const md5_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(22, "==")));
+const md5_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(22)));
+// SHA1 (20 bytes): base64 = 28 chars total (27 + "=")
+const sha1_hex = /^[0-9a-fA-F]{40}$/;
+const sha1_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(27, "=")));
+const sha1_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(27)));
+// SHA256 (32 bytes): base64 = 44 chars total (43 + "=")
+const sha256_hex = /^[0-9a-fA-F]{64}$/;
+const sha256_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(43, "=")));
+const sha256_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(43)));
+// SHA384 (48 bytes): base64 = 64 chars total (no padding)
+const sha384_hex = /^[0-9a-fA-F]{96}$/;
+const sha384_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(64, "")));
+const sha384_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(64)));
+// SHA512 (64 bytes): base64 = 88 chars total (86 + "==")
+const sha512_hex = /^[0-9a-fA-F]{128}$/;
+const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
+const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+// import { $ZodType } from "./schemas.js";
+
+
+
+const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
+    var _a;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a = inst._zod).onattach ?? (_a.onattach = []);
+});
+/** Default `when` for size-based checks: run only on non-nullish values with a `size`. */
+const _whenHasSize = (payload) => {
+    const val = payload.value;
+    return !util.nullish(val) && val.size !== undefined;
+};
+/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
+const _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !nullish(val) && val.length !== undefined;
+};
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMultipleOf = 
+/*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (typeof payload.value !== typeof def.value)
+            throw new Error("Cannot mix number and bigint in multiple_of check.");
+        const isMultiple = typeof payload.value === "bigint"
+            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+            : floatSafeRemainder(payload.value, def.value) === 0;
+        if (isMultiple)
+            return;
+        payload.issues.push({
+            origin: typeof payload.value,
+            code: "not_multiple_of",
+            divisor: def.value,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
+            }
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCheckBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckBigIntFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    const [minimum, maximum] = util.BIGINT_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_small",
+                minimum: minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+})));
+const $ZodCheckMaxSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMaxSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size <= def.maximum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMinSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMinSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size >= def.minimum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckSizeEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckSizeEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size === def.size)
+            return;
+        const tooBig = size > def.size;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            ...(tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
+        const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+        if (length <= def.maximum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
+            ? codePointLength(input)
+            : units;
+        if (length >= def.minimum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLengthEquals = /*@__PURE__*/ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
+            ? codePointLength(input)
+            : units;
+        if (length === def.length)
+            return;
+        const origin = getLengthableOrigin(input);
+        const tooBig = length > def.length;
+        payload.issues.push({
+            origin,
+            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
+    var _a, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+        (_a = inst._zod).check ?? (_a.check = (payload) => {
+            def.pattern.lastIndex = 0;
+            if (def.pattern.test(payload.value))
+                return;
+            payload.issues.push({
+                origin: "string",
+                code: "invalid_format",
+                format: def.format,
+                input: payload.value,
+                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
+                inst,
+                continue: !def.abort,
+            });
+        });
+    else
+        (_b = inst._zod).check ?? (_b.check = () => { });
+});
+const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "regex",
+            input: payload.value,
+            pattern: def.pattern.toString(),
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLowerCase = /*@__PURE__*/ $constructor("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckUpperCase = /*@__PURE__*/ $constructor("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckIncludes = /*@__PURE__*/ $constructor("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = escapeRegex(def.includes);
+    // `String.prototype.includes(sub, position)` matches `sub` at `position`
+    // OR LATER, so the pattern must allow at least `position` leading chars
+    // (`{N,}`), not exactly `position` chars (`{N}`).
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+        if (payload.value.includes(def.includes, def.position))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "includes",
+            includes: def.includes,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStartsWith = /*@__PURE__*/ $constructor("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.startsWith(def.prefix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "starts_with",
+            prefix: def.prefix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckEndsWith = /*@__PURE__*/ $constructor("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.endsWith(def.suffix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "ends_with",
+            suffix: def.suffix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+///////////////////////////////////
+/////    $ZodCheckProperty    /////
+///////////////////////////////////
+function handleCheckPropertyResult(result, payload, property) {
+    if (result.issues.length) {
+        payload.issues.push(...prefixIssues(property, result.issues));
+    }
+}
+const $ZodCheckProperty = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperty", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        const result = def.schema._zod.run({
+            value: payload.value[def.property],
+            issues: [],
+        }, {});
+        if (result instanceof Promise) {
+            return result.then((result) => handleCheckPropertyResult(result, payload, def.property));
+        }
+        handleCheckPropertyResult(result, payload, def.property);
+        return;
+    };
+})));
+const $ZodCheckProperties = /*@__PURE__*/ $constructor("$ZodCheckProperties", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    hide(inst, Symbol.iterator, function* () {
+        yield inst;
+    });
+    // key and schema snapshotted together: reading one live and the other cached lets a later mutation of the caller's shape object pair a stale key with a missing schema
+    let entries;
+    inst._zod.check = (payload) => {
+        // the base schema already typed the value, so only a nullish one is rejected here: the properties read on a primitive too, matching z.property() on a string's length
+        if (payload.value == null) {
+            payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
+            return undefined;
+        }
+        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+        const input = payload.value;
+        let proms;
+        for (const [key, schema] of entries) {
+            const result = schema._zod.run({ value: input[key], issues: [] }, {});
+            if (result instanceof Promise) {
+                proms ?? (proms = []);
+                proms.push(result.then((result) => handleCheckPropertyResult(result, payload, key)));
+            }
+            else {
+                handleCheckPropertyResult(result, payload, key);
+            }
+        }
+        if (proms)
+            return Promise.all(proms).then(() => undefined);
+        return undefined;
+    };
+});
+const $ZodCheckMimeType = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMimeType", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const mimeSet = new Set(def.mime);
+    inst._zod.check = (payload) => {
+        if (mimeSet.has(payload.value.type))
+            return;
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.mime,
+            input: payload.value.type,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        payload.value = def.tx(payload.value);
+    };
+});
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+class Doc {
+    constructor(args = [], closed = {}) {
+        this.content = [];
+        this.indent = 0;
+        this.args = args;
+        this.closed = closed;
+    }
+    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+    indented(fn) {
+        this.indent += 1;
+        try {
+            fn(this);
+        }
+        finally {
+            this.indent -= 1;
+        }
+    }
+    write(arg) {
+        if (typeof arg === "function") {
+            arg(this, { execution: "sync" });
+            arg(this, { execution: "async" });
+            return;
+        }
+        const content = arg;
+        const lines = content.split("\n").filter((x) => x);
+        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        for (const line of dedented) {
+            this.content.push(line);
+        }
+    }
+    compile() {
+        const F = Function;
+        const content = this?.content ?? [``];
+        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
+        return factory(...Object.values(this.closed));
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+const version = {
+    major: 4,
+    minor: 6,
+    patch: 7,
+};
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+
+
+
+
+
+
+
+const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
+    var _a;
+    inst ?? (inst = {});
+    inst._zod.def = def; // set _def property
+    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
+    inst._zod.version = version;
+    const defChecks = inst._zod.def.checks;
+    // if inst is itself a checks.$ZodCheck, run it as a check
+    const checks = inst._zod.traits.has("$ZodCheck")
+        ? [inst, ...(defChecks ?? [])]
+        : defChecks?.length
+            ? [...defChecks]
+            : [];
+    for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+            fn(inst);
+        }
+    }
+    if (checks.length === 0) {
+        // deferred initializer inst._zod.parse is not yet defined
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred?.push(() => {
+            inst._zod.run = inst._zod.parse;
+        });
+    }
+    else {
+        const runChecks = (payload, checks, ctx) => {
+            if (payload.memo)
+                return payload;
+            let isAborted = aborted(payload);
+            let asyncResult;
+            for (const ch of checks) {
+                if (ch._zod.def.when) {
+                    if (explicitlyAborted(payload))
+                        continue;
+                    const shouldRun = ch._zod.def.when(payload);
+                    if (!shouldRun)
+                        continue;
+                }
+                else if (isAborted) {
+                    continue;
+                }
+                const currLen = payload.issues.length;
+                const _ = ch._zod.check(payload);
+                if (_ instanceof Promise && ctx?.async === false) {
+                    throw new $ZodAsyncError();
+                }
+                if (asyncResult || _ instanceof Promise) {
+                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                        await _;
+                        const nextLen = payload.issues.length;
+                        if (nextLen === currLen)
+                            return;
+                        attachSchema(payload.issues, currLen, inst);
+                        if (!isAborted)
+                            isAborted = aborted(payload, currLen);
+                    });
+                }
+                else {
+                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    attachSchema(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = aborted(payload, currLen);
+                }
+            }
+            if (asyncResult) {
+                return asyncResult.then(() => {
+                    return payload;
+                });
+            }
+            return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+            // abort if the canary is aborted
+            if (aborted(canary)) {
+                canary.aborted = true;
+                return canary;
+            }
+            // run checks first, then
+            const checkResult = runChecks(payload, checks, ctx);
+            if (checkResult instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
+            }
+            return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+            if (ctx.skipChecks) {
+                return inst._zod.parse(payload, ctx);
+            }
+            if (ctx.direction === "backward") {
+                // run canary initial pass (no checks)
+                const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+                if (canary instanceof Promise) {
+                    return canary.then((canary) => {
+                        return handleCanaryResult(canary, payload, ctx);
+                    });
+                }
+                return handleCanaryResult(canary, payload, ctx);
+            }
+            // forward
+            const result = inst._zod.parse(payload, ctx);
+            if (result instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return result.then((result) => runChecks(result, checks, ctx));
+            }
+            return runChecks(result, checks, ctx);
+        };
+    }
+}, {
+    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+    get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+});
+/** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
+// a Standard Schema result only reports issues, so a failure finalizes them straight off the raw payload: no ZodError, and no lazy result to read through
+const toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+async function validateAsync(inst, value) {
+    const ctx = { async: true };
+    return toStandardResult((await inst._zod.run({ value, issues: [] }, ctx)), ctx);
+}
+function standardProps(inst) {
+    return {
+        validate: (value) => {
+            const ctx = { async: false };
+            try {
+                const r = inst._zod.run({ value, issues: [] }, ctx);
+                if (!(r instanceof Promise))
+                    return toStandardResult(r, ctx);
+            }
+            catch (_) { }
+            // async function so a synchronously throwing check rejects instead of escaping validate
+            return validateAsync(inst, value);
+        },
+        vendor: "zod",
+        version: 1,
+    };
+}
+
+const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
+    $ZodType.init(inst, def);
+    // a format's own pattern, else unbounded; a template literal derives the check-aware form itself
+    inst._zod.pattern = def.pattern ?? anyString;
+    inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+            try {
+                payload.value = String(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "string")
+            return payload;
+        payload.issues.push({
+            expected: "string",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodStringFormat = /*@__PURE__*/ $constructor("$ZodStringFormat", (inst, def) => {
+    // check initialization must come first
+    $ZodCheckStringFormat.init(inst, def);
+    $ZodString.init(inst, def);
+});
+const $ZodGUID = /*@__PURE__*/ $constructor("$ZodGUID", (inst, def) => {
+    def.pattern ?? (def.pattern = guid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
+    if (def.version) {
+        const versionMap = {
+            v1: 1,
+            v2: 2,
+            v3: 3,
+            v4: 4,
+            v5: 5,
+            v6: 6,
+            v7: 7,
+            v8: 8,
+        };
+        const v = versionMap[def.version];
+        if (v === undefined)
+            throw new Error(`Invalid UUID version: "${def.version}"`);
+        def.pattern ?? (def.pattern = uuid(v));
+    }
+    else
+        def.pattern ?? (def.pattern = uuid());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
+    def.pattern ?? (def.pattern = email);
+    $ZodStringFormat.init(inst, def);
+});
+/** The `://` guard rejected the input before the URL constructor saw it. */
+const URL_BAD_FORMAT = 1;
+/** The URL parser rejected the input. */
+const URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+    try {
+        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+            return URL.canParse(input);
+        new URL(input);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function validateURL(trimmed, def) {
+    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+        return canParseURL(trimmed) || URL_UNPARSEABLE;
+    }
+    return parseURLObject(trimmed, def);
+}
+/** Parses a URL while preserving the non-normalizing HTTP guard. */
+function parseURLObject(trimmed, def) {
+    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
+    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+        return URL_BAD_FORMAT;
+    }
+    try {
+        if (typeof URL !== "undefined") {
+            const URLStatic = URL;
+            if (typeof URLStatic.parse === "function")
+                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        }
+        // @ts-ignore
+        return new URL(trimmed);
+    }
+    catch {
+        return URL_UNPARSEABLE;
+    }
+}
+const asciiTabOrNewline = /[\t\n\r]/g;
+/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
+function stripTabAndNewline(value) {
+    return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+    hostname.lastIndex = 0;
+    return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+    protocol.lastIndex = 0;
+    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+const $ZodURL = /*@__PURE__*/ $constructor("$ZodURL", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        try {
+            // Trim whitespace from input
+            const trimmed = payload.value.trim();
+            const url = validateURL(trimmed, def);
+            if (url === URL_BAD_FORMAT) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid URL format",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === URL_UNPARSEABLE) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === true) {
+                payload.value = stripTabAndNewline(trimmed);
+                return;
+            }
+            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid hostname",
+                    pattern: def.hostname.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid protocol",
+                    pattern: def.protocol.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            // Set the output value based on normalize flag
+            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+            return;
+        }
+        catch (_) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "url",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodEmoji = /*@__PURE__*/ $constructor("$ZodEmoji", (inst, def) => {
+    def.pattern ?? (def.pattern = emoji());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodNanoID = /*@__PURE__*/ $constructor("$ZodNanoID", (inst, def) => {
+    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
+        throw new Error(`Invalid nanoid length: ${def.length}`);
+    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
+    $ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const $ZodCUID = /*@__PURE__*/ $constructor("$ZodCUID", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodCUID2 = /*@__PURE__*/ $constructor("$ZodCUID2", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid2);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodULID = /*@__PURE__*/ $constructor("$ZodULID", (inst, def) => {
+    def.pattern ?? (def.pattern = ulid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodXID = /*@__PURE__*/ $constructor("$ZodXID", (inst, def) => {
+    def.pattern ?? (def.pattern = xid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
+    def.pattern ?? (def.pattern = ksuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
+    def.pattern ?? (def.pattern = datetime(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
+    def.pattern ?? (def.pattern = date);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
+    def.pattern ?? (def.pattern = time(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
+    def.pattern ?? (def.pattern = regexes_duration);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv4);
+    $ZodStringFormat.init(inst, def);
+});
+/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
+const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+    if (!ipv6Alphabet.test(value))
+        return false;
+    return canParseURL(`http://[${value}]`);
+}
+const $ZodIPv6 = /*@__PURE__*/ $constructor("$ZodIPv6", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidIPv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "ipv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodMAC = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMAC", (inst, def) => {
+    def.pattern ?? (def.pattern = regexes.mac(def.delimiter));
+    $ZodStringFormat.init(inst, def);
+})));
+const $ZodCIDRv4 = /*@__PURE__*/ $constructor("$ZodCIDRv4", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv4);
+    $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+    const parts = value.split("/");
+    if (parts.length !== 2)
+        return false;
+    const [address, prefix] = parts;
+    if (!prefix)
+        return false;
+    const prefixNum = Number(prefix);
+    if (`${prefixNum}` !== prefix)
+        return false;
+    if (prefixNum < 0 || prefixNum > 128)
+        return false;
+    return isValidIPv6(address);
+}
+const $ZodCIDRv6 = /*@__PURE__*/ $constructor("$ZodCIDRv6", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv6); // not used for validation
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidCIDRv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "cidrv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+//////////////////////////////   ZodBase64   //////////////////////////////
+function isValidBase64(data) {
+    if (data === "")
+        return true;
+    // atob ignores whitespace, so reject it up front.
+    if (/\s/.test(data))
+        return false;
+    if (data.length % 4 !== 0)
+        return false;
+    try {
+        // @ts-ignore
+        atob(data);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
+const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+const $ZodBase64 = /*@__PURE__*/ $constructor("$ZodBase64", (inst, def) => {
+    def.pattern ?? (def.pattern = base64Charset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+//////////////////////////////   ZodBase64URL   //////////////////////////////
+// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
+const base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+    if (!base64urlCharset.test(data))
+        return false;
+    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
+    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
+    return isValidBase64(padded);
+}
+const $ZodBase64URL = /*@__PURE__*/ $constructor("$ZodBase64URL", (inst, def) => {
+    def.pattern ?? (def.pattern = base64urlCharset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64URL(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64url",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodE164 = /*@__PURE__*/ $constructor("$ZodE164", (inst, def) => {
+    def.pattern ?? (def.pattern = e164);
+    $ZodStringFormat.init(inst, def);
+});
+//////////////////////////////   ZodCreditCard   //////////////////////////////
+const CC_SANITIZE = /[- ]/g;
+/** Luhn checksum on a digit-only string. Adapted from valibot (MIT). */
+function isLuhnAlgo(digits) {
+    let length = digits.length;
+    let bit = 1;
+    let sum = 0;
+    while (length) {
+        const value = digits.charCodeAt(--length) - 48;
+        bit ^= 1;
+        sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    }
+    return sum % 10 === 0;
+}
+function isValidCreditCard(input) {
+    if (!regexes.creditCard.test(input))
+        return false;
+    return isLuhnAlgo(input.replace(CC_SANITIZE, ""));
+}
+const $ZodCreditCard = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCreditCard", (inst, def) => {
+    // Shape only — the Luhn check below is not expressible as a pattern, so consumers of `pattern` (JSON Schema, template literals) get the length and separator rules alone.
+    def.pattern ?? (def.pattern = regexes.creditCard);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidCreditCard(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "credit_card",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+//////////////////////////////   ZodIBAN   //////////////////////////////
+// iso 7064 mod 97-10 checksum without BigInt
+function isIso7064Mod97(iban) {
+    let remainder = 0;
+    const len = iban.length;
+    for (let i = 4; i < len; i++) {
+        const code = iban.charCodeAt(i);
+        remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    }
+    for (let i = 0; i < 4; i++) {
+        const code = iban.charCodeAt(i);
+        remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    }
+    return remainder === 1;
+}
+function isValidIBAN(input) {
+    if (!regexes.iban.test(input))
+        return false;
+    return isIso7064Mod97(input);
+}
+const $ZodIBAN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodIBAN", (inst, def) => {
+    // shape only — checksum is not expressible as a pattern
+    def.pattern ?? (def.pattern = regexes.iban);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidIBAN(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "iban",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+//////////////////////////////   ZodJWT   //////////////////////////////
+function isValidJWT(token, algorithm = null) {
+    try {
+        const tokensParts = token.split(".");
+        if (tokensParts.length !== 3)
+            return false;
+        const [header] = tokensParts;
+        if (!header)
+            return false;
+        // @ts-ignore
+        const parsedHeader = JSON.parse(atob(header));
+        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+            return false;
+        if (!parsedHeader.alg)
+            return false;
+        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidJWT(payload.value, def.alg))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "jwt",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCustomStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCustomStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (def.fn(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: def.format,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Number(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+            return payload;
+        }
+        const received = typeof input === "number"
+            ? Number.isNaN(input)
+                ? "NaN"
+                : !Number.isFinite(input)
+                    ? String(input)
+                    : undefined
+            : undefined;
+        payload.issues.push({
+            expected: "number",
+            code: "invalid_type",
+            input,
+            inst,
+            ...(received ? { received } : {}),
+        });
+        return payload;
+    };
+});
+const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def); // no format checks
+});
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes_boolean;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Boolean(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "boolean")
+            return payload;
+        payload.issues.push({
+            expected: "boolean",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = bigint;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = BigInt(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "bigint")
+            return payload;
+        payload.issues.push({
+            expected: "bigint",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBigIntFormat", (inst, def) => {
+    checks.$ZodCheckBigIntFormat.init(inst, def);
+    $ZodBigInt.init(inst, def); // no format checks
+})));
+const $ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSymbol", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "symbol")
+            return payload;
+        payload.issues.push({
+            expected: "symbol",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUndefined", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes.undefined;
+    inst._zod.values = new Set([undefined]);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "undefined")
+            return payload;
+        payload.issues.push({
+            expected: "undefined",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = regexes.null;
+    inst._zod.values = new Set([null]);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (input === null)
+            return payload;
+        payload.issues.push({
+            expected: "null",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+})));
+const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+});
+const $ZodNever = /*@__PURE__*/ $constructor("$ZodNever", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+            expected: "never",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodVoid = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodVoid", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (typeof input === "undefined")
+            return payload;
+        payload.issues.push({
+            expected: "void",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodDate = /*@__PURE__*/ $constructor("$ZodDate", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce) {
+            try {
+                payload.value = new Date(payload.value);
+            }
+            catch (_err) { }
+        }
+        const input = payload.value;
+        const isDate = input instanceof Date;
+        const isValidDate = isDate && !Number.isNaN(input.getTime());
+        if (isValidDate)
+            return payload;
+        payload.issues.push({
+            expected: "date",
+            code: "invalid_type",
+            input,
+            ...(isDate ? { received: "Invalid Date" } : {}),
+            inst,
+        });
+        return payload;
+    };
+});
+// an oversized container fails its leading size checks before any element is parsed
+function capSize(inst, size) {
+    const caps = sizeCaps(inst._zod.def.checks);
+    if (!caps.length)
+        return;
+    const cap = Math.min(...caps.map((c) => c[0]));
+    const parse = inst._zod.parse;
+    inst._zod.parse = (payload, ctx) => {
+        const n = size(payload.value);
+        if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+            for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+                if (n > max && ch._zod.def.when(payload)) {
+                    const start = payload.issues.length;
+                    ch._zod.check(payload);
+                    // the value is still the raw input, so no later check may read it
+                    payload.issues[start].continue = false;
+                    attachSchema(payload.issues, start, inst);
+                    return payload;
+                }
+            }
+        }
+        return parse(payload, ctx);
+    };
+}
+const arraySize = (input) => (Array.isArray(input) ? input.length : -1);
+const mapSize = (input) => (input instanceof Map ? input.size : -1);
+const setSize = (input) => (input instanceof Set ? input.size : -1);
+function handleArrayResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+const $ZodArray = /*@__PURE__*/ $constructor("$ZodArray", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                expected: "array",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+            const item = input[i];
+            const result = def.element._zod.run({
+                value: item,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleArrayResult(result, payload, i)));
+            }
+            else {
+                handleArrayResult(result, payload, i);
+                // the element's payload is authoritative here, since handleArrayResult forwards every issue; an object's is not, because it drops a failed absent optional
+                if (abortEarly && result.issues.length !== 0 && aborted(result))
+                    break;
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload; //handleArrayResultsAsync(parseResults, final);
+    };
+    capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+    const isPresent = key in input;
+    const isOptionalOut = optout === "optional";
+    // The middle rung means "absence permitted, nothing supplied in its place", so an absent key contributes nothing — whatever the schema made of `undefined` is invented, not substituted. Only `optional` reaches this with a value: `defaulted` substitutes, and a schema that isn't optional-out has to keep the key.
+    if (!isPresent && isOptionalOut && optin === "optional") {
+        return;
+    }
+    if (result.issues.length) {
+        // For optional-in/out schemas, ignore errors on absent keys.
+        if (optin !== undefined && isOptionalOut && !isPresent) {
+            return;
+        }
+        final.issues.push(...prefixIssues(key, result.issues));
+    }
+    if (!isPresent && optin === undefined) {
+        if (!result.issues.length) {
+            final.issues.push({
+                code: "invalid_type",
+                expected: "nonoptional",
+                input: undefined,
+                path: [key],
+            });
+        }
+        return;
+    }
+    if (result.value === undefined) {
+        if (isPresent || (optin === "defaulted" && !isOptionalOut)) {
+            final.value[key] = undefined;
+        }
+    }
+    else {
+        final.value[key] = result.value;
+    }
+}
+// one shared instance; a fresh [] per schema cost 56 bytes retained
+const NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    // aliases `keys` when there are no symbols, so a string-only shape keeps one array
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+    for (const k of allKeys) {
+        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+            throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+        }
+    }
+    const okeys = optionalKeys(def.shape);
+    return {
+        ...def,
+        allKeys,
+        symbolKeys,
+        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+        keySet: new Set(keys),
+        numKeys: keys.length,
+        optionalKeys: new Set(okeys),
+    };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+    const unrecognized = [];
+    const keySet = def.keySet;
+    const _catchall = def.catchall._zod;
+    const t = _catchall.def.type;
+    const optin = _catchall.optin;
+    const optout = _catchall.optout;
+    // starts at 0, not the current length: the shape phase already ran and may have aborted
+    let seen = 0;
+    for (const key in input) {
+        if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+                break;
+            seen = payload.issues.length;
+        }
+        // Must precede the __proto__ branch: a declared key is not unrecognized, even though the shape loop deliberately strips __proto__ from the parsed output.
+        if (keySet.has(key))
+            continue;
+        // Don't copy an undeclared __proto__ into the result; assignment to a plain {} would replace the result prototype. But in strict mode it is still an unknown key, so report it before skipping.
+        if (key === "__proto__") {
+            if (t === "never")
+                unrecognized.push(key);
+            continue;
+        }
+        if (t === "never") {
+            unrecognized.push(key);
+            continue;
+        }
+        const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+        if (r instanceof Promise) {
+            proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+        }
+        else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+        }
+    }
+    if (unrecognized.length) {
+        payload.issues.push({
+            code: "unrecognized_keys",
+            keys: unrecognized,
+            input,
+            inst,
+            // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+            continue: true,
+        });
+    }
+    if (!proms.length)
+        return payload;
+    return Promise.all(proms).then(() => {
+        return payload;
+    });
+}
+const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodType.init(inst, def);
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
+    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
+    if (sh) {
+        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
+        const get = () => {
+            const newSh = { ...sh };
+            Object.defineProperty(def, "shape", { value: newSh });
+            get.raw = newSh;
+            return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+    }
+    const _normalized = cached(() => normalizeDef(def));
+    defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+            const field = shape[key]._zod;
+            if (field.values) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+                    util_assignProp(propValues, key, new Set());
+                }
+                for (const v of field.values)
+                    propValues[key].add(v);
+                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
+                if (field.optin !== undefined)
+                    propValues[key].add(undefined);
+            }
+        }
+        return propValues;
+    });
+    const isObject = util_isObject;
+    const catchall = def.catchall;
+    let value;
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            if (key === "__proto__")
+                continue;
+            const el = shape[key];
+            const optin = el._zod.optin;
+            const optout = el._zod.optout;
+            const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+            }
+            else {
+                handlePropertyResult(r, payload, key, input, optin, optout);
+            }
+        }
+        if (!catchall) {
+            return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+    };
+});
+const $ZodObjectJIT = /*@__PURE__*/ $constructor("$ZodObjectJIT", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodObject.init(inst, def);
+    const superParse = inst._zod.parse;
+    const _normalized = cached(() => normalizeDef(def));
+    const memo = globalConfig.memoizer;
+    const generateFastpass = (shape) => {
+        const normalized = _normalized.value;
+        const syms = normalized.symbolKeys;
+        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
+        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
+        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
+        const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+        doc.write(`const input = payload.value;`);
+        const ids = Object.create(null);
+        let counter = 0;
+        for (const key of normalized.allKeys) {
+            ids[key] = `key_${counter++}`;
+        }
+        // A: preserve key order {
+        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+        for (const key of normalized.allKeys) {
+            if (key === "__proto__")
+                continue;
+            const id = ids[key];
+            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+            const isPresent = `${k} in input`;
+            const schema = shape[key];
+            const optin = schema?._zod?.optin;
+            const isOptionalIn = optin !== undefined;
+            const isOptionalOut = schema?._zod?.optout === "optional";
+            doc.write(`const ${id} = ${parseStr(k)};`);
+            if (isOptionalIn && isOptionalOut) {
+                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
+                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+            }
+            else if (!isOptionalIn) {
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+            }
+            else {
+                doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+                if (optin === "defaulted") {
+                    doc.write(`newResult[${k}] = ${id}.value;`);
+                }
+                else {
+                    doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+                }
+            }
+        }
+        doc.write(`payload.value = newResult;`);
+        doc.write(`return payload;`);
+        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
+        return doc.compile();
+    };
+    let fastpass;
+    const isObject = util_isObject;
+    const jit = !globalConfig.jitless;
+    const allowsEval = util_allowsEval;
+    const fastEnabled = jit && allowsEval.value; // && !def.catchall;
+    const catchall = def.catchall;
+    let value;
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+            // always synchronous
+            if (!fastpass)
+                fastpass = generateFastpass(def.shape);
+            payload = fastpass(payload, ctx);
+            if (!catchall)
+                return payload;
+            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+        }
+        return superParse(payload, ctx);
+    };
+});
+function handleUnionResults(results, final, inst, ctx) {
+    for (const result of results) {
+        if (result.issues.length === 0) {
+            final.value = result.value;
+            return final;
+        }
+    }
+    const nonaborted = results.filter((r) => !aborted(r));
+    if (nonaborted.length === 1) {
+        final.value = nonaborted[0].value;
+        return nonaborted[0];
+    }
+    final.issues.push({
+        code: "invalid_union",
+        input: final.value,
+        inst,
+        errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
+    });
+    return final;
+}
+const $ZodUnion = /*@__PURE__*/ $constructor("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
+        ? "defaulted"
+        : zod.def.options.some((o) => o._zod.optin !== undefined)
+            ? "optional"
+            : undefined);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
+    defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return undefined;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                if (result.issues.length === 0)
+                    return result;
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleUnionResults(results, payload, inst, ctx);
+        });
+    };
+});
+function handleExclusiveUnionResults(results, final, inst, ctx) {
+    const matches = [];
+    for (let i = 0; i < results.length; i++) {
+        if (results[i].issues.length === 0)
+            matches.push(i);
+    }
+    if (matches.length === 1) {
+        final.value = results[matches[0]].value;
+        return final;
+    }
+    if (matches.length === 0) {
+        // No matches - same as regular union
+        final.issues.push({
+            code: "invalid_union",
+            input: final.value,
+            inst,
+            errors: results.map((result) => result.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config()))),
+        });
+    }
+    else {
+        // Multiple matches - exclusive union failure
+        final.issues.push({
+            code: "invalid_union",
+            input: final.value,
+            inst,
+            errors: [],
+            inclusive: false,
+            matches,
+        });
+    }
+    return final;
+}
+const $ZodXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodXor", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    def.inclusive = false;
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleExclusiveUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleExclusiveUnionResults(results, payload, inst, ctx);
+        });
+    };
+})));
+/** Returns the option whose discriminator claims `value`, or throws if ambiguous. */
+function getDiscriminatedOption(union, value) {
+    const internals = union._zod;
+    let map = internals.bag.optionsMap;
+    if (!map) {
+        map = discriminatorMap(internals.def);
+        internals.bag.optionsMap = map;
+    }
+    const option = map.get(value);
+    if (option === null)
+        throw new Error(`Ambiguous discriminator value "${String(value)}"`);
+    return option;
+}
+function discriminatorMap(def) {
+    const map = new Map();
+    for (const option of def.options) {
+        const values = option._zod.propValues?.[def.discriminator];
+        if (!values || values.size === 0)
+            throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+        for (const value of values) {
+            if (map.has(value)) {
+                if (value !== undefined)
+                    throw new Error(`Duplicate discriminator value "${String(value)}"`);
+                // keep the collision marked so a later member cannot reclaim it
+                map.set(value, null);
+            }
+            else {
+                map.set(value, option);
+            }
+        }
+    }
+    return map;
+}
+const $ZodDiscriminatedUnion = 
+/*@__PURE__*/
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+    def.inclusive = false;
+    $ZodUnion.init(inst, def);
+    const _super = inst._zod.parse;
+    defineLazyInternal(inst, "propValues", (zod) => {
+        const propValues = {};
+        let undefinedCount = 0;
+        for (const option of zod.def.options) {
+            const pv = option._zod.propValues;
+            if (!pv || Object.keys(pv).length === 0)
+                throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+            if (pv[zod.def.discriminator]?.has(undefined))
+                undefinedCount++;
+            for (const [k, v] of Object.entries(pv)) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
+                    util_assignProp(propValues, k, new Set());
+                }
+                for (const val of v) {
+                    propValues[k].add(val);
+                }
+            }
+        }
+        if (!zod.def.unionFallback && undefinedCount > 1)
+            propValues[zod.def.discriminator]?.delete(undefined);
+        return propValues;
+    });
+    // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
+    def.options.forEach((option, i) => {
+        const propShape = rawShape(option._zod.def);
+        if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
+            throw new Error(`Invalid discriminated union option at index "${i}"`);
+        }
+    });
+    const disc = cached(() => discriminatorMap(def));
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!util_isObject(input)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: "object",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        const value = input?.[def.discriminator];
+        const opt = disc.value.get(value);
+        // forward metadata cannot choose an encoder for an absent tag
+        if (opt && (value !== undefined || ctx.direction !== "backward")) {
+            return opt._zod.run(payload, ctx);
+        }
+        // Fall back to union matching when the fast discriminator path fails:
+        // - explicitly enabled via unionFallback, or
+        // - during backward direction (encode), since codec-based discriminators have different values in forward vs backward directions
+        if (def.unionFallback || ctx.direction === "backward") {
+            return _super(payload, ctx);
+        }
+        // no matching discriminator
+        payload.issues.push({
+            code: "invalid_union",
+            errors: [],
+            note: "No matching discriminator",
+            discriminator: def.discriminator,
+            options: Array.from(disc.value.keys()).filter((value) => disc.value.get(value) !== null),
+            input,
+            path: [def.discriminator],
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+        const async = left instanceof Promise || right instanceof Promise;
+        if (async) {
+            return Promise.all([left, right]).then(([left, right]) => {
+                return handleIntersectionResults(payload, left, right);
+            });
+        }
+        return handleIntersectionResults(payload, left, right);
+    };
+});
+function mergeValues(a, b) {
+    // const aType = parse.t(a);
+    // const bType = parse.t(b);
+    if (a === b) {
+        return { valid: true, data: a };
+    }
+    if (a instanceof Date && b instanceof Date && +a === +b) {
+        return { valid: true, data: a };
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const bKeys = Object.keys(b);
+        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+        const newObj = { ...a, ...b };
+        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+            delete newObj.__proto__;
+        for (const key of sharedKeys) {
+            if (key === "__proto__")
+                continue;
+            const sharedValue = mergeValues(a[key], b[key]);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newObj[key] = sharedValue.data;
+        }
+        return { valid: true, data: newObj };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length) {
+            return { valid: false, mergeErrorPath: [] };
+        }
+        const newArray = [];
+        for (let index = 0; index < a.length; index++) {
+            const itemA = a[index];
+            const itemB = b[index];
+            const sharedValue = mergeValues(itemA, itemB);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newArray.push(sharedValue.data);
+        }
+        return { valid: true, data: newArray };
+    }
+    return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
+    const unrecKeys = new Map();
+    let unrecIssue;
+    const keyIssues = new Map();
+    const collect = (iss, side) => {
+        let keys;
+        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+            unrecIssue ?? (unrecIssue = iss);
+            keys = iss.keys;
+        }
+        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+            const k = String(iss.path[0]);
+            if (!keyIssues.has(k))
+                keyIssues.set(k, iss);
+            keys = [k];
+        }
+        else {
+            return false;
+        }
+        for (const k of keys) {
+            if (!unrecKeys.has(k))
+                unrecKeys.set(k, {});
+            unrecKeys.get(k)[side] = true;
+        }
+        return true;
+    };
+    for (const iss of left.issues) {
+        if (!collect(iss, "l"))
+            result.issues.push(iss);
+    }
+    for (const iss of right.issues) {
+        if (!collect(iss, "r"))
+            result.issues.push(iss);
+    }
+    // Report only keys rejected by BOTH sides
+    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+    if (bothKeys.length) {
+        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+        if (aggregated.length)
+            result.issues.push({ ...unrecIssue, keys: aggregated });
+        for (const k of bothKeys) {
+            if (!aggregated.includes(k) && keyIssues.has(k))
+                result.issues.push(keyIssues.get(k));
+        }
+    }
+    const merged = mergeValues(left.value, right.value);
+    if (!merged.valid) {
+        if (aborted(result))
+            return result;
+        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
+    }
+    result.value = merged.data;
+    return result;
+}
+const $ZodTuple = /*@__PURE__*/ $constructor("$ZodTuple", (inst, def) => {
+    $ZodType.init(inst, def);
+    const items = def.items;
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                input,
+                inst,
+                expected: "tuple",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, [], ctx) : [];
+        const proms = [];
+        const optinStart = getTupleOptStart(items, "optin");
+        const optoutStart = getTupleOptStart(items, "optout");
+        if (!def.rest) {
+            if (input.length < optinStart) {
+                payload.issues.push({
+                    code: "too_small",
+                    minimum: optinStart,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+                return payload;
+            }
+            if (input.length > items.length) {
+                payload.issues.push({
+                    code: "too_big",
+                    maximum: items.length,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+            }
+        }
+        // Run every item in parallel, collecting results into an indexed array. The post-processing in `handleTupleResults` walks them in order so it can decide whether an absent optional-output error can truncate the tail or must be reported to preserve required output.
+        const itemResults = new Array(items.length);
+        // only tracked when there is a rest loop to skip
+        const abortEarly = def.rest ? ctx?.abortEarly : undefined;
+        let itemAborted = false;
+        for (let i = 0; i < items.length; i++) {
+            const r = items[i]._zod.run({ value: input[i], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((rr) => {
+                    itemResults[i] = rr;
+                }));
+            }
+            else {
+                itemResults[i] = r;
+                if (abortEarly && !itemAborted && r.issues.length)
+                    itemAborted = aborted(r);
+            }
+        }
+        // sound because rest is non-empty exactly when every fixed index is present, the one case handleTupleResults cannot discard an item's issues
+        if (def.rest && !itemAborted) {
+            let i = items.length - 1;
+            const rest = input.slice(items.length);
+            let seen = payload.issues.length;
+            for (const el of rest) {
+                if (abortEarly && payload.issues.length !== seen) {
+                    if (aborted(payload, seen))
+                        break;
+                    seen = payload.issues.length;
+                }
+                i++;
+                const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+                }
+                else {
+                    handleTupleResult(result, payload, i);
+                }
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input, optoutStart));
+        }
+        return handleTupleResults(itemResults, payload, items, input, optoutStart);
+    };
+});
+function getTupleOptStart(items, key) {
+    for (let i = items.length - 1; i >= 0; i--) {
+        // optin is a three-rung ladder so any rung above `undefined` permits an absent slot; optout stays two-valued.
+        const omittable = key === "optin" ? items[i]._zod.optin !== undefined : items[i]._zod.optout === "optional";
+        if (!omittable)
+            return i + 1;
+    }
+    return 0;
+}
+function handleTupleResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+function handleTupleResults(itemResults, final, items, input, optoutStart) {
+    // Walk results in order. Mirror $ZodObject's swallow-on-absent-optional rule, but only after `optoutStart`: the first index where the output tuple tail can be absent.
+    for (let i = 0; i < items.length; i++) {
+        const r = itemResults[i];
+        const isPresent = i < input.length;
+        // The array analog of `handlePropertyResult`'s absent-key early return: the middle rung permits absence without supplying anything in its place, so the tail truncates here instead of materializing whatever the item made of `undefined`.
+        if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
+            final.value.length = i;
+            break;
+        }
+        if (r.issues.length) {
+            if (!isPresent && i >= optoutStart) {
+                final.value.length = i;
+                break;
+            }
+            final.issues.push(...prefixIssues(i, r.issues));
+        }
+        final.value[i] = r.value;
+    }
+    // Drop trailing slots that produced `undefined` for absent input
+    // (the array analog of an absent optional key on an object). The
+    // `i >= input.length` floor is critical: an explicit `undefined`
+    // *inside* the input must be preserved even when the schema is
+    // optional-out (e.g. `z.string().or(z.undefined())` accepting an
+    // explicit undefined value).
+    for (let i = final.value.length - 1; i >= input.length; i--) {
+        if (items[i]._zod.optout === "optional" && final.value[i] === undefined) {
+            final.value.length = i;
+        }
+        else {
+            break;
+        }
+    }
+    return final;
+}
+const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core.globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!util.isPlainObject(input)) {
+            payload.issues.push({
+                expected: "record",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            const recordKeys = new Set();
+            for (const key of values) {
+                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+                    recordKeys.add(typeof key === "number" ? key.toString() : key);
+                    // A declared __proto__ is stripped but is not an unrecognized key.
+                    if (key === "__proto__")
+                        continue;
+                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                    if (keyResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (keyResult.issues.length) {
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                        continue;
+                    }
+                    const outKey = keyResult.value;
+                    if (outKey === "__proto__")
+                        continue;
+                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                    if (result instanceof Promise) {
+                        proms.push(result.then((result) => {
+                            if (result.issues.length) {
+                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                            }
+                            payload.value[outKey] = result.value;
+                        }));
+                    }
+                    else {
+                        if (result.issues.length) {
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }
+                }
+            }
+            let unrecognized;
+            for (const key in input) {
+                if (!recordKeys.has(key)) {
+                    if (def.mode === "loose") {
+                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
+                        if (key === "__proto__")
+                            continue;
+                        payload.value[key] = input[key];
+                    }
+                    else {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        else {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
+            let unrecognized;
+            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
+            for (const key of Reflect.ownKeys(input)) {
+                if (key === "__proto__")
+                    continue;
+                if (!Object.prototype.propertyIsEnumerable.call(input, key))
+                    continue;
+                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+                if (keyResult.issues.length) {
+                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                    else {
+                        // Default "strict" behavior: error on invalid key
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                    }
+                    continue;
+                }
+                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
+                const outKey = keyResult.value;
+                if (outKey === "__proto__")
+                    continue;
+                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((result) => {
+                        if (result.issues.length) {
+                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }));
+                }
+                else {
+                    if (result.issues.length) {
+                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                    }
+                    payload.value[outKey] = result.value;
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+    };
+})));
+const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core.globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!(input instanceof Map)) {
+            payload.issues.push({
+                expected: "map",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        const proms = [];
+        payload.value = memo ? memo.alloc(inst, payload, new Map(), ctx) : new Map();
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const [key, value] of input) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (util.aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+            const valueResult = def.valueType._zod.run({ value: value, issues: [] }, ctx);
+            if (keyResult instanceof Promise || valueResult instanceof Promise) {
+                proms.push(Promise.all([keyResult, valueResult]).then(([keyResult, valueResult]) => {
+                    handleMapResult(keyResult, valueResult, payload, key, input, inst, ctx);
+                }));
+            }
+            else {
+                handleMapResult(keyResult, valueResult, payload, key, input, inst, ctx);
+            }
+        }
+        if (proms.length)
+            return Promise.all(proms).then(() => payload);
+        return payload;
+    };
+    capSize(inst, mapSize);
+})));
+function handleMapResult(keyResult, valueResult, final, key, input, inst, ctx) {
+    if (keyResult.issues.length) {
+        if (util.propertyKeyTypes.has(typeof key)) {
+            final.issues.push(...util.prefixIssues(key, keyResult.issues));
+        }
+        else {
+            final.issues.push({
+                code: "invalid_key",
+                origin: "map",
+                input,
+                inst,
+                issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+            });
+        }
+    }
+    if (valueResult.issues.length) {
+        if (util.propertyKeyTypes.has(typeof key)) {
+            final.issues.push(...util.prefixIssues(key, valueResult.issues));
+        }
+        else {
+            final.issues.push({
+                origin: "map",
+                code: "invalid_element",
+                input,
+                inst,
+                key: key,
+                issues: valueResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+            });
+        }
+    }
+    final.value.set(keyResult.value, valueResult.value);
+}
+const $ZodSet = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSet", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = core.globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!(input instanceof Set)) {
+            payload.issues.push({
+                input,
+                inst,
+                expected: "set",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        const proms = [];
+        payload.value = memo ? memo.alloc(inst, payload, new Set(), ctx) : new Set();
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const item of input) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (util.aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleSetResult(result, payload)));
+            }
+            else
+                handleSetResult(result, payload);
+        }
+        if (proms.length)
+            return Promise.all(proms).then(() => payload);
+        return payload;
+    };
+    capSize(inst, setSize);
+})));
+function handleSetResult(result, final) {
+    if (result.issues.length) {
+        final.issues.push(...result.issues);
+    }
+    final.value.add(result.value);
+}
+const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = getEnumValues(def.entries);
+    const valuesSet = new Set(values);
+    inst._zod.values = valuesSet;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        // @ts-ignore
+        if (input instanceof File)
+            return payload;
+        payload.issues.push({
+            expected: "file",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+})));
+const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "optional";
+    globalConfig.memoizer?.guard(inst);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        if (_out instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        payload.value = _out;
+        return payload;
+    };
+});
+function handleOptionalResult(payload, result) {
+    // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
+    payload.value = result.issues.length ? undefined : result.value;
+    return payload;
+}
+const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    // .optional() propagates absence rather than substituting for it, so a defaulted inner keeps its rung.
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    inst._zod.optout = "optional";
+    defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? new Set([...values, undefined]) : undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        if (payload.value === undefined) {
+            // Only the top rung substitutes a value for absence; everything else leaves it intact, which is what .optional() means.
+            if (def.innerType._zod.optin !== "defaulted")
+                return payload;
+            // Its own payload, for the same reason $ZodCatch gets one: a pipe forwards an unrecognized key through the caller's issues array, and this must not read that as the substituting schema failing and drop it.
+            const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+            if (result instanceof Promise)
+                return result.then((result) => handleOptionalResult(payload, result));
+            return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodExactOptional = /*@__PURE__*/ $constructor("$ZodExactOptional", (inst, def) => {
+    // Call parent init - inherits optin/optout = "optional"
+    $ZodOptional.init(inst, def);
+    // Override values/pattern to NOT add undefined
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+    // Override parse to just delegate (no undefined handling)
+    inst._zod.parse = (payload, ctx) => {
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
+    });
+    defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        // Forward direction (decode): allow null to pass through
+        if (payload.value === null)
+            return payload;
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodDefault = /*@__PURE__*/ $constructor("$ZodDefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    // inst._zod.qin = "true";
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply defaults for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+            /**
+             * $ZodDefault returns the default value immediately in forward direction.
+             * It doesn't pass the default value into the validator ("prefault"). There's no reason to pass the default value through validation. The validity of the default is enforced by TypeScript statically. Otherwise, it's the responsibility of the user to ensure the default is valid. In the case of pipes with divergent in/out types, you can specify the default on the `in` schema of your ZodPipe to set a "prefault" for the pipe.   */
+            return payload;
+        }
+        // Forward direction: continue with default handling
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleDefaultResult(result, def));
+        }
+        return handleDefaultResult(result, def);
+    };
+});
+function handleDefaultResult(payload, def) {
+    if (payload.value === undefined) {
+        payload.value = def.defaultValue;
+    }
+    return payload;
+}
+const $ZodPrefault = /*@__PURE__*/ $constructor("$ZodPrefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply prefault for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNonOptional = /*@__PURE__*/ $constructor("$ZodNonOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => {
+        const v = zod.def.innerType._zod.values;
+        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleNonOptionalResult(result, inst));
+        }
+        return handleNonOptionalResult(result, inst);
+    };
+});
+function handleNonOptionalResult(payload, inst) {
+    if (!payload.issues.length && payload.value === undefined) {
+        payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: payload.value,
+            inst,
+        });
+    }
+    return payload;
+}
+const $ZodSuccess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodSuccess", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new core.$ZodEncodeError("ZodSuccess");
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => {
+                payload.value = result.issues.length === 0;
+                return payload;
+            });
+        }
+        payload.value = result.issues.length === 0;
+        return payload;
+    };
+})));
+function handleCatchResult(payload, result, def, ctx) {
+    if (!result.issues.length) {
+        payload.value = result.value;
+        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
+        if (result.memo)
+            payload.memo = true;
+        return payload;
+    }
+    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
+    payload.value = def.catchValue({
+        ...result,
+        value: payload.value,
+        error: {
+            issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+        },
+        input: payload.value,
+    });
+    return payload;
+}
+const $ZodCatch = /*@__PURE__*/ $constructor("$ZodCatch", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply catch logic
+        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleCatchResult(payload, result, def, ctx));
+        }
+        return handleCatchResult(payload, result, def, ctx);
+    };
+});
+const $ZodNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNaN", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "number" || !Number.isNaN(payload.value)) {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                expected: "nan",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        return payload;
+    };
+})));
+const $ZodPipe = /*@__PURE__*/ $constructor("$ZodPipe", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handlePipeResult(right, def.in, ctx));
+            }
+            return handlePipeResult(right, def.in, ctx);
+        }
+        const left = def.in._zod.run(payload, ctx);
+        if (left instanceof Promise) {
+            return left.then((left) => handlePipeResult(left, def.out, ctx));
+        }
+        return handlePipeResult(left, def.out, ctx);
+    };
+});
+function handlePipeResult(left, next, ctx) {
+    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
+    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+        // prevent further checks
+        left.aborted = true;
+        return left;
+    }
+    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+const $ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCodec", (inst, def) => {
+    $ZodType.init(inst, def);
+    util.defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    util.defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    util.defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    util.defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        const direction = ctx.direction || "forward";
+        if (direction === "forward") {
+            const left = def.in._zod.run(payload, ctx);
+            if (left instanceof Promise) {
+                return left.then((left) => handleCodecAResult(left, def, ctx));
+            }
+            return handleCodecAResult(left, def, ctx);
+        }
+        else {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handleCodecAResult(right, def, ctx));
+            }
+            return handleCodecAResult(right, def, ctx);
+        }
+    };
+})));
+function handleCodecAResult(result, def, ctx) {
+    if (result.issues.length) {
+        // prevent further checks
+        result.aborted = true;
+        return result;
+    }
+    const direction = ctx.direction || "forward";
+    if (direction === "forward") {
+        const transformed = def.transform(result.value, result);
+        if (transformed instanceof Promise) {
+            return transformed.then((value) => handleCodecTxResult(result, value, def.out, ctx));
+        }
+        return handleCodecTxResult(result, transformed, def.out, ctx);
+    }
+    else {
+        const transformed = def.reverseTransform(result.value, result);
+        if (transformed instanceof Promise) {
+            return transformed.then((value) => handleCodecTxResult(result, value, def.in, ctx));
+        }
+        return handleCodecTxResult(result, transformed, def.in, ctx);
+    }
+}
+function handleCodecTxResult(left, value, nextSchema, ctx) {
+    // Check if transform added any issues
+    if (left.issues.length) {
+        left.aborted = true;
+        return left;
+    }
+    return nextSchema._zod.run({ value, issues: left.issues }, ctx);
+}
+const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+    $ZodPipe.init(inst, def);
+})));
+const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then(handleReadonlyResult);
+        }
+        return handleReadonlyResult(result);
+    };
+});
+function handleReadonlyResult(payload) {
+    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
+    if (!payload.memo)
+        payload.value = Object.freeze(payload.value);
+    return payload;
+}
+// a leaf's pattern source with its own checks folded in: the last pattern-carrying check wins, else length bounds narrow the catch-all, else an integer format narrows the number form. the fold lives here instead of on `_zod.pattern` so a bundle without template literals never pays for it
+function leafPattern(schema) {
+    const def = schema._zod.def;
+    let pattern = def.pattern;
+    let isInt = !!def.format?.includes("int");
+    let minimum;
+    let maximum;
+    for (const ch of def.checks ?? []) {
+        const d = ch._zod.def;
+        if (d.pattern)
+            pattern = d.pattern;
+        isInt || (isInt = !!d.format?.includes("int"));
+        const lo = d.minimum ?? d.length;
+        const hi = d.maximum ?? d.length;
+        if (lo !== undefined && (minimum === undefined || lo > minimum))
+            minimum = lo;
+        if (hi !== undefined && (maximum === undefined || hi < maximum))
+            maximum = hi;
+    }
+    if (pattern)
+        return pattern.source;
+    // an empty range matches nothing at runtime, and `{8,5}` is not a legal quantifier
+    if (minimum !== undefined && maximum !== undefined && minimum > maximum)
+        return "(?!)";
+    if (minimum !== undefined || maximum !== undefined)
+        return regexes.string({ minimum, maximum }).source;
+    const own = schema._zod.pattern;
+    return (isInt && own === regexes.number ? regexes.integer : own)?.source;
+}
+// a part's pattern source. a wrapper's pattern embeds its inner pattern's source verbatim, so the folded form is substituted in place without knowing the wrapper's own composition; a union's options are joined the way the union builds its own pattern
+function partPattern(schema) {
+    const def = schema._zod.def;
+    const own = schema._zod.pattern?.source;
+    // lazy resolves its inner on the internals, not the def
+    const inner = def.innerType ?? schema._zod.innerType;
+    if (inner) {
+        const before = inner._zod.pattern?.source;
+        const after = partPattern(inner);
+        if (own && before && after && after !== before) {
+            return own.replace(util.cleanRegex(before), () => util.cleanRegex(after));
+        }
+        return own;
+    }
+    if (def.options) {
+        const sources = def.options.map(partPattern);
+        if (sources.every(Boolean))
+            return `^(${sources.map((s) => util.cleanRegex(s)).join("|")})$`;
+    }
+    return leafPattern(schema);
+}
+const $ZodTemplateLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodTemplateLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const regexParts = [];
+    for (const part of def.parts) {
+        if (typeof part === "object" && part !== null) {
+            // is Zod schema
+            const source = partPattern(part);
+            if (!source) {
+                throw new Error(`Invalid template literal part, no pattern found: ${[...part._zod.traits].shift()}`);
+            }
+            regexParts.push(util.cleanRegex(source));
+        }
+        else if (part === null || util.primitiveTypes.has(typeof part)) {
+            regexParts.push(util.escapeRegex(`${part}`));
+        }
+        else {
+            throw new Error(`Invalid template literal part: ${part}`);
+        }
+    }
+    inst._zod.pattern = new RegExp(`^${regexParts.join("")}$`);
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "string") {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                expected: "string",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        inst._zod.pattern.lastIndex = 0;
+        if (!inst._zod.pattern.test(payload.value)) {
+            payload.issues.push({
+                input: payload.value,
+                inst,
+                code: "invalid_format",
+                format: def.format ?? "template_literal",
+                pattern: inst._zod.pattern.source,
+            });
+            return payload;
+        }
+        return payload;
+    };
+})));
+const $ZodFunction = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFunction", (inst, def) => {
+    $ZodType.init(inst, def);
+    // Defined, not assigned: the classic prototype exposes `_def` as a getter with no setter.
+    Object.defineProperty(inst, "_def", { value: def });
+    inst._zod.def = def;
+    inst.implement = (func) => {
+        if (typeof func !== "function") {
+            throw new Error("implement() must be called with a function");
+        }
+        // Defined inline so the closure stays anonymous: binding it to a `const` first names it, which costs 256 bytes per implemented function.
+        return Object.defineProperty(function (...args) {
+            const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+            const result = Reflect.apply(func, this, parsedArgs);
+            if (inst._def.output) {
+                return parse(inst._def.output, result);
+            }
+            return result;
+        }, "_zod", { value: inst._zod, enumerable: false });
+    };
+    inst.implementAsync = (func) => {
+        if (typeof func !== "function") {
+            throw new Error("implementAsync() must be called with a function");
+        }
+        return Object.defineProperty(async function (...args) {
+            const parsedArgs = inst._def.input ? await parseAsync(inst._def.input, args) : args;
+            const result = await Reflect.apply(func, this, parsedArgs);
+            if (inst._def.output) {
+                return await parseAsync(inst._def.output, result);
+            }
+            return result;
+        }, "_zod", { value: inst._zod, enumerable: false });
+    };
+    inst._zod.parse = (payload, _ctx) => {
+        if (typeof payload.value !== "function") {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: "function",
+                input: payload.value,
+                inst,
+            });
+            return payload;
+        }
+        // Check if output is a promise type to determine if we should use async implementation
+        const hasPromiseOutput = inst._def.output && inst._def.output._zod.def.type === "promise";
+        if (hasPromiseOutput) {
+            payload.value = inst.implementAsync(payload.value);
+        }
+        else {
+            payload.value = inst.implement(payload.value);
+        }
+        return payload;
+    };
+    inst.input = (...args) => {
+        const F = inst.constructor;
+        if (Array.isArray(args[0])) {
+            return new F({
+                type: "function",
+                input: new $ZodTuple({
+                    type: "tuple",
+                    items: args[0],
+                    rest: args[1],
+                }),
+                output: inst._def.output,
+            });
+        }
+        return new F({
+            type: "function",
+            input: args[0],
+            output: inst._def.output,
+        });
+    };
+    inst.output = (output) => {
+        const F = inst.constructor;
+        return new F({
+            type: "function",
+            input: inst._def.input,
+            output,
+        });
+    };
+    return inst;
+})));
+const $ZodPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPromise", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        return Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
+    };
+})));
+const $ZodLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLazy", (inst, def) => {
+    $ZodType.init(inst, def);
+    // Cache the resolved inner type on the shared `def` so all clones of this lazy (e.g. via `.describe()`/`.meta()`) share the same inner instance, preserving identity for cycle detection on recursive schemas.
+    util.defineLazy(inst._zod, "innerType", () => {
+        const d = def;
+        if (!d._cachedInner)
+            d._cachedInner = def.getter();
+        return d._cachedInner;
+    });
+    util.defineLazyInternal(inst, "pattern", (zod) => zod.innerType?._zod?.pattern);
+    util.defineLazyInternal(inst, "propValues", (zod) => zod.innerType?._zod?.propValues);
+    util.defineLazyInternal(inst, "optin", (zod) => zod.innerType?._zod?.optin ?? undefined);
+    util.defineLazyInternal(inst, "optout", (zod) => zod.innerType?._zod?.optout ?? undefined);
+    inst._zod.parse = (payload, ctx) => {
+        const inner = inst._zod.innerType;
+        return inner._zod.run(payload, ctx);
+    };
+})));
+const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _) => {
+        return payload;
+    };
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+            return r.then((r) => handleRefineResult(r, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+    };
+});
+function handleRefineResult(result, payload, input, inst) {
+    if (!result) {
+        const _iss = {
+            code: "custom",
+            input,
+            inst, // incorporates params.error into issue reporting
+            path: [...(inst._zod.def.path ?? [])], // incorporates params.error into issue reporting
+            continue: !inst._zod.def.abort,
+            // params: inst._zod.def.params,
+        };
+        if (inst._zod.def.params)
+            _iss.params = inst._zod.def.params;
+        payload.issues.push(util_issue(_iss));
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
+var registries_a;
+const $output = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodOutput")));
+const $input = /*@__PURE__*/ (/* unused pure expression or super */ null && (Symbol("ZodInput")));
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+
+
+
+
+function snapshotChecks(def) {
+    if (def.checks)
+        def.checks = [...def.checks];
+    return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+    return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedString(Class, params) {
+    return new Class(snapshotChecks({ type: "string", coerce: true, ...util.normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class, params) {
+    return new Class({
+        type: "string",
+        format: "email",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "guid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v4",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v6",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v7",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_emoji(Class, params) {
+    return new Class({
+        type: "string",
+        format: "emoji",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "nanoid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link _cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid2",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ulid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "xid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ksuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _mac(Class, params) {
+    return new Class({
+        type: "string",
+        format: "mac",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class, params) {
+    return new Class({
+        type: "string",
+        format: "e164",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _creditCard(Class, params) {
+    return new Class({
+        type: "string",
+        format: "credit_card",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _iban(Class, params) {
+    return new Class({
+        type: "string",
+        format: "iban",
+        check: "string_format",
+        abort: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class, params) {
+    return new Class({
+        type: "string",
+        format: "jwt",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+const TimePrecision = {
+    Any: null,
+    Minute: -1,
+    Second: 0,
+    Millisecond: 3,
+    Microsecond: 6,
+};
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "datetime",
+        check: "string_format",
+        offset: false,
+        local: false,
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class, params) {
+    return new Class({
+        type: "string",
+        format: "date",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "time",
+        check: "string_format",
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class, params) {
+    return new Class({
+        type: "string",
+        format: "duration",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedNumber(Class, params) {
+    return new Class(snapshotChecks({ type: "number", coerce: true, checks: [], ...util.normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "safeint",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _float32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "float32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _float64(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "float64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _int32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "int32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uint32(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "uint32",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+    return new Class({
+        type: "boolean",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedBoolean(Class, params) {
+    return new Class({
+        type: "boolean",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _bigint(Class, params) {
+    return new Class({
+        type: "bigint",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedBigint(Class, params) {
+    return new Class({
+        type: "bigint",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _int64(Class, params) {
+    return new Class({
+        type: "bigint",
+        check: "bigint_format",
+        abort: false,
+        format: "int64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uint64(Class, params) {
+    return new Class({
+        type: "bigint",
+        check: "bigint_format",
+        abort: false,
+        format: "uint64",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _symbol(Class, params) {
+    return new Class({
+        type: "symbol",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_undefined(Class, params) {
+    return new Class({
+        type: "undefined",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function api_null(Class, params) {
+    return new Class({
+        type: "null",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _any(Class) {
+    return new Class({
+        type: "any",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+    return new Class({
+        type: "unknown",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+    return new Class({
+        type: "never",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _void(Class, params) {
+    return new Class({
+        type: "void",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _date(Class, params) {
+    return new Class({
+        type: "date",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _coercedDate(Class, params) {
+    return new Class({
+        type: "date",
+        coerce: true,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nan(Class, params) {
+    return new Class({
+        type: "nan",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+
+// @__NO_SIDE_EFFECTS__
+function _positive(params) {
+    return _gt(0, params);
+}
+// negative
+// @__NO_SIDE_EFFECTS__
+function _negative(params) {
+    return _lt(0, params);
+}
+// nonpositive
+// @__NO_SIDE_EFFECTS__
+function _nonpositive(params) {
+    return _lte(0, params);
+}
+// nonnegative
+// @__NO_SIDE_EFFECTS__
+function _nonnegative(params) {
+    return _gte(0, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+    return new $ZodCheckMultipleOf({
+        check: "multiple_of",
+        ...normalizeParams(params),
+        value,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxSize(maximum, params) {
+    return new checks.$ZodCheckMaxSize({
+        check: "max_size",
+        ...util.normalizeParams(params),
+        maximum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _minSize(minimum, params) {
+    return new checks.$ZodCheckMinSize({
+        check: "min_size",
+        ...util.normalizeParams(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _size(size, params) {
+    return new checks.$ZodCheckSizeEquals({
+        check: "size_equals",
+        ...util.normalizeParams(params),
+        size,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+    const ch = new $ZodCheckMaxLength({
+        check: "max_length",
+        ...normalizeParams(params),
+        maximum,
+    });
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+    return new $ZodCheckMinLength({
+        check: "min_length",
+        ...normalizeParams(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+    return new $ZodCheckLengthEquals({
+        check: "length_equals",
+        ...normalizeParams(params),
+        length,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+    return new $ZodCheckRegex({
+        check: "string_format",
+        format: "regex",
+        ...normalizeParams(params),
+        pattern,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+    return new $ZodCheckLowerCase({
+        check: "string_format",
+        format: "lowercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+    return new $ZodCheckUpperCase({
+        check: "string_format",
+        format: "uppercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+    return new $ZodCheckIncludes({
+        check: "string_format",
+        format: "includes",
+        ...normalizeParams(params),
+        includes,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+    return new $ZodCheckStartsWith({
+        check: "string_format",
+        format: "starts_with",
+        ...normalizeParams(params),
+        prefix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+    return new $ZodCheckEndsWith({
+        check: "string_format",
+        format: "ends_with",
+        ...normalizeParams(params),
+        suffix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _property(property, schema, params) {
+    return new checks.$ZodCheckProperty({
+        check: "property",
+        property,
+        schema,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _properties(shape, params) {
+    return new $ZodCheckProperties({
+        check: "properties",
+        shape,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _mime(types, params) {
+    return new checks.$ZodCheckMimeType({
+        check: "mime_type",
+        mime: types,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+    return new $ZodCheckOverwrite({
+        check: "overwrite",
+        tx,
+    });
+}
+// normalize
+// @__NO_SIDE_EFFECTS__
+function _normalize(form) {
+    return _overwrite((input) => input.normalize(form));
+}
+// trim
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+    return _overwrite((input) => input.trim());
+}
+// toLowerCase
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+    return _overwrite((input) => input.toLowerCase());
+}
+// toUpperCase
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+    return _overwrite((input) => input.toUpperCase());
+}
+// slugify
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+    return _overwrite((input) => slugify(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class, element, params) {
+    return new Class({
+        type: "array",
+        element,
+        // get element() {
+        //   return element;
+        // },
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _union(Class, options, params) {
+    return new Class({
+        type: "union",
+        options,
+        ...util.normalizeParams(params),
+    });
+}
+function _xor(Class, options, params) {
+    return new Class({
+        type: "union",
+        options,
+        inclusive: false,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _discriminatedUnion(Class, discriminator, options, params) {
+    return new Class({
+        type: "union",
+        options: options,
+        discriminator,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _intersection(Class, left, right) {
+    return new Class({
+        type: "intersection",
+        left,
+        right,
+    });
+}
+// export function _tuple(
+//   Class: util.SchemaClass<schemas.$ZodTuple>,
+//   items: [],
+//   params?: string | $ZodTupleParams
+// ): schemas.$ZodTuple<[], null>;
+// @__NO_SIDE_EFFECTS__
+function _tuple(Class, items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof schemas.$ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new Class({
+        type: "tuple",
+        items,
+        rest,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _record(Class, keyType, valueType, params) {
+    return new Class({
+        type: "record",
+        keyType,
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _map(Class, keyType, valueType, params) {
+    return new Class({
+        type: "map",
+        keyType,
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _set(Class, valueType, params) {
+    return new Class({
+        type: "set",
+        valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _enum(Class, values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    // if (Array.isArray(values)) {
+    //   for (const value of values) {
+    //     entries[value] = value;
+    //   }
+    // } else {
+    //   Object.assign(entries, values);
+    // }
+    // const entries: util.EnumLike = {};
+    // for (const val of values) {
+    //   entries[val] = val;
+    // }
+    return new Class({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+/** @deprecated This API has been merged into `z.enum()`. Use `z.enum()` instead.
+ *
+ * ```ts
+ * enum Colors { red, green, blue }
+ * z.enum(Colors);
+ * ```
+ */
+function _nativeEnum(Class, entries, params) {
+    return new Class({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _literal(Class, value, params) {
+    return new Class({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _file(Class, params) {
+    return new Class({
+        type: "file",
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _transform(Class, fn) {
+    return new Class({
+        type: "transform",
+        transform: fn,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _optional(Class, innerType) {
+    return new Class({
+        type: "optional",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nullable(Class, innerType) {
+    return new Class({
+        type: "nullable",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _default(Class, innerType, defaultValue) {
+    return new Class({
+        type: "default",
+        innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : util.shallowClone(defaultValue);
+        },
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nonoptional(Class, innerType, params) {
+    return new Class({
+        type: "nonoptional",
+        innerType,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _success(Class, innerType) {
+    return new Class({
+        type: "success",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _catch(Class, innerType, catchValue) {
+    return new Class({
+        type: "catch",
+        innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : util.constantCatch(catchValue)),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _pipe(Class, in_, out) {
+    return new Class({
+        type: "pipe",
+        in: in_,
+        out,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _readonly(Class, innerType) {
+    return new Class({
+        type: "readonly",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _templateLiteral(Class, parts, params) {
+    return new Class({
+        type: "template_literal",
+        parts,
+        ...util.normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lazy(Class, getter) {
+    return new Class({
+        type: "lazy",
+        getter,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _promise(Class, innerType) {
+    return new Class({
+        type: "promise",
+        innerType,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _custom(Class, fn, _params) {
+    const norm = util.normalizeParams(_params);
+    norm.abort ?? (norm.abort = true); // default to abort:false
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...norm,
+    });
+    return schema;
+}
+// same as _custom but defaults to abort:false
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...normalizeParams(_params),
+    });
+    return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+    const ch = _check((payload) => {
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(util_issue(issue, payload.value, ch._zod.def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = ch);
+                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
+                payload.issues.push(util_issue(_issue));
+            }
+        };
+        return fn(payload.value, payload);
+    }, params);
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+    const ch = new $ZodCheck({
+        check: "custom",
+        ...normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function api_describe(description) {
+    const ch = new $ZodCheck({ check: "describe" });
+    ch._zod.onattach = [
+        (inst) => {
+            const existing = globalRegistry.get(inst) ?? {};
+            globalRegistry.add(inst, { ...existing, description });
+        },
+    ];
+    ch._zod.check = () => { }; // no-op check
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function meta(metadata) {
+    const ch = new $ZodCheck({ check: "meta" });
+    ch._zod.onattach = [
+        (inst) => {
+            const existing = globalRegistry.get(inst) ?? {};
+            globalRegistry.add(inst, { ...existing, ...metadata });
+        },
+    ];
+    ch._zod.check = () => { }; // no-op check
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _stringbool(Classes, _params) {
+    const params = util.normalizeParams(_params);
+    let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
+    let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
+    if (params.case !== "sensitive") {
+        truthyArray = truthyArray.map((v) => (typeof v === "string" ? v.toLowerCase() : v));
+        falsyArray = falsyArray.map((v) => (typeof v === "string" ? v.toLowerCase() : v));
+    }
+    const truthySet = new Set(truthyArray);
+    const falsySet = new Set(falsyArray);
+    const _Codec = Classes.Codec ?? schemas.$ZodCodec;
+    const _Boolean = Classes.Boolean ?? schemas.$ZodBoolean;
+    const _String = Classes.String ?? schemas.$ZodString;
+    const stringSchema = new _String({ type: "string", error: params.error });
+    const booleanSchema = new _Boolean({ type: "boolean", error: params.error });
+    const codec = new _Codec({
+        type: "pipe",
+        in: stringSchema,
+        out: booleanSchema,
+        transform: ((input, payload) => {
+            let data = input;
+            if (params.case !== "sensitive")
+                data = data.toLowerCase();
+            if (truthySet.has(data)) {
+                return true;
+            }
+            else if (falsySet.has(data)) {
+                return false;
+            }
+            else {
+                payload.issues.push({
+                    code: "invalid_value",
+                    expected: "stringbool",
+                    values: [...truthySet, ...falsySet],
+                    input: payload.value,
+                    inst: codec,
+                    continue: false,
+                });
+                return {};
+            }
+        }),
+        reverseTransform: ((input, _payload) => {
+            if (input === true) {
+                return truthyArray[0] || "true";
+            }
+            else {
+                return falsyArray[0] || "false";
+            }
+        }),
+        error: params.error,
+    });
+    codec._zod.bag.truthy = truthyArray;
+    codec._zod.bag.falsy = falsyArray;
+    codec._zod.bag.case = params.case ?? "insensitive";
+    return codec;
+}
+// @__NO_SIDE_EFFECTS__
+function _stringFormat(Class, format, fnOrRegex, _params = {}) {
+    const params = util.normalizeParams(_params);
+    const def = {
+        check: "string_format",
+        type: "string",
+        format,
+        fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
+        ...params,
+    };
+    if (fnOrRegex instanceof RegExp) {
+        def.pattern = fnOrRegex;
+    }
+    const inst = new Class(def);
+    return inst;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+
+
+function assignProps(target, ...sources) {
+    for (const source of sources) {
+        for (const key of Reflect.ownKeys(source)) {
+            if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+                util_assignProp(target, key, source[key]);
+            }
+        }
+    }
+    return target;
+}
+// function initializeContext<T extends schemas.$ZodType>(inputs: JSONSchemaGeneratorParams<T>): ToJSONSchemaContext<T> {
+//   return {
+//     processor: inputs.processor,
+//     metadataRegistry: inputs.metadata ?? globalRegistry,
+//     target: inputs.target ?? "draft-2020-12",
+//     unrepresentable: inputs.unrepresentable ?? "throw",
+//   };
+// }
+function to_json_schema_initializeContext(params) {
+    // Normalize target: convert old non-hyphenated versions to hyphenated versions
+    let target = params?.target ?? "draft-2020-12";
+    if (target === "draft-4")
+        target = "draft-04";
+    if (target === "draft-7")
+        target = "draft-07";
+    return {
+        processors: params.processors ?? {},
+        metadataRegistry: params?.metadata ?? globalRegistry,
+        target,
+        unrepresentable: params?.unrepresentable ?? "throw",
+        override: params?.override ?? (() => { }),
+        io: params?.io ?? "output",
+        counter: 0,
+        seen: new Map(),
+        sharedDefsExtractedFor: undefined,
+        sharedEmitDoneFor: undefined,
+        cycles: params?.cycles ?? "ref",
+        reused: params?.reused ?? "inline",
+        intersections: [],
+        deferred: [],
+        external: params?.external ?? undefined,
+    };
+}
+/**
+ * Applies the `unrepresentable` setting at a site that has no JSON Schema equivalent. Throws
+ * `message` unless the setting (or the handler's return value) says otherwise. Returns `true` if a
+ * custom JSON Schema was written into `json`, in which case the caller must not write its own.
+ */
+function handleUnrepresentable(schema, ctx, json, params, message) {
+    const result = typeof ctx.unrepresentable === "function"
+        ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message })
+        : ctx.unrepresentable;
+    if (result === "any")
+        return false;
+    if (result === undefined || result === "throw")
+        throw new Error(message);
+    Object.assign(json, result);
+    return true;
+}
+// never rename this back to `process`: bundler polyfills inject a top-level `const process` that a lexical declaration of the same name collides with (#6397)
+function to_json_schema_processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+    var _a;
+    const def = schema._zod.def;
+    // check for schema in seens
+    const seen = ctx.seen.get(schema);
+    if (seen) {
+        seen.count++;
+        // check if cycle
+        const isCycle = _params.schemaPath.includes(schema);
+        if (isCycle) {
+            seen.cycle = _params.path;
+        }
+        return seen.schema;
+    }
+    // initialize
+    const result = { schema: {}, count: 1, cycle: undefined, path: _params.path };
+    ctx.seen.set(schema, result);
+    ctx.sharedDefsExtractedFor = undefined;
+    ctx.sharedEmitDoneFor = undefined;
+    // custom method overrides default behavior
+    const overrideSchema = schema._zod.toJSONSchema?.();
+    if (overrideSchema) {
+        result.schema = overrideSchema;
+    }
+    else {
+        const params = {
+            ..._params,
+            schemaPath: [..._params.schemaPath, schema],
+            path: _params.path,
+        };
+        if (schema._zod.processJSONSchema) {
+            schema._zod.processJSONSchema(ctx, result.schema, params);
+        }
+        else {
+            const _json = result.schema;
+            const processor = ctx.processors[def.type];
+            if (!processor) {
+                throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+            }
+            processor(schema, ctx, _json, params);
+        }
+        const parent = schema._zod.parent;
+        if (parent) {
+            // Also set ref if processor didn't (for inheritance)
+            if (!result.ref)
+                result.ref = parent;
+            to_json_schema_processSchema(parent, ctx, params);
+            ctx.seen.get(parent).isParent = true;
+        }
+    }
+    // metadata
+    const meta = ctx.metadataRegistry.get(schema);
+    if (meta)
+        assignProps(result.schema, meta);
+    if (ctx.io === "input" && isTransforming(schema)) {
+        // examples/defaults only apply to output type of pipe
+        delete result.schema.examples;
+        delete result.schema.default;
+    }
+    // set prefault as default
+    if (ctx.io === "input" && "_prefault" in result.schema)
+        (_a = result.schema).default ?? (_a.default = result.schema._prefault);
+    delete result.schema._prefault;
+    // pulling fresh from ctx.seen in case it was overwritten
+    const _result = ctx.seen.get(schema);
+    return _result.schema;
+}
+/** @deprecated Renamed to `processSchema`. An export alias declares no binding, so it is safe to keep. */
+
+// Escape a reference token for use in a JSON Pointer fragment (RFC 6901): `~` becomes `~0` and `/` becomes `~1`. The `~` replacement must run first.
+function encodeJSONPointerSegment(segment) {
+    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function to_json_schema_extractDefs(ctx, schema
+// params: EmitParams
+) {
+    // iterate over seen map;
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // With `external` set, every registered schema resolves through the external branch of `makeURI`, so the root branch below produces the same ref the external branch would — this pass is identical whichever schema it is called with, and only needs to run once.
+    if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+        return;
+    // Track ids to detect duplicates across different schemas
+    const idToSchema = new Map();
+    for (const entry of ctx.seen.entries()) {
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            const existing = idToSchema.get(id);
+            if (existing && existing !== entry[0]) {
+                throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+            }
+            idToSchema.set(id, entry[0]);
+        }
+    }
+    // returns a ref to the schema defId will be empty if the ref points to an external schema (or #)
+    const makeURI = (entry) => {
+        // comparing the seen objects because sometimes multiple schemas map to the same seen object. e.g. lazy
+        // external is configured
+        const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+        if (ctx.external) {
+            const externalId = ctx.external.registry.get(entry[0])?.id; // ?? "__shared";// `__schema${ctx.counter++}`;
+            // check if schema is in the external registry
+            const uriGenerator = ctx.external.uri ?? ((id) => id);
+            if (externalId) {
+                return { ref: uriGenerator(externalId) };
+            }
+            // otherwise, add to __shared
+            const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+            entry[1].defId = id; // set defId so it will be reused if needed
+            return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+        }
+        const uriPrefix = `#`;
+        const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+        // an id-less root has nowhere to be extracted to, so it stays inline and self-references as `#`
+        if (entry[1] === root && !entry[1].schema.id) {
+            return { ref: uriPrefix };
+        }
+        // self-contained schema
+        const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+        return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+    };
+    // stored cached version in `def` property remove all properties, set $ref
+    const extractToDef = (entry) => {
+        // if the schema is already a reference, do not extract it
+        if (entry[1].schema.$ref) {
+            return;
+        }
+        const seen = entry[1];
+        const { ref, defId } = makeURI(entry);
+        seen.def = { ...seen.schema };
+        // defId won't be set if the schema is a reference to an external schema or if the schema is the root schema
+        if (defId)
+            seen.defId = defId;
+        // wipe away all properties except $ref
+        const schema = seen.schema;
+        for (const key in schema) {
+            delete schema[key];
+        }
+        schema.$ref = ref;
+    };
+    // throw on cycles
+    // break cycles
+    if (ctx.cycles === "throw") {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.cycle) {
+                throw new Error("Cycle detected: " +
+                    `#/${seen.cycle?.join("/")}/<root>` +
+                    '\n\nSet the `cycles` parameter to `"ref"` to resolve cyclical schemas with defs.');
+            }
+        }
+    }
+    // extract schemas into $defs
+    for (const entry of ctx.seen.entries()) {
+        const seen = entry[1];
+        // convert root schema to # $ref
+        if (schema === entry[0]) {
+            extractToDef(entry); // this has special handling for the root schema
+            continue;
+        }
+        // extract schemas that are in the external registry
+        if (ctx.external) {
+            const ext = ctx.external.registry.get(entry[0])?.id;
+            if (schema !== entry[0] && ext) {
+                extractToDef(entry);
+                continue;
+            }
+        }
+        // extract schemas with `id` meta
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            extractToDef(entry);
+            continue;
+        }
+        // break cycles
+        if (seen.cycle) {
+            // any
+            extractToDef(entry);
+            continue;
+        }
+        // extract reused schemas
+        if (seen.count > 1) {
+            if (ctx.reused === "ref") {
+                extractToDef(entry);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedDefsExtractedFor = ctx.external;
+}
+/** Rewrites `anyOf: [{type: "a"}, {type: "b"}]` to `type: ["a", "b"]`, which every JSON Schema draft treats as equivalent and most consumers render far better for the nullable case. Only branches that are a bare type assertion qualify — anything carrying a constraint, `$ref`, `const` or metadata is left alone. Runs after `flattenRef`, so a branch an override decorated or `$defs` extraction turned into a `$ref` is no longer bare and correctly stays in `anyOf`. `oneOf` is excluded: `integer` and `number` overlap, so "exactly one" and "at least one" are not the same there. OpenAPI 3.0 is excluded: its `type` must be a single string. */
+function compactTypeUnion(schema) {
+    const options = schema.anyOf;
+    if (!Array.isArray(options) || options.length === 0 || schema.type !== undefined)
+        return;
+    const types = [];
+    for (const option of options) {
+        if (!option || typeof option !== "object")
+            return;
+        // A branch that is itself a compactible union folds into this one — nested `anyOf` and a flat `type` array say the same thing. Compacting it first also makes the result independent of the order this pass walks the seen map in.
+        compactTypeUnion(option);
+        const keys = Object.keys(option);
+        if (keys.length !== 1 || keys[0] !== "type")
+            return;
+        const type = option.type;
+        for (const member of Array.isArray(type) ? type : [type]) {
+            if (typeof member !== "string")
+                return;
+            if (!types.includes(member))
+                types.push(member);
+        }
+    }
+    delete schema.anyOf;
+    // A `type` array must be non-empty and unique (metaschema); a single member is spelled as a bare string.
+    schema.type = types.length === 1 ? types[0] : types;
+}
+/** Keywords `foldIntersection` knows how to combine. Anything else — `$ref`, `patternProperties`,
+ * an annotation like `description` — makes a member unfoldable, so a constraint this does not
+ * understand leaves the `allOf` alone instead of being silently dropped or misattributed. */
+const FOLDABLE_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
+const UNION_KEYS = ["oneOf", "anyOf"];
+/** A member's constraint on a key it does not declare itself. A `catchall` states one; `false`, an absent `additionalProperties`, and the empty schema a loose object emits state nothing. */
+function undeclaredConstraint(member) {
+    const extra = member.additionalProperties;
+    if (extra === undefined || extra === false || typeof extra !== "object" || extra === null)
+        return null;
+    return Object.keys(extra).length ? extra : null;
+}
+/** Combines object members into the single object they describe together, or returns `null` if any of them carries a keyword outside {@link FOLDABLE_KEYS}. */
+function foldObjects(members) {
+    const objects = [];
+    for (const member of members) {
+        // A boolean subschema is legal JSON Schema and carries no keywords to fold.
+        if (typeof member !== "object" || member.type !== "object")
+            return null;
+        for (const key in member) {
+            if (!FOLDABLE_KEYS.has(key))
+                return null;
+        }
+        objects.push(member);
+    }
+    const properties = {};
+    const required = new Set();
+    for (const object of objects) {
+        for (const key in object.properties) {
+            // `in` would report a `__proto__` key as already present via the prototype chain and skip it.
+            if (Object.prototype.hasOwnProperty.call(properties, key))
+                continue;
+            // Every member constrains this key: the ones that declare it say how, and a `catchall` member constrains it too even though it does not name it. The key has to satisfy all of them, which is the same intersection one level down.
+            const parts = [];
+            for (const other of objects) {
+                const part = other.properties?.[key] ?? undeclaredConstraint(other);
+                if (part === null || part === undefined)
+                    continue;
+                if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+                    parts.push(part);
+            }
+            const merged = parts.length === 1
+                ? parts[0]
+                : (foldObjects(parts) ?? { allOf: parts });
+            util_assignProp(properties, key, merged);
+        }
+        for (const key of object.required ?? [])
+            required.add(key);
+    }
+    const folded = { type: "object", properties };
+    if (required.size)
+        folded.required = [...required];
+    // A key no member declares is rejected only when every member rejects it, so the fold is closed only when every member is. Otherwise it carries whatever the `catchall` members demand of such a key.
+    if (objects.every((object) => object.additionalProperties === false)) {
+        folded.additionalProperties = false;
+    }
+    else {
+        const constraints = [];
+        for (const object of objects) {
+            const constraint = undeclaredConstraint(object);
+            if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+                constraints.push(constraint);
+        }
+        if (constraints.length === 1)
+            folded.additionalProperties = constraints[0];
+        else if (constraints.length > 1)
+            folded.additionalProperties = { allOf: constraints };
+    }
+    return folded;
+}
+/** `additionalProperties` in an `allOf` member sees only that member's own `properties`, so two
+ * closed object members reject each other's keys and the schema validates nothing. Zod's parser
+ * pools the key sets instead — `handleIntersectionResults` reports a key as unrecognized only when
+ * *every* side rejects it — so the emitted schema has to pool them too, and folding the members
+ * into one object is the encoding that says so on every target.
+ *
+ * This runs from `finalize`, after `extractDefs`, which is what keeps it clear of the `$ref`
+ * machinery: a member extracted into `$defs` is already a `$ref` by now and declines to fold, so it
+ * keeps its reference and its own closedness rather than being inlined as a stale copy. */
+function foldIntersection(json) {
+    const allOf = json.allOf;
+    if (!Array.isArray(allOf) || allOf.length < 2)
+        return;
+    // An `override` runs before this pass and may have written object keywords onto the intersection itself. Those are deliberate, so decline rather than overwrite them.
+    for (const key of FOLDABLE_KEYS)
+        if (key in json)
+            return;
+    // An intersection distributes over a union: `A & (X | Y)` is `(A & X) | (A & Y)`. Only the first union is distributed over; a second one stays among the members every branch folds against, where it fails the object check and declines the whole intersection rather than multiplying out.
+    const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+    let folded = null;
+    if (!unions.length) {
+        folded = foldObjects(allOf);
+    }
+    else {
+        const union = unions[0];
+        const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
+        if (Object.keys(union).length !== 1)
+            return;
+        const rest = allOf.filter((m) => m !== union);
+        const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
+        if (branches.some((b) => !b))
+            return;
+        folded = { [keyword]: branches };
+    }
+    if (!folded)
+        return;
+    delete json.allOf;
+    assignProps(json, folded);
+}
+function to_json_schema_finalize(ctx, schema) {
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // flatten refs - inherit properties from parent schemas
+    const flattenRef = (zodSchema) => {
+        const seen = ctx.seen.get(zodSchema);
+        // already processed
+        if (seen.ref === null)
+            return;
+        const schema = seen.def ?? seen.schema;
+        const _cached = { ...schema };
+        const ref = seen.ref;
+        seen.ref = null; // prevent infinite recursion
+        if (ref) {
+            flattenRef(ref);
+            const refSeen = ctx.seen.get(ref);
+            const refSchema = refSeen.schema;
+            // merge referenced schema into current
+            if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+                // older drafts can't combine $ref with other properties
+                schema.allOf = schema.allOf ?? [];
+                schema.allOf.push(refSchema);
+            }
+            else {
+                assignProps(schema, refSchema);
+            }
+            // restore child's own properties (child wins)
+            assignProps(schema, _cached);
+            const isParentRef = zodSchema._zod.parent === ref;
+            // For parent chain, child is a refinement - remove parent-only properties
+            if (isParentRef) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (!(key in _cached)) {
+                        delete schema[key];
+                    }
+                }
+            }
+            // When ref was extracted to $defs, remove properties that match the definition
+            if (refSchema.$ref && refSeen.def) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) {
+                        delete schema[key];
+                    }
+                }
+            }
+        }
+        // If parent was extracted (has $ref), propagate $ref to this schema. This handles cases like: readonly().meta({id}).describe() where processor sets ref to innerType but parent should be referenced
+        const parent = zodSchema._zod.parent;
+        if (parent && parent !== ref) {
+            // Ensure parent is processed first so its def has inherited properties
+            flattenRef(parent);
+            const parentSeen = ctx.seen.get(parent);
+            if (parentSeen?.schema.$ref) {
+                schema.$ref = parentSeen.schema.$ref;
+                // De-duplicate with parent's definition
+                if (parentSeen.def) {
+                    for (const key in schema) {
+                        if (key === "$ref" || key === "allOf")
+                            continue;
+                        if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) {
+                            delete schema[key];
+                        }
+                    }
+                }
+            }
+        }
+        // execute overrides
+        ctx.override({
+            zodSchema: zodSchema,
+            jsonSchema: schema,
+            path: seen.path ?? [],
+        });
+    };
+    // Flattening walks the whole map and clears each `ref` as it goes, so a second call over the same map is a no-op scan. Skip it outright once it has run for a registry conversion.
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of [...ctx.seen.entries()].reverse()) {
+            flattenRef(entry[0]);
+        }
+        if (ctx.target !== "openapi-3.0") {
+            for (const entry of ctx.seen.entries()) {
+                compactTypeUnion(entry[1].def ?? entry[1].schema);
+            }
+        }
+        for (const rewrite of ctx.deferred)
+            rewrite();
+        // After flattening, every member that was extracted is a `$ref`, so the fold sees the final shape. A schema that inherits an intersection — through `z.lazy`, or any `ref` chain — holds the same `allOf` array, so fold by array identity to catch every copy.
+        if (ctx.intersections.length) {
+            const carriers = new Map();
+            for (const seen of ctx.seen.values()) {
+                for (const json of [seen.schema, seen.def]) {
+                    const allOf = json?.allOf;
+                    if (!Array.isArray(allOf))
+                        continue;
+                    const existing = carriers.get(allOf);
+                    if (existing)
+                        existing.push(json);
+                    else
+                        carriers.set(allOf, [json]);
+                }
+            }
+            for (const allOf of ctx.intersections) {
+                for (const json of carriers.get(allOf) ?? [])
+                    foldIntersection(json);
+            }
+        }
+    }
+    const result = {};
+    if (ctx.target === "draft-2020-12") {
+        result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    }
+    else if (ctx.target === "draft-07") {
+        result.$schema = "http://json-schema.org/draft-07/schema#";
+    }
+    else if (ctx.target === "draft-04") {
+        result.$schema = "http://json-schema.org/draft-04/schema#";
+    }
+    else if (ctx.target === "openapi-3.0") {
+        // OpenAPI 3.0 schema objects should not include a $schema property
+    }
+    else {
+        // Arbitrary string values are allowed but won't have a $schema property set
+    }
+    if (ctx.external?.uri) {
+        const id = ctx.external.registry.get(schema)?.id;
+        if (!id)
+            throw new Error("Schema is missing an `id` property");
+        result.$id = ctx.external.uri(id);
+    }
+    // when the root was extracted into $defs, `root.schema` is the `$ref` wrapper and `root.def` is the body that now lives under $defs
+    assignProps(result, root.defId ? root.schema : (root.def ?? root.schema));
+    // The `id` in `.meta()` is a Zod-specific registration tag used to extract schemas into $defs — it is not user-facing JSON Schema metadata. Strip it from the output body where it would otherwise leak. The id is preserved implicitly via the $defs key (and via $ref paths).
+    const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+    if (rootMetaId !== undefined && result.id === rootMetaId)
+        delete result.id;
+    // build defs object. With `external`, `defs` is the shared object every schema writes into, so the same entries are reassigned on every call. Without it, `defs` is fresh per call and must be rebuilt.
+    const defs = ctx.external?.defs ?? {};
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.def && seen.defId) {
+                if (seen.def.id === seen.defId)
+                    delete seen.def.id;
+                util_assignProp(defs, seen.defId, seen.def);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedEmitDoneFor = ctx.external;
+    // set definitions in result
+    if (ctx.external) {
+    }
+    else {
+        if (Object.keys(defs).length > 0) {
+            if (ctx.target === "draft-2020-12") {
+                result.$defs = defs;
+            }
+            else {
+                result.definitions = defs;
+            }
+        }
+    }
+    try {
+        // this "finalizes" this schema and ensures all cycles are removed each call to finalize() is functionally independent though the seen map is shared
+        const finalized = JSON.parse(JSON.stringify(result));
+        Object.defineProperty(finalized, "~standard", {
+            value: {
+                ...schema["~standard"],
+                jsonSchema: {
+                    input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+                    output: createStandardJSONSchemaMethod(schema, "output", ctx.processors),
+                },
+            },
+            enumerable: false,
+            writable: false,
+        });
+        return finalized;
+    }
+    catch (_err) {
+        throw new Error("Error converting schema to JSON.");
+    }
+}
+function isTransforming(_schema, _ctx) {
+    const ctx = _ctx ?? { seen: new Set() };
+    if (ctx.seen.has(_schema))
+        return false;
+    ctx.seen.add(_schema);
+    const def = _schema._zod.def;
+    if (def.type === "transform")
+        return true;
+    if (def.type === "array")
+        return isTransforming(def.element, ctx);
+    if (def.type === "set")
+        return isTransforming(def.valueType, ctx);
+    if (def.type === "lazy")
+        return isTransforming(def.getter(), ctx);
+    if (def.type === "promise" ||
+        def.type === "optional" ||
+        def.type === "nonoptional" ||
+        def.type === "nullable" ||
+        def.type === "readonly" ||
+        def.type === "default" ||
+        def.type === "prefault" ||
+        def.type === "catch") {
+        return isTransforming(def.innerType, ctx);
+    }
+    if (def.type === "intersection") {
+        return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+    }
+    if (def.type === "record" || def.type === "map") {
+        return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+    }
+    if (def.type === "pipe") {
+        if (_schema._zod.traits.has("$ZodCodec"))
+            return true;
+        return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+    }
+    if (def.type === "object") {
+        for (const key in def.shape) {
+            if (isTransforming(def.shape[key], ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "union") {
+        for (const option of def.options) {
+            if (isTransforming(option, ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "tuple") {
+        for (const item of def.items) {
+            if (isTransforming(item, ctx))
+                return true;
+        }
+        if (def.rest && isTransforming(def.rest, ctx))
+            return true;
+        return false;
+    }
+    return false;
+}
+/**
+ * Creates a toJSONSchema method for a schema instance.
+ * This encapsulates the logic of initializing context, processing, extracting defs, and finalizing.
+ */
+const createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+    const ctx = to_json_schema_initializeContext({ ...params, processors });
+    to_json_schema_processSchema(schema, ctx);
+    to_json_schema_extractDefs(ctx, schema);
+    return to_json_schema_finalize(ctx, schema);
+};
+const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+    const { libraryOptions, target } = params ?? {};
+    const ctx = to_json_schema_initializeContext({ ...(libraryOptions ?? {}), target, io, processors });
+    to_json_schema_processSchema(schema, ctx);
+    to_json_schema_extractDefs(ctx, schema);
+    return to_json_schema_finalize(ctx, schema);
+};
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+
+
+
+
+const narrowMin = (agg, key, value) => {
+    if (agg[key] === undefined || value > agg[key])
+        agg[key] = value;
+};
+const narrowMax = (agg, key, value) => {
+    if (agg[key] === undefined || value < agg[key])
+        agg[key] = value;
+};
+const narrowBoth = (agg, value) => {
+    narrowMin(agg, "minimum", value);
+    narrowMax(agg, "maximum", value);
+};
+const addDivisor = (agg, value) => {
+    agg.multipleOf ?? (agg.multipleOf = []);
+    if (!agg.multipleOf.includes(value))
+        agg.multipleOf.push(value);
+};
+const addPattern = (agg, pattern) => {
+    agg.patterns ?? (agg.patterns = new Set());
+    agg.patterns.add(pattern);
+};
+const intersectMime = (agg, mime) => {
+    agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+// last-wins, matching the bag's historical write order; the flag keeps an integer format from being lost to a later float one
+const setFormat = (agg, format) => {
+    agg.format = format;
+    if (format.includes("int"))
+        agg.isInt = true;
+};
+const minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+const maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+const formatContributor = (ranges) => (agg, def) => {
+    setFormat(agg, def.format);
+    const [minimum, maximum] = ranges[def.format];
+    narrowMin(agg, "minimum", minimum);
+    narrowMax(agg, "maximum", maximum);
+};
+const contributors = {
+    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+    multiple_of: (agg, def) => addDivisor(agg, def.value),
+    number_format: formatContributor(NUMBER_FORMAT_RANGES),
+    bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+    min_length: minContributor,
+    max_length: maxContributor,
+    length_equals: (agg, def) => narrowBoth(agg, def.length),
+    min_size: minContributor,
+    max_size: maxContributor,
+    size_equals: (agg, def) => narrowBoth(agg, def.size),
+    string_format: (agg, def) => {
+        setFormat(agg, def.format);
+        if (def.pattern)
+            addPattern(agg, def.pattern);
+        if (def.format === "base64" || def.format === "base64url")
+            agg.contentEncoding = def.format;
+        if (def.local || def.precision === -1)
+            agg.laxFormat = true;
+    },
+    mime_type: (agg, def) => intersectMime(agg, def.mime),
+};
+function aggregateChecks(schema) {
+    const agg = {};
+    const def = schema._zod.def;
+    // a format schema is its own first check, same rule as $ZodType init
+    const list = schema._zod.traits.has("$ZodCheck")
+        ? [schema, ...(def.checks ?? [])]
+        : (def.checks ?? []);
+    for (const ch of list)
+        contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+    // reconcile with the bag so third-party onattach contributions still land; first-party residue is never tighter than the fold, so merging it back is idempotent for one and additive for the other
+    const bag = schema._zod.bag;
+    if (bag.minimum !== undefined)
+        narrowMin(agg, "minimum", bag.minimum);
+    if (bag.exclusiveMinimum !== undefined)
+        narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+    if (bag.maximum !== undefined)
+        narrowMax(agg, "maximum", bag.maximum);
+    if (bag.exclusiveMaximum !== undefined)
+        narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+    if (bag.multipleOf !== undefined)
+        addDivisor(agg, bag.multipleOf);
+    if (bag.format !== undefined) {
+        agg.format ?? (agg.format = bag.format);
+        if (bag.format.includes("int"))
+            agg.isInt = true;
+    }
+    if (bag.mime)
+        intersectMime(agg, bag.mime);
+    for (const pattern of bag.patterns ?? [])
+        addPattern(agg, pattern);
+    return agg;
+}
+const formatMap = {
+    guid: "uuid",
+    url: "uri",
+    datetime: "date-time",
+    json_string: "json-string",
+    regex: "", // do not set
+};
+// ==================== SIMPLE TYPE PROCESSORS ====================
+// the runtime patterns are lax so parse paths never overflow the regex stack; the emitted schema swaps in the exact block forms, which zod itself never executes
+const exactPatterns = new Map([
+    [base64Charset, base64],
+    [base64urlCharset, base64url],
+]);
+const exactPattern = (p) => exactPatterns.get(p) ?? p;
+const stringProcessor = (schema, ctx, _json, _params) => {
+    const json = _json;
+    json.type = "string";
+    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minLength = minimum;
+    if (typeof maximum === "number")
+        json.maxLength = maximum;
+    // custom pattern overrides format
+    if (format) {
+        json.format = formatMap[format] ?? format;
+        if (json.format === "")
+            delete json.format; // empty format is not valid
+        // `z.iso.time()` is never full-time, and `laxFormat` carries the datetime shapes that also accept what their keyword forbids
+        if (format === "time" || laxFormat) {
+            delete json.format;
+        }
+    }
+    if (contentEncoding)
+        json.contentEncoding = contentEncoding;
+    if (patterns && patterns.size > 0) {
+        const patternList = [...patterns].map(exactPattern);
+        if (patternList.length === 1)
+            json.pattern = patternList[0].source;
+        else if (patternList.length > 1) {
+            json.allOf = [
+                ...patternList.map((regex) => ({
+                    ...(ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0"
+                        ? { type: "string" }
+                        : {}),
+                    pattern: regex.source,
+                })),
+            ];
+        }
+    }
+};
+const numberProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+    json.type = isInt ? "integer" : "number";
+    // when both minimum and exclusiveMinimum exist, pick the more restrictive one
+    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+    const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+    if (exMin) {
+        if (legacy) {
+            json.minimum = exclusiveMinimum;
+            json.exclusiveMinimum = true;
+        }
+        else {
+            json.exclusiveMinimum = exclusiveMinimum;
+        }
+    }
+    else if (typeof minimum === "number") {
+        json.minimum = minimum;
+    }
+    if (exMax) {
+        if (legacy) {
+            json.maximum = exclusiveMaximum;
+            json.exclusiveMaximum = true;
+        }
+        else {
+            json.exclusiveMaximum = exclusiveMaximum;
+        }
+    }
+    else if (typeof maximum === "number") {
+        json.maximum = maximum;
+    }
+    if (multipleOf) {
+        // JSON Schema requires a divisor strictly greater than zero, and a non-finite one does not survive JSON at all. A negative divisor accepts exactly what its absolute value accepts, so it still maps; zero, NaN and Infinity have no keyword form.
+        const divisors = new Set();
+        for (const divisor of multipleOf) {
+            if (Number.isFinite(divisor) && divisor !== 0)
+                divisors.add(Math.abs(divisor));
+            else
+                handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        }
+        // chained divisors are a conjunction the keyword cannot carry alone, so extras ride an allOf, same as stacked patterns
+        const [first, ...rest] = divisors;
+        if (first !== undefined)
+            json.multipleOf = first;
+        if (rest.length)
+            json.allOf = [...(json.allOf ?? []), ...rest.map((m) => ({ multipleOf: m }))];
+    }
+};
+const booleanProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
+const bigintProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "BigInt cannot be represented in JSON Schema");
+};
+const symbolProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Symbols cannot be represented in JSON Schema");
+};
+const nullProcessor = (_schema, ctx, json, _params) => {
+    if (ctx.target === "openapi-3.0") {
+        json.type = "string";
+        json.nullable = true;
+        json.enum = [null];
+    }
+    else {
+        json.type = "null";
+    }
+};
+const undefinedProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Undefined cannot be represented in JSON Schema");
+};
+const voidProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Void cannot be represented in JSON Schema");
+};
+const neverProcessor = (_schema, _ctx, json, _params) => {
+    json.not = {};
+};
+const anyProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const unknownProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const dateProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Date cannot be represented in JSON Schema");
+};
+const enumProcessor = (schema, _ctx, json, _params) => {
+    const def = schema._zod.def;
+    const values = getEnumValues(def.entries);
+    // an empty enum accepts nothing, same as z.never()
+    if (values.length === 0) {
+        json.not = {};
+        return;
+    }
+    // Number enums can have both string and number values
+    if (values.every((v) => typeof v === "number"))
+        json.type = "number";
+    if (values.every((v) => typeof v === "string"))
+        json.type = "string";
+    json.enum = values;
+};
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) {
+        // do nothing (an undefined literal was stripped)
+    }
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const nanProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "NaN cannot be represented in JSON Schema");
+};
+const templateLiteralProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    const pattern = schema._zod.pattern;
+    if (!pattern)
+        throw new Error("Pattern not found in template literal");
+    _json.type = "string";
+    _json.pattern = pattern.source;
+};
+const fileProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    _json.type = "string";
+    _json.format = "binary";
+    _json.contentEncoding = "binary";
+    const { minimum, maximum, mime } = aggregateChecks(schema);
+    if (minimum !== undefined)
+        _json.minLength = minimum;
+    if (maximum !== undefined)
+        _json.maxLength = maximum;
+    if (!mime)
+        return;
+    // an empty intersection means the mime checks share no value, so nothing passes at runtime; `anyOf` must be non-empty, so the false schema is `not: {}`
+    if (mime.length === 0)
+        _json.not = {};
+    else if (mime.length === 1)
+        _json.contentMediaType = mime[0];
+    // only contentMediaType differs, so the shared props stay at the root
+    else
+        _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
+};
+const successProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
+const customProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+};
+const functionProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Function types cannot be represented in JSON Schema");
+};
+const transformProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+const mapProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Map cannot be represented in JSON Schema");
+};
+const setProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Set cannot be represented in JSON Schema");
+};
+// ==================== COMPOSITE TYPE PROCESSORS ====================
+const arrayProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+    json.type = "array";
+    json.items = to_json_schema_processSchema(def.element, ctx, {
+        ...params,
+        path: [...params.path, "items"],
+    });
+};
+// Transform and catch set `optin = "optional"` at runtime so the parser lets them observe an
+// absent key, but their declared input type stays required. An input JSON Schema describes the
+// declared type, so resolve past them to the schema that actually carries the optionality.
+// Used by both `objectProcessor` (for `required`) and `tupleProcessor` (for `minItems`); see
+// wiki/optionality.md, "The JSON Schema emitter reads the *static* value".
+function inputOptin(schema) {
+    const def = schema._zod.def;
+    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+        return inputOptin(def.out);
+    }
+    if (def.type === "catch") {
+        return inputOptin(def.innerType);
+    }
+    return schema._zod.optin;
+}
+const objectProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const shape = def.shape;
+    // dropping it while still emitting `additionalProperties: false` would emit a schema that rejects data this one requires
+    const symbolKeys = Object.getOwnPropertySymbols(shape);
+    if (symbolKeys.length &&
+        handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+        return;
+    }
+    json.type = "object";
+    json.properties = {};
+    for (const key in shape) {
+        // assignProp so a __proto__ key becomes an own property instead of hitting the inherited setter on the plain {} we build into
+        util_assignProp(json.properties, key, to_json_schema_processSchema(shape[key], ctx, {
+            ...params,
+            path: [...params.path, "properties", key],
+        }));
+    }
+    // required keys
+    const requiredKeys = [];
+    for (const key of Object.keys(shape)) {
+        const field = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field) === undefined : field._zod.optout === undefined) {
+            requiredKeys.push(key);
+        }
+    }
+    if (requiredKeys.length > 0) {
+        json.required = requiredKeys;
+    }
+    // catchall
+    if (def.catchall?._zod.def.type === "never") {
+        // strict
+        json.additionalProperties = false;
+    }
+    else if (!def.catchall) {
+        // regular
+        if (ctx.io === "output")
+            json.additionalProperties = false;
+    }
+    else if (def.catchall) {
+        json.additionalProperties = to_json_schema_processSchema(def.catchall, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+};
+const unionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // Exclusive unions (inclusive === false) use oneOf (exactly one match) instead of anyOf (one or more matches). This includes both z.xor() and discriminated unions
+    const isExclusive = def.inclusive === false;
+    const options = def.options.map((x, i) => to_json_schema_processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i],
+    }));
+    if (isExclusive) {
+        json.oneOf = options;
+    }
+    else {
+        json.anyOf = options;
+    }
+};
+const intersectionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const a = to_json_schema_processSchema(def.left, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 0],
+    });
+    const b = to_json_schema_processSchema(def.right, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 1],
+    });
+    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+    const allOf = [
+        ...(isSimpleIntersection(a) ? a.allOf : [a]),
+        ...(isSimpleIntersection(b) ? b.allOf : [b]),
+    ];
+    json.allOf = allOf;
+    // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
+    ctx.intersections.push(allOf);
+};
+const tupleProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "array";
+    const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+    const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+    const prefixItems = def.items.map((x, i) => to_json_schema_processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i],
+    }));
+    const rest = def.rest
+        ? to_json_schema_processSchema(def.rest, ctx, {
+            ...params,
+            path: [...params.path, restPath, ...(ctx.target === "openapi-3.0" ? [def.items.length] : [])],
+        })
+        : null;
+    let minItems = def.items.length;
+    while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional = ctx.io === "input" ? inputOptin(item) !== undefined : item._zod.optout === "optional";
+        if (!optional)
+            break;
+        minItems--;
+    }
+    const maxItems = def.items.length;
+    const isClosed = !def.rest;
+    if (ctx.target === "draft-2020-12") {
+        json.prefixItems = prefixItems;
+        if (isClosed) {
+            json.items = false;
+        }
+        else if (rest) {
+            json.items = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else if (ctx.target === "openapi-3.0") {
+        json.items = {
+            anyOf: prefixItems,
+        };
+        if (rest) {
+            json.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else {
+        json.items = prefixItems;
+        if (isClosed) {
+            json.additionalItems = false;
+        }
+        else if (rest) {
+            json.additionalItems = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    // explicit user-defined length checks take precedence
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+};
+/** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
+ * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
+ * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
+ *
+ * A numeric bound cannot apply to a property name, so `minimum` and its siblings are dropped rather
+ * than carried over: keeping them beside `type: "string"` reproduces the match-nothing schema this
+ * exists to fix. A key that carries one therefore emits wider than the record parses — `z.record(z.number().min(5), V)`
+ * accepts `"3"` — which is the deliberate trade, since throwing on it would reject an ordinary schema
+ * outright. */
+function stringifyKeyNames(bySchema, json, visited) {
+    // an extracted key that rewrites cannot go on sharing its definition — the string form a key position needs is not the number form every other reference wants — so it inlines. One that does not rewrite keeps the `$ref`.
+    if (json.$ref) {
+        // a recursive key holds its own reference inside its definition, so a node already on the path is left alone rather than resolved again
+        if (visited.has(json))
+            return json;
+        visited.add(json);
+        const def = bySchema.get(json)?.def;
+        if (!def)
+            return json;
+        const inlined = stringifyKeyNames(bySchema, def, visited);
+        return inlined === def ? json : inlined;
+    }
+    for (const keyword of ["anyOf", "oneOf"]) {
+        const branches = json[keyword];
+        if (!Array.isArray(branches))
+            continue;
+        const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+        // rebuilding regardless would detach a key that had nothing to re-express, dropping its `$ref` and leaking the internal `id`
+        if (mapped.some((branch, i) => branch !== branches[i]))
+            json = { ...json, [keyword]: mapped };
+    }
+    // a member that already admits a string leaves the key unconstrained, so the node's own type re-expresses only when every member is numeric
+    const types = Array.isArray(json.type) ? json.type : [json.type];
+    const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+    // a heterogeneous key carries no type at all, so its numeric members are caught here instead
+    const values = json.enum ?? (json.const !== undefined ? [json.const] : undefined);
+    if (!numericType && !values?.some((v) => typeof v === "number"))
+        return json;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
+    if (rest.enum)
+        rest.enum = rest.enum.map((v) => (typeof v === "number" ? String(v) : v));
+    else if (typeof rest.const === "number")
+        rest.const = String(rest.const);
+    // a heterogeneous key keeps its absent type: the stringified members already say what a key may be
+    if (!numericType)
+        return rest;
+    rest.type = "string";
+    if (!values)
+        rest.pattern = (types.includes("number") ? number : integer).source;
+    return rest;
+}
+/** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
+const pendingRecords = new WeakMap();
+function rewriteKeyNames(ctx) {
+    // an extracted key is resolved by the object `extractToDef` left in its place, so the map is built once rather than searched per reference. `_zod.toJSONSchema` can hand the same object to two schemas, so the first entry carrying a body wins, as a search would have found it.
+    const bySchema = new Map();
+    for (const entry of ctx.seen.values()) {
+        if (entry.def && !bySchema.has(entry.schema))
+            bySchema.set(entry.schema, entry);
+    }
+    const rewrites = new Map();
+    for (const record of pendingRecords.get(ctx) ?? []) {
+        const seen = ctx.seen.get(record);
+        const names = (seen?.def ?? seen?.schema)?.propertyNames;
+        if (!names || names === true || rewrites.has(names))
+            continue;
+        const rewritten = stringifyKeyNames(bySchema, names, new Set());
+        if (rewritten !== names)
+            rewrites.set(names, rewritten);
+    }
+    if (!rewrites.size)
+        return;
+    // the flatten has already copied each record's own properties onto every wrapper by reference, and an extracted body is another such copy, so every carrier holding a rewritten key is updated together
+    for (const entry of ctx.seen.values()) {
+        for (const carrier of [entry.schema, entry.def]) {
+            const rewritten = carrier && rewrites.get(carrier.propertyNames);
+            if (rewritten)
+                carrier.propertyNames = rewritten;
+        }
+    }
+}
+const recordProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "object";
+    // For looseRecord with regex patterns, use patternProperties. This correctly represents "only validate keys matching the pattern" semantics and composes well with allOf (intersections)
+    const keyType = def.keyType;
+    const patterns = aggregateChecks(keyType).patterns;
+    if (def.mode === "loose" && patterns && patterns.size > 0) {
+        // Use patternProperties for looseRecord with regex patterns
+        const valueSchema = to_json_schema_processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "patternProperties", "*"],
+        });
+        json.patternProperties = {};
+        for (const pattern of patterns) {
+            util_assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
+        }
+    }
+    else {
+        // Default behavior: use propertyNames + additionalProperties
+        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+            json.propertyNames = to_json_schema_processSchema(def.keyType, ctx, {
+                ...params,
+                path: [...params.path, "propertyNames"],
+            });
+            let pending = pendingRecords.get(ctx);
+            if (!pending) {
+                pending = [];
+                pendingRecords.set(ctx, pending);
+                ctx.deferred.push(() => rewriteKeyNames(ctx));
+            }
+            pending.push(schema);
+        }
+        json.additionalProperties = to_json_schema_processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+    // Add required for keys with discrete values (enum, literal, etc.)
+    const keyValues = keyType._zod.values;
+    // Every key shares one value schema, so an optional-in value makes the whole key set omittable on input. Output keeps them: the exhaustive branch assigns every key, even one whose value came back undefined.
+    const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== undefined;
+    if (keyValues && !def.partial && !omittableOnInput) {
+        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        if (validKeyValues.length > 0) {
+            json.required = validKeyValues.map(String);
+        }
+    }
+};
+const nullableProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const inner = to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    if (ctx.target === "openapi-3.0") {
+        seen.ref = def.innerType;
+        json.nullable = true;
+    }
+    else {
+        json.anyOf = [inner, { type: "null" }];
+    }
+};
+const nonoptionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+/** Round-trips a default value through JSON so the emitted schema is guaranteed to be valid JSON.
+ * A BigInt has no reliable encoding, so it goes through `unrepresentable` like any other
+ * unrepresentable value. Returns a sentinel when the caller must not write a default of its own. */
+const UNREPRESENTABLE_DEFAULT = Symbol();
+function serializeDefaultValue(value, schema, ctx, json, params) {
+    let unrepresentable = false;
+    const serialized = JSON.stringify(value, (_, val) => {
+        if (typeof val !== "bigint")
+            return val;
+        unrepresentable = true;
+        return null;
+    });
+    if (!unrepresentable)
+        return JSON.parse(serialized);
+    handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+    return UNREPRESENTABLE_DEFAULT;
+}
+const defaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json.default = value;
+};
+const prefaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    if (ctx.io !== "input")
+        return;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json._prefault = value;
+};
+const catchProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    let catchValue;
+    try {
+        catchValue = def.catchValue(undefined);
+    }
+    catch {
+        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+        return;
+    }
+    json.default = catchValue;
+};
+const pipeProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+    const innerType = ctx.io === "input" ? (inIsTransform ? def.out : def.in) : def.out;
+    to_json_schema_processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+const readonlyProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    json.readOnly = true;
+};
+const promiseProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+const optionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    to_json_schema_processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+const lazyProcessor = (schema, ctx, _json, params) => {
+    const innerType = schema._zod.innerType;
+    to_json_schema_processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+// ==================== ALL PROCESSORS ====================
+const allProcessors = {
+    string: stringProcessor,
+    number: numberProcessor,
+    boolean: booleanProcessor,
+    bigint: bigintProcessor,
+    symbol: symbolProcessor,
+    null: nullProcessor,
+    undefined: undefinedProcessor,
+    void: voidProcessor,
+    never: neverProcessor,
+    any: anyProcessor,
+    unknown: unknownProcessor,
+    date: dateProcessor,
+    enum: enumProcessor,
+    literal: literalProcessor,
+    nan: nanProcessor,
+    template_literal: templateLiteralProcessor,
+    file: fileProcessor,
+    success: successProcessor,
+    custom: customProcessor,
+    function: functionProcessor,
+    transform: transformProcessor,
+    map: mapProcessor,
+    set: setProcessor,
+    array: arrayProcessor,
+    object: objectProcessor,
+    union: unionProcessor,
+    intersection: intersectionProcessor,
+    tuple: tupleProcessor,
+    record: recordProcessor,
+    nullable: nullableProcessor,
+    nonoptional: nonoptionalProcessor,
+    default: defaultProcessor,
+    prefault: prefaultProcessor,
+    catch: catchProcessor,
+    pipe: pipeProcessor,
+    readonly: readonlyProcessor,
+    promise: promiseProcessor,
+    optional: optionalProcessor,
+    lazy: lazyProcessor,
+};
+function toJSONSchema(input, params) {
+    if ("_idmap" in input) {
+        // Registry case
+        const registry = input;
+        const ctx = initializeContext({ ...params, processors: allProcessors });
+        const defs = {};
+        // First pass: process all schemas to build the seen map
+        for (const entry of registry._idmap.entries()) {
+            const [_, schema] = entry;
+            processSchema(schema, ctx);
+        }
+        const schemas = {};
+        const external = {
+            registry,
+            uri: params?.uri,
+            defs,
+        };
+        // Update the context with external configuration
+        ctx.external = external;
+        // Second pass: emit each schema
+        for (const entry of registry._idmap.entries()) {
+            const [key, schema] = entry;
+            extractDefs(ctx, schema);
+            assignProp(schemas, key, finalize(ctx, schema));
+        }
+        if (Object.keys(defs).length > 0) {
+            const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+            schemas.__shared = {
+                [defsSegment]: defs,
+            };
+        }
+        return { schemas };
+    }
+    // Single schema case
+    const ctx = initializeContext({ ...params, processors: allProcessors });
+    processSchema(input, ctx);
+    extractDefs(ctx, input);
+    return finalize(ctx, input);
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+
+const error = () => {
+    const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" },
+    };
+    function getSizing(origin) {
+        return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input",
+    };
+    // type names: missing keys = do not translate (use raw value via ?? fallback)
+    const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN",
+        // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+            return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+    }
+    return (issue) => {
+        switch (issue.code) {
+            case "invalid_type": {
+                const expected = getTypeName(issue.expected);
+                const receivedType = parsedType(issue.input);
+                const received = getTypeName(receivedType, issue.input);
+                return `Invalid input: expected ${expected}, received ${received}`;
+            }
+            case "invalid_value":
+                if (issue.values.length === 1)
+                    return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
+                return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
+            case "too_big": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+                const sizing = getSizing(issue.origin);
+                if (sizing)
+                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+            }
+            case "too_small": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+                const sizing = getSizing(issue.origin);
+                if (sizing) {
+                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+                }
+                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+            }
+            case "invalid_format": {
+                const _issue = issue;
+                if (_issue.format === "starts_with") {
+                    return `Invalid string: must start with "${_issue.prefix}"`;
+                }
+                if (_issue.format === "ends_with")
+                    return `Invalid string: must end with "${_issue.suffix}"`;
+                if (_issue.format === "includes")
+                    return `Invalid string: must include "${_issue.includes}"`;
+                if (_issue.format === "regex")
+                    return `Invalid string: must match pattern ${_issue.pattern}`;
+                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+            }
+            case "not_multiple_of":
+                return `Invalid number: must be a multiple of ${issue.divisor}`;
+            case "unrecognized_keys":
+                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
+            case "invalid_key":
+                return `Invalid key in ${issue.origin}`;
+            case "invalid_union":
+                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
+                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
+                    return `Invalid discriminator value. Expected ${opts}`;
+                }
+                if (issue.inclusive === false) {
+                    return "Invalid input: more than one option matched";
+                }
+                return "Invalid input";
+            case "invalid_element":
+                return `Invalid value in ${issue.origin}`;
+            default:
+                return `Invalid input`;
+        }
+    };
+};
+/* harmony default export */ function en() {
+    return {
+        localeError: error(),
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = $constructor("$ZodError", initializer);
+const $ZodRealError = $constructor("$ZodError", initializer, undefined, {
+    Parent: Error,
+});
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+function treeifyError(error, mapper = (issue) => issue.message) {
+    const result = { errors: [] };
+    const processError = (error, path = []) => {
+        var _a;
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                // regular union error
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    result.errors.push(mapper(issue));
+                    continue;
+                }
+                let curr = result;
+                let i = 0;
+                while (i < fullpath.length) {
+                    const el = fullpath[i];
+                    const terminal = i === fullpath.length - 1;
+                    if (typeof el === "string") {
+                        curr.properties ?? (curr.properties = {});
+                        // el may collide with an inherited property name ("__proto__",
+                        // "constructor", ...); ??= reads the prototype so the node is never
+                        // created and curr.errors.push throws. Guard with hasOwnProperty and
+                        // create the node with defineProperty so "__proto__" becomes a real
+                        // own key rather than invoking the prototype setter.
+                        if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
+                            Object.defineProperty(curr.properties, el, {
+                                value: { errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        curr = curr.properties[el];
+                    }
+                    else {
+                        curr.items ?? (curr.items = []);
+                        (_a = curr.items)[el] ?? (_a[el] = { errors: [] });
+                        curr = curr.items[el];
+                    }
+                    if (terminal) {
+                        curr.errors.push(mapper(issue));
+                    }
+                    i++;
+                }
+            }
+        }
+    };
+    processError(error);
+    return result;
+}
+/** Format a ZodError as a human-readable string in the following form.
+ *
+ * From
+ *
+ * ```ts
+ * ZodError {
+ *   issues: [
+ *     {
+ *       expected: 'string',
+ *       code: 'invalid_type',
+ *       path: [ 'username' ],
+ *       message: 'Invalid input: expected string'
+ *     },
+ *     {
+ *       expected: 'number',
+ *       code: 'invalid_type',
+ *       path: [ 'favoriteNumbers', 1 ],
+ *       message: 'Invalid input: expected number'
+ *     }
+ *   ];
+ * }
+ * ```
+ *
+ * to
+ *
+ * ```
+ * username
+ *   ✖ Expected number, received string at "username
+ * favoriteNumbers[0]
+ *   ✖ Invalid input: expected number
+ * ```
+ */
+function toDotPath(_path) {
+    const segs = [];
+    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
+    for (const seg of path) {
+        if (typeof seg === "number")
+            segs.push(`[${seg}]`);
+        else if (typeof seg === "symbol")
+            segs.push(`[${JSON.stringify(String(seg))}]`);
+        else if (/[^\w$]/.test(seg))
+            segs.push(`[${JSON.stringify(seg)}]`);
+        else {
+            if (segs.length)
+                segs.push(".");
+            segs.push(seg);
+        }
+    }
+    return segs.join("");
+}
+function prettifyError(error) {
+    const lines = [];
+    // sort by path length
+    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+    // Process each issue
+    for (const issue of issues) {
+        lines.push(`✖ ${issue.message}`);
+        if (issue.path?.length)
+            lines.push(`  → at ${toDotPath(issue.path)}`);
+    }
+    // Convert Map to formatted string
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+
+
+
+// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
+function finalizeParams(callee, params) {
+    return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+const _parse = (_Err) => {
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+            const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, _params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const parse_parse = /* @__PURE__*/ _parse($ZodRealError);
+const _parseAsync = (_Err) => {
+    const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+            result = await result;
+        if (result.issues.length) {
+            const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const parse_parseAsync = /* @__PURE__*/ _parseAsync($ZodRealError);
+const _safeParse = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+const safeParse = /* @__PURE__*/ _safeParse($ZodRealError);
+// the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
+function failure(Err, issues, ctx) {
+    let error;
+    return {
+        success: false,
+        get error() {
+            if (!error) {
+                error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+                // finalizeIssue drops `input`, so the built error holds nothing; keeping the raw issues past this point pins the parsed value for the life of the result
+                issues = undefined;
+                ctx = undefined;
+            }
+            return error;
+        },
+        set error(e) {
+            error = e;
+            // a replacement makes the getter's branch unreachable, so the captures have to go here too
+            issues = undefined;
+            ctx = undefined;
+        },
+    };
+}
+const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+const safeParseAsync = /* @__PURE__*/ _safeParseAsync($ZodRealError);
+// registry mirrors of the compiler's sentinels, so this module never imports the compiler
+const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
+const validate = ((schema, value, _ctx) => {
+    const validator = schema._zod.bag.validator;
+    if (validator !== undefined) {
+        if (validator(value) !== COMPILE_INVALID)
+            return true;
+        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
+        if (validator.definite === true && _ctx === undefined)
+            return false;
+    }
+    return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+    const ctx = _ctx
+        ? { ..._ctx, async: false, abortEarly: true }
+        : { async: false, abortEarly: true };
+    const fallbackRun = schema._zod.bag.fallbackRun;
+    let result;
+    if (fallbackRun) {
+        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
+        ctx[COMPILE_FALLBACK] = true;
+        result = fallbackRun({ value, issues: [] }, ctx);
+    }
+    else {
+        result = schema._zod.run({ value, issues: [] }, ctx);
+    }
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length === 0;
+}
+// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
+const parse_validateAsync = async (schema, value, _ctx) => {
+    const ctx = _ctx
+        ? { ..._ctx, async: true, abortEarly: true }
+        : { async: true, abortEarly: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length === 0;
+};
+const _encode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return parse(schema, value, ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const encode = /* @__PURE__*/ _encode($ZodRealError);
+const _decode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        return parse(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const decode = /* @__PURE__*/ _decode($ZodRealError);
+const _encodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
+    };
+    return fn;
+};
+const encodeAsync = /* @__PURE__*/ _encodeAsync($ZodRealError);
+const _decodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const decodeAsync = /* @__PURE__*/ _decodeAsync($ZodRealError);
+const _safeEncode = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParse(_Err)(schema, value, ctx);
+};
+const safeEncode = /* @__PURE__*/ _safeEncode($ZodRealError);
+const _safeDecode = (_Err) => (schema, value, _ctx) => {
+    return _safeParse(_Err)(schema, value, _ctx);
+};
+const safeDecode = /* @__PURE__*/ _safeDecode($ZodRealError);
+const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParseAsync(_Err)(schema, value, ctx);
+};
+const safeEncodeAsync = /* @__PURE__*/ _safeEncodeAsync($ZodRealError);
+const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+    return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+
+
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const errors_initializer = (inst, issues) => {
+    $ZodError.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodError = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodError", errors_initializer)));
+const ZodRealError = /*@__PURE__*/ $constructor("ZodError", errors_initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+
+
+const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
+const classic_parse_parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+const parse_safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+
+// Codec functions
+const parse_encode = /* @__PURE__ */ _encode(ZodRealError);
+const parse_decode = /* @__PURE__ */ _decode(ZodRealError);
+const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+const parse_safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+
+
+
+
+
+
+
+
+// Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
+function _ensureDefaultLocale() {
+    if (!globalConfig.localeError)
+        config(en());
+}
+// the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
+function _ensureDefaultMemoizer() {
+    if (!globalConfig.memoizer)
+        config({ memoizer: memoizer() });
+}
+const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
+    _ensureDefaultLocale();
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+    return inst;
+}, {
+    check(...chks) {
+        const def = this.def;
+        return this.clone(mergeDefs(def, {
+            checks: [
+                ...(def.checks ?? []),
+                ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }), { parent: true });
+    },
+    with(...chks) {
+        return this.check(...chks);
+    },
+    clone(def, params) {
+        return clone(this, def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    refine(check, params) {
+        return this.check(refine(check, params));
+    },
+    superRefine(refinement, params) {
+        return this.check(superRefine(refinement, params));
+    },
+    overwrite(fn) {
+        return this.check(_overwrite(fn));
+    },
+    optional() {
+        return optional(this);
+    },
+    exactOptional() {
+        return exactOptional(this);
+    },
+    nullable() {
+        return nullable(this);
+    },
+    nullish() {
+        return optional(nullable(this));
+    },
+    nonoptional(params) {
+        return nonoptional(this, params);
+    },
+    array() {
+        return array(this);
+    },
+    or(arg) {
+        return union([this, arg]);
+    },
+    and(arg) {
+        return intersection(this, arg);
+    },
+    transform(tx) {
+        return pipe(this, transform(tx));
+    },
+    default(d) {
+        return schemas_default(this, d);
+    },
+    prefault(d) {
+        return prefault(this, d);
+    },
+    catch(params) {
+        return schemas_catch(this, params);
+    },
+    pipe(target) {
+        return pipe(this, target);
+    },
+    readonly() {
+        return readonly(this);
+    },
+    describe(description) {
+        const cl = this.clone();
+        globalRegistry.add(cl, { description });
+        return cl;
+    },
+    meta(...args) {
+        // overloaded: meta() returns the registered metadata, meta(data) returns a clone with `data` registered. The mapped type picks up the second overload, so we accept variadic any-args and return `any` to satisfy both at runtime.
+        if (args.length === 0)
+            return globalRegistry.get(this);
+        const cl = this.clone();
+        globalRegistry.add(cl, args[0]);
+        return cl;
+    },
+    isOptional() {
+        return this.safeParse(undefined).success;
+    },
+    isNullable() {
+        return this.safeParse(null).success;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+    get "~standard"() {
+        return hide(this, "~standard", {
+            ...standardProps(this),
+            jsonSchema: {
+                input: createStandardJSONSchemaMethod(this, "input"),
+                output: createStandardJSONSchemaMethod(this, "output"),
+            },
+        });
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+    parse: function _parse(data, params) {
+        return classic_parse_parse(this, data, params, { callee: _parse });
+    },
+    parseAsync: async function _parseAsync(data, params) {
+        return await classic_parse_parseAsync(this, data, params, { callee: _parseAsync });
+    },
+    safeParse(data, params) {
+        return parse_safeParse(this, data, params);
+    },
+    async safeParseAsync(data, params) {
+        return parse_safeParseAsync(this, data, params);
+    },
+    // `spa` is an alias: same function object as `safeParseAsync`, as before.
+    get spa() {
+        return this?.safeParseAsync;
+    },
+    set spa(value) {
+        own(this, "spa", value);
+    },
+    validate(data, params) {
+        return validate(this, data, params);
+    },
+    validateAsync(data, params) {
+        return parse_validateAsync(this, data, params);
+    },
+    encode: function _encode(data, params) {
+        return parse_encode(this, data, params, { callee: _encode });
+    },
+    decode: function _decode(data, params) {
+        return parse_decode(this, data, params, { callee: _decode });
+    },
+    encodeAsync: async function _encodeAsync(data, params) {
+        return await parse_encodeAsync(this, data, params, { callee: _encodeAsync });
+    },
+    decodeAsync: async function _decodeAsync(data, params) {
+        return await parse_decodeAsync(this, data, params, { callee: _decodeAsync });
+    },
+    safeEncode(data, params) {
+        return parse_safeEncode(this, data, params);
+    },
+    safeDecode(data, params) {
+        return parse_safeDecode(this, data, params);
+    },
+    async safeEncodeAsync(data, params) {
+        return parse_safeEncodeAsync(this, data, params);
+    },
+    async safeDecodeAsync(data, params) {
+        return parse_safeDecodeAsync(this, data, params);
+    },
+    toJSONSchema(params) {
+        return createToJSONSchemaMethod(this, {})(params);
+    },
+    // Reads through to the registry on every access, so it must not cache.
+    get description() {
+        return globalRegistry.get(this)?.description;
+    },
+    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+    get _def() {
+        return this._zod.def;
+    },
+});
+/** @internal */
+const _ZodString = /*@__PURE__*/ $constructor("_ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
+}, 
+/*@__PURE__*/ derived({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null,
+}, {
+    regex(...args) {
+        return this.check(_regex(...args));
+    },
+    includes(...args) {
+        return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+        return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+        return this.check(_endsWith(...args));
+    },
+    min(...args) {
+        return this.check(_minLength(...args));
+    },
+    max(...args) {
+        return this.check(_maxLength(...args));
+    },
+    length(...args) {
+        return this.check(_length(...args));
+    },
+    nonempty(...args) {
+        return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+        return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+        return this.check(_uppercase(params));
+    },
+    trim() {
+        return this.check(_trim());
+    },
+    normalize(...args) {
+        return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+        return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+        return this.check(_toUpperCase());
+    },
+    slugify() {
+        return this.check(_slugify());
+    },
+}));
+const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    _ZodString.init(inst, def);
+}, {
+    email(params) {
+        return this.check(_email(ZodEmail, params));
+    },
+    url(params) {
+        return this.check(_url(ZodURL, params));
+    },
+    jwt(params) {
+        return this.check(_jwt(ZodJWT, params));
+    },
+    emoji(params) {
+        return this.check(api_emoji(ZodEmoji, params));
+    },
+    guid(params) {
+        return this.check(_guid(ZodGUID, params));
+    },
+    uuid(params) {
+        return this.check(_uuid(ZodUUID, params));
+    },
+    uuidv4(params) {
+        return this.check(_uuidv4(ZodUUID, params));
+    },
+    uuidv6(params) {
+        return this.check(_uuidv6(ZodUUID, params));
+    },
+    uuidv7(params) {
+        return this.check(_uuidv7(ZodUUID, params));
+    },
+    nanoid(params) {
+        return this.check(_nanoid(ZodNanoID, params));
+    },
+    cuid(params) {
+        return this.check(_cuid(ZodCUID, params));
+    },
+    cuid2(params) {
+        return this.check(_cuid2(ZodCUID2, params));
+    },
+    ulid(params) {
+        return this.check(_ulid(ZodULID, params));
+    },
+    base64(params) {
+        return this.check(_base64(ZodBase64, params));
+    },
+    base64url(params) {
+        return this.check(_base64url(ZodBase64URL, params));
+    },
+    xid(params) {
+        return this.check(_xid(ZodXID, params));
+    },
+    ksuid(params) {
+        return this.check(_ksuid(ZodKSUID, params));
+    },
+    ipv4(params) {
+        return this.check(_ipv4(ZodIPv4, params));
+    },
+    ipv6(params) {
+        return this.check(_ipv6(ZodIPv6, params));
+    },
+    cidrv4(params) {
+        return this.check(_cidrv4(ZodCIDRv4, params));
+    },
+    cidrv6(params) {
+        return this.check(_cidrv6(ZodCIDRv6, params));
+    },
+    e164(params) {
+        return this.check(_e164(ZodE164, params));
+    },
+    datetime(params) {
+        return this.check(_isoDateTime(ZodISODateTime, params));
+    },
+    date(params) {
+        return this.check(_isoDate(ZodISODate, params));
+    },
+    time(params) {
+        return this.check(_isoTime(ZodISOTime, params));
+    },
+    duration(params) {
+        return this.check(_isoDuration(ZodISODuration, params));
+    },
+});
+function schemas_string(params) {
+    return _string(ZodString, params);
+}
+const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    _ZodString.init(inst, def);
+});
+const ZodISODateTime = /*@__PURE__*/ $constructor("ZodISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
+    $ZodISODate.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+    $ZodISOTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+    $ZodISODuration.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodEmail = /*@__PURE__*/ $constructor("ZodEmail", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmail.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_email(params) {
+    return core._email(ZodEmail, params);
+}
+const ZodGUID = /*@__PURE__*/ $constructor("ZodGUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodGUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_guid(params) {
+    return core._guid(ZodGUID, params);
+}
+const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodUUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_uuid(params) {
+    return core._uuid(ZodUUID, params);
+}
+function uuidv4(params) {
+    return core._uuidv4(ZodUUID, params);
+}
+// ZodUUIDv6
+function uuidv6(params) {
+    return core._uuidv6(ZodUUID, params);
+}
+// ZodUUIDv7
+function uuidv7(params) {
+    return core._uuidv7(ZodUUID, params);
+}
+const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodURL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function url(params) {
+    return core._url(ZodURL, params);
+}
+function httpUrl(params) {
+    return core._url(ZodURL, {
+        protocol: regexes.httpProtocol,
+        hostname: regexes.domain,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodEmoji = /*@__PURE__*/ $constructor("ZodEmoji", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmoji.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_emoji(params) {
+    return core._emoji(ZodEmoji, params);
+}
+const ZodNanoID = /*@__PURE__*/ $constructor("ZodNanoID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodNanoID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_nanoid(params) {
+    return core._nanoid(ZodNanoID, params);
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const ZodCUID = /*@__PURE__*/ $constructor("ZodCUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+/**
+ * Validates a CUID v1 string.
+ *
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2 | `z.cuid2()`} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+function schemas_cuid(params) {
+    return core._cuid(ZodCUID, params);
+}
+const ZodCUID2 = /*@__PURE__*/ $constructor("ZodCUID2", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID2.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cuid2(params) {
+    return core._cuid2(ZodCUID2, params);
+}
+const ZodULID = /*@__PURE__*/ $constructor("ZodULID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodULID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ulid(params) {
+    return core._ulid(ZodULID, params);
+}
+const ZodXID = /*@__PURE__*/ $constructor("ZodXID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodXID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_xid(params) {
+    return core._xid(ZodXID, params);
+}
+const ZodKSUID = /*@__PURE__*/ $constructor("ZodKSUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodKSUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ksuid(params) {
+    return core._ksuid(ZodKSUID, params);
+}
+const ZodIPv4 = /*@__PURE__*/ $constructor("ZodIPv4", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ipv4(params) {
+    return core._ipv4(ZodIPv4, params);
+}
+const ZodMAC = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMAC", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    core.$ZodMAC.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_mac(params) {
+    return core._mac(ZodMAC, params);
+}
+const ZodIPv6 = /*@__PURE__*/ $constructor("ZodIPv6", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_ipv6(params) {
+    return core._ipv6(ZodIPv6, params);
+}
+const ZodCIDRv4 = /*@__PURE__*/ $constructor("ZodCIDRv4", (inst, def) => {
+    $ZodCIDRv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cidrv4(params) {
+    return core._cidrv4(ZodCIDRv4, params);
+}
+const ZodCIDRv6 = /*@__PURE__*/ $constructor("ZodCIDRv6", (inst, def) => {
+    $ZodCIDRv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_cidrv6(params) {
+    return core._cidrv6(ZodCIDRv6, params);
+}
+const ZodBase64 = /*@__PURE__*/ $constructor("ZodBase64", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_base64(params) {
+    return core._base64(ZodBase64, params);
+}
+const ZodBase64URL = /*@__PURE__*/ $constructor("ZodBase64URL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64URL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_base64url(params) {
+    return core._base64url(ZodBase64URL, params);
+}
+const ZodE164 = /*@__PURE__*/ $constructor("ZodE164", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodE164.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function schemas_e164(params) {
+    return core._e164(ZodE164, params);
+}
+const ZodCreditCard = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCreditCard", (inst, def) => {
+    core.$ZodCreditCard.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_creditCard(params) {
+    return core._creditCard(ZodCreditCard, params);
+}
+const ZodIBAN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodIBAN", (inst, def) => {
+    core.$ZodIBAN.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function schemas_iban(params) {
+    return core._iban(ZodIBAN, params);
+}
+const ZodJWT = /*@__PURE__*/ $constructor("ZodJWT", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodJWT.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+function jwt(params) {
+    return core._jwt(ZodJWT, params);
+}
+const ZodCustomStringFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCustomStringFormat", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    core.$ZodCustomStringFormat.init(inst, def);
+    ZodStringFormat.init(inst, def);
+})));
+function stringFormat(format, fnOrRegex, _params = {}) {
+    return core._stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
+}
+function schemas_hostname(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "hostname", regexes.hostname, _params);
+}
+function schemas_hex(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "hex", regexes.hex, _params);
+}
+function schemas_currencyCode(_params) {
+    return core._stringFormat(ZodCustomStringFormat, "currency_code", regexes.currencyCode, _params);
+}
+function hash(alg, params) {
+    const enc = params?.enc ?? "hex";
+    const format = `${alg}_${enc}`;
+    const regex = core.regexes[format];
+    if (!regex)
+        throw new Error(`Unrecognized hash format: ${format}`);
+    return core._stringFormat(ZodCustomStringFormat, format, regex, params);
+}
+const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+}, 
+/*@__PURE__*/ derived({
+    minValue: (inst) => {
+        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+        const { isInt, multipleOf } = aggregateChecks(inst);
+        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    int(params) {
+        return this.check(schemas_int(params));
+    },
+    safe(params) {
+        return this.check(schemas_int(params));
+    },
+    positive(params) {
+        return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(0, params));
+    },
+    negative(params) {
+        return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    finite() {
+        return this;
+    },
+}));
+function schemas_number(params) {
+    return _number(ZodNumber, params);
+}
+const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodNumber.init(inst, def);
+});
+function schemas_int(params) {
+    return _int(ZodNumberFormat, params);
+}
+function float32(params) {
+    return core._float32(ZodNumberFormat, params);
+}
+function float64(params) {
+    return core._float64(ZodNumberFormat, params);
+}
+function int32(params) {
+    return core._int32(ZodNumberFormat, params);
+}
+function uint32(params) {
+    return core._uint32(ZodNumberFormat, params);
+}
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function schemas_boolean(params) {
+    return _boolean(ZodBoolean, params);
+}
+const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
+    $ZodBigInt.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => bigintProcessor(inst, ctx, json, params);
+}, 
+/*@__PURE__*/ derived({
+    minValue: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxValue: (inst) => aggregateChecks(inst).maximum ?? null,
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    positive(params) {
+        return this.check(_gt(BigInt(0), params));
+    },
+    negative(params) {
+        return this.check(_lt(BigInt(0), params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(BigInt(0), params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(BigInt(0), params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+}));
+function schemas_bigint(params) {
+    return core._bigint(ZodBigInt, params);
+}
+const ZodBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBigIntFormat", (inst, def) => {
+    core.$ZodBigIntFormat.init(inst, def);
+    ZodBigInt.init(inst, def);
+})));
+function int64(params) {
+    return core._int64(ZodBigIntFormat, params);
+}
+function uint64(params) {
+    return core._uint64(ZodBigIntFormat, params);
+}
+const ZodSymbol = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSymbol", (inst, def) => {
+    core.$ZodSymbol.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.symbolProcessor(inst, ctx, json, params);
+})));
+function symbol(params) {
+    return core._symbol(ZodSymbol, params);
+}
+const ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodUndefined", (inst, def) => {
+    core.$ZodUndefined.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.undefinedProcessor(inst, ctx, json, params);
+})));
+function schemas_undefined(params) {
+    return core._undefined(ZodUndefined, params);
+}
+
+const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
+    core.$ZodNull.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
+})));
+function schemas_null(params) {
+    return core._null(ZodNull, params);
+}
+
+const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
+    core.$ZodAny.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.anyProcessor(inst, ctx, json, params);
+})));
+function any() {
+    return core._any(ZodAny);
+}
+const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
+});
+function unknown() {
+    return _unknown(ZodUnknown);
+}
+const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
+});
+function never(params) {
+    return _never(ZodNever, params);
+}
+const ZodVoid = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodVoid", (inst, def) => {
+    core.$ZodVoid.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.voidProcessor(inst, ctx, json, params);
+})));
+function schemas_void(params) {
+    return core._void(ZodVoid, params);
+}
+
+const ZodDate = /*@__PURE__*/ $constructor("ZodDate", (inst, def) => {
+    $ZodDate.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => dateProcessor(inst, ctx, json, params);
+    inst.min = (value, params) => inst.check(_gte(value, params));
+    inst.max = (value, params) => inst.check(_lte(value, params));
+}, 
+/*@__PURE__*/ derived({
+    minDate: (inst) => {
+        const { minimum } = aggregateChecks(inst);
+        return minimum ? new Date(minimum) : null;
+    },
+    maxDate: (inst) => {
+        const { maximum } = aggregateChecks(inst);
+        return maximum ? new Date(maximum) : null;
+    },
+}, {}));
+function schemas_date(params) {
+    return core._date(ZodDate, params);
+}
+const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodArray.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+    inst.element = def.element;
+}, {
+    min(n, params) {
+        return this.check(_minLength(n, params));
+    },
+    nonempty(params) {
+        return this.check(_minLength(1, params));
+    },
+    max(n, params) {
+        return this.check(_maxLength(n, params));
+    },
+    length(n, params) {
+        return this.check(_length(n, params));
+    },
+    unwrap() {
+        return this.element;
+    },
+});
+function array(element, params) {
+    return _array(ZodArray, element, params);
+}
+// .keyof
+function keyof(schema) {
+    const shape = schema._zod.def.shape;
+    return schemas_enum(Object.keys(shape));
+}
+const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodObjectJIT.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+}, {
+    keyof() {
+        return schemas_enum(Object.keys(this._zod.def.shape));
+    },
+    catchall(catchall) {
+        // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
+        return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
+    },
+    passthrough() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    loose() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    strict() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
+    },
+    strip() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
+    },
+    extend(incoming) {
+        return extend(this, incoming);
+    },
+    safeExtend(incoming) {
+        return safeExtend(this, incoming);
+    },
+    merge(other) {
+        return merge(this, other);
+    },
+    pick(mask) {
+        return pick(this, mask);
+    },
+    omit(mask) {
+        return omit(this, mask);
+    },
+    partial(...args) {
+        return partial(ZodOptional, this, args[0]);
+    },
+    exactPartial(...args) {
+        return partial(ZodExactOptional, this, args[0], "exactPartial");
+    },
+    required(...args) {
+        return required(ZodNonOptional, this, args[0]);
+    },
+});
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodObject(def);
+}
+// strictObject
+function strictObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: never(),
+        ...util.normalizeParams(params),
+    });
+}
+// looseObject
+function looseObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
+        ...util.normalizeParams(params),
+    });
+}
+const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+});
+function union(options, params) {
+    return new ZodUnion({
+        type: "union",
+        options: options,
+        ...normalizeParams(params),
+    });
+}
+const ZodXor = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodXor", (inst, def) => {
+    ZodUnion.init(inst, def);
+    core.$ZodXor.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+})));
+/** Creates an exclusive union (XOR) where exactly one option must match.
+ * Unlike regular unions that succeed when any option matches, xor fails if
+ * zero or more than one option matches the input. */
+function xor(options, params) {
+    return new ZodXor({
+        type: "union",
+        options: options,
+        inclusive: false,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
+    ZodUnion.init(inst, def);
+    $ZodDiscriminatedUnion.init(inst, def);
+});
+function discriminatedUnion(discriminator, options, params) {
+    // const [options, params] = args;
+    return new ZodDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
+        ...normalizeParams(params),
+    });
+}
+const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
+    $ZodIntersection.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+});
+function intersection(left, right) {
+    return new ZodIntersection({
+        type: "intersection",
+        left: left,
+        right: right,
+    });
+}
+const ZodTuple = /*@__PURE__*/ $constructor("ZodTuple", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTuple.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => tupleProcessor(inst, ctx, json, params);
+}, {
+    rest(rest) {
+        return this.clone({
+            ...this._zod.def,
+            rest: rest,
+        });
+    },
+    partial() {
+        const def = this._zod.def;
+        // a refinement was authored against the full arity; partialing would run it on a shorter array
+        if (def.checks?.length)
+            throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+        return this.clone({
+            ...def,
+            items: def.items.map((item) => new ZodOptional({ type: "optional", innerType: item })),
+        });
+    },
+});
+function tuple(items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new ZodTuple({
+        type: "tuple",
+        items: items,
+        rest,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+    _ensureDefaultMemoizer();
+    core.$ZodRecord.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+})));
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodRecord({
+            type: "record",
+            keyType: schemas_string(),
+            valueType: keyType,
+            ...util.normalizeParams(valueType),
+        });
+    }
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+// type alksjf = core.output<core.$ZodRecordKey>;
+function partialRecord(keyType, valueType, params) {
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+        partial: true,
+    });
+}
+function looseRecord(keyType, valueType, params) {
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        mode: "loose",
+        ...util.normalizeParams(params),
+    });
+}
+const ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMap", (inst, def) => {
+    _ensureDefaultMemoizer();
+    core.$ZodMap.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.mapProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+    inst.min = (...args) => inst.check(core._minSize(...args));
+    inst.nonempty = (params) => inst.check(core._minSize(1, params));
+    inst.max = (...args) => inst.check(core._maxSize(...args));
+    inst.size = (...args) => inst.check(core._size(...args));
+})));
+function map(keyType, valueType, params) {
+    return new ZodMap({
+        type: "map",
+        keyType: keyType,
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodSet = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSet", (inst, def) => {
+    _ensureDefaultMemoizer();
+    core.$ZodSet.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.setProcessor(inst, ctx, json, params);
+    inst.min = (...args) => inst.check(core._minSize(...args));
+    inst.nonempty = (params) => inst.check(core._minSize(1, params));
+    inst.max = (...args) => inst.check(core._maxSize(...args));
+    inst.size = (...args) => inst.check(core._size(...args));
+})));
+function set(valueType, params) {
+    return new ZodSet({
+        type: "set",
+        valueType: valueType,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params);
+    inst.enum = def.entries;
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+    const keys = new Set(Object.keys(def.entries));
+    inst.extract = (values, params) => {
+        const newEntries = {};
+        for (const value of values) {
+            if (keys.has(value)) {
+                newEntries[value] = def.entries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+    inst.exclude = (values, params) => {
+        const newEntries = { ...def.entries };
+        for (const value of values) {
+            if (keys.has(value)) {
+                delete newEntries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+});
+function schemas_enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+
+/** @deprecated This API has been merged into `z.enum()`. Use `z.enum()` instead.
+ *
+ * ```ts
+ * enum Colors { red, green, blue }
+ * z.enum(Colors);
+ * ```
+ */
+function nativeEnum(entries, params) {
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+        get() {
+            if (def.values.length > 1) {
+                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+            }
+            return def.values[0];
+        },
+    });
+});
+function literal(value, params) {
+    return new ZodLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
+const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
+    core.$ZodFile.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.fileProcessor(inst, ctx, json, params);
+    inst.min = (size, params) => inst.check(core._minSize(size, params));
+    inst.max = (size, params) => inst.check(core._maxSize(size, params));
+    inst.mime = (types, params) => inst.check(core._mime(Array.isArray(types) ? types : [types], params));
+})));
+function file(params) {
+    return core._file(ZodFile, params);
+}
+const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTransform.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+    inst._zod.parse = (payload, _ctx) => {
+        if (_ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        payload.addIssue = (issue) => {
+            if (typeof issue === "string") {
+                payload.issues.push(util_issue(issue, payload.value, def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = inst);
+                // _issue.continue ??= true;
+                payload.issues.push(util_issue(_issue));
+            }
+        };
+        const output = def.transform(payload.value, payload);
+        if (output instanceof Promise) {
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        payload.value = output;
+        return payload;
+    };
+});
+function transform(fn) {
+    return new ZodTransform({
+        type: "transform",
+        transform: fn,
+    });
+}
+const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+    return new ZodOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodExactOptional = /*@__PURE__*/ $constructor("ZodExactOptional", (inst, def) => {
+    $ZodExactOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+    return new ZodExactOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+    return new ZodNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+// nullish
+function schemas_nullish(innerType) {
+    return optional(nullable(innerType));
+}
+const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeDefault = inst.unwrap;
+});
+function schemas_default(innerType, defaultValue) {
+    return new ZodDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodPrefault = /*@__PURE__*/ $constructor("ZodPrefault", (inst, def) => {
+    $ZodPrefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+    return new ZodPrefault({
+        type: "prefault",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodNonOptional = /*@__PURE__*/ $constructor("ZodNonOptional", (inst, def) => {
+    $ZodNonOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+    return new ZodNonOptional({
+        type: "nonoptional",
+        innerType: innerType,
+        ...normalizeParams(params),
+    });
+}
+const ZodSuccess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodSuccess", (inst, def) => {
+    core.$ZodSuccess.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.successProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+})));
+function success(innerType) {
+    return new ZodSuccess({
+        type: "success",
+        innerType: innerType,
+    });
+}
+const ZodCatch = /*@__PURE__*/ $constructor("ZodCatch", (inst, def) => {
+    $ZodCatch.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeCatch = inst.unwrap;
+});
+function schemas_catch(innerType, catchValue) {
+    return new ZodCatch({
+        type: "catch",
+        innerType: innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : constantCatch(catchValue)),
+    });
+}
+
+const ZodNaN = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNaN", (inst, def) => {
+    core.$ZodNaN.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.nanProcessor(inst, ctx, json, params);
+})));
+function nan(params) {
+    return core._nan(ZodNaN, params);
+}
+const ZodPipe = /*@__PURE__*/ $constructor("ZodPipe", (inst, def) => {
+    $ZodPipe.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+    inst.in = def.in;
+    inst.out = def.out;
+});
+function pipe(in_, out) {
+    return new ZodPipe({
+        type: "pipe",
+        in: in_,
+        out: out,
+        // ...util.normalizeParams(params),
+    });
+}
+const ZodCodec = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodCodec", (inst, def) => {
+    ZodPipe.init(inst, def);
+    core.$ZodCodec.init(inst, def);
+})));
+function codec(in_, out, params) {
+    return new ZodCodec({
+        type: "pipe",
+        in: in_,
+        out: out,
+        transform: params.decode,
+        reverseTransform: params.encode,
+    });
+}
+function invertCodec(codec) {
+    const def = codec._zod.def;
+    return new ZodCodec({
+        type: "pipe",
+        in: def.out,
+        out: def.in,
+        transform: def.reverseTransform,
+        reverseTransform: def.transform,
+    });
+}
+const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+    ZodPipe.init(inst, def);
+    core.$ZodPreprocess.init(inst, def);
+})));
+const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
+    $ZodReadonly.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+    return new ZodReadonly({
+        type: "readonly",
+        innerType: innerType,
+    });
+}
+const ZodTemplateLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodTemplateLiteral", (inst, def) => {
+    core.$ZodTemplateLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.templateLiteralProcessor(inst, ctx, json, params);
+})));
+function templateLiteral(parts, params) {
+    return new ZodTemplateLiteral({
+        type: "template_literal",
+        parts,
+        ...util.normalizeParams(params),
+    });
+}
+const ZodLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLazy", (inst, def) => {
+    core.$ZodLazy.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.lazyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.getter();
+})));
+function lazy(getter) {
+    return new ZodLazy({
+        type: "lazy",
+        getter: getter,
+    });
+}
+const ZodPromise = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPromise", (inst, def) => {
+    core.$ZodPromise.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.promiseProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+})));
+function promise(innerType) {
+    return new ZodPromise({
+        type: "promise",
+        innerType: innerType,
+    });
+}
+const ZodFunction = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFunction", (inst, def) => {
+    core.$ZodFunction.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.functionProcessor(inst, ctx, json, params);
+})));
+function _function(params) {
+    return new ZodFunction({
+        type: "function",
+        input: Array.isArray(params?.input) ? tuple(params?.input) : (params?.input ?? array(unknown())),
+        output: params?.output ?? unknown(),
+    });
+}
+
+const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+});
+// custom checks
+function check(fn) {
+    const ch = new core.$ZodCheck({
+        check: "custom",
+        // ...util.normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+function custom(fn, _params) {
+    return core._custom(ZodCustom, fn ?? (() => true), _params);
+}
+function refine(fn, _params = {}) {
+    return _refine(ZodCustom, fn, _params);
+}
+// superRefine
+function superRefine(fn, params) {
+    return _superRefine(fn, params);
+}
+// Re-export describe and meta from core
+const schemas_describe = api_describe;
+const schemas_meta = meta;
+const ZodInstanceOf = /*@__PURE__*/ $constructor("ZodInstanceOf", (inst, def) => {
+    ZodCustom.init(inst, def);
+}, {
+    properties(shape, params) {
+        // asserts in place, so the narrowed output type is truthful without a wrapper
+        return this.check(_properties(shape, params));
+    },
+});
+function _instanceof(cls, params = {}) {
+    const inst = new ZodInstanceOf({
+        type: "custom",
+        check: "custom",
+        fn: (data) => data instanceof cls,
+        abort: true,
+        ...util.normalizeParams(params),
+    });
+    inst._zod.bag.Class = cls;
+    // Override check to emit invalid_type instead of custom
+    inst._zod.check = (payload) => {
+        if (!(payload.value instanceof cls)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: cls.name,
+                input: payload.value,
+                inst,
+                path: [...(inst._zod.def.path ?? [])],
+            });
+        }
+    };
+    return inst;
+}
+
+// stringbool
+const stringbool = (...args) => core._stringbool({
+    Codec: ZodCodec,
+    Boolean: ZodBoolean,
+    String: ZodString,
+}, ...args);
+function json(params) {
+    const jsonSchema = lazy(() => {
+        return union([schemas_string(params), schemas_number(), schemas_boolean(), schemas_null(), array(jsonSchema), record(schemas_string(), jsonSchema)]);
+    });
+    return jsonSchema;
+}
+// preprocess
+function preprocess(fn, schema) {
+    return new ZodPreprocess({
+        type: "pipe",
+        in: transform(fn),
+        out: schema,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/validate-report.ts
+// A JSON report read back from a file another job wrote (`merge`, the Action's `reports`) is untrusted input:
+// it is checked field by field against the report schema (model/report.ts) before anything renders it, and the
+// first bad field is named in one line. Fields this version does not know are left out of what it returns, so
+// nothing unchecked travels on. A field added to the report is one line in the schema below (`.optional()`
+// while older reports lack it).
+
+
+
+
+
+const count = schemas_int().nonnegative(); // bytes, counts, indexes, line numbers
+const validate_report_delta = schemas_int();
+const validate_report_text = schemas_string();
+/** Names and platforms label rows: one cell each. */
+const label = schemas_string().min(1).max(256);
+/** A platform ("linux/arm64/v8"), or as an image not built was given one ("linux/amd64,linux/arm64", "all"). */
+const platform = label.regex(/^[A-Za-z0-9._/,+-]+$/, { message: 'not a platform (os/arch[/variant], a comma list, or all)' });
+/** A budget's limit as the user wrote it ("10MB, 5%"): one line. */
+const limit = schemas_string().max(200).regex(/^[^\u0000-\u001f\u007f]*$/, { message: 'must be one line of text' });
+const validate_report_location = object({ path: validate_report_text, line: count });
+const manager = schemas_enum(['dpkg', 'apk', 'pip', 'npm']);
+const validate_report_layer = object({
+    diffId: validate_report_text,
+    instruction: validate_report_text,
+    size: count,
+    compressedSize: count.nullable(),
+    fileCount: count,
+    dockerfileLine: count.nullable(),
+});
+const strings = array(validate_report_text);
+const healthcheck = object({ test: strings, interval: count, timeout: count, startPeriod: count, startInterval: count, retries: count });
+const labelValue = object({ name: validate_report_text, value: validate_report_text });
+const imageConfig = object({
+    user: validate_report_text.nullable(),
+    entrypoint: strings.nullable(),
+    cmd: strings.nullable(),
+    workdir: validate_report_text.nullable(),
+    exposedPorts: strings,
+    volumes: strings,
+    stopSignal: validate_report_text.nullable(),
+    healthcheck: healthcheck.nullable(),
+    labels: array(labelValue),
+    env: strings,
+    baseName: validate_report_text.nullable(),
+    baseDigest: validate_report_text.nullable(),
+    platform: validate_report_text,
+});
+const setting = (value) => object({ base: value.nullable(), head: value.nullable() }).optional();
+const validate_report_setChange = object({ added: strings, removed: strings }).optional();
+const validate_report_configChanges = object({
+    user: setting(validate_report_text),
+    entrypoint: setting(strings),
+    cmd: setting(strings),
+    workdir: setting(validate_report_text),
+    exposedPorts: validate_report_setChange,
+    volumes: validate_report_setChange,
+    stopSignal: setting(validate_report_text),
+    healthcheck: setting(healthcheck),
+    labels: object({ added: array(labelValue), removed: array(labelValue), changed: array(object({ name: validate_report_text, base: validate_report_text, head: validate_report_text })) }).optional(),
+    // names only, as the report always has them
+    env: object({ added: strings, removed: strings, changed: strings }).optional(),
+    baseName: setting(validate_report_text),
+    baseDigest: setting(validate_report_text),
+    platform: setting(validate_report_text),
+});
+const imageReport = object({
+    ref: validate_report_text,
+    source: schemas_enum(['registry', 'local', 'oci-dir', 'archive', 'build']),
+    id: validate_report_text,
+    size: count,
+    compressedSize: count.nullable(),
+    compressedSizeExact: schemas_boolean(),
+    fileCount: count,
+    wastedBytes: count,
+    efficiency: schemas_number().min(0),
+    dockerfile: validate_report_text.nullable(),
+    layers: array(validate_report_layer),
+    packages: array(object({ manager, name: validate_report_text, version: validate_report_text, size: count })).optional(),
+    config: imageConfig.optional(),
+    fromCache: schemas_boolean().optional(),
+    manifestDigest: validate_report_text.optional(),
+    resolvedBy: literal('previous').optional(),
+});
+const sizes = { baseSize: count.nullable(), headSize: count.nullable(), delta: validate_report_delta };
+const diffReport = object({
+    sizeDelta: validate_report_delta,
+    sizeDeltaPercent: schemas_number().nullable(),
+    compressedSizeDelta: validate_report_delta.nullable(),
+    layers: array(object({ status: schemas_enum(['unchanged', 'changed', 'added', 'removed']), instruction: validate_report_text, ...sizes })),
+    files: array(object({ path: validate_report_text, kind: schemas_enum(['file', 'dir']), status: schemas_enum(['added', 'removed', 'changed']), ...sizes })),
+    packages: array(object({ manager, name: validate_report_text, status: schemas_enum(['added', 'removed', 'upgraded']), baseVersion: validate_report_text.nullable(), headVersion: validate_report_text.nullable(), sizeDelta: validate_report_delta })),
+    growth: object({ instruction: validate_report_text, delta: validate_report_delta, dockerfile: validate_report_location.nullable() }).nullable(),
+    // reports written before config changes were reported have none: nothing changed, as far as they know
+    config: validate_report_configChanges.default({}),
+});
+const finding = object({
+    id: schemas_enum(FINDING_IDS),
+    severity: schemas_enum(['warning', 'error']),
+    status: schemas_enum(['new', 'existing', 'resolved']),
+    message: validate_report_text,
+    bytes: count.nullable(),
+    evidence: array(object({ path: validate_report_text, size: count, layer: count, instruction: validate_report_text })),
+    dockerfile: validate_report_location.nullable(),
+    removedBy: object({ layer: count, instruction: validate_report_text, dockerfile: validate_report_location.nullable() }).optional(),
+});
+// A warn-* budget has level "warn", a max-* one "fail"; a report written before levels existed has none (its
+// budgets are all max-*): read as "fail".
+const validate_report_budget = object({
+    id: schemas_enum(BUDGET_IDS),
+    limit,
+    actual: schemas_number(),
+    passed: schemas_boolean(),
+    level: schemas_enum(['warn', 'fail']).optional(),
+})
+    .superRefine((b, ctx) => {
+    const expected = b.id.startsWith('warn-') ? 'warn' : 'fail';
+    if ((b.level ?? 'fail') === expected)
+        return;
+    const got = b.level === undefined ? 'nothing' : JSON.stringify(b.level);
+    ctx.addIssue({ code: 'custom', path: ['level'], input: b.level, message: `expected "${expected}" for ${b.id}, got ${got}` });
+})
+    .transform((b) => ({ ...b, level: b.level ?? 'fail' }));
+const reportFile = validate_report_text.optional();
+const comparedEntry = object({
+    name: label,
+    platform,
+    status: literal('compared'),
+    platformAdded: literal(true).optional(),
+    head: imageReport,
+    base: imageReport.nullable(),
+    diff: diffReport.nullable(),
+    findings: array(finding),
+    budgets: array(validate_report_budget),
+    passed: schemas_boolean(),
+    reportFile,
+});
+const notBuiltEntry = object({
+    name: label,
+    platform: platform.nullable(),
+    status: literal('not-built'),
+    passed: literal(true),
+    reason: schemas_string().max(2000),
+    reportFile,
+});
+const reportSchema = object({
+    schemaVersion: literal(SCHEMA_VERSION),
+    tool: object({ name: literal(TOOL_NAME), version: validate_report_text }),
+    passed: schemas_boolean(),
+    images: array(discriminatedUnion('status', [comparedEntry, notBuiltEntry])),
+    removedPlatforms: array(object({ name: label, platform, base: imageReport, reportFile })).optional(),
+});
+/** The report in `value` (parsed JSON), checked; a UserError "FILE: images[0].head.size: …" at the first bad field. */
+function validateReport(value, file) {
+    const envelope = envelopeProblem(value);
+    if (envelope)
+        throw new UserError(`${file}: ${envelope}`);
+    const result = reportSchema.safeParse(value, { reportInput: true });
+    if (!result.success)
+        throw new UserError(`${file}: ${describeIssue(result.error.issues[0])}`);
+    return result.data;
+}
+/** Not a report at all, or one from a newer image-size-guard: said as such, before any field. */
+function envelopeProblem(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return `not an image-size-guard report (the JSON is ${describeValue(value)}, not an object)`;
+    const v = value;
+    if (v.schemaVersion === undefined || v.tool === undefined)
+        return `not an image-size-guard report (no ${v.schemaVersion === undefined ? 'schemaVersion' : 'tool'})`;
+    if (typeof v.schemaVersion === 'number' && v.schemaVersion > SCHEMA_VERSION) {
+        return `schemaVersion ${v.schemaVersion} is newer than this image-size-guard (${TOOL_VERSION}) reads (${SCHEMA_VERSION}): update image-size-guard`;
+    }
+    return null;
+}
+/** "images[2].head.size: expected a whole number ≥ 0, got "12"" */
+function describeIssue(issue) {
+    const path = issue.path.reduce((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+    return `${path || 'the report'}: ${problem(issue)}`;
+}
+const EXPECTED = { int: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'a list' };
+function problem(issue) {
+    const got = issue.input;
+    switch (issue.code) {
+        case 'invalid_type':
+            return got === undefined ? `missing (expected ${EXPECTED[issue.expected] ?? issue.expected})` : `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(got)}`;
+        case 'invalid_value':
+            return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(got)}`;
+        case 'invalid_union': {
+            // a discriminated union: the entry's status is none of the known ones
+            const options = issue.options;
+            const status = typeof got === 'object' && got !== null ? got.status : got;
+            return options ? `expected ${options.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(status)}` : 'matches none of the allowed forms';
+        }
+        case 'too_small':
+            return issue.origin === 'string' ? 'must not be empty' : `must be at least ${String(issue.minimum)}, got ${describeValue(got)}`;
+        case 'too_big':
+            return issue.origin === 'string' ? `longer than ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}, got ${describeValue(got)}`;
+        default:
+            return issue.message;
+    }
+}
+function describeValue(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (typeof v === 'string')
+        return quoted(v, 40);
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+;// CONCATENATED MODULE: ./src/config/report-files.ts
+// The report files a merge reads: each argument is a file, a directory (every *.json under it, as
+// actions/download-artifact lays artifacts out, with or without merge-multiple) or a glob (a directory it
+// matches counts as a directory). Each file is read and checked (report/validate-report.ts); every problem is
+// one line naming the file or the pattern.
+
+
+
+
+
+/** A report is a few MB at most; a bigger file is not one of ours, and is not read into memory. */
+const MAX_REPORT_BYTES = 64 * 2 ** 20;
+const isGlob = (pattern) => /[*?[\]{}]/.test(pattern);
+/**
+ * The files the patterns name, in the order given (a directory's or glob's sorted), each once; `exclude`
+ * (the merged report being written) is left out. Paths are absolute.
+ */
+async function findReportFiles(patterns, cwd, exclude = []) {
+    const skip = new Set(await Promise.all(exclude.map((f) => (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.resolve)(cwd, f)).catch(() => (0,external_node_path_namespaceObject.resolve)(cwd, f)))));
+    const seen = new Set();
+    const out = [];
+    for (const pattern of patterns) {
+        for (const file of await expand(pattern, cwd)) {
+            const real = await (0,promises_namespaceObject.realpath)(file);
+            if (seen.has(real) || skip.has(real))
+                continue;
+            seen.add(real);
+            out.push(file);
+        }
+    }
+    return out;
+}
+async function expand(pattern, cwd) {
+    const path = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const kind = await (0,promises_namespaceObject.stat)(path).catch(() => null);
+    if (kind?.isFile())
+        return [path];
+    if (kind?.isDirectory()) {
+        const files = await jsonFilesUnder(path);
+        if (files.length === 0)
+            throw new UserError(`no report (*.json) in the directory ${one_line_oneLine(pattern, 200)}`);
+        return files;
+    }
+    if (kind)
+        throw new UserError(`${one_line_oneLine(pattern, 200)} is neither a file nor a directory`);
+    if (!isGlob(pattern))
+        throw new UserError(`no report file ${one_line_oneLine(pattern, 200)} (no such file or directory)`);
+    const matches = [];
+    for await (const m of (0,promises_namespaceObject.glob)(pattern, { cwd }))
+        matches.push((0,external_node_path_namespaceObject.resolve)(cwd, m));
+    const files = [];
+    for (const m of matches.sort()) {
+        const s = await (0,promises_namespaceObject.stat)(m);
+        if (s.isFile())
+            files.push(m);
+        else if (s.isDirectory())
+            files.push(...(await jsonFilesUnder(m)));
+    }
+    if (files.length === 0)
+        throw new UserError(`no report file matches ${one_line_oneLine(pattern, 200)}`);
+    return files;
+}
+async function jsonFilesUnder(dir) {
+    const files = [];
+    for await (const m of (0,promises_namespaceObject.glob)('**/*.json', { cwd: dir }))
+        files.push((0,external_node_path_namespaceObject.resolve)(dir, m));
+    const found = await Promise.all(files.map(async (f) => ((await (0,promises_namespaceObject.stat)(f)).isFile() ? f : null)));
+    return found.filter((f) => f !== null).sort();
+}
+/** Reads and checks each file (named relative to `cwd`, with "/"); the first bad one, in order, is the error. */
+async function readReports(files, cwd) {
+    const results = await Promise.allSettled(files.map((path) => readReport(path, displayPath(path, cwd))));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return results.map((r) => r.value);
+}
+async function readReport(path, file) {
+    const size = (await (0,promises_namespaceObject.stat)(path)).size;
+    if (size > MAX_REPORT_BYTES)
+        throw new UserError(`${file}: ${size} bytes is too big for an image-size-guard report`);
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch((err) => {
+        throw new UserError(`${file}: cannot read it (${one_line_oneLine(err.message, 200)})`);
+    });
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        // the parser quotes the text it choked on: left out, the file could be anything
+        const why = err.message.replace(/".*"(?:\.\.\.)?/s, '…');
+        const what = text.trim() === '' ? 'empty' : `truncated or not JSON (${one_line_oneLine(why, 120)})`;
+        throw new UserError(`${file}: ${what}`);
+    }
+    return { file, report: validateReport(value, file) };
+}
+/** The path relative to `cwd` with "/" separators; one line (file names are whatever a leg uploaded). */
+function displayPath(path, cwd) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, path);
+    return one_line_oneLine((rel === '' || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? path : rel).split(external_node_path_namespaceObject.sep).join('/'));
+}
+
+;// CONCATENATED MODULE: ./src/report/merge-reports.ts
+// The fan-in: reports of several jobs (matrix legs, each complete: its budgets decided, its findings annotated)
+// become one report — every entry kept as its leg wrote it, with the file it came from, in the order the files
+// were given. One image and platform in two files is a mistake (two legs building the same thing differently)
+// unless both wrote the same entry. Pure: the files are read and checked by the caller.
+
+
+
+
+
+
+/** The merged report; a UserError naming both files when one image and platform differs between two of them. */
+function mergeReports(sources) {
+    const images = new Map();
+    const removed = new Map();
+    for (const { file, report } of sources) {
+        report.images.forEach((entry, index) => keep(images, { file, index, item: entry }, 'images'));
+        (report.removedPlatforms ?? []).forEach((r, index) => keep(removed, { file, index, item: r }, 'removedPlatforms'));
+    }
+    if (images.size === 0 && removed.size === 0)
+        throw new UserError(`no image in ${sources.map((s) => s.file).join(', ') || 'the reports'}`);
+    const withFile = (s) => ({ ...s.item, reportFile: s.file });
+    return makeReport([...images.values()].map(withFile), [...removed.values()].map(withFile));
+}
+function keep(seen, next, field) {
+    const key = `${next.item.name}\u0000${next.item.platform ?? ''}`;
+    const first = seen.get(key);
+    if (!first) {
+        seen.set(key, next);
+        return;
+    }
+    // a report merged earlier says where its entries came from: that is no difference
+    if ((0,external_node_util_.isDeepStrictEqual)({ ...first.item, reportFile: undefined }, { ...next.item, reportFile: undefined }))
+        return;
+    const what = quotedName(next.item);
+    if (first.file === next.file)
+        throw new UserError(`${first.file}: ${field}[${next.index}] repeats ${what} of ${field}[${first.index}]`);
+    throw new UserError(`${what} is in two reports with different results: ${first.file} (${field}[${first.index}]) and ${next.file} (${field}[${next.index}]); give each matrix leg its own images`);
+}
+function quotedName(e) {
+    return `image "${one_line_oneLine(e.name, 80)}"${e.platform ? ` (${one_line_oneLine(e.platform, 60)})` : ''}`;
+}
+/** "image-size-guard 1.2.3 · 3 reports merged · base 0123456789ab · head 456789abcdef" */
+function mergedFooter(report, reports, headSha) {
+    const compared = report.images.flatMap((e) => (e.status === 'compared' ? [e] : []));
+    const base = compared.find((e) => e.base)?.base?.ref;
+    const head = headSha || compared[0]?.head.ref;
+    const parts = [`${TOOL_NAME} ${TOOL_VERSION}`, `${reports} report${reports === 1 ? '' : 's'} merged`];
+    if (base)
+        parts.push(`base ${formatRef(base)}`);
+    if (head)
+        parts.push(`head ${formatRef(head)}`);
+    return parts.join(' · ');
+}
+
+;// CONCATENATED MODULE: ./src/cli/merge-command.ts
+// `image-size-guard merge FILE|DIR|GLOB...`: the reports of several runs (matrix legs) → one report, rendered
+// as a run on several images is. Exit 0 when every entry passed, 1 when some failed, 2 on bad input.
+
+
+
+
+
+
+
+
+
+
+
+const MERGE_FLAGS = {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'comment-key': { type: 'string' },
+    'comment-threshold': { type: 'string' },
+    sarif: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function runMergeCommand(args) {
+    const format = args.format ?? 'text';
+    if (format !== 'text' && format !== 'markdown' && format !== 'json')
+        throw new UsageError(`--format must be text, markdown or json (got "${format}")`);
+    if (args.patterns.length === 0)
+        throw new UsageError('merge needs report files, directories or globs (see --help)');
+    const threshold = args['comment-threshold'] === undefined ? null : parseIncrease(args['comment-threshold'], '--comment-threshold');
+    const cwd = process.cwd();
+    const sources = await readReports(await findReportFiles(args.patterns, cwd, [args.output, args.sarif].filter((f) => f !== undefined)), cwd);
+    const report = mergeReports(sources);
+    const removed = report.removedPlatforms ?? [];
+    let out;
+    if (format === 'json')
+        out = JSON.stringify(report, null, 2) + '\n';
+    else if (format === 'markdown') {
+        const marker = commentMarker(args['comment-key'] ?? 'merged');
+        out = quietComment(report, threshold, marker) ?? renderMultiMarkdown(report.images, { marker, footer: mergedFooter(report, sources.length), removed });
+    }
+    else
+        out = renderMultiText(report.images, { width: process.stdout.columns || 100, removed });
+    if (args.output)
+        await (0,promises_namespaceObject.writeFile)(args.output, out);
+    else
+        process.stdout.write(out);
+    warnBudgets(report);
+    if (args.sarif)
+        await reportSarif(args.sarif, report);
+    if (report.passed)
+        return EXIT_PASSED;
+    process.stderr.write(`image-size-guard: failed: ${failureMessage(report, { budget: true })}\n`);
+    return EXIT_FAILED;
+}
+
+;// CONCATENATED MODULE: ./src/report/history-table.ts
+// `image-size-guard history FILE`: the last records as a table (a row per record and image), then the trend of
+// each image — its line (and, in markdown, its chart). Every string from the file is escaped where it lands.
+
+
+
+
+
+
+const history_table_HEADER = ['date', 'commit', 'ref', 'image', 'platform', 'size', 'compressed', 'layers'];
+function rows(records) {
+    return records.flatMap((r) => r.images.map((i) => [
+        r.date.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z'),
+        r.sha.slice(0, 7),
+        r.ref,
+        i.name,
+        i.platform,
+        formatBytes(i.size),
+        i.compressedSize === null ? 'n/a' : formatBytes(i.compressedSize) + (i.compressedSizeExact ? '' : ' ~'),
+        String(i.layers),
+    ]));
+}
+function words(o) {
+    return { currentLabel: '', current: '', noun: 'records', scope: `in ${o.file}` };
+}
+function caption(records, o) {
+    const shown = Math.min(o.last, records.length);
+    return `${shown === records.length ? `${shown}` : `the last ${shown} of ${records.length}`} record${records.length === 1 ? '' : 's'} of ${o.file}`;
+}
+function renderHistoryText(records, o) {
+    if (records.length === 0)
+        return `${one_line_oneLine(o.file)}: no records\n`;
+    const window = records.slice(-o.last);
+    const table = renderTable(history_table_HEADER, rows(window).map((r) => r.map((c) => one_line_oneLine(c, 60))), ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right']);
+    return [one_line_oneLine(caption(records, o)), '', ...table.map((l) => `  ${l}`)].join('\n') + '\n' + trendText(historySeries(records, o.last), words(o));
+}
+function renderHistoryMarkdown(records, o) {
+    if (records.length === 0)
+        return `${markdownText(`${o.file}: no records`)}\n`;
+    const window = records.slice(-o.last);
+    const lines = [`### ${markdownText(`Size history: ${caption(records, o)}`)}`, '', `| ${history_table_HEADER.join(' | ')} |`, '|---|---|---|---|---|---:|---:|---:|'];
+    for (const [date, commit, ref, image, platform, size, compressed, layers] of rows(window)) {
+        const code = (t) => codeSpan(t, { inTable: true, max: 80 });
+        lines.push(`| ${markdownText(date)} | ${code(commit)} | ${code(ref)} | ${code(image)} | ${code(platform)} | ${size} | ${compressed} | ${layers} |`);
+    }
+    return lines.join('\n') + '\n' + trendMarkdown(historySeries(records, o.last), words(o));
+}
+
+;// CONCATENATED MODULE: ./src/cli/history-command.ts
+// `image-size-guard history FILE [--format text|markdown|json] [--last N] [--output FILE]`: a size history
+// (JSON Lines, as the Action keeps on its branch or `compare --record` writes) as a table and a trend.
+
+
+
+
+
+
+const HISTORY_FLAGS = {
+    format: { type: 'string' },
+    last: { type: 'string' },
+    output: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function runHistoryCommand(args) {
+    const format = args.format ?? 'text';
+    if (format !== 'text' && format !== 'markdown' && format !== 'json')
+        throw new UsageError(`--format must be text, markdown or json (got "${one_line_oneLine(format, 40)}")`);
+    const last = args.last === undefined ? TREND_POINTS : Number(args.last);
+    if (!Number.isInteger(last) || last < 1 || last > 1000)
+        throw new UsageError(`--last must be a whole number from 1 to 1000 (got "${one_line_oneLine(args.last ?? '', 40)}")`);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(args.file, 'utf8');
+    }
+    catch (err) {
+        throw new UsageError(`cannot read ${one_line_oneLine(args.file)}: ${err.code ?? err.message}`);
+    }
+    const { records, problems } = parseHistory(text);
+    for (const p of historyProblems(problems, args.file))
+        process.stderr.write(`image-size-guard: warning: ${p}\n`);
+    const options = { file: args.file, last };
+    const out = format === 'json' ? JSON.stringify({ records }, null, 2) + '\n'
+        : format === 'markdown' ? renderHistoryMarkdown(records, options)
+            : renderHistoryText(records, options);
+    if (args.output)
+        await (0,promises_namespaceObject.writeFile)(args.output, out);
+    else
+        process.stdout.write(out);
+    return EXIT_PASSED;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
 // argv → command → exit code. No process.exit here, so tests can call it.
+
+
 
 
 
@@ -47602,6 +62869,10 @@ async function runCli(argv) {
             return await inspect(rest);
         if (command === 'compare')
             return await compare(rest);
+        if (command === 'merge')
+            return await run_cli_merge(rest);
+        if (command === 'history')
+            return await run_cli_history(rest);
         throw new UsageError(`unknown command "${command}" (try --help)`);
     }
     catch (err) {
@@ -47617,13 +62888,14 @@ async function runCli(argv) {
     }
 }
 async function inspect(argv) {
-    const { values, positionals } = parse(argv, {
+    const { values, positionals } = run_cli_parse(argv, {
         format: { type: 'string' },
         output: { type: 'string' },
         platform: { type: 'string' },
         name: { type: 'string' },
         'compressed-size': { type: 'string' },
         file: { type: 'string', short: 'f' },
+        sarif: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -47638,12 +62910,13 @@ async function inspect(argv) {
         output: values.output,
         platform: values.platform,
         name: values.name,
-        compressedSize: build_options_parseCompressedSizeMode(values['compressed-size']),
+        compressedSize: parseCompressedSizeMode(values['compressed-size']),
         file: values.file,
+        sarif: values.sarif,
     });
 }
 async function compare(argv) {
-    const { values, positionals } = parse(argv, COMPARE_FLAGS, ['--bake']);
+    const { values, positionals } = run_cli_parse(argv, COMPARE_FLAGS, ['--bake']);
     if (values.help) {
         process.stdout.write(USAGE);
         return 0;
@@ -47652,7 +62925,25 @@ async function compare(argv) {
         throw new UsageError(`compare takes no positional arguments (got "${positionals[0]}"); see --help`);
     return runCompareCommand(values);
 }
-function parse(argv, options, optional = []) {
+async function run_cli_merge(argv) {
+    const { values, positionals } = run_cli_parse(argv, MERGE_FLAGS);
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return 0;
+    }
+    return runMergeCommand({ ...values, patterns: positionals });
+}
+async function run_cli_history(argv) {
+    const { values, positionals } = run_cli_parse(argv, HISTORY_FLAGS);
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return 0;
+    }
+    if (positionals.length !== 1)
+        throw new UsageError('history takes exactly one file (JSON Lines, as --record or the Action writes it)');
+    return runHistoryCommand({ file: positionals[0], ...values });
+}
+function run_cli_parse(argv, options, optional = []) {
     try {
         return (0,external_node_util_.parseArgs)({ args: attachValues(argv, options, optional), options, allowPositionals: true, strict: true });
     }
