@@ -13,13 +13,13 @@ const opts = { request: undefined, host: 'linux/amd64', what: 'the OCI layout "l
 const picked = (c: { chosen: Candidate[] }): string[] => c.chosen.map((x) => `${x.group} ${x.platform}`);
 
 describe('selectImages', () => {
-  it('several images and no ref: one line naming them and how to pick one', () => {
-    assert.throws(() => selectImages([image('base'), image('v1'), image('v2')], opts), (e: Error) =>
+  it('several images and no ref: one line naming them (sorted, whatever the archive\'s order) and how to pick one', () => {
+    assert.throws(() => selectImages([image('v2'), image('base'), image('v1')], opts), (e: Error) =>
       e instanceof OciError && e.message === 'the OCI layout "l" holds 3 images (base, v1, v2): name one as oci-dir://l:REF');
   });
 
   it('lists at most ten names, then how many more', () => {
-    const many = Array.from({ length: 13 }, (_, i) => image(`t${i}`));
+    const many = Array.from({ length: 13 }, (_, i) => image(`t${12 - i}`));
     assert.throws(() => selectImages(many, opts), /holds 13 images \(t0, t1, t2, t3, t4, t5, t6, t7, t8, t9 and 3 more\)/);
   });
 

@@ -45942,9 +45942,11 @@ function members(pool, group) {
     const seen = new Set();
     return pool.filter((c) => c.group === group && !seen.has(c.digest) && seen.add(c.digest));
 }
-/** "base, v1, v2": each image's name, at most LISTED, then "and N more". */
+const collator = new Intl.Collator('en', { numeric: true });
+const byName = (a, b) => collator.compare(a, b);
+/** "base, v1, v2": each image's name, sorted (an archive's order is the engine's, not the user's), at most LISTED, then "and N more". */
 function listNames(candidates) {
-    const names = [...new Set(candidates.map((c) => c.group || '(unnamed)'))];
+    const names = [...new Set(candidates.map((c) => c.group || '(unnamed)'))].sort(byName);
     const shown = names.slice(0, LISTED).map((n) => one_line_oneLine(n, 100));
     return names.length > LISTED ? `${shown.join(', ')} and ${names.length - LISTED} more` : shown.join(', ');
 }
