@@ -7,7 +7,6 @@ import { glob, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { oneLine } from '../lib/one-line.js';
 import { UserError } from '../model/errors.js';
-import { validateReport } from '../report/validate-report.js';
 import type { ReportSource } from '../report/merge-reports.js';
 
 /** A report is a few MB at most; a bigger file is not one of ours, and is not read into memory. */
@@ -87,6 +86,8 @@ async function readReport(path: string, file: string): Promise<ReportSource> {
     const what = text.trim() === '' ? 'empty' : `truncated or not JSON (${oneLine(why, 120)})`;
     throw new UserError(`${file}: ${what}`);
   }
+  // loaded when a report is read, not at start: zod's schemas would sit in every run's heap (docs/performance.md)
+  const { validateReport } = await import('../report/validate-report.js');
   return { file, report: validateReport(value, file) };
 }
 
