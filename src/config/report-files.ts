@@ -86,8 +86,9 @@ async function readReport(path: string, file: string): Promise<ReportSource> {
     const what = text.trim() === '' ? 'empty' : `truncated or not JSON (${oneLine(why, 120)})`;
     throw new UserError(`${file}: ${what}`);
   }
-  // loaded when a report is read, not at start: zod's schemas would sit in every run's heap (docs/performance.md)
-  const { validateReport } = await import('../report/validate-report.js');
+  // evaluated when a report is read, not at start: zod and its schemas would sit in every run's heap
+  // (docs/performance.md); "eager" keeps it in the bundle (a chunk of its own would lose ncc's licenses.txt)
+  const { validateReport } = await import(/* webpackMode: "eager" */ '../report/validate-report.js');
   return { file, report: validateReport(value, file) };
 }
 
