@@ -89,6 +89,24 @@ describe('compressed-size estimate: large inputs are sampled', () => {
     }
   });
 
+  it('is within 2% of gzip -6 on mostly compressed content (hardly compressible units, gzipped by a piece each)', async () => {
+    const rand = prng(77);
+    const parts: Buffer[] = [];
+    let n = 0;
+    while (n < 12 * MiB) {
+      // like the .gz, .jar and .png files of a layer, with some plain files between them
+      const text = mixedData(128 * 1024, 1 + Math.floor(rand() * 1e6));
+      const part = rand() < 0.8 ? gzipSync(text, { level: 9 }) : text.subarray(0, 16 * 1024);
+      parts.push(part);
+      n += part.length;
+    }
+    const d = Buffer.concat(parts);
+    const r = gzip6(d);
+    assert.ok(r / d.length > 0.85, `mostly incompressible: gzip ratio ${(r / d.length).toFixed(3)}`);
+    const e = await estimate(d, () => 100_000);
+    assert.ok(Math.abs(e / r - 1) < 0.02, `estimate ${e} vs gzip -6 ${r}: ${((e / r - 1) * 100).toFixed(2)}%`);
+  });
+
   it('is deterministic: the same bytes give the same figure, however the writes split them', async () => {
     const one = await estimate(data);
     assert.equal(await estimate(data), one, 'twice the same');
