@@ -44412,7 +44412,7 @@ const PIECE = 16 * 1024; // how much of a sampled hardly compressible unit is gz
 const SALT = [0, 0x27d4eb2f]; // per stratum, so that the two selections do not move in step
 /** `size`: the number of bytes that will be written (the layer blob's size); it sets the sampling stride. */
 function startGzipEstimate(size) {
-    return new GzipEstimate(strideFor(size));
+    return new GzipEstimate(strideFor(size), size > WHOLE_LIMIT);
 }
 /** Compressible units per gzip sample, for a layer of `size` bytes: MAX_STRIDE, or fewer so that MIN_SAMPLES are taken. */
 function strideFor(size) {
@@ -44447,10 +44447,11 @@ class GzipEstimate {
     result;
     resolve = () => undefined;
     reject = () => undefined;
-    // small layers: kept until WHOLE_LIMIT is passed (then sampled) or the end (then compressed whole)
+    // small layers: kept until WHOLE_LIMIT is passed (then sampled) or the end (then compressed whole); a layer
+    // declared larger is sampled from its first byte (the same figure, without copying its first 2 MiB)
     head = [];
     headBytes = 0;
-    sampling = false;
+    sampling;
     wholeSize = 0;
     unit = Buffer.allocUnsafe(UNIT);
     fill = 0;
@@ -44462,7 +44463,8 @@ class GzipEstimate {
     waiters = [];
     ended = false;
     failure = null;
-    constructor(stride) {
+    constructor(stride, large) {
+        this.sampling = large;
         this.strata = [new Stratum(stride, SALT[0]), new Stratum(stride * SPARSE, SALT[1])];
         this.result = new Promise((res, rej) => {
             this.resolve = res;

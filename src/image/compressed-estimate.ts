@@ -58,7 +58,7 @@ export interface Estimator {
 
 /** `size`: the number of bytes that will be written (the layer blob's size); it sets the sampling stride. */
 export function startGzipEstimate(size: number): Estimator {
-  return new GzipEstimate(strideFor(size));
+  return new GzipEstimate(strideFor(size), size > WHOLE_LIMIT);
 }
 
 /** Compressible units per gzip sample, for a layer of `size` bytes: MAX_STRIDE, or fewer so that MIN_SAMPLES are taken. */
@@ -97,10 +97,11 @@ class GzipEstimate implements Estimator {
   private resolve: (n: number) => void = () => undefined;
   private reject: (e: Error) => void = () => undefined;
 
-  // small layers: kept until WHOLE_LIMIT is passed (then sampled) or the end (then compressed whole)
+  // small layers: kept until WHOLE_LIMIT is passed (then sampled) or the end (then compressed whole); a layer
+  // declared larger is sampled from its first byte (the same figure, without copying its first 2 MiB)
   private head: Buffer[] = [];
   private headBytes = 0;
-  private sampling = false;
+  private sampling: boolean;
   private wholeSize = 0;
 
   private unit = Buffer.allocUnsafe(UNIT);
@@ -115,7 +116,8 @@ class GzipEstimate implements Estimator {
   private ended = false;
   private failure: Error | null = null;
 
-  constructor(stride: number) {
+  constructor(stride: number, large: boolean) {
+    this.sampling = large;
     this.strata = [new Stratum(stride, SALT[0]!), new Stratum(stride * SPARSE, SALT[1]!)];
     this.result = new Promise<number>((res, rej) => {
       this.resolve = res;
