@@ -3,7 +3,8 @@
 //   2. alternates `docker save IMAGE > /dev/null`, `image-size-guard inspect IMAGE --compressed-size off`, the
 //      default `inspect IMAGE` (with the sampled gzip estimate) and the default again with DOCKER_PATH set (the
 //      archive through the docker CLI's `docker save` rather than the engine's API socket), from the bundled
-//      dist/, ROUNDS times each, and prints medians, their ratios to docker save and each mode's peak RSS
+//      dist/, ROUNDS times each in an order rotated every round, and prints medians, their ratios to docker save,
+//      each mode's peak RSS and the read after the engine's first byte
 //   3. reads the image's archive from the engine's socket with the product's hand-rolled HTTP client and with
 //      undici, one process per read, and prints wall time and user CPU side by side (bench/engine-read.ts;
 //      ISG_BENCH_ENGINE_READ=0 skips it)
@@ -63,38 +64,55 @@ async function main(): Promise<void> {
   };
   try {
     await run(docker, ['save', TAG], { stdoutFd: devnull }); // warm-up: both sides read from a warm page cache
+    const inspectArgs = ['dist/cli/index.js', 'inspect', TAG, '--format', 'json', '--output', out];
+    const stats = { ...process.env, ISG_STATS: '1' };
+    const must = async (what: string, p: Promise<{ ms: number; code: number; stderr: string }>): Promise<{ ms: number; stderr: string }> => {
+      const r = await p;
+      if (r.code !== 0) throw new Error(`${what} failed: ${r.stderr.trim()}`);
+      return r;
+    };
+    const rss = (stderr: string, into: number[]): void => {
+      const m = /maxRSS=(\d+)/.exec(stderr);
+      if (m) into.push(Number(m[1]) * 1024);
+    };
+    // Each round runs the four modes in an order rotated by one from the last, so that none always follows the
+    // same neighbour (the engine's export of one command can still be flushing to disk when the next starts).
+    const modes: { name: string; times: number[]; go: () => Promise<void> }[] = [
+      { name: 'docker save', times: saves, go: async () => void saves.push((await must('docker save', run(docker, ['save', TAG], { stdoutFd: devnull }))).ms) },
+      {
+        // the analysis: layers, final filesystem, waste (no compressed-size estimate)
+        name: 'inspect',
+        times: inspects,
+        go: async () => {
+          const r = await must('inspect', run(process.execPath, [...inspectArgs, '--compressed-size', 'off'], { env: stats }));
+          inspects.push(r.ms);
+          rss(r.stderr, rssOff);
+          readSecs(r.stderr, readOff);
+        },
+      },
+      {
+        // the default: the same, plus a gzip level-6 estimate of every uncompressed layer
+        name: 'inspect with estimate',
+        times: estimating,
+        go: async () => {
+          const e = await must('inspect', run(process.execPath, inspectArgs, { env: stats }));
+          estimating.push(e.ms);
+          rss(e.stderr, rssEstimate);
+          readSecs(e.stderr, readEstimate);
+        },
+      },
+      {
+        // the default through `docker save` (DOCKER_PATH makes the CLI the way to the engine): what the API path saves
+        name: 'the same through docker save',
+        times: viaCli,
+        go: async () => void viaCli.push((await must('inspect through the CLI', run(process.execPath, inspectArgs, { env: { ...process.env, DOCKER_PATH: docker } }))).ms),
+      },
+    ];
     for (let i = 0; i < ROUNDS; i++) {
-      const s = await run(docker, ['save', TAG], { stdoutFd: devnull });
-      if (s.code !== 0) throw new Error(`docker save failed: ${s.stderr.trim()}`);
-      saves.push(s.ms);
-      // the analysis: layers, final filesystem, waste (no compressed-size estimate)
-      const r = await run(process.execPath, ['dist/cli/index.js', 'inspect', TAG, '--compressed-size', 'off', '--format', 'json', '--output', out], {
-        env: { ...process.env, ISG_STATS: '1' },
-      });
-      if (r.code !== 0) throw new Error(`inspect failed: ${r.stderr.trim()}`);
-      inspects.push(r.ms);
-      const m = /maxRSS=(\d+)/.exec(r.stderr);
-      if (m) rssOff.push(Number(m[1]) * 1024);
-      readSecs(r.stderr, readOff);
-      // the default: the same, plus a gzip level-6 estimate of every uncompressed layer
-      const e = await run(process.execPath, ['dist/cli/index.js', 'inspect', TAG, '--format', 'json', '--output', out], {
-        env: { ...process.env, ISG_STATS: '1' },
-      });
-      if (e.code !== 0) throw new Error(`inspect failed: ${e.stderr.trim()}`);
-      estimating.push(e.ms);
-      const me = /maxRSS=(\d+)/.exec(e.stderr);
-      if (me) rssEstimate.push(Number(me[1]) * 1024);
-      readSecs(e.stderr, readEstimate);
-      // the default through `docker save` (DOCKER_PATH makes the CLI the way to the engine): what the API path saves
-      const c = await run(process.execPath, ['dist/cli/index.js', 'inspect', TAG, '--format', 'json', '--output', out], {
-        env: { ...process.env, DOCKER_PATH: docker },
-      });
-      if (c.code !== 0) throw new Error(`inspect through the CLI failed: ${c.stderr.trim()}`);
-      viaCli.push(c.ms);
-      process.stderr.write(
-        `bench: round ${i + 1}/${ROUNDS}: docker save ${(s.ms / 1000).toFixed(2)} s, inspect ${(r.ms / 1000).toFixed(2)} s (${(r.ms / s.ms).toFixed(2)}×), ` +
-          `inspect with estimate ${(e.ms / 1000).toFixed(2)} s (${(e.ms / s.ms).toFixed(2)}×), the same through docker save ${(c.ms / 1000).toFixed(2)} s (${(c.ms / s.ms).toFixed(2)}×)\n`,
-      );
+      for (let k = 0; k < modes.length; k++) await modes[(i + k) % modes.length]!.go();
+      const save = saves[i]!;
+      const parts = modes.map((m) => `${m.name} ${(m.times[i]! / 1000).toFixed(2)} s${m.times === saves ? '' : ` (${(m.times[i]! / save).toFixed(2)}×)`}`);
+      process.stderr.write(`bench: round ${i + 1}/${ROUNDS}: ${parts.join(', ')}\n`);
     }
   } finally {
     closeSync(devnull);
