@@ -127,6 +127,13 @@ describe('compressed-size estimate: large inputs are sampled', () => {
     assert.ok(Math.abs(e / r - 1) < 0.03, `estimate ${e} vs gzip -6 ${r}`);
   });
 
+  it('rejects, with a reason, a stream far shorter than the size it was declared with', async () => {
+    const est = startGzipEstimate(16 * MiB);
+    est.write(Buffer.alloc(0));
+    est.end();
+    await assert.rejects(est.result, /shorter than its declared size/);
+  });
+
   it('asks the writer to wait while compression work is queued, and lets it go on afterwards', async () => {
     const d = mixedData(8 * MiB, 11);
     const est = startGzipEstimate(d.length);

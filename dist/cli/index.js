@@ -44580,10 +44580,14 @@ class GzipEstimate {
             return this.reject(this.failure);
         if (!this.sampling)
             return this.resolve(GZIP_FRAMING + this.wholeSize);
-        // A stratum too small to have been sampled takes the ratio of the whole sample, which is never empty: a
-        // sampled layer has more units than either stride, so one stratum holds a full run of its stride.
+        // A stratum too small to have been sampled takes the ratio of the whole sample, which is not empty when the
+        // layer is as large as declared: it has more units than either stride, so one stratum holds a full run of
+        // its stride. Readers check sizes, but a short stream must not become NaN here.
         const all = this.strata;
-        const pooled = all.reduce((n, s) => n + s.gzipSampled, 0) / all.reduce((n, s) => n + s.zstdSampled, 0);
+        const zstdSampled = all.reduce((n, s) => n + s.zstdSampled, 0);
+        if (zstdSampled === 0)
+            return this.reject(new Error('the layer was shorter than its declared size: nothing to sample'));
+        const pooled = all.reduce((n, s) => n + s.gzipSampled, 0) / zstdSampled;
         const deflated = all.reduce((n, s) => n + s.zstd * (s.zstdSampled > 0 ? s.gzipSampled / s.zstdSampled : pooled), 0);
         this.resolve(GZIP_FRAMING + Math.round(deflated));
     }
