@@ -10,7 +10,6 @@
 //      ISG_BENCH_ENGINE_READ=0 skips it)
 // Targets: ratio ≤ 1.15, peak RSS ≤ 256 MiB. Nothing is asserted: this prints measurements.
 
-import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,23 +18,12 @@ import { scaleBench } from './bench/scale.js';
 import { compareBench } from './bench/compare.js';
 import { mergeBench } from './bench/merge.js';
 import { engineReadBench } from './bench/engine-read.js';
+import { median, must, run } from './bench/timed-run.js';
 
 const TAG = process.env.ISG_BENCH_TAG ?? 'isg-bench/synthetic:v1';
 const ROUNDS = Number(process.env.ISG_BENCH_ROUNDS ?? 3);
 const docker = process.env.DOCKER_PATH || 'docker';
 
-function run(cmd: string, args: string[], opts: { stdoutFd?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ ms: number; code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', opts.stdoutFd ?? 'ignore', 'pipe'], env: opts.env ?? process.env });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr }));
-  });
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 async function main(): Promise<void> {
@@ -66,11 +54,6 @@ async function main(): Promise<void> {
     await run(docker, ['save', TAG], { stdoutFd: devnull }); // warm-up: both sides read from a warm page cache
     const inspectArgs = ['dist/cli/index.js', 'inspect', TAG, '--format', 'json', '--output', out];
     const stats = { ...process.env, ISG_STATS: '1' };
-    const must = async (what: string, p: Promise<{ ms: number; code: number; stderr: string }>): Promise<{ ms: number; stderr: string }> => {
-      const r = await p;
-      if (r.code !== 0) throw new Error(`${what} failed: ${r.stderr.trim()}`);
-      return r;
-    };
     const rss = (stderr: string, into: number[]): void => {
       const m = /maxRSS=(\d+)/.exec(stderr);
       if (m) into.push(Number(m[1]) * 1024);
@@ -78,13 +61,13 @@ async function main(): Promise<void> {
     // Each round runs the four modes in an order rotated by one from the last, so that none always follows the
     // same neighbour (the engine's export of one command can still be flushing to disk when the next starts).
     const modes: { name: string; times: number[]; go: () => Promise<void> }[] = [
-      { name: 'docker save', times: saves, go: async () => void saves.push((await must('docker save', run(docker, ['save', TAG], { stdoutFd: devnull }))).ms) },
+      { name: 'docker save', times: saves, go: async () => void saves.push((await must(run(docker, ['save', TAG], { stdoutFd: devnull }), 'docker save')).ms) },
       {
         // the analysis: layers, final filesystem, waste (no compressed-size estimate)
         name: 'inspect',
         times: inspects,
         go: async () => {
-          const r = await must('inspect', run(process.execPath, [...inspectArgs, '--compressed-size', 'off'], { env: stats }));
+          const r = await must(run(process.execPath, [...inspectArgs, '--compressed-size', 'off'], { env: stats }), 'inspect');
           inspects.push(r.ms);
           rss(r.stderr, rssOff);
           readSecs(r.stderr, readOff);
@@ -95,7 +78,7 @@ async function main(): Promise<void> {
         name: 'inspect with estimate',
         times: estimating,
         go: async () => {
-          const e = await must('inspect', run(process.execPath, inspectArgs, { env: stats }));
+          const e = await must(run(process.execPath, inspectArgs, { env: stats }), 'inspect');
           estimating.push(e.ms);
           rss(e.stderr, rssEstimate);
           readSecs(e.stderr, readEstimate);
@@ -105,7 +88,7 @@ async function main(): Promise<void> {
         // the default through `docker save` (DOCKER_PATH makes the CLI the way to the engine): what the API path saves
         name: 'the same through docker save',
         times: viaCli,
-        go: async () => void viaCli.push((await must('inspect through the CLI', run(process.execPath, inspectArgs, { env: { ...process.env, DOCKER_PATH: docker } }))).ms),
+        go: async () => void viaCli.push((await must(run(process.execPath, inspectArgs, { env: { ...process.env, DOCKER_PATH: docker } }), 'inspect through the CLI')).ms),
       },
     ];
     for (let i = 0; i < ROUNDS; i++) {

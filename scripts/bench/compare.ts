@@ -10,41 +10,18 @@
 // Targets: cold ≤ 1.3 × floor, warm ≤ 1.1 × (head build + head read). Nothing is asserted: this prints.
 // Run alone: node --import tsx scripts/bench/compare.ts (after npm run build).
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median, must, run, type Timed } from './timed-run.js';
 
 const GO_IMAGE = process.env.GO_IMAGE ?? 'isg/golang:bookworm';
 const MAIN_GO = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n';
 const SINGLE = [`FROM ${GO_IMAGE}`, 'WORKDIR /src', 'COPY main.go .', 'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go', 'CMD ["/usr/local/bin/hello"]', ''].join('\n');
 const MULTI = [`FROM ${GO_IMAGE} AS build`, 'WORKDIR /src', 'COPY main.go .', 'RUN CGO_ENABLED=0 go build -o /usr/local/bin/hello main.go', '', 'FROM scratch', 'COPY --from=build /usr/local/bin/hello /hello', 'ENTRYPOINT ["/hello"]', ''].join('\n');
 
-interface Timed {
-  ms: number;
-  code: number;
-  stderr: string;
-}
-
-function run(cmd: string, args: string[], opts: { cwd?: string; stdoutFd?: number } = {}): Promise<Timed> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', opts.stdoutFd ?? 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - t0, code: code ?? 1, stderr }));
-  });
-}
-
-async function must(p: Promise<Timed>, what: string): Promise<Timed> {
-  const r = await p;
-  if (r.code !== 0) throw new Error(`${what} failed: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`);
-  return r;
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 function git(dir: string, ...args: string[]): void {

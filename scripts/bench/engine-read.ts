@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client } from 'undici';
 import { engineSocket, saveFromEngine } from '../../src/sources/engine-save.js';
+import { median } from './timed-run.js';
 
 /** One way to read the archive of `ref` from the engine listening on `socketPath`. */
 export interface ArchiveReader {
@@ -82,7 +83,6 @@ function readInChild(reader: string, socketPath: string, ref: string): Promise<R
   });
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** The side-by-side lines for `npm run bench`. */

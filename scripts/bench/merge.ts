@@ -16,6 +16,7 @@ import { findReportFiles, readReports } from '../../src/config/report-files.js';
 import { mergeReports } from '../../src/report/merge-reports.js';
 import { renderMultiMarkdown } from '../../src/report/multi-markdown.js';
 import { commentMarker } from '../../src/report/markdown.js';
+import { median } from './timed-run.js';
 
 const PLATFORM_NAMES = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le', 'linux/s390x', 'linux/386'];
 
@@ -93,7 +94,6 @@ function cli(args: string[]): Promise<{ ms: number; code: number; stderr: string
   });
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export async function mergeBench(rounds: number, reports = Number(process.env.ISG_BENCH_REPORTS ?? 50), platforms = Number(process.env.ISG_BENCH_PLATFORMS ?? 4)): Promise<string[]> {
